@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ArrowLeft } from "lucide-react";
+import { requireCustomer } from "@/lib/auth/session";
+import { isDomainError } from "@/lib/errors";
+import { formatDateTime, formatDay } from "@/lib/format";
+import { appHistory, getApp, type AppRow } from "@/lib/services/apps";
+import { sdkAppIdSchema } from "@/lib/validation/apps";
+import { AppActions } from "@/components/apps/app-actions";
+import { StatusBadge } from "@/components/status-badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+type Props = { params: Promise<{ sdkAppId: string }> };
+
+async function load(accountId: string, raw: string): Promise<AppRow> {
+  const id = sdkAppIdSchema.safeParse(raw);
+  if (!id.success) notFound();
+  try {
+    return await getApp(accountId, id.data);
+  } catch (e) {
+    if (isDomainError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).sdkAppId };
+}
+
+export default async function AppPage({ params }: Props) {
+  const { actor } = await requireCustomer();
+  const app = await load(actor.accountId, (await params).sdkAppId);
+  const history = await appHistory(app.id);
+  const t = await getTranslations("app");
+  const ta = await getTranslations("apps");
+  const te = await getTranslations("edition");
+  const tr = await getTranslations("reason");
+  const ts = await getTranslations("status");
+  const tc = await getTranslations("common");
+
+  const facts: [string, React.ReactNode][] = [
+    ["SDKAppID", <span key="id" className="font-mono">{app.sdkAppId}</span>],
+    [t("edition"), te(app.edition)],
+    [t("status"), <StatusBadge key="s" status={app.status} />],
+    [t("statusReason"), `${tr(app.statusReason)} · ${formatDateTime(app.statusChangedAt)}`],
+    [t("createdAt"), formatDateTime(app.createdAt)],
+    [t("expiresAt"), app.expiresAt ? formatDay(app.expiresAt) : ta("noExpiry")],
+    [t("autoRenew"), app.autoRenew ? tc("yes") : tc("no")],
+  ];
+
+  return (
+    <div className="grid gap-6">
+      <Link href="/apps" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" />{ta("title")}
+      </Link>
+      <PageHeader
+        title={app.name}
+        description={app.edition === "trial" ? t("trialNote") : `${te(app.edition)} · SDKAppID ${app.sdkAppId}`}
+        actions={<AppActions sdkAppId={app.sdkAppId} name={app.name} status={app.status} />}
+      />
+      <Card>
+        <CardHeader><CardTitle>{t("overview")}</CardTitle></CardHeader>
+        <CardContent>
+          <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-2">
+            {facts.map(([k, v]) => (
+              <div key={k} className="flex justify-between gap-4 border-b pb-2 sm:block sm:border-0 sm:pb-0">
+                <dt className="text-sm text-muted-foreground">{k}</dt>
+                <dd className="font-medium">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader><CardTitle>{t("statusHistory")}</CardTitle></CardHeader>
+        <CardContent>
+          <Table aria-label={t("statusHistory")}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("historyAt")}</TableHead>
+                <TableHead>{t("historyFrom")}</TableHead>
+                <TableHead>{t("historyTo")}</TableHead>
+                <TableHead>{t("historyReason")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {history.map((h) => (
+                <TableRow key={h.id}>
+                  <TableCell className="whitespace-nowrap">{formatDateTime(h.at)}</TableCell>
+                  <TableCell>{h.fromStatus ? ts(h.fromStatus) : "—"}</TableCell>
+                  <TableCell>{ts(h.toStatus)}</TableCell>
+                  <TableCell>{tr(h.reason)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { requireCustomer } from "@/lib/auth/session";
+import { AppShell } from "@/components/shell/app-shell";
+
+export default async function CustomerLayout({ children }: { children: React.ReactNode }) {
+  const { user } = await requireCustomer();
+  const t = await getTranslations("nav");
+  return (
+    <AppShell
+      title={t("console")}
+      user={{ name: user.name, email: user.email, roleLabel: t(`role.${user.role ?? "member"}`) }}
+      items={[
+        { href: "/overview", label: t("overview"), icon: "overview" },
+        { href: "/apps", label: t("apps"), icon: "apps" },
+        { href: "/settings", label: t("settings"), icon: "settings" },
+      ]}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AlertTriangle, BadgeCheck, CircleCheck, ShieldAlert } from "lucide-react";
+import { requireCustomer } from "@/lib/auth/session";
+import { APP_CAP, type AppStatus } from "@/lib/billing/apps";
+import { formatCNY } from "@/lib/format";
+import { accountJson, getAccount } from "@/lib/services/accounts";
+import { countApps } from "@/lib/services/apps";
+import { statusVariant } from "@/components/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("overview"))("title") };
+}
+
+const SHOWN: AppStatus[] = ["enabled", "grace", "disabling", "suspended", "stopped"];
+
+export default async function OverviewPage() {
+  const { actor } = await requireCustomer();
+  const [account, counts] = await Promise.all([getAccount(actor.accountId).then(accountJson), countApps(actor.accountId)]);
+  const t = await getTranslations("overview");
+  const ts = await getTranslations("status");
+
+  const attention: { key: string; tone: "destructive" | "warning"; text: string; href?: string }[] = [];
+  if (account.inArrears) attention.push({ key: "arrears", tone: "destructive", text: t("arrears", { amount: formatCNY(account.balance.available) }) });
+  if (!account.verified) attention.push({ key: "verify", tone: "warning", text: t("unverifiedHint") });
+  if (counts.suspended > 0) attention.push({ key: "suspended", tone: "destructive", text: t("suspendedApps", { count: counts.suspended }), href: "/apps" });
+  if (counts.stopped > 0) attention.push({ key: "stopped", tone: "warning", text: t("stoppedApps", { count: counts.stopped }), href: "/apps" });
+  if (counts.counted >= APP_CAP - 5) attention.push({ key: "cap", tone: "warning", text: t("nearCap", { count: counts.counted, cap: APP_CAP }), href: "/apps" });
+
+  return (
+    <div className="grid gap-6">
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card data-testid="balance-card">
+          <CardHeader>
+            <CardDescription>{t("available")}</CardDescription>
+            <CardTitle className={`text-3xl tabular-nums ${account.inArrears ? "text-destructive" : ""}`} data-testid="balance-available">
+              {formatCNY(account.balance.available)}
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="grid grid-cols-2 gap-2 text-sm">
+            <div><div className="text-muted-foreground">{t("cash")}</div><div className="font-medium tabular-nums" data-testid="balance-cash">{formatCNY(account.balance.cash)}</div></div>
+            <div><div className="text-muted-foreground">{t("gift")}</div><div className="font-medium tabular-nums" data-testid="balance-gift">{formatCNY(account.balance.gift)}</div></div>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardDescription>{t("apps")}</CardDescription>
+            <CardTitle className="text-3xl tabular-nums">{counts.counted}<span className="text-base font-normal text-muted-foreground"> / {APP_CAP}</span></CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-wrap gap-2" aria-label={t("byStatus")}>
+            {SHOWN.filter((s) => counts[s] > 0).map((s) => (
+              <Badge key={s} variant={statusVariant(s)}>{ts(s)} {counts[s]}</Badge>
+            ))}
+            {counts.counted === 0 && (
+              <Button asChild size="sm"><Link href="/apps">{t("createFirst")}</Link></Button>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardDescription>{t("verification")}</CardDescription>
+            <CardTitle className="flex items-center gap-2 text-xl">
+              {account.verified ? <BadgeCheck className="size-5 text-success" /> : <ShieldAlert className="size-5 text-warning" />}
+              {account.verified ? t("verified") : t("unverified")}
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="text-sm text-muted-foreground">{account.name}</CardContent>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader><CardTitle>{t("attention")}</CardTitle></CardHeader>
+        <CardContent className="grid gap-2">
+          {attention.length === 0 && (
+            <p className="flex items-center gap-2 text-sm text-muted-foreground"><CircleCheck className="size-4 text-success" />{t("allGood")}</p>
+          )}
+          {attention.map((a) => (
+            <div key={a.key} className="flex items-start justify-between gap-3 rounded-md border p-3 text-sm">
+              <span className="flex items-start gap-2">
+                <AlertTriangle className={`mt-0.5 size-4 shrink-0 ${a.tone === "destructive" ? "text-destructive" : "text-warning"}`} />
+                {a.text}
+              </span>
+              {a.href && <Button asChild variant="outline" size="sm"><Link href={a.href}>{t("viewApps")}</Link></Button>}
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ArrowLeft } from "lucide-react";
+import { z } from "zod";
+import { requireOperator } from "@/lib/auth/session";
+import { isDomainError } from "@/lib/errors";
+import { formatCNY, formatDateTime, formatDay } from "@/lib/format";
+import { money, toMoneyString } from "@/lib/money";
+import { accountJson, getAccount, listAccountUsers } from "@/lib/services/accounts";
+import { listApps } from "@/lib/services/apps";
+import { listLedger } from "@/lib/services/ledger";
+import { TopUpForm, VerifyButton } from "@/components/admin/account-controls";
+import { StatusBadge } from "@/components/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(raw: string) {
+  if (!z.uuid().safeParse(raw).success) notFound();
+  try {
+    return await getAccount(raw);
+  } catch (e) {
+    if (isDomainError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("accountsTitle") };
+}
+
+export default async function AccountPage({ params }: Props) {
+  await requireOperator();
+  const row = await load((await params).id);
+  const account = accountJson(row);
+  const [ledger, users, apps] = await Promise.all([listLedger(row.id), listAccountUsers(row.id), listApps(row.id)]);
+  const t = await getTranslations("admin");
+  const to = await getTranslations("overview");
+  const tn = await getTranslations("nav");
+  const tk = await getTranslations("ledgerKind");
+  const te = await getTranslations("edition");
+  const ta = await getTranslations("apps");
+
+  return (
+    <div className="grid gap-6">
+      <Link href="/admin/accounts" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" />{t("accountsTitle")}
+      </Link>
+      <PageHeader
+        title={account.name}
+        description={`ID ${account.id}`}
+        actions={account.verified ? <Badge variant="success">{to("verified")}</Badge> : <VerifyButton accountId={account.id} name={account.name} />}
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        {([["available", account.balance.available], ["cash", account.balance.cash], ["gift", account.balance.gift]] as const).map(([k, v]) => (
+          <Card key={k}>
+            <CardHeader>
+              <CardDescription>{to(k)}</CardDescription>
+              <CardTitle className="text-2xl tabular-nums" data-testid={`account-${k}`}>{formatCNY(v)}</CardTitle>
+            </CardHeader>
+          </Card>
+        ))}
+      </div>
+      <TopUpForm accountId={account.id} name={account.name} />
+      <Card>
+        <CardHeader><CardTitle>{t("ledger")}</CardTitle></CardHeader>
+        <CardContent>
+          {ledger.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("noLedger")}</p>
+          ) : (
+            <Table aria-label={t("ledger")}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("ledgerAt")}</TableHead>
+                  <TableHead>{t("ledgerKind")}</TableHead>
+                  <TableHead className="text-right">{t("ledgerCash")}</TableHead>
+                  <TableHead className="text-right">{t("ledgerGift")}</TableHead>
+                  <TableHead className="text-right">{t("ledgerBalance")}</TableHead>
+                  <TableHead>{t("ledgerNote")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {ledger.map((l) => (
+                  <TableRow key={l.id}>
+                    <TableCell className="whitespace-nowrap">{formatDateTime(l.at)}</TableCell>
+                    <TableCell>{tk.has(l.kind) ? tk(l.kind) : l.kind}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCNY(l.cashDelta)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCNY(l.giftDelta)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCNY(toMoneyString(money(l.cashAfter).plus(l.giftAfter)))}</TableCell>
+                    <TableCell className="text-muted-foreground">{l.note}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader><CardTitle>{t("users")}</CardTitle></CardHeader>
+          <CardContent>
+            <Table aria-label={t("users")}>
+              <TableBody>
+                {users.map((u) => (
+                  <TableRow key={u.id}>
+                    <TableCell className="font-medium">{u.name}</TableCell>
+                    <TableCell>{u.email}</TableCell>
+                    <TableCell><Badge variant={u.role === "owner" ? "default" : "secondary"}>{tn(`role.${u.role ?? "member"}`)}</Badge></TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{t("accountApps")}</CardTitle></CardHeader>
+          <CardContent>
+            {apps.length === 0 ? (
+              <p className="text-sm text-muted-foreground">{ta("emptyTitle")}</p>
+            ) : (
+              <Table aria-label={t("accountApps")}>
+                <TableBody>
+                  {apps.map((a) => (
+                    <TableRow key={a.id}>
+                      <TableCell className="font-medium">{a.name}</TableCell>
+                      <TableCell className="font-mono text-sm">{a.sdkAppId}</TableCell>
+                      <TableCell>{te(a.edition)}</TableCell>
+                      <TableCell><StatusBadge status={a.status} /></TableCell>
+                      <TableCell className="text-muted-foreground">{a.expiresAt ? formatDay(a.expiresAt) : ""}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

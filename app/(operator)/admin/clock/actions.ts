@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/auth/action";
+import { advanceClock } from "@/lib/services/clock";
+import { clockSchema } from "@/lib/validation/accounts";
+
+export async function advanceClockAction(input: unknown) {
+  return runAction("admin:clock", clockSchema, input, async (actor, data) => {
+    const r = await advanceClock(actor, data);
+    revalidatePath("/admin", "layout");
+    return r;
+  });
+}

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/auth/api";
+import { appJson, startApp } from "@/lib/services/apps";
+import { appIdOf, type AppParams } from "../params";
+
+export const POST = apiRoute<"apps:write", AppParams>("apps:write", async ({ actor, params }) => appJson(await startApp(actor, appIdOf(params))));

@@ -1,0 +1,108 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition } from "react";
+import { BadgeCheck } from "lucide-react";
+import { toast } from "sonner";
+import { topUpAction, verifyAccountAction } from "@/app/(operator)/admin/accounts/actions";
+import type { FieldErrors } from "@/lib/errors";
+import { ConfirmButton } from "@/components/confirm-button";
+import { Field } from "@/components/field";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import {
+  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
+  AlertDialogFooter, AlertDialogHeader, AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+
+export function VerifyButton({ accountId, name }: { accountId: string; name: string }) {
+  const t = useTranslations("admin");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <ConfirmButton
+      variant="default"
+      size="default"
+      disabled={pending}
+      label={<><BadgeCheck className="size-4" />{t("verify")}</>}
+      title={`${t("verify")}: ${name}`}
+      body={t("accountsDescription")}
+      confirmLabel={t("verify")}
+      onConfirm={() =>
+        start(async () => {
+          const r = await verifyAccountAction({ accountId });
+          if (!r.ok) return void toast.error(r.error.message);
+          toast.success(t("verified"));
+          router.refresh();
+        })
+      }
+    />
+  );
+}
+
+/** Records a cash top-up and/or gift grant after a confirmation naming the amounts. */
+export function TopUpForm({ accountId, name }: { accountId: string; name: string }) {
+  const t = useTranslations("admin");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [pendingInput, setPendingInput] = useState<{ cash?: string; gift?: string; note: string } | null>(null);
+  const [pending, start] = useTransition();
+
+  function review(form: FormData) {
+    const cash = String(form.get("cash") ?? "").trim();
+    const gift = String(form.get("gift") ?? "").trim();
+    setPendingInput({ ...(cash ? { cash } : {}), ...(gift ? { gift } : {}), note: String(form.get("note") ?? "") });
+  }
+
+  function commit() {
+    const input = pendingInput;
+    setPendingInput(null);
+    if (!input) return;
+    start(async () => {
+      const r = await topUpAction({ accountId, ...input });
+      if (!r.ok) {
+        setFields(r.error.fields ?? {});
+        if (!r.error.fields) toast.error(r.error.message);
+        return;
+      }
+      setFields({});
+      formRef.current?.reset();
+      toast.success(t("toppedUp"));
+      router.refresh();
+    });
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("topUpTitle")}</CardTitle>
+        <CardDescription>{t("topUpDescription")}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form ref={formRef} action={review} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={t("topUpTitle")}>
+          <Field name="cash" label={t("cashAmount")} inputMode="decimal" placeholder="1000.00" error={fields.cash} />
+          <Field name="gift" label={t("giftAmount")} inputMode="decimal" placeholder="0.00" error={fields.gift} />
+          <div className="sm:col-span-2"><Field name="note" label={t("note")} placeholder={t("notePlaceholder")} error={fields.note} /></div>
+          <div className="sm:col-span-2"><Button type="submit" disabled={pending}>{t("submitTopUp")}</Button></div>
+        </form>
+        <AlertDialog open={pendingInput !== null} onOpenChange={(o) => !o && setPendingInput(null)}>
+          <AlertDialogContent>
+            <AlertDialogHeader>
+              <AlertDialogTitle>{t("topUpConfirmTitle")}</AlertDialogTitle>
+              <AlertDialogDescription>
+                {t("topUpConfirmBody", { name, cash: pendingInput?.cash ?? "0.00", gift: pendingInput?.gift ?? "0.00" })}
+              </AlertDialogDescription>
+            </AlertDialogHeader>
+            <AlertDialogFooter>
+              <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
+              <AlertDialogAction onClick={commit}>{tc("confirm")}</AlertDialogAction>
+            </AlertDialogFooter>
+          </AlertDialogContent>
+        </AlertDialog>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * The launcher around `next`: with no DATABASE_URL it starts an embedded PostgreSQL (kept in .data/),
+ * applies migrations, seeds demo data into an empty database, builds when the build is missing or stale,
+ * runs the app, and stops PostgreSQL only after the app has exited.
+ *   tsx db/launch.ts start | dev | migrate | seed
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPg } from "./embedded";
+import { ensureDatabase, runMigrations } from "./migrate";
+
+const root = resolve(import.meta.dirname, "..");
+const dataDir = resolve(root, ".data");
+const command = process.argv[2] ?? "start";
+
+function log(msg: string) {
+  console.log(`[launch] ${msg}`);
+}
+
+async function resolveDatabase(): Promise<{ url: string; embedded?: EmbeddedPg }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  const dir = resolve(root, process.env.EMBEDDED_PG_DIR ?? ".data/pg");
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  log(`no DATABASE_URL: starting embedded PostgreSQL in ${dir} on port ${port}`);
+  const embedded = await startEmbeddedPostgres({ dataDir: dir, port, fresh: process.env.EMBEDDED_PG_FRESH === "1" });
+  const url = await ensureDatabase(embedded.url, "im_billing");
+  return { url, embedded };
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const id = join(root, ".next", "BUILD_ID");
+  if (!existsSync(id)) return false;
+  const built = statSync(id).mtimeMs;
+  const sources = ["app", "components", "lib", "db/schema"].map((d) => join(root, d)).filter(existsSync);
+  const files = ["next.config.mjs", "package.json"].map((f) => join(root, f)).filter(existsSync);
+  return Math.max(...sources.map(newestMtime), ...files.map((f) => statSync(f).mtimeMs)) <= built;
+}
+
+function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolveExit) => {
+    const child = spawn(join(root, "node_modules", ".bin", bin), args, { cwd: root, env, stdio: "inherit" });
+    const forward = (sig: NodeJS.Signals) => child.kill(sig);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolveExit(code ?? (signal ? 0 : 1));
+    });
+  });
+}
+
+function authSecret(embedded: boolean, production: boolean): string | undefined {
+  const given = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (given) return given;
+  if (embedded) {
+    // The local demo keeps one secret in its data folder so sessions survive restarts.
+    const file = join(dataDir, "auth-secret");
+    if (!existsSync(file)) {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    }
+    return readFileSync(file, "utf8").trim();
+  }
+  if (production) return undefined;
+  return randomBytes(32).toString("base64url");
+}
+
+function printDemo(seed: { operatorKey: string; accountKey: string } | null) {
+  const file = join(dataDir, "demo-credentials.txt");
+  if (seed) {
+    const { DEMO } = demoModule!;
+    const text = [
+      "Demo logins (password after the slash):",
+      `  operator        ${DEMO.operator.email} / ${DEMO.operator.password}`,
+      `  customer owner  ${DEMO.owner.email} / ${DEMO.owner.password}   (verified, balance 20000.00 cash + 500.00 gift)`,
+      `  customer member ${DEMO.member.email} / ${DEMO.member.password}`,
+      `  unverified      ${DEMO.unverified.email} / ${DEMO.unverified.password}`,
+      "API keys (shown once at seeding; stored hashed):",
+      `  operator key    ${seed.operatorKey}`,
+      `  account key     ${seed.accountKey}   (Galaxy Tech owner)`,
+      "",
+    ].join("\n");
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, text, { mode: 0o600 });
+  }
+  if (existsSync(file)) console.log(`\n${readFileSync(file, "utf8")}`);
+}
+
+let demoModule: typeof import("./seed") | undefined;
+
+async function main() {
+  if (!["start", "dev", "migrate", "seed"].includes(command)) {
+    console.error(`usage: tsx db/launch.ts start|dev|migrate|seed (got "${command}")`);
+    process.exit(2);
+  }
+  const nodeEnv = command === "dev" ? "development" : "production";
+  const appMode = process.env.APP_MODE ?? (nodeEnv === "production" ? "production" : "test");
+  const { url, embedded } = await resolveDatabase();
+  let code = 0;
+  try {
+    process.env.DATABASE_URL = url;
+    process.env.APP_MODE = appMode;
+    await runMigrations(url);
+    log("migrations applied");
+    if (command === "migrate") return;
+
+    demoModule = await import("./seed");
+    const { closeDb } = await import("./client");
+    if (process.env.BOOTSTRAP_OPERATOR_KEY) {
+      const { ensureOperatorKey } = await import("@/lib/services/bootstrap");
+      await ensureOperatorKey(process.env.BOOTSTRAP_OPERATOR_KEY);
+    }
+    const seed = process.env.SEED_DEMO === "false" ? { seeded: false as const } : await demoModule.seedDemo();
+    await closeDb();
+    if (seed.seeded) log("demo data seeded");
+    if (command === "seed") {
+      printDemo(seed.seeded ? seed : null);
+      return;
+    }
+
+    const secret = authSecret(Boolean(embedded), appMode === "production");
+    if (!secret) {
+      console.error("[launch] AUTH_SECRET is required in production mode (with DATABASE_URL). Set AUTH_SECRET to a long random string.");
+      code = 1;
+      return;
+    }
+    const env = { ...process.env, NODE_ENV: nodeEnv, APP_MODE: appMode, DATABASE_URL: url, AUTH_SECRET: secret } as NodeJS.ProcessEnv;
+    if (command === "start" && !buildIsCurrent()) {
+      log("building the console (next build)…");
+      code = await run("next", ["build"], env);
+      if (code !== 0) return;
+    }
+    if (embedded) printDemo(seed.seeded ? seed : null);
+    else if (seed.seeded) printDemo(seed);
+    const port = process.env.PORT ?? "3000";
+    log(`serving on http://localhost:${port} (APP_MODE=${appMode})`);
+    code = await run("next", [command === "dev" ? "dev" : "start", "-p", port], env);
+  } catch (e) {
+    console.error(`[launch] ${(e as Error).message}`);
+    code = 1;
+  } finally {
+    if (embedded) {
+      await embedded.stop();
+      log("embedded PostgreSQL stopped");
+    }
+  }
+  process.exit(code);
+}
+
+void main();

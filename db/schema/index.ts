@@ -1,0 +1,5 @@
+export * from "./accounts";
+export * from "./apps";
+export * from "./ledger";
+export * from "./audit";
+export * from "./system";

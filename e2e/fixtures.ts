@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO } from "../db/demo";
+
+export { DEMO };
+
+export async function setLocale(page: Page, locale: "zh-CN" | "en") {
+  await page.context().addCookies([{ name: "locale", value: locale, url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1" }]);
+}
+
+/** Logs in through the real form. */
+export async function login(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.locator("#email").fill(who.email);
+  await page.locator("#password").fill(who.password);
+  await page.locator("form button[type=submit]").click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** A unique suffix so every test makes its own data. */
+export function uniq(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,46 @@
+import type { z } from "zod";
+import { getTranslations } from "next-intl/server";
+import type { CustomerActor, OperatorActor } from "./actor";
+import { assertCan, type Permission } from "./permissions";
+import { actorOf, currentUser } from "./session";
+import { DomainError, isDomainError, type FieldErrors } from "@/lib/errors";
+import { issuesToFields } from "@/lib/validation/common";
+
+export type ActionError = { code: string; message: string; fields?: FieldErrors };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+type ActorFor<P extends Permission> = P extends `admin:${string}` ? OperatorActor : CustomerActor;
+
+/**
+ * The one guarded entry for server actions: session → actor (never from client input), permission
+ * table, zod validation, and domain errors turned into translated messages with field reasons.
+ */
+export async function runAction<P extends Permission, S extends z.ZodType, T>(
+  permission: P,
+  schema: S,
+  input: unknown,
+  fn: (actor: ActorFor<P>, data: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const t = await getTranslations("errors");
+  const tv = await getTranslations("validation");
+  const fail = (e: DomainError): ActionResult<T> => {
+    const params = Object.fromEntries(Object.entries(e.details ?? {}).filter(([, v]) => typeof v === "string" || typeof v === "number")) as Record<string, string | number>;
+    const message = t.has(e.code) ? t(e.code, params) : e.message;
+    const raw = (e.details?.fields ?? undefined) as FieldErrors | undefined;
+    const fields = raw ? Object.fromEntries(Object.entries(raw).map(([f, r]) => [f, tv.has(r) ? tv(r) : r])) : undefined;
+    return { ok: false, error: { code: e.code, message, ...(fields ? { fields } : {}) } };
+  };
+  try {
+    const user = await currentUser();
+    if (!user) return fail(new DomainError("unauthorized", "Please log in again."));
+    const actor = actorOf(user);
+    assertCan(actor, permission);
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return fail(new DomainError("validation_failed", "Invalid input.", { fields: issuesToFields(parsed.error) }));
+    return { ok: true, data: await fn(actor as ActorFor<P>, parsed.data) };
+  } catch (e) {
+    if (isDomainError(e)) return fail(e);
+    console.error("action: unexpected error", e);
+    return { ok: false, error: { code: "internal", message: t("internal") } };
+  }
+}

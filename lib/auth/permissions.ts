@@ -1,0 +1,28 @@
+import type { Actor } from "./actor";
+import { forbidden } from "@/lib/errors";
+
+/** Who may do what (SPEC §2). Checked on the server in every action and route; the UI only hides. */
+export const PERMISSIONS = {
+  "account:read": ["owner", "member"],
+  "apps:read": ["owner", "member"],
+  "apps:write": ["owner", "member"],
+  "members:manage": ["owner"],
+  "apiKeys:manage": ["owner"],
+  "alerts:manage": ["owner"],
+  "admin:accounts": ["operator"],
+  "admin:audit": ["operator"],
+  "admin:clock": ["operator"],
+} as const satisfies Record<string, readonly ("owner" | "member" | "operator")[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  if (actor.kind === "operator") return allowed.includes("operator");
+  if (actor.kind === "customer") return allowed.includes(actor.role);
+  return false;
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden();
+}

@@ -1,0 +1,56 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { apiKeys, users } from "@/db/schema";
+import type { Actor, CustomerActor, OperatorActor } from "@/lib/auth/actor";
+import { hashApiKey, newApiKey } from "@/lib/auth/secrets";
+import { notFound } from "@/lib/errors";
+import { now } from "@/lib/clock";
+import { writeAudit } from "./audit";
+
+/** An owner creates an account key; the plain key is returned once and stored only as a hash. */
+export async function createAccountApiKey(actor: CustomerActor, name: string) {
+  const { key, prefix } = newApiKey("account");
+  return db().transaction(async (tx) => {
+    const at = await now(tx);
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ kind: "account", accountId: actor.accountId, createdBy: actor.userId ?? null, name, prefix, keyHash: hashApiKey(key), createdAt: at })
+      .returning();
+    await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "api_key.create", entityType: "api_key", entityId: row!.id, after: { name, prefix } });
+    return { id: row!.id, name, prefix, key, createdAt: at };
+  });
+}
+
+export async function listAccountApiKeys(accountId: string) {
+  return db()
+    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.accountId, accountId), eq(apiKeys.kind, "account")))
+    .orderBy(desc(apiKeys.createdAt));
+}
+
+export async function revokeAccountApiKey(actor: CustomerActor, keyId: string) {
+  return db().transaction(async (tx) => {
+    const at = await now(tx);
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: at })
+      .where(and(eq(apiKeys.id, keyId), eq(apiKeys.accountId, actor.accountId), isNull(apiKeys.revokedAt)))
+      .returning();
+    if (!row) throw notFound("API key");
+    await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "api_key.revoke", entityType: "api_key", entityId: keyId, before: { revokedAt: null }, after: { revokedAt: at.toISOString() } });
+  });
+}
+
+/** Resolves a bearer key to its actor; account keys act with the owner's rights (API.md). */
+export async function actorForApiKey(key: string): Promise<Actor | null> {
+  const [row] = await db()
+    .select({ key: apiKeys, ownerId: users.id })
+    .from(apiKeys)
+    .leftJoin(users, and(eq(users.accountId, apiKeys.accountId), eq(users.accountRole, "owner")))
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  if (row.key.kind === "operator") return { kind: "operator", userId: row.key.createdBy!, keyId: row.key.id } satisfies OperatorActor;
+  return { kind: "customer", accountId: row.key.accountId!, role: "owner", userId: row.ownerId ?? undefined, keyId: row.key.id };
+}

@@ -1,0 +1,183 @@
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { db, type Tx } from "@/db/client";
+import { apps, appStatusEvents } from "@/db/schema";
+import { actorTag, type CustomerActor } from "@/lib/auth/actor";
+import {
+  COUNTED_STATUSES,
+  checkCap,
+  deleteTransition,
+  startTransition,
+  stopTransition,
+  type AppStatus,
+  type Edition,
+  type StatusReason,
+  type Transition,
+} from "@/lib/billing/apps";
+import { DomainError, invalidState, notFound } from "@/lib/errors";
+import { now } from "@/lib/clock";
+import { lockAccount } from "./ledger";
+import { writeAudit } from "./audit";
+
+export type AppRow = typeof apps.$inferSelect;
+
+export function appJson(a: AppRow) {
+  return {
+    sdkAppId: a.sdkAppId,
+    name: a.name,
+    edition: a.edition,
+    status: a.status,
+    statusReason: a.statusReason,
+    statusChangedAt: a.statusChangedAt.toISOString(),
+    createdAt: a.createdAt.toISOString(),
+    expiresAt: a.expiresAt ? a.expiresAt.toISOString() : null,
+    autoRenew: a.autoRenew,
+    packs: [] as { pack: string; tier: string | null; endsAt: string }[],
+  };
+}
+export type AppJson = ReturnType<typeof appJson>;
+
+/** R-APP-1, R-APP-2: creates a trial app; the account row lock makes the cap hold under concurrency. */
+export async function createApp(actor: CustomerActor, input: { name: string }): Promise<AppRow> {
+  return db().transaction(async (tx) => {
+    await lockAccount(tx, actor.accountId);
+    const at = await now(tx);
+    const [c] = await tx
+      .select({ n: count() })
+      .from(apps)
+      .where(and(eq(apps.accountId, actor.accountId), inArray(apps.status, COUNTED_STATUSES)));
+    const cap = checkCap(c!.n);
+    if (cap.kind === "app_limit_reached") {
+      throw new DomainError(
+        "app_limit_reached",
+        `This account already has ${cap.count} apps, the maximum is ${cap.cap}. Stop and delete an app you no longer need to free a slot.`,
+        { cap: cap.cap, count: cap.count },
+      );
+    }
+    const [app] = await tx
+      .insert(apps)
+      .values({ accountId: actor.accountId, name: input.name, statusChangedAt: at, createdAt: at })
+      .returning();
+    await tx.insert(appStatusEvents).values({ appId: app!.id, fromStatus: null, toStatus: "enabled", reason: "created", actor: actorTag(actor), at });
+    await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "app.create", entityType: "app", entityId: String(app!.sdkAppId), after: { name: app!.name, edition: app!.edition, status: app!.status } });
+    return app!;
+  });
+}
+
+export type AppFilter = { q?: string; status?: AppStatus; edition?: Edition };
+
+/** The account's apps, not deleted (API: GET /apps). */
+export async function listApps(accountId: string, f: AppFilter = {}): Promise<AppRow[]> {
+  const conds: SQL[] = [eq(apps.accountId, accountId), ne(apps.status, "deleted")];
+  if (f.q) conds.push(or(ilike(apps.name, `%${f.q}%`), sql`${apps.sdkAppId}::text like ${`%${f.q}%`}`)!);
+  if (f.status) conds.push(eq(apps.status, f.status));
+  if (f.edition) conds.push(eq(apps.edition, f.edition));
+  return db().select().from(apps).where(and(...conds)).orderBy(desc(apps.createdAt), desc(apps.sdkAppId));
+}
+
+export async function countApps(accountId: string): Promise<Record<AppStatus, number> & { counted: number }> {
+  const rows = await db()
+    .select({ status: apps.status, n: count() })
+    .from(apps)
+    .where(eq(apps.accountId, accountId))
+    .groupBy(apps.status);
+  const out = { enabled: 0, grace: 0, disabling: 0, suspended: 0, stopped: 0, reclaimed: 0, deleted: 0, counted: 0 };
+  for (const r of rows) {
+    out[r.status] = r.n;
+    if (COUNTED_STATUSES.includes(r.status)) out.counted += r.n;
+  }
+  return out;
+}
+
+/** One app of the account; another account's app is "not found", never "forbidden" (no probing). */
+export async function getApp(accountId: string, sdkAppId: number): Promise<AppRow> {
+  const [a] = await db()
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")));
+  if (!a) throw notFound(`App ${sdkAppId}`);
+  return a;
+}
+
+export async function appHistory(appId: string) {
+  return db().select().from(appStatusEvents).where(eq(appStatusEvents.appId, appId)).orderBy(asc(appStatusEvents.id));
+}
+
+async function lockApp(tx: Tx, accountId: string, sdkAppId: number): Promise<AppRow> {
+  const [a] = await tx
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")))
+    .for("update");
+  if (!a) throw notFound(`App ${sdkAppId}`);
+  return a;
+}
+
+const ACTION_WORD = { stop: "stopped", start: "started", delete: "deleted" } as const;
+
+/** Writes a status change with its history row and audit row, inside the caller's transaction. */
+export async function changeStatus(
+  tx: Tx,
+  actor: CustomerActor | { kind: "system" } | { kind: "operator"; userId: string },
+  app: AppRow,
+  to: { status: AppStatus; reason: StatusReason },
+  at: Date,
+  action: string,
+): Promise<AppRow> {
+  const [updated] = await tx
+    .update(apps)
+    .set({ status: to.status, statusReason: to.reason, statusChangedAt: at })
+    .where(eq(apps.id, app.id))
+    .returning();
+  await tx.insert(appStatusEvents).values({ appId: app.id, fromStatus: app.status, toStatus: to.status, reason: to.reason, actor: actorTag(actor), at });
+  await writeAudit(tx, {
+    actor, at, accountId: app.accountId, action, entityType: "app", entityId: String(app.sdkAppId),
+    before: { status: app.status, statusReason: app.statusReason },
+    after: { status: to.status, statusReason: to.reason },
+  });
+  return updated!;
+}
+
+async function transition(
+  actor: CustomerActor,
+  sdkAppId: number,
+  action: "stop" | "start" | "delete",
+  decide: (app: AppRow, at: Date) => Transition,
+): Promise<AppRow> {
+  return db().transaction(async (tx) => {
+    const app = await lockApp(tx, actor.accountId, sdkAppId);
+    const at = await now(tx);
+    const t = decide(app, at);
+    if (t.kind === "invalid_state") {
+      throw invalidState(`App ${sdkAppId} is ${t.from} and cannot be ${ACTION_WORD[action]}.`, { status: t.from, action });
+    }
+    return changeStatus(tx, actor, app, t, at, `app.${action}`);
+  });
+}
+
+export const stopApp = (actor: CustomerActor, sdkAppId: number) => transition(actor, sdkAppId, "stop", (a) => stopTransition(a.status));
+export const startApp = (actor: CustomerActor, sdkAppId: number) => transition(actor, sdkAppId, "start", (a, at) => startTransition(a, at));
+/** R-APP-4: deleting frees a cap slot; the row stays (status deleted) so bills and orders keep their app. */
+export const deleteApp = (actor: CustomerActor, sdkAppId: number) => transition(actor, sdkAppId, "delete", (a) => deleteTransition(a.status));
+
+export async function renameApp(actor: CustomerActor, sdkAppId: number, name: string): Promise<AppRow> {
+  return db().transaction(async (tx) => {
+    const app = await lockApp(tx, actor.accountId, sdkAppId);
+    if (app.status === "reclaimed") throw invalidState(`App ${sdkAppId} has been reclaimed and can no longer be changed.`);
+    const at = await now(tx);
+    const [updated] = await tx.update(apps).set({ name }).where(eq(apps.id, app.id)).returning();
+    await writeAudit(tx, { actor, at, accountId: app.accountId, action: "app.rename", entityType: "app", entityId: String(sdkAppId), before: { name: app.name }, after: { name } });
+    return updated!;
+  });
+}
+
+export async function setAutoRenew(actor: CustomerActor, sdkAppId: number, enabled: boolean): Promise<AppRow> {
+  return db().transaction(async (tx) => {
+    const app = await lockApp(tx, actor.accountId, sdkAppId);
+    if (app.status === "reclaimed") throw invalidState(`App ${sdkAppId} has been reclaimed and cannot be renewed.`);
+    if (app.autoRenew === enabled) return app;
+    const at = await now(tx);
+    const [updated] = await tx.update(apps).set({ autoRenew: enabled }).where(eq(apps.id, app.id)).returning();
+    await writeAudit(tx, { actor, at, accountId: app.accountId, action: "app.auto_renew", entityType: "app", entityId: String(sdkAppId), before: { autoRenew: app.autoRenew }, after: { autoRenew: enabled } });
+    return updated!;
+  });
+}

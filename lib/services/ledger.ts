@@ -1,0 +1,82 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { db, type DbOrTx } from "@/db/client";
+import { accounts, ledgerEntries } from "@/db/schema";
+import { actorTag, type Actor } from "@/lib/auth/actor";
+import { money, toMoneyString, type Money } from "@/lib/money";
+import { notFound } from "@/lib/errors";
+
+export type Balance = { cash: Money; gift: Money; available: Money };
+
+export function balanceOf(row: { cash: string; gift: string }): Balance {
+  const cash = money(row.cash);
+  const gift = money(row.gift);
+  return { cash, gift, available: cash.plus(gift) };
+}
+
+/** Locks the account row for the rest of the transaction and returns it. */
+export async function lockAccount(tx: DbOrTx, accountId: string) {
+  const rows = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
+  if (!rows[0]) throw notFound("Account");
+  return rows[0];
+}
+
+export type Posting = {
+  kind: string;
+  cashDelta: Money;
+  giftDelta: Money;
+  refType?: string;
+  refId?: string;
+  note?: string;
+};
+
+/**
+ * Appends one ledger row and moves the cached balance by the same amounts (R-MONEY-2).
+ * The caller must hold the account lock (lockAccount) in the same transaction.
+ */
+export async function post(tx: DbOrTx, accountId: string, p: Posting, actor: Actor, at: Date): Promise<Balance> {
+  const [row] = await tx
+    .update(accounts)
+    .set({
+      cash: sql`${accounts.cash} + ${toMoneyString(p.cashDelta)}::numeric`,
+      gift: sql`${accounts.gift} + ${toMoneyString(p.giftDelta)}::numeric`,
+    })
+    .where(eq(accounts.id, accountId))
+    .returning({ cash: accounts.cash, gift: accounts.gift });
+  if (!row) throw notFound("Account");
+  await tx.insert(ledgerEntries).values({
+    accountId,
+    kind: p.kind,
+    cashDelta: toMoneyString(p.cashDelta),
+    giftDelta: toMoneyString(p.giftDelta),
+    cashAfter: row.cash,
+    giftAfter: row.gift,
+    refType: p.refType ?? null,
+    refId: p.refId ?? null,
+    note: p.note ?? null,
+    actor: actorTag(actor),
+    at,
+  });
+  return balanceOf(row);
+}
+
+export async function listLedger(accountId: string, limit = 200) {
+  return db()
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.accountId, accountId))
+    .orderBy(desc(ledgerEntries.id))
+    .limit(limit);
+}
+
+/** Σ ledger rows of an account, computed in SQL (used by tests and the operator's account page). */
+export async function ledgerSums(conn: DbOrTx, accountId: string): Promise<{ cash: Money; gift: Money }> {
+  const [r] = await conn
+    .select({
+      cash: sql<string>`coalesce(sum(${ledgerEntries.cashDelta}), 0)`,
+      gift: sql<string>`coalesce(sum(${ledgerEntries.giftDelta}), 0)`,
+    })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.accountId, accountId));
+  return { cash: money(r!.cash), gift: money(r!.gift) };
+}
+
