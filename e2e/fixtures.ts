@@ -13,7 +13,7 @@ export async function login(page: Page, who: { email: string; password: string }
   await page.locator("#email").fill(who.email);
   await page.locator("#password").fill(who.password);
   await page.locator("form button[type=submit]").click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 }
 
 /** A unique suffix so every test makes its own data. */
