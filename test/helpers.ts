@@ -138,5 +138,11 @@ export async function call<P = Record<string, never>>(handler: Handler<P>, opts:
   return { status: res.status, json, headers: res.headers };
 }
 
+/**
+ * Timeout for tests that make several accounts (argon2 hashing) or fire concurrent requests: fast on an
+ * idle machine, but a 2-core machine shared with a browser build can stall them well past the default 20 s.
+ */
+export const SLOW = 60_000;
+
 /** Every money value in an API answer is a two-decimal string (API.md). */
 export const MONEY_STRING = /^-?\d+\.\d{2}$/;

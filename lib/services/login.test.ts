@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkLogin, FAILURE_WINDOW_SECONDS, MAX_FAILURES } from "./login";
 import { advanceClock } from "./clock";
-import { createCustomer, createOperator, uniqueEmail, type TestOperator } from "@/test/helpers";
+import { createCustomer, createOperator, SLOW, uniqueEmail, type TestOperator } from "@/test/helpers";
 
 let op: TestOperator;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ describe("login throttling", () => {
     expect((await checkLogin(`  ${c.email.toUpperCase()} `, c.password)).kind).toBe("ok");
     expect(await checkLogin(c.email, `${c.password}x`)).toEqual({ kind: "invalid" });
     expect(await checkLogin(uniqueEmail("nobody"), c.password)).toEqual({ kind: "invalid" });
-  });
+  }, SLOW);
 
   it("login: 5 failures in 15 minutes → even the right password is throttled; 15 minutes later → ok", async () => {
     expect(MAX_FAILURES).toBe(5);
@@ -35,5 +35,5 @@ describe("login throttling", () => {
     await advanceClock(op.actor, { advanceSeconds: FAILURE_WINDOW_SECONDS });
     const ok = await checkLogin(c.email, c.password);
     expect(ok.kind).toBe("ok");
-  });
+  }, SLOW); // eight argon2 verifications
 });

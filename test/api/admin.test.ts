@@ -8,7 +8,7 @@ import { POST as createAppRoute } from "@/app/api/v1/apps/route";
 import { GET as adminAccountsList, POST as adminCreateAccount } from "@/app/api/v1/admin/accounts/route";
 import { POST as adminVerify } from "@/app/api/v1/admin/accounts/[id]/verify/route";
 import { POST as adminTopUp } from "@/app/api/v1/admin/accounts/[id]/topups/route";
-import { MONEY_STRING, auditRows, call, createCustomer, createOperator, ledgerRows, uniqueEmail, type TestCustomer, type TestOperator } from "../helpers";
+import { MONEY_STRING, auditRows, call, createCustomer, createOperator, ledgerRows, SLOW, uniqueEmail, type TestCustomer, type TestOperator } from "../helpers";
 
 let op: TestOperator;
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe("POST /admin/accounts", () => {
     expect(list.status).toBe(200);
     expect(list.json.accounts).toHaveLength(1);
     expect(list.json.accounts[0]).toMatchObject({ id: r.json.account.id, ownerEmail: input.ownerEmail, appCount: 1 });
-  });
+   }, SLOW);
 
   it("R-ACC-3: a duplicate owner e-mail (any case) → 409 naming ownerEmail", async () => {
     const input = newAccountBody();
@@ -60,7 +60,7 @@ describe("POST /admin/accounts", () => {
       expect(r.status).toBe(409);
       expect(r.json.error.details.fields.ownerEmail).toEqual(expect.any(String));
     }
-  });
+   }, SLOW);
 
   it.each([
     ["a bad e-mail", { ownerEmail: "not-an-email" }, "ownerEmail"],

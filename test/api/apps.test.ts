@@ -9,7 +9,7 @@ import { POST as startRoute } from "@/app/api/v1/apps/[sdkAppId]/start/route";
 import { PUT as autoRenewRoute } from "@/app/api/v1/apps/[sdkAppId]/auto-renew/route";
 import { appHistory, createApp, getApp } from "@/lib/services/apps";
 import { isDomainError } from "@/lib/errors";
-import { allApps, auditRows, call, countedApps, createCustomer, createOperator, insertApps, type TestCustomer, type TestOperator } from "../helpers";
+import { allApps, auditRows, call, countedApps, createCustomer, createOperator, insertApps, SLOW, type TestCustomer, type TestOperator } from "../helpers";
 
 let op: TestOperator;
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe("R-APP-1 the 100-app cap", () => {
     }
     expect(await countedApps(c.accountId)).toBe(100);
     expect(await allApps(c.accountId)).toBe(100);
-  });
+   }, SLOW);
 
   it("R-APP-1: a stopped app still holds its slot; deleting it frees exactly one", async () => {
     const c = await createCustomer(op);
@@ -80,7 +80,7 @@ describe("R-APP-1 the 100-app cap", () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     expect(await countedApps(c.accountId)).toBe(100);
-  });
+  }, SLOW);
 });
 
 describe("R-APP-2 a new app", () => {
@@ -206,7 +206,7 @@ describe("R-APP-4 stop, start, delete", () => {
     expect(audit.map((r) => r.action)).toEqual(["app.create", "app.stop", "app.start", "app.stop", "app.delete"]);
     expect(audit[1]).toMatchObject({ before: { status: "enabled" }, after: { status: "stopped", statusReason: "by_customer" } });
     expect(audit[4]).toMatchObject({ before: { status: "stopped" }, after: { status: "deleted" } });
-  });
+  }, SLOW);
 
   it("R-APP-4: auto-renew switch is written and audited; a bad body is a 400", async () => {
     const c = await createCustomer(op);

@@ -18,7 +18,7 @@ import { hashApiKey } from "@/lib/auth/secrets";
 import { createAccountApiKey, revokeAccountApiKey } from "@/lib/services/api-keys";
 import { getApp } from "@/lib/services/apps";
 import { DomainError } from "@/lib/errors";
-import { call, createCustomer, createOperator, ledgerRows, uniqueEmail, type TestOperator } from "../helpers";
+import { call, createCustomer, createOperator, ledgerRows, SLOW, uniqueEmail, type TestOperator } from "../helpers";
 
 let op: TestOperator;
 beforeAll(async () => {
@@ -58,7 +58,7 @@ describe("authentication", () => {
     await revokeAccountApiKey(c.actor, row!.id);
     expect((await call(accountRoute, { key: c.apiKey })).status).toBe(401);
     expect((await call(createAppRoute, { key: c.apiKey, body: { name: "x" } })).status).toBe(401);
-  });
+   }, SLOW);
 
   it("R-ACC-1: an account cannot revoke another account's key", async () => {
     const a = await createCustomer(op);
@@ -66,7 +66,7 @@ describe("authentication", () => {
     const bKey = await createAccountApiKey(b.actor, "b's");
     await expect(revokeAccountApiKey(a.actor, bKey.id)).rejects.toMatchObject({ code: "not_found" });
     expect((await call(accountRoute, { key: bKey.key })).status).toBe(200);
-  });
+   }, SLOW);
 });
 
 describe("tenant isolation", () => {
@@ -98,7 +98,7 @@ describe("tenant isolation", () => {
     expect(afterApp).toMatchObject({ status: "enabled", autoRenew: false, name: "B's app" });
     const afterStopped = await getApp(b.accountId, bStopped.sdkAppId);
     expect(afterStopped).toMatchObject({ status: "stopped", autoRenew: false });
-  });
+   }, SLOW);
 
   it("R-ACC-3: a customer key on /admin/* → 403 forbidden, nothing written", async () => {
     const c = await createCustomer(op);
@@ -118,7 +118,7 @@ describe("tenant isolation", () => {
     }
     expect(await ledgerRows(c.accountId)).toHaveLength(0);
     expect((await call(accountRoute, { key: other.apiKey })).json.verified).toBe(false);
-  });
+   }, SLOW);
 
   it("R-ACC-3: an operator key on customer endpoints → 403 (operators never act as a customer)", async () => {
     for (const r of [

@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { GET as clockGet, POST as clockPost } from "@/app/api/v1/admin/clock/route";
 import { POST as adminCreateAccount } from "@/app/api/v1/admin/accounts/route";
-import { call, createOperator, uniqueEmail, type TestOperator } from "../helpers";
+import { SLOW, call, createOperator, uniqueEmail, type TestOperator } from "../helpers";
 
 let op: TestOperator;
 beforeAll(async () => {
@@ -113,7 +113,7 @@ describe("BOOTSTRAP_OPERATOR_KEY", () => {
     const created = await call(adminCreateAccount, { key, body: { name: "boot", ownerEmail: uniqueEmail(), ownerPassword: "long enough pw" } });
     expect(created.status).toBe(201);
     expect((await call(clockGet, { key: `${key}x` })).status).toBe(401);
-  });
+   }, SLOW);
 
   it("API: two bootstrap keys in a row (a restart with a new key) both work", async () => {
     for (let i = 0; i < 2; i++) {
@@ -122,5 +122,5 @@ describe("BOOTSTRAP_OPERATOR_KEY", () => {
       const [a, b] = await Promise.all([call(clockGet, { key }), call(clockGet, { key })]);
       expect([a.status, b.status]).toEqual([200, 200]);
     }
-  });
+   }, SLOW);
 });

@@ -5,7 +5,7 @@ import { PUT as autoRenewRoute } from "@/app/api/v1/apps/[sdkAppId]/auto-renew/r
 import { POST as adminCreateAccount } from "@/app/api/v1/admin/accounts/route";
 import { POST as adminTopUp } from "@/app/api/v1/admin/accounts/[id]/topups/route";
 import { POST as clockPost } from "@/app/api/v1/admin/clock/route";
-import { MONEY_STRING, allApps, call, createCustomer, createOperator, type TestCustomer, type TestOperator } from "../helpers";
+import { MONEY_STRING, allApps, call, createCustomer, createOperator, SLOW, type TestCustomer, type TestOperator } from "../helpers";
 
 let op: TestOperator;
 beforeAll(async () => {
@@ -83,5 +83,5 @@ describe("API conventions", () => {
     }
     expect(answers[0].balance).toEqual({ cash: "1234567.80", gift: "0.05", available: "1234567.85" });
     expect(answers[1].balance).toEqual({ cash: "1234568.80", gift: "0.05", available: "1234568.85" });
-  });
+   }, SLOW);
 });

@@ -7,7 +7,7 @@ import { POST as adminTopUp } from "@/app/api/v1/admin/accounts/[id]/topups/rout
 import { getAccount, topUp } from "@/lib/services/accounts";
 import { ledgerSums } from "@/lib/services/ledger";
 import { money, ZERO } from "@/lib/money";
-import { MONEY_STRING, call, createCustomer, createOperator, ledgerRows, type TestOperator } from "../helpers";
+import { MONEY_STRING, call, createCustomer, createOperator, ledgerRows, SLOW, type TestOperator } from "../helpers";
 
 let op: TestOperator;
 beforeAll(async () => {
@@ -76,7 +76,7 @@ describe("R-MONEY-2 balance = Σ ledger", () => {
       }),
       { numRuns: 8 },
     );
-  }, 120_000);
+  }, 3 * SLOW);
 });
 
 /** The PostgreSQL error behind a drizzle query error. */
@@ -120,5 +120,5 @@ describe("R-ACC-4 append-only ledger and audit log", () => {
     const after = await ledgerRows(c.accountId);
     expect(after).toEqual(before);
     expect((await call(accountRoute, { key: c.apiKey })).json.balance).toEqual({ cash: "50.00", gift: "5.00", available: "55.00" });
-  });
+   }, SLOW);
 });
