@@ -1,3 +1,6 @@
+"use client";
+
+import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -5,7 +8,8 @@ type Props = React.ComponentProps<typeof Input> & { name: string; label: string;
 
 /** A labelled input with its error (from the server's field reasons) or hint below. */
 export function Field({ name, label, error, hint, id, ...rest }: Props) {
-  const inputId = id ?? `f-${name}`;
+  const auto = useId();
+  const inputId = id ?? `f-${name}-${auto}`;
   return (
     <div className="grid gap-1.5">
       <Label htmlFor={inputId}>{label}</Label>

@@ -48,7 +48,7 @@ test("the apps table searches, filters and sorts", async ({ page }) => {
   await expect(table.getByRole("row")).toHaveCount(2);
   await page.getByPlaceholder("按名称或 SDKAppID 搜索").fill("");
   await page.getByRole("combobox", { name: "状态" }).click();
-  await page.getByRole("option", { name: "停用" }).click();
+  await page.getByRole("option", { name: "停用", exact: true }).click();
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table).toContainText("Legacy Support");
   await page.getByRole("button", { name: "清除筛选" }).click();

@@ -11,6 +11,7 @@ import { ConfirmButton } from "@/components/confirm-button";
 import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { submitWith } from "@/components/submit-with";
 import {
   AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
   AlertDialogFooter, AlertDialogHeader, AlertDialogTitle,
@@ -82,7 +83,7 @@ export function TopUpForm({ accountId, name }: { accountId: string; name: string
         <CardDescription>{t("topUpDescription")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form ref={formRef} action={review} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={t("topUpTitle")}>
+        <form ref={formRef} onSubmit={submitWith(review)} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={t("topUpTitle")}>
           <Field name="cash" label={t("cashAmount")} inputMode="decimal" placeholder="1000.00" error={fields.cash} />
           <Field name="gift" label={t("giftAmount")} inputMode="decimal" placeholder="0.00" error={fields.gift} />
           <div className="sm:col-span-2"><Field name="note" label={t("note")} placeholder={t("notePlaceholder")} error={fields.note} /></div>

@@ -10,6 +10,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { submitWith } from "@/components/submit-with";
 
 export function CreateAccountDialog() {
   const t = useTranslations("admin");
@@ -57,7 +58,7 @@ export function CreateAccountDialog() {
             <DialogFooter><Button onClick={close}>{tc("close")}</Button></DialogFooter>
           </div>
         ) : (
-          <form action={submit} className="grid gap-4" noValidate>
+          <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
             <DialogHeader>
               <DialogTitle>{t("createAccount")}</DialogTitle>
               <DialogDescription>{t("accountsDescription")}</DialogDescription>

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { submitWith } from "@/components/submit-with";
 
 /** Create-app button; at the cap it is disabled and says why and what to do (R-APP-1). */
 export function CreateAppDialog({ atCap, cap }: { atCap: boolean; cap: number }) {
@@ -52,7 +53,7 @@ export function CreateAppDialog({ atCap, cap }: { atCap: boolean; cap: number })
         <Button><Plus className="size-4" />{t("create")}</Button>
       </DialogTrigger>
       <DialogContent>
-        <form action={submit} className="grid gap-4" noValidate>
+        <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
           <DialogHeader>
             <DialogTitle>{t("createTitle")}</DialogTitle>
             <DialogDescription>{t("createDescription")}</DialogDescription>

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { submitWith } from "@/components/submit-with";
 
 export function LoginForm() {
   const t = useTranslations("auth");
@@ -28,7 +29,7 @@ export function LoginForm() {
   }
 
   return (
-    <form action={submit} className="grid gap-4" noValidate>
+    <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
       <div className="grid gap-2">
         <Label htmlFor="email">{t("email")}</Label>
         <Input id="email" name="email" type="email" autoComplete="username" required />

@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { submitWith } from "@/components/submit-with";
 
 type Key = { id: string; name: string; prefix: string; createdAt: string; revokedAt: string | null };
 
@@ -25,11 +26,12 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
   const [shown, setShown] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
-  function create(form: FormData) {
+  function create(form: FormData, el: HTMLFormElement) {
     start(async () => {
       const r = await createApiKeyAction({ name: String(form.get("name") ?? "") });
       if (!r.ok) return setError(r.error.fields?.name ?? r.error.message);
       setError(undefined);
+      el.reset();
       setShown(r.data.key);
       router.refresh();
     });
@@ -81,7 +83,7 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
             </TableBody>
           </Table>
         )}
-        <form action={create} className="flex flex-wrap items-end gap-3" noValidate aria-label={t("createKey")}>
+        <form onSubmit={submitWith(create)} className="flex flex-wrap items-end gap-3" noValidate aria-label={t("createKey")}>
           <div className="min-w-56 flex-1"><Field name="name" label={t("keyName")} error={error} placeholder="ci-deploy" /></div>
           <Button type="submit" disabled={pending}>{t("createKey")}</Button>
         </form>

@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { submitWith } from "@/components/submit-with";
 
 type Member = { id: string; email: string; name: string; role: "owner" | "member" | null; createdAt: string };
 
@@ -23,7 +24,7 @@ export function MembersCard({ members }: { members: Member[] }) {
   const [fields, setFields] = useState<FieldErrors>({});
   const [pending, start] = useTransition();
 
-  function add(form: FormData) {
+  function add(form: FormData, el: HTMLFormElement) {
     const input = Object.fromEntries(["email", "name", "password"].map((k) => [k, String(form.get(k) ?? "")]));
     start(async () => {
       const r = await addMemberAction(input);
@@ -33,6 +34,7 @@ export function MembersCard({ members }: { members: Member[] }) {
         return;
       }
       setFields({});
+      el.reset();
       toast.success(t("memberAdded", { email: r.data.email }));
       router.refresh();
     });
@@ -80,7 +82,7 @@ export function MembersCard({ members }: { members: Member[] }) {
             ))}
           </TableBody>
         </Table>
-        <form action={add} className="grid gap-3 rounded-md border p-4 sm:grid-cols-3" noValidate aria-label={t("addMember")}>
+        <form onSubmit={submitWith(add)} className="grid gap-3 rounded-md border p-4 sm:grid-cols-3" noValidate aria-label={t("addMember")}>
           <Field name="name" label={t("memberName")} error={fields.name} required />
           <Field name="email" type="email" label={t("memberEmail")} error={fields.email} required />
           <Field name="password" type="password" label={t("memberPassword")} error={fields.password} autoComplete="new-password" required />
