@@ -33,3 +33,11 @@ export function parseMoneyInput(raw: string): Money | null {
 export function sumMoney(values: Money[]): Money {
   return values.reduce<Money>((acc, v) => acc.plus(v), ZERO);
 }
+
+export function minMoney(a: Money, b: Money): Money {
+  return a.lte(b) ? a : b;
+}
+
+export function maxMoney(a: Money, b: Money): Money {
+  return a.gte(b) ? a : b;
+}

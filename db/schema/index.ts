@@ -3,3 +3,4 @@ export * from "./apps";
 export * from "./ledger";
 export * from "./audit";
 export * from "./system";
+export * from "./orders";

@@ -9,9 +9,13 @@ export const PERMISSIONS = {
   "members:manage": ["owner"],
   "apiKeys:manage": ["owner"],
   "alerts:manage": ["owner"],
+  "orders:read": ["owner", "member"],
+  "orders:write": ["owner", "member"],
   "admin:accounts": ["operator"],
   "admin:audit": ["operator"],
   "admin:clock": ["operator"],
+  "admin:vouchers": ["operator"],
+  "admin:campaigns": ["operator"],
 } as const satisfies Record<string, readonly ("owner" | "member" | "operator")[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

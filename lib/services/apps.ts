@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { apps, appStatusEvents } from "@/db/schema";
+import { appPacks, apps, appStatusEvents } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
 import {
   COUNTED_STATUSES,
@@ -20,7 +20,9 @@ import { writeAudit } from "./audit";
 
 export type AppRow = typeof apps.$inferSelect;
 
-export function appJson(a: AppRow) {
+export type PackRow = typeof appPacks.$inferSelect;
+
+export function appJson(a: AppRow, packs: PackRow[] = []) {
   return {
     sdkAppId: a.sdkAppId,
     name: a.name,
@@ -31,8 +33,31 @@ export function appJson(a: AppRow) {
     createdAt: a.createdAt.toISOString(),
     expiresAt: a.expiresAt ? a.expiresAt.toISOString() : null,
     autoRenew: a.autoRenew,
-    packs: [] as { pack: string; tier: string | null; endsAt: string }[],
+    packs: packs.map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, endsAt: p.endsAt.toISOString() })),
   };
+}
+
+/** The packs in force on each app at `at` (not refunded, not past their end), keyed by app id. */
+export async function activePacks(appIds: string[], at: Date): Promise<Map<string, PackRow[]>> {
+  const out = new Map<string, PackRow[]>();
+  if (appIds.length === 0) return out;
+  const rows = await db()
+    .select()
+    .from(appPacks)
+    .where(and(inArray(appPacks.appId, appIds), isNull(appPacks.endedAt), gt(appPacks.endsAt, at)))
+    .orderBy(asc(appPacks.pack));
+  for (const r of rows) out.set(r.appId, [...(out.get(r.appId) ?? []), r]);
+  return out;
+}
+
+/** Apps with their active packs, in API.md's shape. */
+export async function appsJson(rows: AppRow[]): Promise<AppJson[]> {
+  const packs = await activePacks(rows.map((a) => a.id), await now());
+  return rows.map((a) => appJson(a, packs.get(a.id) ?? []));
+}
+
+export async function oneAppJson(row: AppRow): Promise<AppJson> {
+  return (await appsJson([row]))[0]!;
 }
 export type AppJson = ReturnType<typeof appJson>;
 

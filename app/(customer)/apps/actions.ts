@@ -3,25 +3,25 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
-import { appJson, createApp, deleteApp, renameApp, startApp, stopApp } from "@/lib/services/apps";
+import { oneAppJson, createApp, deleteApp, renameApp, startApp, stopApp } from "@/lib/services/apps";
 import { createAppSchema, renameAppSchema, sdkAppIdSchema } from "@/lib/validation/apps";
 
 const target = z.object({ sdkAppId: sdkAppIdSchema });
 
 export async function createAppAction(input: unknown) {
   return runAction("apps:write", createAppSchema, input, async (actor, data) => {
-    const app = appJson(await createApp(actor, data));
+    const app = await oneAppJson(await createApp(actor, data));
     revalidatePath("/apps");
     return app;
   });
 }
 
 export async function stopAppAction(input: unknown) {
-  return runAction("apps:write", target, input, async (actor, { sdkAppId }) => appJson(await stopApp(actor, sdkAppId)));
+  return runAction("apps:write", target, input, async (actor, { sdkAppId }) => oneAppJson(await stopApp(actor, sdkAppId)));
 }
 
 export async function startAppAction(input: unknown) {
-  return runAction("apps:write", target, input, async (actor, { sdkAppId }) => appJson(await startApp(actor, sdkAppId)));
+  return runAction("apps:write", target, input, async (actor, { sdkAppId }) => oneAppJson(await startApp(actor, sdkAppId)));
 }
 
 export async function deleteAppAction(input: unknown) {
@@ -34,6 +34,6 @@ export async function deleteAppAction(input: unknown) {
 
 export async function renameAppAction(input: unknown) {
   return runAction("apps:write", target.extend(renameAppSchema.shape), input, async (actor, { sdkAppId, name }) =>
-    appJson(await renameApp(actor, sdkAppId, name)),
+    oneAppJson(await renameApp(actor, sdkAppId, name)),
   );
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { MessagesSquare } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { APP_CAP } from "@/lib/billing/apps";
-import { appJson, countApps, listApps } from "@/lib/services/apps";
+import { appsJson, countApps, listApps } from "@/lib/services/apps";
 import { AppsTable } from "@/components/apps/apps-table";
 import { CreateAppDialog } from "@/components/apps/create-app-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +24,7 @@ export default async function AppsPage() {
       {apps.length === 0 ? (
         <EmptyState icon={<MessagesSquare className="size-8" />} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
-        <AppsTable apps={apps.map(appJson)} />
+        <AppsTable apps={await appsJson(apps)} />
       )}
     </div>
   );

@@ -1,9 +1,9 @@
 import { apiRoute, noContent } from "@/lib/auth/api";
-import { appJson, deleteApp, getApp } from "@/lib/services/apps";
+import { oneAppJson, deleteApp, getApp } from "@/lib/services/apps";
 import { appIdOf, type AppParams } from "./params";
 
 export const GET = apiRoute<"apps:read", AppParams>("apps:read", async ({ actor, params }) =>
-  appJson(await getApp(actor.accountId, appIdOf(params))),
+  oneAppJson(await getApp(actor.accountId, appIdOf(params))),
 );
 
 export const DELETE = apiRoute<"apps:write", AppParams>("apps:write", async ({ actor, params }) => {

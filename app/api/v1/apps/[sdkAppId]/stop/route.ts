@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/auth/api";
-import { appJson, stopApp } from "@/lib/services/apps";
+import { oneAppJson, stopApp } from "@/lib/services/apps";
 import { appIdOf, type AppParams } from "../params";
 
-export const POST = apiRoute<"apps:write", AppParams>("apps:write", async ({ actor, params }) => appJson(await stopApp(actor, appIdOf(params))));
+export const POST = apiRoute<"apps:write", AppParams>("apps:write", async ({ actor, params }) => oneAppJson(await stopApp(actor, appIdOf(params))));

@@ -1,0 +1,15 @@
+import { apiRoute, body } from "@/lib/auth/api";
+import { parseInput } from "@/lib/validation/common";
+import { listOrders, placeOrder } from "@/lib/services/purchase";
+import { orderJson } from "@/lib/services/order-json";
+import { idempotencyHeaderSchema, orderSchema } from "@/lib/validation/orders";
+
+export const GET = apiRoute("orders:read", async ({ actor }) => ({ orders: (await listOrders(actor.accountId)).map(orderJson) }));
+
+/** R-BUY-8: the same Idempotency-Key returns the first order (201 again, marked as a replay). */
+export const POST = apiRoute("orders:write", async ({ actor, req }) => {
+  const key = parseInput(idempotencyHeaderSchema, { "Idempotency-Key": req.headers.get("idempotency-key") ?? undefined })["Idempotency-Key"];
+  const input = await body(req, orderSchema);
+  const { order, replayed } = await placeOrder(actor, input, key);
+  return Response.json(orderJson(order), { status: 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });
+});

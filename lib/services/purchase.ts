@@ -1,0 +1,244 @@
+/**
+ * Purchase use cases (SPEC §5, R-LIFE-1): quote (nothing written) and place an order (one
+ * transaction: lock, re-quote, pay, write order + lines + packs + ledger + audit, update apps).
+ */
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { db, type DbOrTx, type Tx } from "@/db/client";
+import { appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, vouchers } from "@/db/schema";
+import { actorTag, type CustomerActor } from "@/lib/auth/actor";
+import { currentPriceBook } from "@/lib/billing/price-book";
+import { quote, splitPayment, type AppState, type OrderRequest, type Quote, type QuoteInput } from "@/lib/billing/quote";
+import type { CampaignRule } from "@/lib/billing/campaigns";
+import { now } from "@/lib/clock";
+import { DomainError, notFound } from "@/lib/errors";
+import { money, toMoneyString, ZERO } from "@/lib/money";
+import { writeAudit } from "./audit";
+import { changeStatus } from "./apps";
+import { balanceOf, lockAccount, post } from "./ledger";
+import { accounts } from "@/db/schema";
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
+
+function appIdsOf(req: OrderRequest): number[] {
+  return req.type === "renewal" ? req.sdkAppIds : [req.sdkAppId];
+}
+
+export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule {
+  return {
+    id: row.id, code: row.code, name: row.name, editions: row.editions, minMonths: row.minMonths, maxMonths: row.maxMonths,
+    appliesNew: row.appliesNew, appliesRenewal: row.appliesRenewal, rate: money(row.rate), firstPurchaseOnly: row.firstPurchaseOnly,
+    oncePerAccount: row.oncePerAccount, startsAt: row.startsAt, endsAt: row.endsAt, refundable: row.refundable,
+  };
+}
+
+/** Loads everything a quote needs; with `lock`, the apps and the voucher are locked (the caller holds the account lock). */
+async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequest, at: Date, account: { verified: boolean }, lock: boolean): Promise<QuoteInput> {
+  const ids = appIdsOf(req);
+  const appQuery = conn
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, actor.accountId), inArray(apps.sdkAppId, ids), ne(apps.status, "deleted")))
+    .orderBy(asc(apps.id));
+  const appRows = lock ? await appQuery.for("update") : await appQuery;
+  const byId = new Map(appRows.map((a) => [a.sdkAppId, a]));
+  const missing = ids.find((id) => !byId.has(id));
+  if (missing !== undefined) throw notFound(`App ${missing}`);
+  const packRows = await conn.select().from(appPacks).where(inArray(appPacks.appId, appRows.map((a) => a.id)));
+  const appStates: AppState[] = ids.map((id) => {
+    const a = byId.get(id)!;
+    return {
+      id: a.id, sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, expiresAt: a.expiresAt,
+      packs: packRows.filter((p) => p.appId === a.id).map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, startsAt: p.startsAt, endsAt: p.endsAt, endedAt: p.endedAt })),
+    };
+  });
+
+  const [earlier] = await conn.select({ id: orders.id }).from(orders).where(eq(orders.accountId, actor.accountId)).limit(1);
+  const used = await conn
+    .selectDistinct({ id: orderLines.campaignId })
+    .from(orderLines)
+    .where(and(eq(orderLines.accountId, actor.accountId), isNotNull(orderLines.campaignId)));
+  const campaignRows = await conn.select().from(campaigns);
+
+  let voucher: QuoteInput["voucher"] = null;
+  if ("voucherId" in req && req.voucherId) {
+    const q = conn.select().from(vouchers).where(and(eq(vouchers.id, req.voucherId), eq(vouchers.accountId, actor.accountId)));
+    const [v] = lock ? await q.for("update") : await q;
+    if (!v) throw notFound("Voucher");
+    voucher = { id: v.id, amount: money(v.amount), minTotal: v.minTotal ? money(v.minTotal) : null, expiresAt: v.expiresAt, usedAt: v.usedAt };
+  }
+  return {
+    book: currentPriceBook(),
+    now: at,
+    account: { verified: account.verified, role: actor.role, hasEarlierOrder: Boolean(earlier), usedCampaignIds: used.map((u) => u.id!).filter(Boolean) },
+    apps: appStates,
+    campaigns: campaignRows.map(campaignRuleOf),
+    voucher,
+  };
+}
+
+function quoteOrThrow(input: QuoteInput, req: OrderRequest): Quote {
+  const r = quote(input, req);
+  if (r.kind === "refused") throw new DomainError(r.code, r.message, r.details);
+  return r.quote;
+}
+
+export type QuoteView = { quote: Quote; balance: ReturnType<typeof balanceOf>; shortfall: ReturnType<typeof money> };
+
+/** POST /quotes: the same rules as a purchase, nothing written. */
+export async function quoteOrder(actor: CustomerActor, req: OrderRequest): Promise<QuoteView> {
+  const conn = db();
+  const at = await now(conn);
+  const [account] = await conn.select().from(accounts).where(eq(accounts.id, actor.accountId));
+  if (!account) throw notFound("Account");
+  const q = quoteOrThrow(await loadQuoteInput(conn, actor, req, at, account, false), req);
+  const balance = balanceOf(account);
+  const pay = splitPayment(q.total, balance);
+  return { quote: q, balance, shortfall: pay.kind === "insufficient_balance" ? pay.shortfall : ZERO };
+}
+
+/** The canonical form of a validated request, so that key order in the JSON does not matter. */
+function requestHash(req: OrderRequest): string {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)])) : v;
+  return createHash("sha256").update(JSON.stringify(canon(req))).digest("hex");
+}
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;
+export type OrderView = OrderRow & { lines: (OrderLineRow & { campaignCode: string | null; campaignName: string | null; appName: string })[] };
+
+/**
+ * POST /orders (R-BUY-1..8, R-PROMO, R-LIFE-1). The account lock serialises every purchase of the
+ * account, so a repeated idempotency key always finds the first order.
+ */
+export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempotencyKey: string): Promise<{ order: OrderView; replayed: boolean }> {
+  const hash = requestHash(req);
+  const orderId = await db().transaction(async (tx) => {
+    const account = await lockAccount(tx, actor.accountId);
+    const at = await now(tx);
+    const [prior] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.accountId, actor.accountId), eq(idempotencyKeys.key, idempotencyKey)));
+    const priorLive = prior && at.getTime() - prior.createdAt.getTime() < IDEMPOTENCY_WINDOW_MS;
+    if (priorLive) {
+      if (prior.requestHash !== hash) {
+        throw new DomainError("idempotency_conflict", "This Idempotency-Key was already used for a different order. Use a new key for a new order.", { idempotencyKey });
+      }
+      return { id: prior.orderId, replayed: true };
+    }
+
+    const q = quoteOrThrow(await loadQuoteInput(tx, actor, req, at, account, true), req);
+    const balance = balanceOf(account);
+    const pay = splitPayment(q.total, balance);
+    if (pay.kind === "insufficient_balance") {
+      throw new DomainError(
+        "insufficient_balance",
+        `The balance is short by ${toMoneyString(pay.shortfall)} CNY: the order needs ${toMoneyString(q.total)} and ${toMoneyString(balance.available)} is available. Top up, then try again.`,
+        { shortfall: toMoneyString(pay.shortfall), total: toMoneyString(q.total), available: toMoneyString(balance.available) },
+      );
+    }
+    const id = await writeOrder(tx, actor, req, q, pay, at);
+    if (prior) {
+      await tx.update(idempotencyKeys).set({ requestHash: hash, orderId: id, createdAt: at }).where(and(eq(idempotencyKeys.accountId, actor.accountId), eq(idempotencyKeys.key, idempotencyKey)));
+    } else {
+      await tx.insert(idempotencyKeys).values({ accountId: actor.accountId, key: idempotencyKey, requestHash: hash, orderId: id, createdAt: at });
+    }
+    return { id, replayed: false };
+  });
+  return { order: await getOrder(actor.accountId, orderId.id), replayed: orderId.replayed };
+}
+
+async function writeOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, pay: { cash: ReturnType<typeof money>; gift: ReturnType<typeof money> }, at: Date): Promise<string> {
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      accountId: actor.accountId, type: q.type,
+      listTotal: toMoneyString(q.listTotal), discountTotal: toMoneyString(q.discountTotal), voucherAmount: toMoneyString(q.voucherAmount), total: toMoneyString(q.total),
+      paidCash: toMoneyString(pay.cash), paidGift: toMoneyString(pay.gift), paidVoucher: toMoneyString(q.voucherAmount),
+      voucherId: q.voucherId, placedByRole: actor.role, actor: actorTag(actor), request: req, createdAt: at,
+    })
+    .returning({ id: orders.id });
+  const orderId = order!.id;
+  await tx.insert(orderLines).values(
+    q.lines.map((l, i) => ({
+      orderId, lineNo: i + 1, accountId: actor.accountId, appId: l.appId, sdkAppId: String(l.sdkAppId), product: l.product,
+      edition: l.edition, tier: l.tier, billing: l.billing, kind: l.kind, months: l.months.toFixed(12),
+      periodStart: l.periodStart, periodEnd: l.periodEnd, unitPrice: toMoneyString(l.unitPrice), listAmount: toMoneyString(l.listAmount),
+      discountAmount: toMoneyString(l.discountAmount), amount: toMoneyString(l.amount), campaignId: l.campaign?.id ?? null,
+      refundable: l.campaign ? l.campaign.refundable : true, priceBookVersion: q.priceBookVersion,
+    })),
+  );
+  if (q.voucherId) {
+    await tx.update(vouchers).set({ usedOrderId: orderId, usedAt: at, usedAmount: toMoneyString(q.voucherAmount) }).where(eq(vouchers.id, q.voucherId));
+  }
+  if (q.total.gt(0)) {
+    await post(tx, actor.accountId, { kind: "purchase", cashDelta: pay.cash.neg(), giftDelta: pay.gift.neg(), refType: "order", refId: orderId, note: `${q.type} order` }, actor, at);
+  }
+  await applyToApps(tx, actor, req, q, at);
+  await writeAudit(tx, {
+    actor, at, accountId: actor.accountId, action: `order.${q.type}`, entityType: "order", entityId: orderId,
+    after: { total: toMoneyString(q.total), paid: { cash: toMoneyString(pay.cash), gift: toMoneyString(pay.gift), voucher: toMoneyString(q.voucherAmount) }, apps: [...new Set(q.lines.map((l) => l.sdkAppId))] },
+  });
+  return orderId;
+}
+
+/** Moves each app to what its new lines give it: edition and expiry from the plan line, packs from pack lines. */
+async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, at: Date) {
+  const appIds = [...new Set(q.lines.map((l) => l.appId))];
+  for (const appId of appIds) {
+    const lines = q.lines.filter((l) => l.appId === appId);
+    const [app] = await tx.select().from(apps).where(eq(apps.id, appId));
+    const plan = lines.find((l) => l.product === "plan");
+    let current = app!;
+    if (plan) {
+      const set: Partial<typeof apps.$inferInsert> = { edition: plan.edition, expiresAt: plan.periodEnd };
+      if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
+      const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
+      await writeAudit(tx, {
+        actor, at, accountId: actor.accountId, action: req.type === "renewal" ? "app.renew" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
+        before: { edition: app!.edition, expiresAt: app!.expiresAt?.toISOString() ?? null, autoRenew: app!.autoRenew },
+        after: { edition: updated!.edition, expiresAt: updated!.expiresAt?.toISOString() ?? null, autoRenew: updated!.autoRenew },
+      });
+      current = updated!;
+      if (current.status !== "enabled") {
+        current = await changeStatus(tx, actor, current, { status: "enabled", reason: req.type === "renewal" ? "renewed" : "purchased" }, at, "app.status");
+      }
+    }
+    for (const l of lines.filter((x) => x.product !== "plan")) {
+      const keepStart = l.kind === "renewal";
+      await tx
+        .insert(appPacks)
+        .values({ appId, pack: l.product, tier: l.tier, billing: l.billing, startsAt: l.periodStart, endsAt: l.periodEnd, endedAt: null, updatedAt: at })
+        .onConflictDoUpdate({
+          target: [appPacks.appId, appPacks.pack],
+          set: keepStart ? { endsAt: l.periodEnd, updatedAt: at } : { tier: l.tier, billing: l.billing, startsAt: l.periodStart, endsAt: l.periodEnd, endedAt: null, updatedAt: at },
+        });
+      await writeAudit(tx, { actor, at, accountId: actor.accountId, action: keepStart ? "pack.renew" : "pack.purchase", entityType: "app", entityId: String(current.sdkAppId), after: { pack: l.product, tier: l.tier, endsAt: l.periodEnd.toISOString() } });
+    }
+  }
+}
+
+async function withLines(rows: OrderRow[]): Promise<OrderView[]> {
+  if (rows.length === 0) return [];
+  const lines = await db()
+    .select({ line: orderLines, campaignCode: campaigns.code, campaignName: campaigns.name, appName: apps.name })
+    .from(orderLines)
+    .innerJoin(apps, eq(apps.id, orderLines.appId))
+    .leftJoin(campaigns, eq(campaigns.id, orderLines.campaignId))
+    .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
+    .orderBy(asc(orderLines.lineNo));
+  return rows.map((o) => ({
+    ...o,
+    lines: lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l.line, campaignCode: l.campaignCode, campaignName: l.campaignName, appName: l.appName })),
+  }));
+}
+
+export async function getOrder(accountId: string, orderId: string): Promise<OrderView> {
+  const [row] = await db().select().from(orders).where(and(eq(orders.id, orderId), eq(orders.accountId, accountId)));
+  if (!row) throw notFound("Order");
+  return (await withLines([row]))[0]!;
+}
+
+export async function listOrders(accountId: string, limit = 200): Promise<OrderView[]> {
+  const rows = await db().select().from(orders).where(eq(orders.accountId, accountId)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit);
+  return withLines(rows);
+}
