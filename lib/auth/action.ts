@@ -25,7 +25,9 @@ export async function runAction<P extends Permission, S extends z.ZodType, T>(
   const tv = await getTranslations("validation");
   const fail = (e: DomainError): ActionResult<T> => {
     const params = Object.fromEntries(Object.entries(e.details ?? {}).filter(([, v]) => typeof v === "string" || typeof v === "number")) as Record<string, string | number>;
-    const message = t.has(e.code) ? t(e.code, params) : e.message;
+    // A refusal names its reason (details.reason) so the translated message says what to do.
+    const reasonKey = typeof e.details?.reason === "string" ? `reasons.${e.details.reason}` : null;
+    const message = reasonKey && t.has(reasonKey) ? t(reasonKey, params) : t.has(e.code) ? t(e.code, params) : e.message;
     const raw = (e.details?.fields ?? undefined) as FieldErrors | undefined;
     const fields = raw ? Object.fromEntries(Object.entries(raw).map(([f, r]) => [f, tv.has(r) ? tv(r) : r])) : undefined;
     return { ok: false, error: { code: e.code, message, ...(fields ? { fields } : {}) } };

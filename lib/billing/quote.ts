@@ -75,9 +75,9 @@ export function isPackActive(p: PackState, now: Date): boolean {
 }
 
 function purchasable(app: AppState): Refusal | null {
-  if (app.status === "stopped") return refuse("invalid_state", `App ${app.sdkAppId} is stopped. Start it before buying for it.`, { sdkAppId: app.sdkAppId, status: app.status });
+  if (app.status === "stopped") return refuse("invalid_state", `App ${app.sdkAppId} is stopped. Start it before buying for it.`, { reason: "app_stopped", sdkAppId: app.sdkAppId, status: app.status });
   if (app.status === "reclaimed" || app.status === "deleted")
-    return refuse("invalid_state", `App ${app.sdkAppId} has been ${app.status} and can no longer be bought for or renewed.`, { sdkAppId: app.sdkAppId, status: app.status });
+    return refuse("invalid_state", `App ${app.sdkAppId} has been ${app.status} and can no longer be bought for or renewed.`, { reason: "app_gone", sdkAppId: app.sdkAppId, status: app.status });
   return null;
 }
 
@@ -87,8 +87,8 @@ function packLine(book: PriceBook, app: AppState, edition: PaidEdition, choice: 
   const offer = packOffer(book, edition, choice.pack, choice.tier);
   if (offer.kind === "not_offered") {
     return offer.reason === "edition"
-      ? refuse("not_eligible", `The ${choice.pack} pack is not offered for ${edition} (it is included or unavailable).`, { pack: choice.pack, edition })
-      : refuse("not_eligible", `The ${choice.pack} pack has no tier ${choice.tier ?? "(none)"} for ${edition}; offered: ${offer.tiers.join(", ")}.`, { pack: choice.pack, tier: choice.tier, tiers: offer.tiers });
+      ? refuse("not_eligible", `The ${choice.pack} pack is not offered for ${edition} (it is included or unavailable).`, { reason: "pack_not_offered", pack: choice.pack, edition })
+      : refuse("not_eligible", `The ${choice.pack} pack has no tier ${choice.tier ?? "(none)"} for ${edition}; offered: ${offer.tiers.join(", ")}.`, { reason: "pack_tier_not_offered", pack: choice.pack, tier: choice.tier, tiers: offer.tiers.join(", ") });
   }
   const unitPrice = money(offer.tier.monthly);
   return {
@@ -114,11 +114,11 @@ function draftPlan(input: QuoteInput, req: Extract<OrderRequest, { type: "plan" 
   const blocked = purchasable(app);
   if (blocked) return blocked;
   if (app.edition !== "trial" && hasValidTerm(app, input.now)) {
-    return refuse("not_eligible", `App ${app.sdkAppId} already has a ${app.edition} term until ${app.expiresAt!.toISOString()}. Renew it, or change its plan.`, { sdkAppId: app.sdkAppId, expiresAt: app.expiresAt!.toISOString() });
+    return refuse("not_eligible", `App ${app.sdkAppId} already has a ${app.edition} term until ${app.expiresAt!.toISOString()}. Renew it, or change its plan.`, { reason: "plan_has_valid_term", sdkAppId: app.sdkAppId, expiresAt: app.expiresAt!.toISOString() });
   }
   const seen = new Set<string>();
   for (const p of req.packs) {
-    if (seen.has(p.pack)) return refuse("not_eligible", `The ${p.pack} pack is named twice; an app has one pack of each type.`, { pack: p.pack });
+    if (seen.has(p.pack)) return refuse("not_eligible", `The ${p.pack} pack is named twice; an app has one pack of each type.`, { reason: "duplicate_pack", pack: p.pack });
     seen.add(p.pack);
   }
   const period = { start: input.now, end: termEnd(input.now, req.months), months: money(req.months) };
@@ -135,10 +135,10 @@ function draftPack(input: QuoteInput, req: Extract<OrderRequest, { type: "pack" 
   const app = input.apps[0]!;
   const blocked = purchasable(app);
   if (blocked) return blocked;
-  if (app.edition === "trial") return refuse("not_eligible", `App ${app.sdkAppId} is on the trial edition: feature packs need pro or ultimate. Buy an edition first (packs can be added in the same order).`, { sdkAppId: app.sdkAppId, edition: app.edition });
-  if (!hasValidTerm(app, input.now)) return refuse("not_eligible", `App ${app.sdkAppId} has no valid term. Renew it before adding a pack.`, { sdkAppId: app.sdkAppId, status: app.status });
+  if (app.edition === "trial") return refuse("not_eligible", `App ${app.sdkAppId} is on the trial edition: feature packs need pro or ultimate. Buy an edition first (packs can be added in the same order).`, { reason: "trial_pack_alone", sdkAppId: app.sdkAppId, edition: app.edition });
+  if (!hasValidTerm(app, input.now)) return refuse("not_eligible", `App ${app.sdkAppId} has no valid term. Renew it before adding a pack.`, { reason: "no_valid_term", sdkAppId: app.sdkAppId, status: app.status });
   const current = app.packs.find((p) => p.pack === req.pack && isPackActive(p, input.now));
-  if (current) return refuse("not_eligible", `App ${app.sdkAppId} already has an active ${req.pack} pack; change its tier with a plan change instead.`, { sdkAppId: app.sdkAppId, pack: req.pack, tier: current.tier });
+  if (current) return refuse("not_eligible", `App ${app.sdkAppId} already has an active ${req.pack} pack; change its tier with a plan change instead.`, { reason: "pack_active", sdkAppId: app.sdkAppId, pack: req.pack, tier: current.tier });
   const end = app.expiresAt!;
   const period = { start: input.now, end, months: monthsBetween(input.now, end) };
   const l = packLine(input.book, app, app.edition, { pack: req.pack, tier: req.tier }, period, "new");
@@ -155,7 +155,7 @@ function draftRenewal(input: QuoteInput, req: Extract<OrderRequest, { type: "ren
   for (const app of input.apps) {
     const blocked = purchasable(app);
     if (blocked) return blocked;
-    if (app.edition === "trial" || !app.expiresAt) return refuse("not_eligible", `App ${app.sdkAppId} is on the trial edition and has nothing to renew. Buy an edition for it.`, { sdkAppId: app.sdkAppId });
+    if (app.edition === "trial" || !app.expiresAt) return refuse("not_eligible", `App ${app.sdkAppId} is on the trial edition and has nothing to renew. Buy an edition for it.`, { reason: "trial_renewal", sdkAppId: app.sdkAppId });
     const start = renewalStart(app, input.now);
     const period = { start, end: termEnd(start, req.months), months: money(req.months) };
     lines.push(planLine(input.book, app, app.edition, period, "renewal"));
@@ -172,7 +172,7 @@ function draftRenewal(input: QuoteInput, req: Extract<OrderRequest, { type: "ren
 
 export function quote(input: QuoteInput, req: OrderRequest): QuoteResult {
   if (!input.account.verified) return refuse("not_verified", "Purchases need a verified account (实名认证). Ask an operator to verify the account, then try again.");
-  if (req.type === "change") return refuse("not_eligible", "Changing an app's plan or a pack's tier is not available yet.", { type: "change" });
+  if (req.type === "change") return refuse("not_eligible", "Changing an app's plan or a pack's tier is not available yet.", { reason: "change_not_available", type: "change" });
   const drafts = req.type === "plan" ? draftPlan(input, req) : req.type === "pack" ? draftPack(input, req) : draftRenewal(input, req);
   if (isRefusal(drafts)) return drafts;
 
@@ -190,9 +190,9 @@ export function quote(input: QuoteInput, req: OrderRequest): QuoteResult {
   let voucherAmount = ZERO;
   if (input.voucher) {
     const v = input.voucher;
-    if (v.usedAt) return refuse("not_eligible", "This voucher has already been used.", { voucherId: v.id });
-    if (v.expiresAt <= input.now) return refuse("not_eligible", "This voucher has expired.", { voucherId: v.id, expiresAt: v.expiresAt.toISOString() });
-    if (v.minTotal && subtotal.lt(v.minTotal)) return refuse("not_eligible", `This voucher needs an order of at least ${v.minTotal.toFixed(2)} CNY.`, { voucherId: v.id, minTotal: v.minTotal.toFixed(2) });
+    if (v.usedAt) return refuse("not_eligible", "This voucher has already been used.", { reason: "voucher_used", voucherId: v.id });
+    if (v.expiresAt <= input.now) return refuse("not_eligible", "This voucher has expired.", { reason: "voucher_expired", voucherId: v.id, expiresAt: v.expiresAt.toISOString() });
+    if (v.minTotal && subtotal.lt(v.minTotal)) return refuse("not_eligible", `This voucher needs an order of at least ${v.minTotal.toFixed(2)} CNY.`, { reason: "voucher_min_total", voucherId: v.id, minTotal: v.minTotal.toFixed(2) });
     voucherAmount = minMoney(v.amount, subtotal);
   }
   return {
