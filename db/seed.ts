@@ -7,6 +7,9 @@ import { now } from "@/lib/clock";
 import { createAccount, topUp, verifyAccount } from "@/lib/services/accounts";
 import { createApp, stopApp } from "@/lib/services/apps";
 import { addMember } from "@/lib/services/members";
+import { placeOrder } from "@/lib/services/purchase";
+import { issueVoucher } from "@/lib/services/vouchers";
+import { money } from "@/lib/money";
 import { DEMO } from "./demo";
 
 export { DEMO };
@@ -29,12 +32,17 @@ export async function seedDemo(): Promise<SeedResult> {
 
   const demo = await createAccount(operator, { name: "星河科技 Galaxy Tech", ownerEmail: DEMO.owner.email, ownerPassword: DEMO.owner.password });
   await verifyAccount(operator, demo.account.id);
-  await topUp(operator, demo.account.id, { cash: "20000.00", note: "Demo top-up 演示充值" });
+  await topUp(operator, demo.account.id, { cash: "50000.00", note: "Demo top-up 演示充值" });
   await topUp(operator, demo.account.id, { gift: "500.00", note: "Welcome gift 新客赠送金" });
   const owner: CustomerActor = { kind: "customer", accountId: demo.account.id, role: "owner", userId: demo.ownerId };
   await addMember(owner, { email: DEMO.member.email, name: "李雷 Li Lei", password: DEMO.member.password });
-  await createApp(owner, { name: "星河聊天 Galaxy Chat" });
-  await createApp(owner, { name: "直播间 Live Room" });
+  const chat = await createApp(owner, { name: "星河聊天 Galaxy Chat" });
+  const live = await createApp(owner, { name: "直播间 Live Room" });
+  // Real orders through the purchase service: the first purchase (campaign price) and an ultimate annual plan.
+  await placeOrder(owner, { type: "plan", sdkAppId: chat.sdkAppId, edition: "pro", months: 1, packs: [{ pack: "security_advanced", tier: null }], autoRenew: true, agreeSla: true }, "seed-order-1");
+  await placeOrder(owner, { type: "plan", sdkAppId: live.sdkAppId, edition: "ultimate", months: 12, packs: [{ pack: "group_members", tier: "6000" }], agreeSla: true }, "seed-order-2");
+  await createApp(owner, { name: "新活动 Spring Campaign" });
+  await issueVoucher(operator, { accountId: demo.account.id, amount: money("200.00"), minTotal: money("500.00"), expiresAt: new Date(at.getTime() + 90 * 86_400_000) });
   const old = await createApp(owner, { name: "旧版客服 Legacy Support" });
   await stopApp(owner, old.sdkAppId);
 

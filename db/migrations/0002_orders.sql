@@ -65,6 +65,7 @@ CREATE TABLE "order_lines" (
 --> statement-breakpoint
 CREATE TABLE "orders" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"order_no" bigserial NOT NULL,
 	"account_id" uuid NOT NULL,
 	"type" text NOT NULL,
 	"list_total" numeric(14, 2) NOT NULL,
@@ -78,7 +79,8 @@ CREATE TABLE "orders" (
 	"placed_by_role" text NOT NULL,
 	"actor" text NOT NULL,
 	"request" jsonb NOT NULL,
-	"created_at" timestamp with time zone NOT NULL
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "orders_order_no_unique" UNIQUE("order_no")
 );
 --> statement-breakpoint
 CREATE TABLE "vouchers" (

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { apps } from "./apps";
 
@@ -12,6 +12,8 @@ export const orders = pgTable(
   "orders",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // The order number customers see and the tie-breaker of "newest first" (from a sequence, never a count)
+    orderNo: bigserial("order_no", { mode: "number" }).notNull().unique(),
     accountId: uuid("account_id").notNull().references(() => accounts.id),
     type: text("type", { enum: ORDER_TYPES }).notNull(),
     // Σ line list amounts, Σ campaign discounts, voucher part, and what the balance paid (total)

@@ -93,7 +93,9 @@ function packLine(book: PriceBook, app: AppState, edition: PaidEdition, choice: 
   const unitPrice = money(offer.tier.monthly);
   return {
     appId: app.id, sdkAppId: app.sdkAppId, product: choice.pack, edition, tier: offer.tier.tier, billing: offer.billing, kind,
-    months: period.months, periodStart: period.start, periodEnd: period.end, unitPrice, listAmount: roundCents(unitPrice.times(period.months)),
+    months: period.months, periodStart: period.start, periodEnd: period.end, unitPrice,
+    // A postpaid pack is opened now and charged on the monthly bill (R-LIFE-3), so it costs nothing up front.
+    listAmount: offer.billing === "postpaid" ? ZERO : roundCents(unitPrice.times(period.months)),
   };
 }
 

@@ -43,6 +43,7 @@ export type QuoteJson = ReturnType<typeof quoteJson>;
 export function orderJson(o: OrderView) {
   return {
     id: o.id,
+    orderNo: o.orderNo,
     type: o.type,
     status: "paid" as const,
     lines: o.lines.map((l) => ({

@@ -239,6 +239,6 @@ export async function getOrder(accountId: string, orderId: string): Promise<Orde
 }
 
 export async function listOrders(accountId: string, limit = 200): Promise<OrderView[]> {
-  const rows = await db().select().from(orders).where(eq(orders.accountId, accountId)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit);
+  const rows = await db().select().from(orders).where(eq(orders.accountId, accountId)).orderBy(desc(orders.createdAt), desc(orders.orderNo)).limit(limit);
   return withLines(rows);
 }
