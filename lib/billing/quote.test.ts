@@ -18,7 +18,7 @@ const ANNUAL: CampaignRule = {
 const trialApp = (over: Partial<AppState> = {}): AppState => ({ id: "a1", sdkAppId: 1400000001, name: "chat", edition: "trial", status: "enabled", expiresAt: null, packs: [], ...over });
 const paidApp = (over: Partial<AppState> = {}): AppState => trialApp({ edition: "pro", expiresAt: shanghaiMidnight("2027-03-01"), ...over });
 
-function input(over: Partial<QuoteInput> & { account?: Partial<QuoteInput["account"]> } = {}): QuoteInput {
+function input(over: Omit<Partial<QuoteInput>, "account"> & { account?: Partial<QuoteInput["account"]> } = {}): QuoteInput {
   return {
     book: currentPriceBook(),
     now: NOW,
