@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { expiryDay } from "./billing/calendar";
 
 /** The one money formatter for the UI: "¥20,000.00" from a wire string; no float on the way. */
 export function formatCNY(amount: string): string {
@@ -23,4 +24,10 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 export function formatDay(value: Date | string | null | undefined): string {
   if (!value) return "—";
   return formatDateTime(value).slice(0, 10);
+}
+
+/** The expiry day (到期日) of a term ending at instant E: the Shanghai day before E (R-TIME-2). */
+export function formatExpiryDay(end: Date | string | null | undefined): string {
+  if (!end) return "—";
+  return expiryDay(typeof end === "string" ? new Date(end) : end);
 }

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { ArrowDown, ArrowUp, ArrowUpDown, Search } from "lucide-react";
 import type { AppJson } from "@/lib/services/apps";
 import type { AppStatus } from "@/lib/billing/apps";
-import { formatDateTime, formatDay } from "@/lib/format";
+import { formatDateTime, formatExpiryDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -112,7 +112,7 @@ export function AppsTable({ apps }: { apps: AppJson[] }) {
               <TableCell>{te(a.edition)}</TableCell>
               <TableCell><Badge variant={STATUS_VARIANT[a.status]}>{ts(a.status)}</Badge></TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.createdAt)}</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{a.expiresAt ? formatDay(a.expiresAt) : t("noExpiry")}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">{a.expiresAt ? formatExpiryDay(a.expiresAt) : t("noExpiry")}</TableCell>
             </TableRow>
           ))}
           {rows.length === 0 && (

@@ -36,7 +36,7 @@ describe("R-MONEY-2 / R-BUY-7 purchase invariants", () => {
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
           const c = await createCustomer(op, { verified: true });
-          const apps = [];
+          const apps: { sdkAppId: number }[] = [];
           for (let i = 0; i < 3; i++) apps.push(await createApp(c.actor, { name: `p${i}` }));
           let n = 0;
           for (const s of steps) {

@@ -5,8 +5,10 @@ import { getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { formatDateTime, formatDay } from "@/lib/format";
-import { appHistory, getApp, type AppRow } from "@/lib/services/apps";
+import { formatDateTime, formatExpiryDay } from "@/lib/format";
+import { activePacks, appHistory, getApp, type AppRow } from "@/lib/services/apps";
+import { now } from "@/lib/clock";
+import { Button } from "@/components/ui/button";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
 import { AppActions } from "@/components/apps/app-actions";
 import { StatusBadge } from "@/components/status-badge";
@@ -34,13 +36,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const { actor } = await requireCustomer();
   const app = await load(actor.accountId, (await params).sdkAppId);
-  const history = await appHistory(app.id);
+  const [history, packs] = await Promise.all([appHistory(app.id), now().then((at) => activePacks([app.id], at))]);
+  const appPacks = packs.get(app.id) ?? [];
+  const buyable = app.status !== "stopped" && app.status !== "reclaimed" && app.status !== "deleted";
+  const hasTerm = app.edition !== "trial" && app.status === "enabled";
   const t = await getTranslations("app");
   const ta = await getTranslations("apps");
   const te = await getTranslations("edition");
   const tr = await getTranslations("reason");
   const ts = await getTranslations("status");
   const tc = await getTranslations("common");
+  const tp = await getTranslations("packName");
 
   const facts: [string, React.ReactNode][] = [
     ["SDKAppID", <span key="id" className="font-mono">{app.sdkAppId}</span>],
@@ -48,7 +54,7 @@ export default async function AppPage({ params }: Props) {
     [t("status"), <StatusBadge key="s" status={app.status} />],
     [t("statusReason"), `${tr(app.statusReason)} · ${formatDateTime(app.statusChangedAt)}`],
     [t("createdAt"), formatDateTime(app.createdAt)],
-    [t("expiresAt"), app.expiresAt ? formatDay(app.expiresAt) : ta("noExpiry")],
+    [t("expiresAt"), app.expiresAt ? formatExpiryDay(app.expiresAt) : ta("noExpiry")],
     [t("autoRenew"), app.autoRenew ? tc("yes") : tc("no")],
   ];
 
@@ -60,7 +66,17 @@ export default async function AppPage({ params }: Props) {
       <PageHeader
         title={app.name}
         description={app.edition === "trial" ? t("trialNote") : `${te(app.edition)} · SDKAppID ${app.sdkAppId}`}
-        actions={<AppActions sdkAppId={app.sdkAppId} name={app.name} status={app.status} />}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {buyable && app.edition !== "trial" && (
+              <Button asChild variant="outline"><Link href={`/renewals?app=${app.sdkAppId}`}>{t("renew")}</Link></Button>
+            )}
+            {buyable && (
+              <Button asChild><Link href={`/buy?app=${app.sdkAppId}`}>{app.edition === "trial" || !hasTerm ? t("buyEdition") : t("addPack")}</Link></Button>
+            )}
+            <AppActions sdkAppId={app.sdkAppId} name={app.name} status={app.status} />
+          </div>
+        }
       />
       <Card>
         <CardHeader><CardTitle>{t("overview")}</CardTitle></CardHeader>
@@ -73,6 +89,37 @@ export default async function AppPage({ params }: Props) {
               </div>
             ))}
           </dl>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader><CardTitle>{t("packs")}</CardTitle></CardHeader>
+        <CardContent>
+          {app.edition === "trial" ? (
+            <p className="text-sm text-muted-foreground">{t("packsTrial")}</p>
+          ) : appPacks.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("packsEmpty")}</p>
+          ) : (
+            <Table aria-label={t("packs")}>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("packs")}</TableHead>
+                  <TableHead>{t("packTier")}</TableHead>
+                  <TableHead>{t("packBilling")}</TableHead>
+                  <TableHead>{t("packEnds")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {appPacks.map((p) => (
+                  <TableRow key={p.pack}>
+                    <TableCell>{tp.has(p.pack) ? tp(p.pack) : p.pack}</TableCell>
+                    <TableCell>{p.tier ?? "—"}</TableCell>
+                    <TableCell>{t(p.billing)}</TableCell>
+                    <TableCell className="whitespace-nowrap">{formatExpiryDay(p.endsAt)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
         </CardContent>
       </Card>
       <Card>
