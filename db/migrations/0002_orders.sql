@@ -96,6 +96,7 @@ CREATE TABLE "vouchers" (
 	"used_amount" numeric(14, 2)
 );
 --> statement-breakpoint
+ALTER TABLE "apps" ADD COLUMN "dont_renew" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "app_packs" ADD CONSTRAINT "app_packs_app_id_apps_id_fk" FOREIGN KEY ("app_id") REFERENCES "public"."apps"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

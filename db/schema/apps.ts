@@ -25,6 +25,8 @@ export const apps = pgTable(
     // End instant E of the current paid term; null for trial apps
     expiresAt: ts("expires_at"),
     autoRenew: boolean("auto_renew").notNull().default(false),
+    // 不续费 (R-LIFE-2): the customer does not want to renew; auto-renew stays off and reminders stop
+    dontRenew: boolean("dont_renew").notNull().default(false),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [index("apps_account_status_idx").on(t.accountId, t.status)],

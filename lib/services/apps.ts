@@ -33,6 +33,7 @@ export function appJson(a: AppRow, packs: PackRow[] = []) {
     createdAt: a.createdAt.toISOString(),
     expiresAt: a.expiresAt ? a.expiresAt.toISOString() : null,
     autoRenew: a.autoRenew,
+    dontRenew: a.dontRenew,
     packs: packs.map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, endsAt: p.endsAt.toISOString() })),
   };
 }
@@ -199,10 +200,25 @@ export async function setAutoRenew(actor: CustomerActor, sdkAppId: number, enabl
   return db().transaction(async (tx) => {
     const app = await lockApp(tx, actor.accountId, sdkAppId);
     if (app.status === "reclaimed") throw invalidState(`App ${sdkAppId} has been reclaimed and cannot be renewed.`);
-    if (app.autoRenew === enabled) return app;
+    if (app.autoRenew === enabled && !(enabled && app.dontRenew)) return app;
     const at = await now(tx);
-    const [updated] = await tx.update(apps).set({ autoRenew: enabled }).where(eq(apps.id, app.id)).returning();
+    // Turning auto-renew on withdraws a "don't renew" mark.
+    const [updated] = await tx.update(apps).set(enabled ? { autoRenew: true, dontRenew: false } : { autoRenew: false }).where(eq(apps.id, app.id)).returning();
     await writeAudit(tx, { actor, at, accountId: app.accountId, action: "app.auto_renew", entityType: "app", entityId: String(sdkAppId), before: { autoRenew: app.autoRenew }, after: { autoRenew: enabled } });
+    return updated!;
+  });
+}
+
+/** R-LIFE-2 不续费: marks (or unmarks) an app as not to be renewed; marking turns auto-renew off. */
+export async function setDontRenew(actor: CustomerActor, sdkAppId: number, on: boolean): Promise<AppRow> {
+  return db().transaction(async (tx) => {
+    const app = await lockApp(tx, actor.accountId, sdkAppId);
+    if (app.status === "reclaimed") throw invalidState(`App ${sdkAppId} has been reclaimed and cannot be renewed.`);
+    if (app.edition === "trial") throw invalidState(`App ${sdkAppId} is on the trial edition and has no term to renew.`, { reason: "trial_renewal", sdkAppId });
+    if (app.dontRenew === on) return app;
+    const at = await now(tx);
+    const [updated] = await tx.update(apps).set(on ? { dontRenew: true, autoRenew: false } : { dontRenew: false }).where(eq(apps.id, app.id)).returning();
+    await writeAudit(tx, { actor, at, accountId: app.accountId, action: "app.dont_renew", entityType: "app", entityId: String(sdkAppId), before: { dontRenew: app.dontRenew, autoRenew: app.autoRenew }, after: { dontRenew: updated!.dontRenew, autoRenew: updated!.autoRenew } });
     return updated!;
   });
 }

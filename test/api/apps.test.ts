@@ -237,3 +237,21 @@ async function appRowId(accountId: string, sdkAppId: number): Promise<string | u
   const [r] = await db().select({ id: apps.id }).from(apps).where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId)));
   return r?.id;
 }
+
+describe("R-LIFE-2 don't renew", () => {
+  it("R-LIFE-2: marking an app \"don't renew\" turns auto-renew off; turning auto-renew on withdraws the mark; both audited", async () => {
+    const { placeOrder } = await import("@/lib/services/purchase");
+    const { setDontRenew, setAutoRenew } = await import("@/lib/services/apps");
+    const c = await createCustomer(op, { verified: true, cash: "5000.00" });
+    const app = await createApp(c.actor, { name: "renew me" });
+    await placeOrder(c.actor, { type: "plan", sdkAppId: app.sdkAppId, edition: "pro", months: 1, packs: [], autoRenew: true, agreeSla: true }, `dr-${app.sdkAppId}`);
+    const marked = await setDontRenew(c.actor, app.sdkAppId, true);
+    expect([marked.dontRenew, marked.autoRenew]).toEqual([true, false]);
+    const on = await setAutoRenew(c.actor, app.sdkAppId, true);
+    expect([on.dontRenew, on.autoRenew]).toEqual([false, true]);
+    const actions = (await auditRows(c.accountId)).map((r) => r.action);
+    expect(actions).toContain("app.dont_renew");
+    const trial = await createApp(c.actor, { name: "trial" });
+    await expect(setDontRenew(c.actor, trial.sdkAppId, true)).rejects.toMatchObject({ code: "invalid_state" });
+  }, SLOW);
+});
