@@ -58,6 +58,9 @@ CREATE TABLE "order_lines" (
 	"list_amount" numeric(14, 2) NOT NULL,
 	"discount_amount" numeric(14, 2) NOT NULL,
 	"amount" numeric(14, 2) NOT NULL,
+	"paid_voucher" numeric(14, 2) NOT NULL,
+	"paid_gift" numeric(14, 2) NOT NULL,
+	"paid_cash" numeric(14, 2) NOT NULL,
 	"campaign_id" uuid,
 	"refundable" boolean NOT NULL,
 	"price_book_version" text NOT NULL

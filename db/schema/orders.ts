@@ -63,6 +63,10 @@ export const orderLines = pgTable(
     listAmount: money("list_amount").notNull(),
     discountAmount: money("discount_amount").notNull(),
     amount: money("amount").notNull(),
+    // This line's part of the order's payment (R-REF-3): voucher, gift and cash sum to `amount`
+    paidVoucher: money("paid_voucher").notNull(),
+    paidGift: money("paid_gift").notNull(),
+    paidCash: money("paid_cash").notNull(),
     campaignId: uuid("campaign_id"),
     // false when a campaign that is not refundable by self-service priced the line
     refundable: boolean("refundable").notNull(),

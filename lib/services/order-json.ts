@@ -61,6 +61,7 @@ export function orderJson(o: OrderView) {
       discountAmount: l.discountAmount,
       ...(l.campaignId ? { campaign: l.campaignCode ?? l.campaignId, campaignName: l.campaignName } : {}),
       amount: l.amount,
+      paid: { cash: l.paidCash, gift: l.paidGift, voucher: l.paidVoucher },
       refundable: l.refundable,
       priceBookVersion: l.priceBookVersion,
     })),

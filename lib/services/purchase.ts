@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, vouchers } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
+import { allocate } from "@/lib/billing/allocate";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { quote, splitPayment, type AppState, type OrderRequest, type Quote, type QuoteInput } from "@/lib/billing/quote";
 import type { CampaignRule } from "@/lib/billing/campaigns";
@@ -158,8 +159,14 @@ async function writeOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Qu
     })
     .returning({ id: orders.id });
   const orderId = order!.id;
+  // Voucher first, then gift, then cash (R-BUY-7), spread over the lines so refunds know each line's split.
+  const amounts = q.lines.map((l) => l.amount);
+  const voucherParts = allocate(q.voucherAmount, amounts);
+  const net = amounts.map((a, i) => a.minus(voucherParts[i]!));
+  const giftParts = allocate(pay.gift, net);
   await tx.insert(orderLines).values(
     q.lines.map((l, i) => ({
+      paidVoucher: toMoneyString(voucherParts[i]!), paidGift: toMoneyString(giftParts[i]!), paidCash: toMoneyString(net[i]!.minus(giftParts[i]!)),
       orderId, lineNo: i + 1, accountId: actor.accountId, appId: l.appId, sdkAppId: String(l.sdkAppId), product: l.product,
       edition: l.edition, tier: l.tier, billing: l.billing, kind: l.kind, months: l.months.toFixed(12),
       periodStart: l.periodStart, periodEnd: l.periodEnd, unitPrice: toMoneyString(l.unitPrice), listAmount: toMoneyString(l.listAmount),

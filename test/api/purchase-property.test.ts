@@ -68,6 +68,12 @@ describe("R-MONEY-2 / R-BUY-7 purchase invariants", () => {
           const [lines] = await db().select({ amount: sql<string>`coalesce(sum(${orderLines.amount}), 0)` }).from(orderLines).where(eq(orderLines.accountId, c.accountId));
           expect(money(paid!.paid).toFixed(2)).toBe(money(lines!.amount).toFixed(2));
           expect(money(paid!.total).toFixed(2)).toBe(money(lines!.amount).minus(paid!.vouchers).toFixed(2));
+          // R-REF-3: each line's voucher + gift + cash parts add up to its amount, and to the order's split
+          const [split] = await db()
+            .select({ bad: sql<number>`count(*) filter (where ${orderLines.paidVoucher} + ${orderLines.paidGift} + ${orderLines.paidCash} <> ${orderLines.amount} or ${orderLines.paidCash} < 0 or ${orderLines.paidGift} < 0)::int` })
+            .from(orderLines)
+            .where(eq(orderLines.accountId, c.accountId));
+          expect(split!.bad).toBe(0);
         }),
         { numRuns: 12 },
       );
