@@ -27,6 +27,8 @@ export const apps = pgTable(
     autoRenew: boolean("auto_renew").notNull().default(false),
     // 不续费 (R-LIFE-2): the customer does not want to renew; auto-renew stays off and reminders stop
     dontRenew: boolean("dont_renew").notNull().default(false),
+    // End of the `disabling` period after a plan refund (R-REF-4); the app is suspended then unless renewed
+    disablingUntil: ts("disabling_until"),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [index("apps_account_status_idx").on(t.accountId, t.status)],

@@ -4,3 +4,4 @@ export * from "./ledger";
 export * from "./audit";
 export * from "./system";
 export * from "./orders";
+export * from "./refunds";

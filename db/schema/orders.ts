@@ -71,6 +71,8 @@ export const orderLines = pgTable(
     // false when a campaign that is not refundable by self-service priced the line
     refundable: boolean("refundable").notNull(),
     priceBookVersion: text("price_book_version").notNull(),
+    // The refund (pending or executed) that claimed this line; a line is refunded at most once
+    refundId: uuid("refund_id"),
   },
   (t) => [index("order_lines_order_idx").on(t.orderId, t.lineNo), index("order_lines_app_idx").on(t.appId, t.periodEnd), index("order_lines_campaign_idx").on(t.accountId, t.campaignId)],
 );

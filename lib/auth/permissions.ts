@@ -11,11 +11,14 @@ export const PERMISSIONS = {
   "alerts:manage": ["owner"],
   "orders:read": ["owner", "member"],
   "orders:write": ["owner", "member"],
+  "refunds:read": ["owner", "member"],
+  "refunds:write": ["owner", "member"],
   "admin:accounts": ["operator"],
   "admin:audit": ["operator"],
   "admin:clock": ["operator"],
   "admin:vouchers": ["operator"],
   "admin:campaigns": ["operator"],
+  "admin:refunds": ["operator"],
 } as const satisfies Record<string, readonly ("owner" | "member" | "operator")[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

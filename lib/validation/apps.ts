@@ -23,3 +23,9 @@ export const appFilterSchema = z.object({
   status: z.enum(["enabled", "grace", "disabling", "suspended", "stopped", "reclaimed"]).optional(),
   edition: z.enum(["trial", "pro", "ultimate"]).optional(),
 });
+
+/** An SDKAppID in a JSON body: a number or a string of digits. */
+export const sdkAppIdInput = z
+  .union([z.number(), z.string().regex(/^\d+$/)], { error: "must be a 10-digit SDKAppID" })
+  .transform(Number)
+  .pipe(z.number().int("must be a 10-digit SDKAppID").min(1400000000, "must be a 10-digit SDKAppID").max(9999999999, "must be a 10-digit SDKAppID"));

@@ -57,7 +57,7 @@ const flag = z.boolean({ error: "must be true or false" });
 
 const RATE = /^\d+(\.\d{1,4})?$/;
 const rate = z
-  .string({ error: "must be a decimal such as 0.75" })
+  .string({ error: "must be a decimal between 0 and 1" })
   .trim()
   .min(1, "is required")
   .regex(RATE, "must be a decimal with at most 4 places")

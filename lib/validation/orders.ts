@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sdkAppIdInput } from "./apps";
 import { currentPriceBook, isPackName, knownTiers, PACK_NAMES, type PackName } from "@/lib/billing/price-book";
 import type { OrderRequest } from "@/lib/billing/quote";
 import { positiveMoney } from "./common";
@@ -12,10 +13,7 @@ const months = z
 const agreeSla = z.literal(true, { error: "you must agree to the service-level agreement (agreeSla: true)" });
 const voucherId = z.uuid({ error: "must be a voucher id" }).optional();
 const edition = z.enum(["pro", "ultimate"], { error: "must be \"pro\" or \"ultimate\"" });
-const appId = z
-  .union([z.number(), z.string().regex(/^\d+$/)], { error: "must be a 10-digit SDKAppID" })
-  .transform(Number)
-  .pipe(z.number().int("must be a 10-digit SDKAppID").min(1400000000, "must be a 10-digit SDKAppID").max(9999999999, "must be a 10-digit SDKAppID"));
+const appId = sdkAppIdInput;
 
 const packName = z.string({ error: "must be a pack name" }).refine(isPackName, `must be one of ${PACK_NAMES.join(", ")}`);
 

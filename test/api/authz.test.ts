@@ -147,11 +147,14 @@ describe("R-ACC-1 permission table", () => {
     "alerts:manage": { owner: true, member: false, operator: false },
     "orders:read": { owner: true, member: true, operator: false },
     "orders:write": { owner: true, member: true, operator: false },
+    "refunds:read": { owner: true, member: true, operator: false },
+    "refunds:write": { owner: true, member: true, operator: false },
     "admin:accounts": { owner: false, member: false, operator: true },
     "admin:audit": { owner: false, member: false, operator: true },
     "admin:clock": { owner: false, member: false, operator: true },
     "admin:vouchers": { owner: false, member: false, operator: true },
     "admin:campaigns": { owner: false, member: false, operator: true },
+    "admin:refunds": { owner: false, member: false, operator: true },
   };
 
   it("R-ACC-1: the table covers every permission", () => {

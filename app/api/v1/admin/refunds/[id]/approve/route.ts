@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/auth/api";
+import { approveRefund, getRefund } from "@/lib/services/refund";
+import { refundJson } from "@/lib/services/refund-json";
+import { refundIdOf, type RefundParams } from "../params";
+
+export const POST = apiRoute<"admin:refunds", RefundParams>("admin:refunds", async ({ actor, params }) => {
+  const r = await approveRefund(actor, refundIdOf(params));
+  return refundJson(await getRefund(r.id));
+});

@@ -1,0 +1,12 @@
+import { apiRoute, body } from "@/lib/auth/api";
+import { getRefund, rejectRefund } from "@/lib/services/refund";
+import { refundJson } from "@/lib/services/refund-json";
+import { rejectSchema } from "@/lib/validation/refunds";
+import { refundIdOf, type RefundParams } from "../params";
+
+export const POST = apiRoute<"admin:refunds", RefundParams>("admin:refunds", async ({ actor, req, params }) => {
+  const id = refundIdOf(params);
+  const { reason } = await body(req, rejectSchema);
+  const r = await rejectRefund(actor, id, reason);
+  return refundJson(await getRefund(r.id));
+});
