@@ -5,7 +5,7 @@ import { computeRefund, fiveDayDeadline, needsReview, splitRefund, type Refundab
 
 const at = (day: string, seconds = 0) => new Date(shanghaiMidnight(day).getTime() + seconds * 1000);
 
-function line(over: Partial<RefundableLine> & { start: string; months?: number; paid?: string }): RefundableLine {
+function line(over: Omit<Partial<RefundableLine>, "months"> & { start: string; months?: number; paid?: string }): RefundableLine {
   const start = shanghaiMidnight(over.start);
   const months = over.months ?? 1;
   return {
