@@ -70,7 +70,7 @@ describe("R-REF-1 five-day refund", () => {
 
   it("R-REF-1: 20 concurrent five-day requests across the account's apps → exactly one executes", async () => {
     const c = await customer();
-    const bought = [];
+    const bought: { sdkAppId: number }[] = [];
     for (let i = 0; i < 5; i++) bought.push(await buy(c, "pro", 1));
     const ledgerBefore = (await ledgerRows(c.accountId)).length;
     const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => refund(c, { sdkAppId: bought[i % 5]!.sdkAppId, product: "plan", mode: "five_day" })));
