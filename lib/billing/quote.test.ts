@@ -228,8 +228,23 @@ describe("vouchers and payment (R-PROMO-3, R-BUY-7)", () => {
 });
 
 describe("change (R-BUY-3)", () => {
-  it("R-BUY-3: plan changes are refused until refunds exist", () => {
-    const r = quote(input({ apps: [paidApp()] }), { type: "change", sdkAppId: 1400000001, edition: "ultimate", months: 1, packs: [], agreeSla: true });
-    expect(r).toMatchObject({ kind: "refused", code: "not_eligible", details: { reason: "change_not_available" } });
+  const change = (edition: "pro" | "ultimate", months: number, packs: { pack: "group_members" | "security_advanced"; tier: string | null }[] = []): OrderRequest => ({ type: "change", sdkAppId: 1400000001, edition, months, packs, agreeSla: true });
+  const refund = (total: string) => ({ eligible: true as const, mode: "standard" as const, lines: [], total: money(total), cash: money(total), gift: money("0.00") });
+
+  it("R-BUY-3: a change quote is the new plan from now, with the standard refund of the old one beside it", () => {
+    const q = ok(quote(input({ apps: [paidApp()], changeRefund: refund("1500.00") }), change("ultimate", 1, [{ pack: "group_members", tier: "6000" }])));
+    expect(q.lines.map((l) => [l.product, l.amount.toFixed(2)])).toEqual([["plan", "2999.00"], ["group_members", "500.00"]]);
+    expect(q.lines[0]!.periodStart).toEqual(NOW);
+    expect(q.refund!.total.toFixed(2)).toBe("1500.00");
+    expect(q.total.minus(q.refund!.total).toFixed(2)).toBe("1999.00");
+  });
+
+  it("R-BUY-3: an app without a valid term cannot change (buy a plan instead)", () => {
+    expect(quote(input({ apps: [trialApp()], changeRefund: refund("0.00") }), change("pro", 1))).toMatchObject({ kind: "refused", details: { reason: "change_needs_term" } });
+  });
+
+  it("R-BUY-3: a plan that cannot be refunded cannot be changed", () => {
+    const notRefundable = { eligible: false as const, reason: "campaign_not_refundable" as const, mode: "standard" as const, lines: [], total: money(0), cash: money(0), gift: money(0) };
+    expect(quote(input({ apps: [paidApp()], changeRefund: notRefundable }), change("ultimate", 1))).toMatchObject({ kind: "refused", details: { reason: "campaign_not_refundable" } });
   });
 });

@@ -7,6 +7,7 @@ import type { AppStatus, Edition } from "./apps";
 import { monthsBetween, termEnd } from "./calendar";
 import { editionMonthly, packOffer, type PackName, type PaidEdition, type PriceBook } from "./price-book";
 import { bestCampaign, type CampaignRule } from "./campaigns";
+import type { RefundComputation } from "./refund";
 
 export type PackChoice = { pack: PackName; tier: string | null };
 
@@ -28,6 +29,8 @@ export type QuoteInput = {
   apps: AppState[];
   campaigns: CampaignRule[];
   voucher: VoucherState | null;
+  /** change orders: the standard refund of the app's current plan at `now` */
+  changeRefund?: RefundComputation;
 };
 
 export type QuoteLine = {
@@ -58,6 +61,8 @@ export type Quote = {
   /** What the balance pays. */
   total: Money;
   priceBookVersion: string;
+  /** change orders (R-BUY-3): the standard refund of the current plan and its packs, made in the same transaction */
+  refund: Extract<RefundComputation, { eligible: true }> | null;
 };
 
 export type Refusal = { kind: "refused"; code: "not_eligible" | "not_verified" | "invalid_state"; message: string; details?: Record<string, unknown> };
@@ -111,11 +116,11 @@ function isRefusal(x: unknown): x is Refusal {
   return typeof x === "object" && x !== null && (x as Refusal).kind === "refused";
 }
 
-function draftPlan(input: QuoteInput, req: Extract<OrderRequest, { type: "plan" }>): LineDraft[] | Refusal {
+function draftPlan(input: QuoteInput, req: Pick<Extract<OrderRequest, { type: "plan" }>, "edition" | "months" | "packs">, change = false): LineDraft[] | Refusal {
   const app = input.apps[0]!;
   const blocked = purchasable(app);
   if (blocked) return blocked;
-  if (app.edition !== "trial" && hasValidTerm(app, input.now)) {
+  if (!change && app.edition !== "trial" && hasValidTerm(app, input.now)) {
     return refuse("not_eligible", `App ${app.sdkAppId} already has a ${app.edition} term until ${app.expiresAt!.toISOString()}. Renew it, or change its plan.`, { reason: "plan_has_valid_term", sdkAppId: app.sdkAppId, expiresAt: app.expiresAt!.toISOString() });
   }
   const seen = new Set<string>();
@@ -174,8 +179,17 @@ function draftRenewal(input: QuoteInput, req: Extract<OrderRequest, { type: "ren
 
 export function quote(input: QuoteInput, req: OrderRequest): QuoteResult {
   if (!input.account.verified) return refuse("not_verified", "Purchases need a verified account (实名认证). Ask an operator to verify the account, then try again.");
-  if (req.type === "change") return refuse("not_eligible", "Changing an app's plan or a pack's tier is not available yet.", { reason: "change_not_available", type: "change" });
-  const drafts = req.type === "plan" ? draftPlan(input, req) : req.type === "pack" ? draftPack(input, req) : draftRenewal(input, req);
+  let refund: RefundComputation | null = null;
+  if (req.type === "change") {
+    const app = input.apps[0]!;
+    if (!hasValidTerm(app, input.now)) {
+      return refuse("not_eligible", `App ${app.sdkAppId} has no valid term to change. Buy a plan for it instead.`, { reason: "change_needs_term", sdkAppId: app.sdkAppId });
+    }
+    refund = input.changeRefund ?? null;
+    if (!refund) throw new Error("a change quote needs the standard refund of the current plan");
+    if (!refund.eligible) return refuse("not_eligible", `The current plan of app ${app.sdkAppId} cannot be refunded (${refund.reason}), so it cannot be changed here.`, { reason: refund.reason, sdkAppId: app.sdkAppId });
+  }
+  const drafts = req.type === "plan" ? draftPlan(input, req) : req.type === "change" ? draftPlan(input, req, true) : req.type === "pack" ? draftPack(input, req) : draftRenewal(input, req);
   if (isRefusal(drafts)) return drafts;
 
   const usedInOrder = new Set(input.account.usedCampaignIds);
@@ -199,7 +213,7 @@ export function quote(input: QuoteInput, req: OrderRequest): QuoteResult {
   }
   return {
     kind: "ok",
-    quote: { type: req.type, lines, listTotal, discountTotal, voucherAmount, voucherId: input.voucher?.id ?? null, total: subtotal.minus(voucherAmount), priceBookVersion: input.book.version },
+    quote: { type: req.type, lines, listTotal, discountTotal, voucherAmount, voucherId: input.voucher?.id ?? null, total: subtotal.minus(voucherAmount), priceBookVersion: input.book.version, refund },
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Quote, QuoteLine } from "@/lib/billing/quote";
 import { money, toMoneyString, type Money } from "@/lib/money";
 import type { OrderView, QuoteView } from "./purchase";
+import { previewJson } from "./refund-json";
 
 const monthsNumber = (m: Money) => Number(m.toDecimalPlaces(6).toString());
 
@@ -33,6 +34,7 @@ export function quoteJson(v: QuoteView) {
     voucherAmount: toMoneyString(q.voucherAmount),
     ...(q.voucherId ? { voucherId: q.voucherId } : {}),
     total: toMoneyString(q.total),
+    ...(q.refund ? { refund: previewJson(q.refund), net: toMoneyString(q.total.minus(q.refund.total)) } : {}),
     priceBookVersion: q.priceBookVersion,
     balance: { cash: toMoneyString(v.balance.cash), gift: toMoneyString(v.balance.gift), available: toMoneyString(v.balance.available) },
     shortfall: toMoneyString(v.shortfall),
@@ -71,6 +73,7 @@ export function orderJson(o: OrderView) {
     ...(o.voucherId ? { voucherId: o.voucherId } : {}),
     total: o.total,
     paid: { cash: o.paidCash, gift: o.paidGift, voucher: o.paidVoucher },
+    ...(o.refund ? { refund: { id: o.refund.id, total: o.refund.total, cash: o.refund.cash, gift: o.refund.gift }, net: money(o.total).minus(o.refund.total).toFixed(2) } : {}),
     placedBy: o.placedByRole,
     createdAt: o.createdAt.toISOString(),
   };

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
-import { appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, vouchers } from "@/db/schema";
+import { appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, refunds, vouchers } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
 import { allocate } from "@/lib/billing/allocate";
 import { currentPriceBook } from "@/lib/billing/price-book";
@@ -13,10 +13,12 @@ import { quote, splitPayment, type AppState, type OrderRequest, type Quote, type
 import type { CampaignRule } from "@/lib/billing/campaigns";
 import { now } from "@/lib/clock";
 import { DomainError, notFound } from "@/lib/errors";
-import { money, toMoneyString, ZERO } from "@/lib/money";
+import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
 import { writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { balanceOf, lockAccount, post } from "./ledger";
+import { executeRefund, refundContext, writeRefund } from "./refund";
+import { computeRefund } from "@/lib/billing/refund";
 import { accounts } from "@/db/schema";
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
@@ -34,7 +36,7 @@ export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule
 }
 
 /** Loads everything a quote needs; with `lock`, the apps and the voucher are locked (the caller holds the account lock). */
-async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequest, at: Date, account: { verified: boolean }, lock: boolean): Promise<QuoteInput> {
+async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequest, at: Date, account: { verified: boolean; fiveDayRefundAt: Date | null }, lock: boolean): Promise<QuoteInput> {
   const ids = appIdsOf(req);
   const appQuery = conn
     .select()
@@ -68,7 +70,10 @@ async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequ
     if (!v) throw notFound("Voucher");
     voucher = { id: v.id, amount: money(v.amount), minTotal: v.minTotal ? money(v.minTotal) : null, expiresAt: v.expiresAt, usedAt: v.usedAt };
   }
+  // R-BUY-3: a change is priced after the standard refund of the current plan (never the five-day one).
+  const changeRefund = req.type === "change" ? computeRefund(await refundContext(conn, account, byId.get(req.sdkAppId)!, at), { product: "plan", mode: "standard" }) : undefined;
   return {
+    changeRefund,
     book: currentPriceBook(),
     now: at,
     account: { verified: account.verified, role: actor.role, hasEarlierOrder: Boolean(earlier), usedCampaignIds: used.map((u) => u.id!).filter(Boolean) },
@@ -94,7 +99,7 @@ export async function quoteOrder(actor: CustomerActor, req: OrderRequest): Promi
   if (!account) throw notFound("Account");
   const q = quoteOrThrow(await loadQuoteInput(conn, actor, req, at, account, false), req);
   const balance = balanceOf(account);
-  const pay = splitPayment(q.total, balance);
+  const pay = splitPayment(q.total, creditedBalance(balance, q));
   return { quote: q, balance, shortfall: pay.kind === "insufficient_balance" ? pay.shortfall : ZERO };
 }
 
@@ -107,7 +112,11 @@ function requestHash(req: OrderRequest): string {
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
-export type OrderView = OrderRow & { lines: (OrderLineRow & { campaignCode: string | null; campaignName: string | null; appName: string })[] };
+export type OrderView = OrderRow & {
+  lines: (OrderLineRow & { campaignCode: string | null; campaignName: string | null; appName: string })[];
+  /** the refund a change order made (R-BUY-3) */
+  refund: typeof refunds.$inferSelect | null;
+};
 
 /**
  * POST /orders (R-BUY-1..8, R-PROMO, R-LIFE-1). The account lock serialises every purchase of the
@@ -129,7 +138,7 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
 
     const q = quoteOrThrow(await loadQuoteInput(tx, actor, req, at, account, true), req);
     const balance = balanceOf(account);
-    const pay = splitPayment(q.total, balance);
+    const pay = splitPayment(q.total, creditedBalance(balance, q));
     if (pay.kind === "insufficient_balance") {
       throw new DomainError(
         "insufficient_balance",
@@ -137,7 +146,10 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
         { shortfall: toMoneyString(pay.shortfall), total: toMoneyString(q.total), available: toMoneyString(balance.available) },
       );
     }
+    // A change refunds first (money back to cash and gift), then pays the new order, in this transaction.
+    const changeRefund = q.refund && req.type === "change" ? await refundForChange(tx, actor, req.sdkAppId, q, at) : null;
     const id = await writeOrder(tx, actor, req, q, pay, at);
+    if (changeRefund) await tx.update(refunds).set({ changeOrderId: id }).where(eq(refunds.id, changeRefund));
     if (prior) {
       await tx.update(idempotencyKeys).set({ requestHash: hash, orderId: id, createdAt: at }).where(and(eq(idempotencyKeys.accountId, actor.accountId), eq(idempotencyKeys.key, idempotencyKey)));
     } else {
@@ -146,6 +158,18 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
     return { id, replayed: false };
   });
   return { order: await getOrder(actor.accountId, orderId.id), replayed: orderId.replayed };
+}
+
+/** The balance a change order pays from: today's balance plus what the standard refund gives back. */
+function creditedBalance(balance: { cash: Money; gift: Money }, q: Quote) {
+  return q.refund ? { cash: balance.cash.plus(q.refund.cash), gift: balance.gift.plus(q.refund.gift) } : balance;
+}
+
+async function refundForChange(tx: Tx, actor: CustomerActor, sdkAppId: number, q: Quote, at: Date): Promise<string> {
+  const [app] = await tx.select().from(apps).where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, sdkAppId)));
+  const refund = await writeRefund(tx, actor, app!, { product: "plan", mode: "standard" }, q.refund!, "executed", at);
+  await executeRefund(tx, actor, refund, at, { keepTerm: true });
+  return refund.id;
 }
 
 async function writeOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, pay: { cash: ReturnType<typeof money>; gift: ReturnType<typeof money> }, at: Date): Promise<string> {
@@ -201,7 +225,7 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
       const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
       await writeAudit(tx, {
-        actor, at, accountId: actor.accountId, action: req.type === "renewal" ? "app.renew" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
+        actor, at, accountId: actor.accountId, action: req.type === "renewal" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
         before: { edition: app!.edition, expiresAt: app!.expiresAt?.toISOString() ?? null, autoRenew: app!.autoRenew },
         after: { edition: updated!.edition, expiresAt: updated!.expiresAt?.toISOString() ?? null, autoRenew: updated!.autoRenew },
       });
@@ -233,8 +257,10 @@ async function withLines(rows: OrderRow[]): Promise<OrderView[]> {
     .leftJoin(campaigns, eq(campaigns.id, orderLines.campaignId))
     .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
     .orderBy(asc(orderLines.lineNo));
+  const changeRefunds = await db().select().from(refunds).where(inArray(refunds.changeOrderId, rows.map((r) => r.id)));
   return rows.map((o) => ({
     ...o,
+    refund: changeRefunds.find((r) => r.changeOrderId === o.id) ?? null,
     lines: lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l.line, campaignCode: l.campaignCode, campaignName: l.campaignName, appName: l.appName })),
   }));
 }

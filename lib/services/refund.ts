@@ -122,9 +122,11 @@ export async function executeRefund(tx: Tx, actor: CustomerActor | OperatorActor
   if (packsToEnd.length) {
     await tx.update(appPacks).set({ endedAt: at, updatedAt: at }).where(and(eq(appPacks.appId, refund.appId), inArray(appPacks.pack, packsToEnd), isNull(appPacks.endedAt)));
   }
-  if (refund.product === "plan" && !opts.keepTerm) {
-    // Postpaid packs stop with the plan too; the month's usage is still billed (R-REF-4).
+  if (refund.product === "plan") {
+    // Postpaid packs stop with the plan too (a change re-opens the ones it names); usage already made is still billed (R-REF-4).
     await tx.update(appPacks).set({ endedAt: at, updatedAt: at }).where(and(eq(appPacks.appId, refund.appId), isNull(appPacks.endedAt)));
+  }
+  if (refund.product === "plan" && !opts.keepTerm) {
     const [u] = await tx
       .update(apps)
       .set({ expiresAt: at, autoRenew: false, disablingUntil: new Date(at.getTime() + DISABLING_DAYS * DAY_MS) })

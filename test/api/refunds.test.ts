@@ -232,3 +232,47 @@ describe("R-REF-7 preview = execution", () => {
     SLOW * 3,
   );
 });
+
+describe("R-BUY-3 change plan", () => {
+  const quoteRoute = async () => (await import("@/app/api/v1/quotes/route")).POST;
+  const orderRoute = async () => (await import("@/app/api/v1/orders/route")).POST;
+
+  it("R-BUY-3: pro → ultimate with a pack in one transaction: standard refund, new term from now, net charged", async () => {
+    const c = await customer("20000.00");
+    const { sdkAppId } = await buy(c, "pro", 3, [{ pack: "security_advanced", tier: null }]);
+    const before = await balance(c);
+    const body = { type: "change", sdkAppId, edition: "ultimate", months: 3, packs: [{ pack: "group_members", tier: "6000" }], agreeSla: true };
+    const q = await call(await quoteRoute(), { key: c.apiKey, body });
+    expect(q.status).toBe(200);
+    // bought this very second: nothing used, so 2997.00 + 3000.00 come back; the new order is 8997.00 + 1500.00
+    expect(q.json).toMatchObject({ total: "10497.00", refund: { mode: "standard", total: "5997.00" }, net: "4500.00" });
+    const o = await call(await orderRoute(), { key: c.apiKey, body, headers: { "Idempotency-Key": key() } });
+    expect(o.status).toBe(201);
+    expect(o.json).toMatchObject({ type: "change", total: "10497.00", refund: { total: "5997.00" }, net: "4500.00" });
+    const after = await balance(c);
+    expect(Number(before.balance.available) - Number(after.balance.available)).toBeCloseTo(4500, 2);
+    expect(after.fiveDayRefundUsed).toBe(false);
+    const app = await call(getAppRoute, { key: c.apiKey, params: { sdkAppId: String(sdkAppId) } });
+    expect(app.json).toMatchObject({ edition: "ultimate", status: "enabled", expiresAt: o.json.lines[0].periodEnd, packs: [{ pack: "group_members", tier: "6000" }] });
+    const mine = await call(listRefundsRoute, { key: c.apiKey });
+    expect(mine.json.refunds[0]).toMatchObject({ mode: "standard", status: "executed", changeOrderId: o.json.id });
+  }, SLOW);
+
+  it("R-BUY-3: a net payable above the balance changes nothing", async () => {
+    const c = await customer("3000.00");
+    const { sdkAppId } = await buy(c, "pro", 1);
+    const before = { balance: await balance(c), ledger: (await ledgerRows(c.accountId)).length };
+    const o = await call(await orderRoute(), { key: c.apiKey, body: { type: "change", sdkAppId, edition: "ultimate", months: 12, agreeSla: true }, headers: { "Idempotency-Key": key() } });
+    expect([o.status, o.json.error.code]).toEqual([422, "insufficient_balance"]);
+    expect({ balance: await balance(c), ledger: (await ledgerRows(c.accountId)).length }).toEqual(before);
+    expect((await call(listRefundsRoute, { key: c.apiKey })).json.refunds).toHaveLength(0);
+    expect((await call(getAppRoute, { key: c.apiKey, params: { sdkAppId: String(sdkAppId) } })).json.edition).toBe("pro");
+  }, SLOW);
+
+  it("R-BUY-3: a trial app cannot change; it buys a plan", async () => {
+    const c = await customer();
+    const app = await createApp(c.actor, { name: "trial" });
+    const o = await call(await orderRoute(), { key: c.apiKey, body: { type: "change", sdkAppId: app.sdkAppId, edition: "pro", months: 1, agreeSla: true }, headers: { "Idempotency-Key": key() } });
+    expect([o.status, o.json.error.details.reason]).toEqual([422, "change_needs_term"]);
+  }, SLOW);
+});
