@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { appPacks, apps, appStatusEvents } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
@@ -221,4 +221,13 @@ export async function setDontRenew(actor: CustomerActor, sdkAppId: number, on: b
     await writeAudit(tx, { actor, at, accountId: app.accountId, action: "app.dont_renew", entityType: "app", entityId: String(sdkAppId), before: { dontRenew: app.dontRenew, autoRenew: app.autoRenew }, after: { dontRenew: updated!.dontRenew, autoRenew: updated!.autoRenew } });
     return updated!;
   });
+}
+
+/** Paid apps in service whose term ends within `days` days of `at` (the expiry warning window, §7). */
+export async function expiringApps(accountId: string, at: Date, days: number): Promise<AppRow[]> {
+  return db()
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.status, "enabled"), ne(apps.edition, "trial"), gt(apps.expiresAt, at), lt(apps.expiresAt, new Date(at.getTime() + days * 86_400_000))))
+    .orderBy(asc(apps.expiresAt));
 }

@@ -4,9 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { AlertTriangle, BadgeCheck, CircleCheck, ShieldAlert } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { APP_CAP, type AppStatus } from "@/lib/billing/apps";
-import { formatCNY } from "@/lib/format";
+import { formatCNY, formatExpiryDay } from "@/lib/format";
 import { accountJson, getAccount } from "@/lib/services/accounts";
-import { countApps } from "@/lib/services/apps";
+import { countApps, expiringApps } from "@/lib/services/apps";
+import { now } from "@/lib/clock";
 import { statusVariant } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -21,14 +22,18 @@ const SHOWN: AppStatus[] = ["enabled", "grace", "disabling", "suspended", "stopp
 
 export default async function OverviewPage() {
   const { actor } = await requireCustomer();
-  const [account, counts] = await Promise.all([getAccount(actor.accountId).then(accountJson), countApps(actor.accountId)]);
+  const at = await now();
+  const [account, counts, expiring] = await Promise.all([getAccount(actor.accountId).then(accountJson), countApps(actor.accountId), expiringApps(actor.accountId, at, 7)]);
   const t = await getTranslations("overview");
   const ts = await getTranslations("status");
 
-  const attention: { key: string; tone: "destructive" | "warning"; text: string; href?: string }[] = [];
+  const attention: { key: string; tone: "destructive" | "warning"; text: string; href?: string; action?: string }[] = [];
   if (account.inArrears) attention.push({ key: "arrears", tone: "destructive", text: t("arrears", { amount: formatCNY(account.balance.available) }) });
   if (!account.verified) attention.push({ key: "verify", tone: "warning", text: t("unverifiedHint") });
   if (counts.suspended > 0) attention.push({ key: "suspended", tone: "destructive", text: t("suspendedApps", { count: counts.suspended }), href: "/apps" });
+  if (counts.grace > 0) attention.push({ key: "grace", tone: "destructive", text: t("graceApps", { count: counts.grace }), href: "/renewals", action: t("renewNow") });
+  if (counts.disabling > 0) attention.push({ key: "disabling", tone: "warning", text: t("disablingApps", { count: counts.disabling }), href: "/renewals", action: t("renewNow") });
+  for (const a of expiring) attention.push({ key: `exp-${a.sdkAppId}`, tone: "warning", text: t("expiringApp", { name: a.name, id: a.sdkAppId, day: formatExpiryDay(a.expiresAt) }), href: `/renewals?app=${a.sdkAppId}`, action: t("renewNow") });
   if (counts.stopped > 0) attention.push({ key: "stopped", tone: "warning", text: t("stoppedApps", { count: counts.stopped }), href: "/apps" });
   if (counts.counted >= APP_CAP - 5) attention.push({ key: "cap", tone: "warning", text: t("nearCap", { count: counts.counted, cap: APP_CAP }), href: "/apps" });
 
@@ -85,7 +90,7 @@ export default async function OverviewPage() {
                 <AlertTriangle className={`mt-0.5 size-4 shrink-0 ${a.tone === "destructive" ? "text-destructive" : "text-warning"}`} />
                 {a.text}
               </span>
-              {a.href && <Button asChild variant="outline" size="sm"><Link href={a.href}>{t("viewApps")}</Link></Button>}
+              {a.href && <Button asChild variant="outline" size="sm"><Link href={a.href}>{a.action ?? t("viewApps")}</Link></Button>}
             </div>
           ))}
         </CardContent>
