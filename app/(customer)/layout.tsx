@@ -12,6 +12,11 @@ export default async function CustomerLayout({ children }: { children: React.Rea
       items={[
         { href: "/overview", label: t("overview"), icon: "overview" },
         { href: "/apps", label: t("apps"), icon: "apps" },
+        { href: "/buy", label: t("buy"), icon: "buy" },
+        { href: "/renewals", label: t("renewals"), icon: "renewals" },
+        { href: "/orders", label: t("orders"), icon: "orders" },
+        { href: "/refunds", label: t("refunds"), icon: "refunds" },
+        { href: "/balance", label: t("balance"), icon: "balance" },
         { href: "/settings", label: t("settings"), icon: "settings" },
       ]}
     >

@@ -2,14 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Building2, Clock, LayoutDashboard, type LucideIcon, MessagesSquare, ScrollText, Settings } from "lucide-react";
+import { BadgePercent, Building2, CalendarClock, Clock, LayoutDashboard, type LucideIcon, MessagesSquare, ReceiptText, ScrollText, Settings, ShieldCheck, ShoppingCart, Ticket, Undo2, Wallet } from "lucide-react";
 import { cn } from "@/lib/utils";
 
 const ICONS: Record<string, LucideIcon> = {
   overview: LayoutDashboard,
   apps: MessagesSquare,
+  buy: ShoppingCart,
+  orders: ReceiptText,
+  renewals: CalendarClock,
+  balance: Wallet,
+  campaigns: BadgePercent,
+  vouchers: Ticket,
   settings: Settings,
   accounts: Building2,
+  refunds: Undo2,
+  refundReview: ShieldCheck,
   audit: ScrollText,
   clock: Clock,
 };

@@ -71,7 +71,7 @@ export type QuoteResult = { kind: "ok"; quote: Quote } | Refusal;
 const refuse = (code: Refusal["code"], message: string, details?: Record<string, unknown>): Refusal => ({ kind: "refused", code, message, details });
 
 /** R-BUY-4: a valid term is a paid, enabled app whose E is still ahead (grace, disabling and suspended have none). */
-export function hasValidTerm(app: AppState, now: Date): boolean {
+export function hasValidTerm(app: Pick<AppState, "edition" | "status"> & { expiresAt: Date | null }, now: Date): boolean {
   return app.edition !== "trial" && app.status === "enabled" && app.expiresAt !== null && app.expiresAt > now;
 }
 

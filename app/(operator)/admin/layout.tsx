@@ -10,6 +10,9 @@ export default async function OperatorLayout({ children }: { children: React.Rea
   const items: NavItem[] = [
     { href: "/admin", label: t("adminOverview"), icon: "overview", exact: true },
     { href: "/admin/accounts", label: t("accounts"), icon: "accounts" },
+    { href: "/admin/refunds", label: t("refundReview"), icon: "refundReview" },
+    { href: "/admin/campaigns", label: t("campaigns"), icon: "campaigns" },
+    { href: "/admin/vouchers", label: t("vouchers"), icon: "vouchers" },
     { href: "/admin/audit", label: t("audit"), icon: "audit" },
   ];
   if (clockMode() === "test") items.push({ href: "/admin/clock", label: t("clock"), icon: "clock" });
