@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ReceiptText } from "lucide-react";
+import { requireCustomer } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { formatCNY } from "@/lib/format";
+import { money, toMoneyString } from "@/lib/money";
+import { accountJson, getAccount } from "@/lib/services/accounts";
+import { listLedger } from "@/lib/services/ledger";
+import { listVouchers, voucherJson } from "@/lib/services/vouchers";
+import { BalanceChart } from "@/components/balance/balance-chart";
+import { LedgerTable } from "@/components/balance/ledger-table";
+import type { LedgerRowView } from "@/components/balance/types";
+import { VoucherTabs } from "@/components/balance/voucher-tabs";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { cn } from "@/lib/utils";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("balance"))("title") };
+}
+
+export default async function BalancePage() {
+  const { actor } = await requireCustomer();
+  const t = await getTranslations("balance");
+  const tv = await getTranslations("vouchers");
+  const at = await now();
+  const [account, ledger, vouchers] = await Promise.all([getAccount(actor.accountId), listLedger(actor.accountId), listVouchers(actor.accountId)]);
+  const balance = accountJson(account).balance;
+  const rows: LedgerRowView[] = ledger.map((l) => ({
+    id: l.id, at: l.at.toISOString(), kind: l.kind, cashDelta: l.cashDelta, giftDelta: l.giftDelta,
+    after: toMoneyString(money(l.cashAfter).plus(l.giftAfter)), refType: l.refType, refId: l.refId, note: l.note,
+  }));
+  const cards = [
+    ["available", balance.available, t("availableHint")],
+    ["cash", balance.cash, t("cashHint")],
+    ["gift", balance.gift, t("giftHint")],
+  ] as const;
+
+  return (
+    <div className="grid gap-6">
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        {cards.map(([k, v, hint]) => (
+          <Card key={k} className={cn(k === "available" && "border-primary/30 bg-primary/5")}>
+            <CardHeader>
+              <CardDescription>{t(k)}</CardDescription>
+              <CardTitle className={cn("text-2xl tabular-nums", v.startsWith("-") && "text-destructive")} data-testid={`balance-${k}`}>{formatCNY(v)}</CardTitle>
+              <p className="text-xs text-muted-foreground">{hint}</p>
+            </CardHeader>
+          </Card>
+        ))}
+      </div>
+      {rows.length >= 2 && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("chartTitle")}</CardTitle>
+            <CardDescription>{t("chartDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent><BalanceChart rows={rows} /></CardContent>
+        </Card>
+      )}
+      <Card>
+        <CardHeader>
+          <CardTitle>{tv("title")}</CardTitle>
+          <CardDescription>{tv("customerDescription")}</CardDescription>
+        </CardHeader>
+        <CardContent><VoucherTabs vouchers={vouchers.map((v) => voucherJson(v, at))} /></CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("ledger")}</CardTitle>
+          <CardDescription>{t("ledgerDescription")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {rows.length === 0 ? (
+            <EmptyState icon={<ReceiptText className="size-8" />} title={t("emptyTitle")} description={t("emptyDescription")} />
+          ) : (
+            <LedgerTable rows={rows} />
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

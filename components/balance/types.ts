@@ -1,0 +1,12 @@
+/** A ledger row as the balance page shows it; `after` is cash + gift right after the row, summed on the server. */
+export type LedgerRowView = {
+  id: number;
+  at: string;
+  kind: string;
+  cashDelta: string;
+  giftDelta: string;
+  after: string;
+  refType: string | null;
+  refId: string | null;
+  note: string | null;
+};
