@@ -143,6 +143,22 @@ export async function executeRefund(tx: Tx, actor: CustomerActor | OperatorActor
   return done!;
 }
 
+/** R-REF-6: the account's refunds requested in the last 30 days that count towards review (not rejected, not plan changes). */
+export async function recentRefundCount(conn: DbOrTx, accountId: string, at: Date): Promise<number> {
+  const rows = await conn
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.accountId, accountId), ne(refunds.status, "rejected"), gte(refunds.requestedAt, new Date(at.getTime() - REVIEW_COUNT_WINDOW_DAYS * DAY_MS)), isNull(refunds.changeOrderId)));
+  return rows.length;
+}
+
+/** What a refund requested now would do: the preview, and whether it would wait for review (same rules as requestRefund). */
+export async function previewWithReview(actor: CustomerActor, input: RefundInput): Promise<{ preview: RefundComputation; review: "amount" | "frequency" | null }> {
+  const preview = await previewRefund(actor, input);
+  const review = preview.eligible ? needsReview(preview.total, await recentRefundCount(db(), actor.accountId, await now())) : null;
+  return { preview, review };
+}
+
 /** POST /refunds: executes at once, or waits for an operator (R-REF-6) with the amounts fixed now. */
 export async function requestRefund(actor: CustomerActor, input: RefundInput): Promise<RefundRow> {
   return db().transaction(async (tx) => {
@@ -151,11 +167,7 @@ export async function requestRefund(actor: CustomerActor, input: RefundInput): P
     const at = await now(tx);
     const c = computeRefund(await refundContext(tx, account, app, at), input);
     if (!c.eligible) throw refusal(c, input);
-    const recent = await tx
-      .select({ id: refunds.id })
-      .from(refunds)
-      .where(and(eq(refunds.accountId, actor.accountId), ne(refunds.status, "rejected"), gte(refunds.requestedAt, new Date(at.getTime() - REVIEW_COUNT_WINDOW_DAYS * DAY_MS)), isNull(refunds.changeOrderId)));
-    const review = needsReview(c.total, recent.length);
+    const review = needsReview(c.total, await recentRefundCount(tx, actor.accountId, at));
     const refund = await writeRefund(tx, actor, app, input, c, review ? "pending_review" : "executed", at, { reviewReason: review });
     await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "refund.request", entityType: "refund", entityId: refund.id, after: { sdkAppId: input.sdkAppId, product: input.product, mode: input.mode, total: refund.total, review } });
     return review ? refund : executeRefund(tx, actor, refund, at);

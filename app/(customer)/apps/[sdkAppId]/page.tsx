@@ -47,6 +47,8 @@ export default async function AppPage({ params }: Props) {
   const ts = await getTranslations("status");
   const tc = await getTranslations("common");
   const tp = await getTranslations("packName");
+  const tRefunds = await getTranslations("refunds");
+  const tChange = await getTranslations("change");
 
   const facts: [string, React.ReactNode][] = [
     ["SDKAppID", <span key="id" className="font-mono">{app.sdkAppId}</span>],
@@ -70,6 +72,12 @@ export default async function AppPage({ params }: Props) {
           <div className="flex flex-wrap gap-2">
             {buyable && app.edition !== "trial" && (
               <Button asChild variant="outline"><Link href={`/renewals?app=${app.sdkAppId}`}>{t("renew")}</Link></Button>
+            )}
+            {app.edition !== "trial" && app.status !== "reclaimed" && (
+              <Button asChild variant="outline"><Link href={`/refunds?app=${app.sdkAppId}`}>{tRefunds("appLink")}</Link></Button>
+            )}
+            {hasTerm && (
+              <Button asChild variant="outline"><Link href={`/change?app=${app.sdkAppId}`}>{tChange("appLink")}</Link></Button>
             )}
             {buyable && (
               <Button asChild><Link href={`/buy?app=${app.sdkAppId}`}>{app.edition === "trial" || !hasTerm ? t("buyEdition") : t("addPack")}</Link></Button>

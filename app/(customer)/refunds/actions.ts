@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/auth/action";
+import { getRefund, previewWithReview, requestRefund } from "@/lib/services/refund";
+import { previewJson, refundJson } from "@/lib/services/refund-json";
+import { refundSchema } from "@/lib/validation/refunds";
+
+/**
+ * R-REF-7: what the refund would return now, line by line, and whether it would wait for review.
+ * The server decides again when the refund is requested; this only explains beforehand.
+ */
+export async function previewRefundAction(input: unknown) {
+  return runAction("refunds:write", refundSchema, input, async (actor, data) => {
+    const { preview, review } = await previewWithReview(actor, data);
+    return { preview: previewJson(preview), review };
+  });
+}
+
+export async function requestRefundAction(input: unknown) {
+  return runAction("refunds:write", refundSchema, input, async (actor, data) => {
+    const r = await requestRefund(actor, data);
+    for (const path of ["/refunds", "/apps", "/overview", "/balance", "/orders"]) revalidatePath(path);
+    revalidatePath(`/apps/${data.sdkAppId}`);
+    return refundJson(await getRefund(r.id, actor.accountId));
+  });
+}

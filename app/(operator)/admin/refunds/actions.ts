@@ -1,0 +1,27 @@
+"use server";
+
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/auth/action";
+import { approveRefund, getRefund, rejectRefund } from "@/lib/services/refund";
+import { refundJson } from "@/lib/services/refund-json";
+import { rejectSchema } from "@/lib/validation/refunds";
+
+const target = z.object({ id: z.uuid({ error: "must be a refund id" }) });
+
+/** R-REF-6: executes at the amount computed when the customer asked. */
+export async function approveRefundAction(input: unknown) {
+  return runAction("admin:refunds", target, input, async (actor, { id }) => {
+    const r = await approveRefund(actor, id);
+    revalidatePath("/admin/refunds");
+    return refundJson(await getRefund(r.id));
+  });
+}
+
+export async function rejectRefundAction(input: unknown) {
+  return runAction("admin:refunds", target.extend(rejectSchema.shape), input, async (actor, { id, reason }) => {
+    const r = await rejectRefund(actor, id, reason);
+    revalidatePath("/admin/refunds");
+    return refundJson(await getRefund(r.id));
+  });
+}

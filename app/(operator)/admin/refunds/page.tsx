@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireOperator } from "@/lib/auth/session";
+import { REVIEW_COUNT_WINDOW_DAYS } from "@/lib/billing/refund";
+import { now } from "@/lib/clock";
+import { getAccount } from "@/lib/services/accounts";
+import { listRefunds } from "@/lib/services/refund";
+import { refundJson } from "@/lib/services/refund-json";
+import { ReviewQueue, type ReviewItem } from "@/components/refund-review/review-queue";
+import { PageHeader } from "@/components/ui/page-header";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("refundReview"))("title") };
+}
+
+const DAY_MS = 86_400_000;
+
+export default async function RefundReviewPage() {
+  await requireOperator();
+  const t = await getTranslations("refundReview");
+  const at = await now();
+  const refunds = await listRefunds({ limit: 200 });
+  const accountIds = [...new Set(refunds.map((r) => r.accountId))];
+  const pendingAccounts = [...new Set(refunds.filter((r) => r.status === "pending_review").map((r) => r.accountId))];
+  const since = at.getTime() - REVIEW_COUNT_WINDOW_DAYS * DAY_MS;
+  const [accounts, history] = await Promise.all([
+    Promise.all(accountIds.map((id) => getAccount(id))),
+    Promise.all(pendingAccounts.map(async (id) => [id, await listRefunds({ accountId: id, limit: 50 })] as const)),
+  ]);
+  const names = new Map(accounts.map((a) => [a.id, a.name]));
+  const recentOf = new Map(history.map(([id, rows]) => [id, rows.filter((r) => r.requestedAt.getTime() >= since).map(refundJson)]));
+
+  const items: ReviewItem[] = refunds.map((r) => ({
+    ...refundJson(r),
+    accountName: names.get(r.accountId) ?? r.accountId,
+    recent: r.status === "pending_review" ? (recentOf.get(r.accountId) ?? []).filter((x) => x.id !== r.id) : [],
+  }));
+
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <PageHeader title={t("title")} description={t("description")} />
+      <ReviewQueue items={items} />
+    </div>
+  );
+}
