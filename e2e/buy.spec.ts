@@ -1,17 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, login, setLocale, shot, uniq } from "./fixtures";
-
-/** "¥20,000.00" → 2000000 (cents), to compare balances without floats. */
-function cents(text: string): number {
-  const m = /^(-?)¥([\d,]+)\.(\d{2})$/.exec(text.trim());
-  if (!m) throw new Error(`not a CNY amount: ${text}`);
-  return (m[1] ? -1 : 1) * (Number(m[2]!.replaceAll(",", "")) * 100 + Number(m[3]));
-}
-
-async function availableBalance(page: Page): Promise<number> {
-  await page.goto("/overview");
-  return cents((await page.getByTestId("balance-available").textContent()) ?? "");
-}
+import { expect, test } from "@playwright/test";
+import { availableBalance, DEMO, login, setLocale, shot, uniq } from "./fixtures";
 
 test("owner buys Pro with a security pack for a new app, lands on the receipt, and the app and balance follow", async ({ page }) => {
   const name = `E2E 购买 ${uniq()}`;

@@ -24,3 +24,15 @@ export function uniq(): string {
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
+
+/** "¥20,000.00" → 2000000 (cents), to compare balances without floats. */
+export function cents(text: string): number {
+  const m = /^(-?)¥([\d,]+)\.(\d{2})$/.exec(text.trim());
+  if (!m) throw new Error(`not a CNY amount: ${text}`);
+  return (m[1] ? -1 : 1) * (Number(m[2]!.replaceAll(",", "")) * 100 + Number(m[3]));
+}
+
+export async function availableBalance(page: Page): Promise<number> {
+  await page.goto("/overview");
+  return cents((await page.getByTestId("balance-available").textContent()) ?? "");
+}
