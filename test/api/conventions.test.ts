@@ -5,6 +5,12 @@ import { PUT as autoRenewRoute } from "@/app/api/v1/apps/[sdkAppId]/auto-renew/r
 import { POST as adminCreateAccount } from "@/app/api/v1/admin/accounts/route";
 import { POST as adminTopUp } from "@/app/api/v1/admin/accounts/[id]/topups/route";
 import { POST as clockPost } from "@/app/api/v1/admin/clock/route";
+import { POST as quoteRoute } from "@/app/api/v1/quotes/route";
+import { POST as orderRoute } from "@/app/api/v1/orders/route";
+import { POST as voucherRoute } from "@/app/api/v1/admin/vouchers/route";
+import { POST as previewRoute } from "@/app/api/v1/refunds/preview/route";
+import { POST as refundRoute } from "@/app/api/v1/refunds/route";
+import { POST as verifyRoute } from "@/app/api/v1/admin/accounts/[id]/verify/route";
 import { MONEY_STRING, allApps, call, createCustomer, createOperator, SLOW, type TestCustomer, type TestOperator } from "../helpers";
 
 let op: TestOperator;
@@ -12,13 +18,18 @@ beforeAll(async () => {
   op = await createOperator();
 });
 
+const MONEY_KEYS = [
+  "cash", "gift", "available", "total", "amount", "listTotal", "discountTotal", "voucherAmount", "listAmount", "discountAmount",
+  "unitPrice", "paid", "used", "voucher", "shortfall", "net", "minTotal", "usedAmount",
+];
+
 /** Every number-like leaf under a "balance" or money key must be a string. */
 function moneyLeaves(value: unknown, path = ""): [string, unknown][] {
   if (value === null || typeof value !== "object") return [];
   const out: [string, unknown][] = [];
   for (const [k, v] of Object.entries(value)) {
     const p = path ? `${path}.${k}` : k;
-    if (["cash", "gift", "available", "total", "amount"].includes(k)) out.push([p, v]);
+    if (MONEY_KEYS.includes(k)) out.push([p, v]);
     out.push(...moneyLeaves(v, p));
   }
   return out;
@@ -77,6 +88,25 @@ describe("API conventions", () => {
       expect(leaves.length).toBeGreaterThan(0);
       for (const [path, v] of leaves) {
         if (typeof v === "object") continue; // e.g. the "balance" container itself is not a leaf
+        expect(typeof v, path).toBe("string");
+        expect(v, path).toMatch(MONEY_STRING);
+      }
+    }
+    // quotes, orders, vouchers, refund previews and refunds too
+    await call(verifyRoute, { key: op.key, params: { id: c.accountId }, method: "POST" });
+    const app = (await call(createAppRoute, { key: c.apiKey, body: { name: "money" } })).json;
+    const body = { type: "plan", sdkAppId: app.sdkAppId, edition: "ultimate", months: 12, packs: [{ pack: "group_members", tier: "6000" }], agreeSla: true };
+    answers.push((await call(quoteRoute, { key: c.apiKey, body })).json);
+    answers.push((await call(orderRoute, { key: c.apiKey, body, headers: { "Idempotency-Key": `money-${c.accountId}` } })).json);
+    answers.push((await call(voucherRoute, { key: op.key, body: { accountId: c.accountId, amount: "5", minTotal: "10.5", expiresAt: "2099-01-01T00:00:00Z" } })).json);
+    const refund = { sdkAppId: app.sdkAppId, product: "plan", mode: "standard" };
+    answers.push((await call(previewRoute, { key: c.apiKey, body: refund })).json);
+    answers.push((await call(refundRoute, { key: c.apiKey, body: refund })).json);
+    for (const a of answers.slice(3)) {
+      const leaves = moneyLeaves(a);
+      expect(leaves.length).toBeGreaterThan(1);
+      for (const [path, v] of leaves) {
+        if (v === null || typeof v === "object") continue; // containers, and "not used yet" nulls
         expect(typeof v, path).toBe("string");
         expect(v, path).toMatch(MONEY_STRING);
       }
