@@ -65,7 +65,9 @@ export function LedgerTable({ rows }: { rows: LedgerRowView[] }) {
               <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{formatCNY(r.after)}</TableCell>
               <TableCell className="min-w-40">
                 {r.refType === "order" && r.refId ? (
-                  <Link href={`/orders/${r.refId}`} className="text-primary hover:underline">{t("orderRef", { id: r.refId.slice(0, 8) })}</Link>
+                  <Link href={`/orders/${r.refId}`} className="text-primary hover:underline">{t("orderRef", { id: r.refNo ?? r.refId.slice(0, 8) })}</Link>
+                ) : r.refType === "refund" && r.refNo ? (
+                  <Link href="/refunds" className="text-primary hover:underline">{t("refundRef", { no: r.refNo })}</Link>
                 ) : (
                   <span className="text-muted-foreground">{r.note || "—"}</span>
                 )}

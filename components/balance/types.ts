@@ -8,5 +8,7 @@ export type LedgerRowView = {
   after: string;
   refType: string | null;
   refId: string | null;
+  /** the order or refund number the row refers to */
+  refNo: number | null;
   note: string | null;
 };

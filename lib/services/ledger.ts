@@ -1,6 +1,6 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
-import { accounts, ledgerEntries } from "@/db/schema";
+import { accounts, ledgerEntries, orders, refunds } from "@/db/schema";
 import { actorTag, type Actor } from "@/lib/auth/actor";
 import { money, toMoneyString, type Money } from "@/lib/money";
 import { notFound } from "@/lib/errors";
@@ -59,13 +59,21 @@ export async function post(tx: DbOrTx, accountId: string, p: Posting, actor: Act
   return balanceOf(row);
 }
 
+/** The account's ledger, newest first, with the order or refund number a row refers to. */
 export async function listLedger(accountId: string, limit = 200) {
-  return db()
-    .select()
+  const rows = await db()
+    .select({
+      entry: ledgerEntries,
+      orderNo: orders.orderNo,
+      refundNo: refunds.refundNo,
+    })
     .from(ledgerEntries)
+    .leftJoin(orders, and(eq(ledgerEntries.refType, "order"), eq(sql`${orders.id}::text`, ledgerEntries.refId)))
+    .leftJoin(refunds, and(eq(ledgerEntries.refType, "refund"), eq(sql`${refunds.id}::text`, ledgerEntries.refId)))
     .where(eq(ledgerEntries.accountId, accountId))
     .orderBy(desc(ledgerEntries.id))
     .limit(limit);
+  return rows.map((r) => ({ ...r.entry, refNo: r.orderNo ?? r.refundNo ?? null }));
 }
 
 /** Σ ledger rows of an account, computed in SQL (used by tests and the operator's account page). */

@@ -30,7 +30,7 @@ export default async function BalancePage() {
   const balance = accountJson(account).balance;
   const rows: LedgerRowView[] = ledger.map((l) => ({
     id: l.id, at: l.at.toISOString(), kind: l.kind, cashDelta: l.cashDelta, giftDelta: l.giftDelta,
-    after: toMoneyString(money(l.cashAfter).plus(l.giftAfter)), refType: l.refType, refId: l.refId, note: l.note,
+    after: toMoneyString(money(l.cashAfter).plus(l.giftAfter)), refType: l.refType, refId: l.refId, refNo: l.refNo, note: l.note,
   }));
   const cards = [
     ["available", balance.available, t("availableHint")],
