@@ -57,3 +57,14 @@ test("operator moves the test clock forward", async ({ page }) => {
   await expect(page.getByTestId("clock-now")).not.toHaveText(before ?? "");
   await shot(page, "admin-clock-zh");
 });
+
+test("operator sees an account's orders and refunds on its page", async ({ page }) => {
+  await login(page, DEMO.operator);
+  await page.goto("/admin/accounts");
+  await page.getByRole("link", { name: /星河科技/ }).first().click();
+  const orders = page.getByRole("table", { name: "订单" });
+  await expect(orders.getByRole("row").filter({ hasText: "#1" })).toContainText("新购");
+  // the refunds spec runs later: no refunds yet for the demo account
+  await expect(page.getByText("该账号还没有退费。")).toBeVisible();
+  await shot(page, "admin-account-history-zh");
+});

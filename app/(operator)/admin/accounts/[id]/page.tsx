@@ -6,11 +6,14 @@ import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
 import { requireOperator } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { formatCNY, formatDateTime, formatDay } from "@/lib/format";
+import { formatCNY, formatDateTime, formatExpiryDay } from "@/lib/format";
 import { money, toMoneyString } from "@/lib/money";
 import { accountJson, getAccount, listAccountUsers } from "@/lib/services/accounts";
 import { listApps } from "@/lib/services/apps";
 import { listLedger } from "@/lib/services/ledger";
+import { listOrders } from "@/lib/services/purchase";
+import { listRefunds } from "@/lib/services/refund";
+import { AccountHistory } from "@/components/admin/account-history";
 import { TopUpForm, VerifyButton } from "@/components/admin/account-controls";
 import { StatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -38,7 +41,9 @@ export default async function AccountPage({ params }: Props) {
   await requireOperator();
   const row = await load((await params).id);
   const account = accountJson(row);
-  const [ledger, users, apps] = await Promise.all([listLedger(row.id), listAccountUsers(row.id), listApps(row.id)]);
+  const [ledger, users, apps, orders, refunds] = await Promise.all([
+    listLedger(row.id), listAccountUsers(row.id), listApps(row.id), listOrders(row.id, 50), listRefunds({ accountId: row.id, limit: 50 }),
+  ]);
   const t = await getTranslations("admin");
   const to = await getTranslations("overview");
   const tn = await getTranslations("nav");
@@ -129,9 +134,9 @@ export default async function AccountPage({ params }: Props) {
                     <TableRow key={a.id}>
                       <TableCell className="font-medium">{a.name}</TableCell>
                       <TableCell className="font-mono text-sm">{a.sdkAppId}</TableCell>
-                      <TableCell>{te(a.edition)}</TableCell>
+                      <TableCell className="whitespace-nowrap">{te(a.edition)}</TableCell>
                       <TableCell><StatusBadge status={a.status} /></TableCell>
-                      <TableCell className="text-muted-foreground">{a.expiresAt ? formatDay(a.expiresAt) : ""}</TableCell>
+                      <TableCell className="whitespace-nowrap text-muted-foreground">{a.expiresAt ? formatExpiryDay(a.expiresAt) : ""}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -140,6 +145,7 @@ export default async function AccountPage({ params }: Props) {
           </CardContent>
         </Card>
       </div>
+      <AccountHistory orders={orders} refunds={refunds} />
     </div>
   );
 }
