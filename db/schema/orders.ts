@@ -5,7 +5,7 @@ import { apps } from "./apps";
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
-export const ORDER_TYPES = ["plan", "pack", "renewal", "change"] as const;
+export const ORDER_TYPES = ["plan", "pack", "renewal", "align", "change"] as const;
 
 /** One paid purchase (SPEC §5). Totals are what the quote made inside the purchase transaction. */
 export const orders = pgTable(

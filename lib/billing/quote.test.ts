@@ -189,6 +189,33 @@ describe("renewals (R-LIFE-1)", () => {
   });
 });
 
+describe("common expiry day (R-LIFE-2)", () => {
+  const align = (ids: number[], day: number): OrderRequest => ({ type: "align", sdkAppIds: ids, day, agreeSla: true });
+  const E = shanghaiMidnight("2027-03-01"); // expiry day Feb 28
+
+  it("R-LIFE-2: each app runs on to the chosen day; plan and packs cost monthly ÷ 30 × days", () => {
+    const packs = [{ pack: "security_advanced", tier: null, billing: "prepaid" as const, startsAt: NOW, endsAt: E, endedAt: null }];
+    const q = ok(quote(input({ apps: [paidApp({ packs })] }), align([1400000001], 5)));
+    expect(q.lines.map((l) => [l.product, l.kind, l.amount.toFixed(2)])).toEqual([["plan", "renewal", "166.50"], ["security_advanced", "renewal", "166.67"]]);
+    expect(q.lines[0]!.periodStart).toEqual(E);
+    expect(q.lines[0]!.periodEnd).toEqual(shanghaiMidnight("2027-03-06"));
+    expect(q.total.toFixed(2)).toBe("333.17");
+  });
+
+  it("R-LIFE-2: apps already on the day are left out; all of them → refused", () => {
+    const other = paidApp({ id: "a2", sdkAppId: 1400000002, expiresAt: shanghaiMidnight("2027-03-06") });
+    const q = ok(quote(input({ apps: [paidApp(), other] }), align([1400000001, 1400000002], 5)));
+    expect(q.lines.map((l) => l.sdkAppId)).toEqual([1400000001]);
+    expect(quote(input({ apps: [other] }), align([1400000002], 5))).toMatchObject({ kind: "refused", details: { reason: "already_aligned" } });
+  });
+
+  it("R-LIFE-2: no campaign on a part-month, and no alignment for a refunded app", () => {
+    const ult = paidApp({ edition: "ultimate" });
+    expect(ok(quote(input({ apps: [ult] }), align([1400000001], 27))).lines[0]!.campaign).toBeNull();
+    expect(quote(input({ apps: [paidApp({ status: "disabling" })] }), align([1400000001], 5))).toMatchObject({ kind: "refused", details: { reason: "align_needs_term" } });
+  });
+});
+
 describe("vouchers and payment (R-PROMO-3, R-BUY-7)", () => {
   const voucher = (amount: string, over: Partial<NonNullable<QuoteInput["voucher"]>> = {}) => ({
     id: "v1", amount: money(amount), minTotal: null, expiresAt: new Date("2027-12-31T00:00:00Z"), usedAt: null, ...over,

@@ -4,6 +4,7 @@
  */
 import { maxMoney, minMoney, money, roundCents, sumMoney, ZERO, type Money } from "@/lib/money";
 import type { AppStatus, Edition } from "./apps";
+import { alignAmount, alignedEnd } from "./align";
 import { monthsBetween, termEnd } from "./calendar";
 import { editionMonthly, packOffer, type PackName, type PaidEdition, type PriceBook } from "./price-book";
 import { bestCampaign, type CampaignRule } from "./campaigns";
@@ -15,6 +16,8 @@ export type OrderRequest =
   | { type: "plan"; sdkAppId: number; edition: PaidEdition; months: number; packs: PackChoice[]; autoRenew?: boolean; voucherId?: string; agreeSla: true }
   | { type: "pack"; sdkAppId: number; pack: PackName; tier: string | null; voucherId?: string; agreeSla: true }
   | { type: "renewal"; sdkAppIds: number[]; months: number; voucherId?: string; agreeSla: true }
+  /** R-LIFE-2 common expiry day: extend each app to the next occurrence of `day` (an extension of API.md's order types) */
+  | { type: "align"; sdkAppIds: number[]; day: number; voucherId?: string; agreeSla: true }
   | { type: "change"; sdkAppId: number; edition: PaidEdition; months: number; packs: PackChoice[]; agreeSla: true };
 
 export type PackState = { pack: string; tier: string | null; billing: "prepaid" | "postpaid"; startsAt: Date; endsAt: Date; endedAt: Date | null };
@@ -177,6 +180,35 @@ function draftRenewal(input: QuoteInput, req: Extract<OrderRequest, { type: "ren
   return lines;
 }
 
+/**
+ * R-LIFE-2 common expiry day: each enabled or grace app (with its co-terminous packs) runs on from
+ * its E to the next occurrence of `day`; the part-month costs monthly ÷ 30 × days. Apps already on
+ * that day are left out; `months` records the calendar length so refunds measure use the usual way.
+ */
+function draftAlign(input: QuoteInput, req: Extract<OrderRequest, { type: "align" }>): LineDraft[] | Refusal {
+  const lines: LineDraft[] = [];
+  for (const app of input.apps) {
+    const blocked = purchasable(app);
+    if (blocked) return blocked;
+    if (app.edition === "trial" || !app.expiresAt) return refuse("not_eligible", `App ${app.sdkAppId} is on the trial edition and has nothing to renew. Buy an edition for it.`, { reason: "trial_renewal", sdkAppId: app.sdkAppId });
+    if (app.status !== "enabled" && app.status !== "grace") return refuse("not_eligible", `App ${app.sdkAppId} has no running term to align; renew it first.`, { reason: "align_needs_term", sdkAppId: app.sdkAppId });
+    const target = alignedEnd(app.expiresAt, req.day);
+    if (!target) continue;
+    if (target.end <= input.now) return refuse("not_eligible", `App ${app.sdkAppId} expired too long ago to align; renew it first.`, { reason: "align_needs_term", sdkAppId: app.sdkAppId });
+    const period = { start: app.expiresAt, end: target.end, months: monthsBetween(app.expiresAt, target.end) };
+    const priced = (l: LineDraft): LineDraft => ({ ...l, listAmount: l.billing === "postpaid" ? ZERO : alignAmount(l.unitPrice, target.days) });
+    lines.push(priced(planLine(input.book, app, app.edition, period, "renewal")));
+    for (const p of app.packs) {
+      if (p.endedAt !== null || p.endsAt.getTime() !== app.expiresAt.getTime()) continue;
+      const l = packLine(input.book, app, app.edition, { pack: p.pack as PackName, tier: p.tier }, period, "renewal");
+      if (isRefusal(l)) return l;
+      lines.push(priced(l));
+    }
+  }
+  if (lines.length === 0) return refuse("not_eligible", `Every selected app already expires on day ${req.day} of the month.`, { reason: "already_aligned", day: req.day });
+  return lines;
+}
+
 export function quote(input: QuoteInput, req: OrderRequest): QuoteResult {
   if (!input.account.verified) return refuse("not_verified", "Purchases need a verified account (实名认证). Ask an operator to verify the account, then try again.");
   let refund: RefundComputation | null = null;
@@ -189,12 +221,17 @@ export function quote(input: QuoteInput, req: OrderRequest): QuoteResult {
     if (!refund) throw new Error("a change quote needs the standard refund of the current plan");
     if (!refund.eligible) return refuse("not_eligible", `The current plan of app ${app.sdkAppId} cannot be refunded (${refund.reason}), so it cannot be changed here.`, { reason: refund.reason, sdkAppId: app.sdkAppId });
   }
-  const drafts = req.type === "plan" ? draftPlan(input, req) : req.type === "change" ? draftPlan(input, req, true) : req.type === "pack" ? draftPack(input, req) : draftRenewal(input, req);
+  const drafts =
+    req.type === "plan" ? draftPlan(input, req)
+    : req.type === "change" ? draftPlan(input, req, true)
+    : req.type === "pack" ? draftPack(input, req)
+    : req.type === "align" ? draftAlign(input, req)
+    : draftRenewal(input, req);
   if (isRefusal(drafts)) return drafts;
 
   const usedInOrder = new Set(input.account.usedCampaignIds);
   const lines: QuoteLine[] = drafts.map((d) => {
-    const c = d.product === "plan" ? bestCampaign(input.campaigns, d, { ...input.account, usedCampaignIds: [...usedInOrder] }, input.now) : null;
+    const c = d.product === "plan" && req.type !== "align" ? bestCampaign(input.campaigns, d, { ...input.account, usedCampaignIds: [...usedInOrder] }, input.now) : null;
     if (!c) return { ...d, discountAmount: ZERO, amount: d.listAmount, campaign: null };
     usedInOrder.add(c.campaign.id);
     return { ...d, discountAmount: d.listAmount.minus(c.amount), amount: c.amount, campaign: { id: c.campaign.id, code: c.campaign.code, name: c.campaign.name, refundable: c.campaign.refundable } };

@@ -24,7 +24,7 @@ import { accounts } from "@/db/schema";
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
 function appIdsOf(req: OrderRequest): number[] {
-  return req.type === "renewal" ? req.sdkAppIds : [req.sdkAppId];
+  return req.type === "renewal" || req.type === "align" ? req.sdkAppIds : [req.sdkAppId];
 }
 
 export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule {
@@ -225,13 +225,13 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
       const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
       await writeAudit(tx, {
-        actor, at, accountId: actor.accountId, action: req.type === "renewal" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
+        actor, at, accountId: actor.accountId, action: req.type === "renewal" || req.type === "align" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
         before: { edition: app!.edition, expiresAt: app!.expiresAt?.toISOString() ?? null, autoRenew: app!.autoRenew },
         after: { edition: updated!.edition, expiresAt: updated!.expiresAt?.toISOString() ?? null, autoRenew: updated!.autoRenew },
       });
       current = updated!;
       if (current.status !== "enabled") {
-        current = await changeStatus(tx, actor, current, { status: "enabled", reason: req.type === "renewal" ? "renewed" : "purchased" }, at, "app.status");
+        current = await changeStatus(tx, actor, current, { status: "enabled", reason: req.type === "renewal" || req.type === "align" ? "renewed" : "purchased" }, at, "app.status");
       }
     }
     for (const l of lines.filter((x) => x.product !== "plan")) {

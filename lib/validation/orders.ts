@@ -62,13 +62,25 @@ const renewalOrder = z.object({
   agreeSla,
 });
 
+const alignOrder = z.object({
+  type: z.literal("align"),
+  sdkAppIds: z
+    .array(appId, { error: "must be a list of SDKAppIDs" })
+    .min(1, "must name at least one app")
+    .max(100, "must name at most 100 apps")
+    .refine((ids) => new Set(ids).size === ids.length, "must not name an app twice"),
+  day: z.number({ error: "must be a day of the month from 1 to 31" }).int("must be a day of the month from 1 to 31").min(1, "must be a day of the month from 1 to 31").max(31, "must be a day of the month from 1 to 31"),
+  voucherId,
+  agreeSla,
+});
+
 const changeOrder = z.object({ type: z.literal("change"), sdkAppId: appId, edition, months, packs: z.array(packChoice).max(PACK_NAMES.length).default([]), agreeSla });
 
 /** One schema for the purchase form and POST /quotes and /orders. */
 export const orderSchema: z.ZodType<OrderRequest> = z.discriminatedUnion(
   "type",
-  [planOrder, packOrder, renewalOrder, changeOrder],
-  { error: "type must be one of plan, pack, renewal, change" },
+  [planOrder, packOrder, renewalOrder, alignOrder, changeOrder],
+  { error: "type must be one of plan, pack, renewal, align, change" },
 ) as unknown as z.ZodType<OrderRequest>;
 
 export const idempotencyKeySchema = z

@@ -6,12 +6,14 @@ import { POST as quoteRoute } from "@/app/api/v1/quotes/route";
 import { GET as listOrdersRoute, POST as orderRoute } from "@/app/api/v1/orders/route";
 import { POST as voucherRoute } from "@/app/api/v1/admin/vouchers/route";
 import { GET as getAppRoute } from "@/app/api/v1/apps/[sdkAppId]/route";
+import { GET as listAppsGet } from "@/app/api/v1/apps/route";
 import { GET as accountRoute } from "@/app/api/v1/account/route";
 import { createApp } from "@/lib/services/apps";
 import { topUp } from "@/lib/services/accounts";
 import { placeOrder } from "@/lib/services/purchase";
 import { ledgerSums } from "@/lib/services/ledger";
 import { termEnd } from "@/lib/billing/calendar";
+import { money, toMoneyString } from "@/lib/money";
 import { call, createCustomer, createOperator, ledgerRows, MONEY_STRING, SLOW, type TestCustomer, type TestOperator } from "../helpers";
 
 let op: TestOperator;
@@ -266,5 +268,34 @@ describe("R-PROMO-3 vouchers", () => {
     expect(r.status).toBe(404);
     const customerTries = await call(voucherRoute, { key: a.apiKey, body: { accountId: a.accountId, amount: "10.00", expiresAt: "2099-01-01T00:00:00Z" } });
     expect(customerTries.status).toBe(403);
+  }, SLOW);
+});
+
+describe("R-LIFE-2 common expiry day", () => {
+  it("R-LIFE-2: two apps move to the same expiry day in one order; the part-month is monthly ÷ 30 × days", async () => {
+    const c = await paidCustomer();
+    const a = await createApp(c.actor, { name: "align a" });
+    const b = await createApp(c.actor, { name: "align b" });
+    await order(c, { type: "plan", sdkAppId: a.sdkAppId, edition: "pro", months: 1, agreeSla: true });
+    await order(c, { type: "plan", sdkAppId: b.sdkAppId, edition: "ultimate", months: 2, agreeSla: true });
+    const before = (await call(listAppsGet, { key: c.apiKey })).json.apps as { sdkAppId: number; expiresAt: string }[];
+    const r = await order(c, { type: "align", sdkAppIds: [a.sdkAppId, b.sdkAppId], day: 1, agreeSla: true });
+    expect(r.status).toBe(201);
+    const after = (await call(listAppsGet, { key: c.apiKey })).json.apps as { sdkAppId: number; expiresAt: string }[];
+    for (const id of [a.sdkAppId, b.sdkAppId]) {
+      const newEnd = new Date(after.find((x) => x.sdkAppId === id)!.expiresAt);
+      const oldEnd = new Date(before.find((x) => x.sdkAppId === id)!.expiresAt);
+      // the expiry day (the day before E) is the 1st: E is 00:00 Shanghai of the 2nd
+      expect(new Date(newEnd.getTime() + 8 * 3600_000).getUTCDate()).toBe(2);
+      const days = Math.ceil((newEnd.getTime() - oldEnd.getTime()) / 86_400_000);
+      const line = r.json.lines.find((l: { sdkAppId: number }) => l.sdkAppId === id);
+      const monthly = money(id === a.sdkAppId ? "999.00" : "2999.00");
+      expect(line.amount).toBe(toMoneyString(monthly.div(30).times(days)));
+      expect(line.periodStart).toBe(oldEnd.toISOString());
+    }
+    const again = await order(c, { type: "align", sdkAppIds: [a.sdkAppId, b.sdkAppId], day: 1, agreeSla: true });
+    expect([again.status, again.json.error.details.reason]).toEqual([422, "already_aligned"]);
+    const bad = await order(c, { type: "align", sdkAppIds: [a.sdkAppId], day: 32, agreeSla: true });
+    expect([bad.status, Object.keys(bad.json.error.details.fields)]).toEqual([400, ["day"]]);
   }, SLOW);
 });
