@@ -117,3 +117,27 @@ test("renewals in English on a narrow screen; the app page's renew link opens th
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
 });
+
+test("R-LIFE-2: the owner moves two apps to one expiry day of the month", async ({ page }) => {
+  await login(page, DEMO.owner);
+  await page.goto("/renewals");
+  const table = page.getByRole("table", { name: "续费管理" });
+  const chat = table.getByRole("row").filter({ hasText: CHAT });
+  const live = table.getByRole("row").filter({ hasText: LIVE });
+  await chat.getByRole("checkbox", { name: `选择 ${CHAT}` }).check();
+  await live.getByRole("checkbox", { name: `选择 ${LIVE}` }).check();
+  await page.getByRole("button", { name: "统一到期日" }).click();
+
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toHaveText("统一到期日（2 个应用）");
+  await dialog.getByRole("combobox", { name: "每月到期日" }).click();
+  await page.getByRole("option", { name: "每月 15 日", exact: true }).click();
+  const total = dialog.getByTestId("renew-total");
+  await expect(total).toHaveText(/^¥[\d,]+\.\d{2}$/);
+  await dialog.getByRole("checkbox", { name: /服务等级协议/ }).check();
+  await shot(page, "renewals-align-zh");
+  await dialog.getByRole("button", { name: /确认续费并支付/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(chat.getByTestId("expiry-day")).toHaveText(/-15$/);
+  await expect(live.getByTestId("expiry-day")).toHaveText(/-15$/);
+});

@@ -35,10 +35,12 @@ function monthsOf(preset: string, other: string): number | null {
   return n >= 1 && n <= 24 ? n : null;
 }
 
-type Props = { apps: RenewalRow[]; vouchers: VoucherOption[]; onClose: (done: boolean) => void };
+type Props = { apps: RenewalRow[]; vouchers: VoucherOption[]; onClose: (done: boolean) => void; mode?: "months" | "align" };
+
+const DAYS = Array.from({ length: 31 }, (_, i) => String(i + 1));
 
 /** Renew one or several apps (R-LIFE-1, R-LIFE-2): term, voucher, SLA, a live server quote, one order. */
-export function RenewDialog({ apps, vouchers, onClose }: Props) {
+export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props) {
   const t = useTranslations("renewals");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -54,7 +56,11 @@ export function RenewDialog({ apps, vouchers, onClose }: Props) {
   const [pending, start] = useTransition();
   const seq = useRef(0);
 
-  const months = monthsOf(preset, other);
+  const [day, setDay] = useState("1");
+  const align = mode === "align";
+  const months = align ? 1 : monthsOf(preset, other);
+  // The order body the quote and the payment share (R-LIFE-1 renewal, or R-LIFE-2 common expiry day).
+  const term = align ? { type: "align" as const, day: Number(day) } : { type: "renewal" as const, months };
   const sdkAppIds = apps.map((a) => a.sdkAppId);
   const ids = sdkAppIds.join(",");
   const voucher = voucherId === NO_VOUCHER ? undefined : voucherId;
@@ -68,7 +74,7 @@ export function RenewDialog({ apps, vouchers, onClose }: Props) {
       return;
     }
     setQuoting(true);
-    renewalQuoteAction({ sdkAppIds: ids.split(",").map(Number), months, ...(voucher ? { voucherId: voucher } : {}) }).then((r) => {
+    renewalQuoteAction({ sdkAppIds: ids.split(",").map(Number), ...(align ? { type: "align", day: Number(day) } : { months }), ...(voucher ? { voucherId: voucher } : {}) }).then((r) => {
       if (n !== seq.current) return;
       setQuoting(false);
       if (r.ok) {
@@ -79,7 +85,7 @@ export function RenewDialog({ apps, vouchers, onClose }: Props) {
         setQuoteError(r.error.message);
       }
     });
-  }, [ids, months, voucher]);
+  }, [ids, months, voucher, align, day]);
 
   const short = quote !== null && quote.shortfall !== "0.00";
   const canPay = quote !== null && !quoting && !short && agree && !pending;
@@ -87,7 +93,7 @@ export function RenewDialog({ apps, vouchers, onClose }: Props) {
   function pay() {
     if (months === null) return;
     start(async () => {
-      const r = await renewAction({ idempotencyKey: key, order: { type: "renewal", sdkAppIds, months, ...(voucher ? { voucherId: voucher } : {}), agreeSla: true } });
+      const r = await renewAction({ idempotencyKey: key, order: { ...term, sdkAppIds, ...(voucher ? { voucherId: voucher } : {}), agreeSla: true } });
       if (!r.ok) return void setPlaceError(r.error);
       const id = r.data.order.id;
       toast.success(t("renewedToast", { count: apps.length, no: String(r.data.order.orderNo), total: formatCNY(r.data.order.total) }), {
@@ -103,10 +109,24 @@ export function RenewDialog({ apps, vouchers, onClose }: Props) {
     <Dialog open onOpenChange={(o) => !o && onClose(false)}>
       <DialogContent className="sm:max-w-2xl" closeLabel={tc("close")}>
         <DialogHeader>
-          <DialogTitle>{apps.length === 1 ? t("dialogTitleOne", { name: apps[0]!.name }) : t("dialogTitleMany", { count: apps.length })}</DialogTitle>
-          <DialogDescription>{t("dialogDescription")}</DialogDescription>
+          <DialogTitle>
+            {align ? t("alignTitle", { count: apps.length }) : apps.length === 1 ? t("dialogTitleOne", { name: apps[0]!.name }) : t("dialogTitleMany", { count: apps.length })}
+          </DialogTitle>
+          <DialogDescription>{align ? t("alignDescription") : t("dialogDescription")}</DialogDescription>
         </DialogHeader>
 
+        {align ? (
+          <div className="grid max-w-60 gap-1.5">
+            <Label htmlFor="align-day">{t("alignDay")}</Label>
+            <Select value={day} onValueChange={setDay}>
+              <SelectTrigger id="align-day" className="w-full"><SelectValue /></SelectTrigger>
+              <SelectContent>
+                {DAYS.map((d) => <SelectItem key={d} value={d}>{t("alignDayOption", { day: d })}</SelectItem>)}
+              </SelectContent>
+            </Select>
+            <p className="text-xs text-muted-foreground">{t("alignHint")}</p>
+          </div>
+        ) : (
         <fieldset className="grid gap-2">
           <legend className="mb-2 text-sm font-medium">{t("term")}</legend>
           <div className="flex flex-wrap gap-2">
@@ -135,6 +155,7 @@ export function RenewDialog({ apps, vouchers, onClose }: Props) {
             </div>
           )}
         </fieldset>
+        )}
 
         <div className="grid gap-1.5">
           <Label htmlFor="renew-voucher">{t("voucher")}</Label>

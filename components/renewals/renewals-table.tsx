@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { ArrowDown, ArrowUp, RefreshCw } from "lucide-react";
+import { ArrowDown, ArrowUp, CalendarClock, RefreshCw } from "lucide-react";
 import { statusVariant } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -34,7 +34,7 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
   const [status, setStatus] = useState("all");
   const [dir, setDir] = useState<1 | -1>(1);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [dialog, setDialog] = useState<{ apps: RenewalRow[]; key: number } | null>(() => {
+  const [dialog, setDialog] = useState<{ apps: RenewalRow[]; key: number; mode?: "months" | "align" } | null>(() => {
     const row = rows.find((r) => r.sdkAppId === openFor);
     return row ? { apps: [row], key: 0 } : null;
   });
@@ -95,6 +95,9 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
         )}
         <div className="ml-auto flex items-center gap-2">
           <span className="text-sm text-muted-foreground" aria-live="polite">{t("selectedCount", { count: chosen.length })}</span>
+          <Button variant="outline" disabled={chosen.length === 0} onClick={() => setDialog({ apps: chosen, key: Date.now(), mode: "align" })}>
+            <CalendarClock className="size-4" />{t("alignSelected")}
+          </Button>
           <Button disabled={chosen.length === 0} onClick={() => open(chosen)}>
             <RefreshCw className="size-4" />{t("renewSelected")}
           </Button>
@@ -171,6 +174,7 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
         <RenewDialog
           key={dialog.key}
           apps={dialog.apps}
+          mode={dialog.mode}
           vouchers={vouchers}
           onClose={(done) => {
             setDialog(null);

@@ -10,16 +10,18 @@ import { placeOrder, quoteOrder } from "@/lib/services/purchase";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
 import { idempotencyKeySchema, orderSchema } from "@/lib/validation/orders";
 
-/** A renewal body (R-LIFE-1): the other order types are refused here. */
-const renewal = orderSchema.refine((o) => o.type === "renewal", { message: "must be a renewal", path: ["type"] });
+/** A renewal (R-LIFE-1) or a common-expiry-day (R-LIFE-2) body: the other order types are refused here. */
+const renewal = orderSchema.refine((o) => o.type === "renewal" || o.type === "align", { message: "must be a renewal", path: ["type"] });
 
 function withRenewalType(input: unknown): unknown {
-  return input && typeof input === "object" ? { ...input, type: "renewal" } : input;
+  if (!input || typeof input !== "object") return input;
+  return { ...input, type: (input as { type?: unknown }).type === "align" ? "align" : "renewal" };
 }
 
 /** The live quote of the renew dialog: nothing is written; the SLA box is not needed to see a price. */
 export async function renewalQuoteAction(input: unknown) {
-  const body = input && typeof input === "object" ? { ...input, type: "renewal", agreeSla: true } : input;
+  const typed = withRenewalType(input);
+  const body = typed && typeof typed === "object" ? { ...typed, agreeSla: true } : typed;
   return runAction("orders:read", renewal, body, async (actor, req) => {
     const q = quoteJson(await quoteOrder(actor, req));
     // Days are Shanghai days computed here, so the browser never does calendar arithmetic.
