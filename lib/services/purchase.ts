@@ -221,7 +221,8 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
     const plan = lines.find((l) => l.product === "plan");
     let current = app!;
     if (plan) {
-      const set: Partial<typeof apps.$inferInsert> = { edition: plan.edition, expiresAt: plan.periodEnd };
+      // A new term ends a refund's disabling period (R-REF-4).
+      const set: Partial<typeof apps.$inferInsert> = { edition: plan.edition, expiresAt: plan.periodEnd, disablingUntil: null };
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
       const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
       await writeAudit(tx, {
@@ -230,7 +231,8 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
         after: { edition: updated!.edition, expiresAt: updated!.expiresAt?.toISOString() ?? null, autoRenew: updated!.autoRenew },
       });
       current = updated!;
-      if (current.status !== "enabled") {
+      // Renewing ends an expiry or refund suspension; an arrears suspension ends only with the balance (R-APP-5, R-LIFE-4).
+      if (current.status !== "enabled" && !(current.status === "suspended" && current.statusReason === "arrears")) {
         current = await changeStatus(tx, actor, current, { status: "enabled", reason: req.type === "renewal" || req.type === "align" ? "renewed" : "purchased" }, at, "app.status");
       }
     }

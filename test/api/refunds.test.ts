@@ -276,3 +276,19 @@ describe("R-BUY-3 change plan", () => {
     expect([o.status, o.json.error.details.reason]).toEqual([422, "change_needs_term"]);
   }, SLOW);
 });
+
+describe("R-REF-4 / R-BUY-4 buying again after a plan refund", () => {
+  it("R-BUY-4: a refunded (disabling) app buys a new plan that starts now and is enabled again", async () => {
+    const c = await customer();
+    const { sdkAppId } = await buy(c, "pro", 2);
+    expect((await refund(c, { sdkAppId, product: "plan", mode: "standard" })).json.status).toBe("executed");
+    const r = await call((await import("@/app/api/v1/orders/route")).POST, {
+      key: c.apiKey, body: { type: "plan", sdkAppId, edition: "ultimate", months: 1, agreeSla: true }, headers: { "Idempotency-Key": key() },
+    });
+    expect(r.status).toBe(201);
+    const app = await call(getAppRoute, { key: c.apiKey, params: { sdkAppId: String(sdkAppId) } });
+    expect(app.json).toMatchObject({ edition: "ultimate", status: "enabled", statusReason: "purchased", expiresAt: r.json.lines[0].periodEnd });
+    const [row] = await db().select().from(apps).where(eq(apps.sdkAppId, sdkAppId));
+    expect(row!.disablingUntil).toBeNull();
+  }, SLOW);
+});
