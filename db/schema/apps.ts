@@ -29,6 +29,8 @@ export const apps = pgTable(
     dontRenew: boolean("dont_renew").notNull().default(false),
     // End of the `disabling` period after a plan refund (R-REF-4); the app is suspended then unless renewed
     disablingUntil: ts("disabling_until"),
+    // When auto-renew last tried and failed for the current expiry (R-BUY-9 retries)
+    renewAttemptAt: ts("renew_attempt_at"),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [index("apps_account_status_idx").on(t.accountId, t.status)],

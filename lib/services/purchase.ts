@@ -160,6 +160,23 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
   return { order: await getOrder(actor.accountId, orderId.id), replayed: orderId.replayed };
 }
 
+/**
+ * R-BUY-9: renews one app for 1 month (plan and its prepaid packs) on the account's standing
+ * instruction, at instant `at`, inside the caller's transaction (which holds the account lock).
+ * Nothing is written when the balance is short or the app cannot be renewed.
+ */
+export async function autoRenewApp(tx: Tx, accountId: string, sdkAppId: number, at: Date): Promise<"renewed" | "insufficient_balance" | "not_eligible"> {
+  const actor: CustomerActor = { kind: "customer", accountId, role: "owner", via: "auto_renew" };
+  const req: OrderRequest = { type: "renewal", sdkAppIds: [sdkAppId], months: 1, agreeSla: true };
+  const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
+  const r = quote(await loadQuoteInput(tx, actor, req, at, account!, true), req);
+  if (r.kind === "refused") return "not_eligible";
+  const pay = splitPayment(r.quote.total, balanceOf(account!));
+  if (pay.kind === "insufficient_balance") return "insufficient_balance";
+  await writeOrder(tx, actor, req, r.quote, pay, at);
+  return "renewed";
+}
+
 /** The balance a change order pays from: today's balance plus what the standard refund gives back. */
 function creditedBalance(balance: { cash: Money; gift: Money }, q: Quote) {
   return q.refund ? { cash: balance.cash.plus(q.refund.cash), gift: balance.gift.plus(q.refund.gift) } : balance;
@@ -222,7 +239,7 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
     let current = app!;
     if (plan) {
       // A new term ends a refund's disabling period (R-REF-4).
-      const set: Partial<typeof apps.$inferInsert> = { edition: plan.edition, expiresAt: plan.periodEnd, disablingUntil: null };
+      const set: Partial<typeof apps.$inferInsert> = { edition: plan.edition, expiresAt: plan.periodEnd, disablingUntil: null, renewAttemptAt: null };
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
       const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
       await writeAudit(tx, {

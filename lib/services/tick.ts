@@ -1,4 +1,5 @@
 import type { Tx } from "@/db/client";
+import { runLifecycle } from "./lifecycle";
 
 /**
  * A scheduled rule: given a window (from, to], it does everything due in it, in time order, and
@@ -7,7 +8,10 @@ import type { Tx } from "@/db/client";
  */
 export type Scheduler = { name: string; run: (tx: Tx, from: Date, to: Date) => Promise<number> };
 
-const schedulers: Scheduler[] = [];
+const schedulers: Scheduler[] = [
+  // §7: expiry, auto-renew and its retries, grace → suspended, disabling → suspended, reclamation
+  { name: "lifecycle", run: (tx, _from, to) => runLifecycle(tx, to) },
+];
 
 export async function runDue(tx: Tx, from: Date, to: Date): Promise<Record<string, number>> {
   const ran: Record<string, number> = {};

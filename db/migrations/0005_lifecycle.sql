@@ -1,0 +1,1 @@
+ALTER TABLE "apps" ADD COLUMN "renew_attempt_at" timestamp with time zone;

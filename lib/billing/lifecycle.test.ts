@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { shanghaiMidnight } from "./calendar";
+import { nextEvent, reclaimAt, renewRetries, type LifecycleApp } from "./lifecycle";
+
+const E = shanghaiMidnight("2027-03-01");
+const app = (over: Partial<LifecycleApp> = {}): LifecycleApp => ({
+  sdkAppId: 1400000001, edition: "pro", status: "enabled", statusReason: "purchased", statusChangedAt: shanghaiMidnight("2027-02-01"),
+  expiresAt: E, autoRenew: false, dontRenew: false, disablingUntil: null, renewAttemptAt: null, ...over,
+});
+
+describe("§7 lifecycle events", () => {
+  it("§7: an enabled paid app's next event is its expiry at E", () => {
+    expect(nextEvent(app())).toEqual({ kind: "expire", at: E });
+  });
+
+  it("§7: trial apps have no lifecycle", () => {
+    expect(nextEvent(app({ edition: "trial", expiresAt: null }))).toBeNull();
+  });
+
+  it("§7: in grace without auto-renew, suspension at E + 7 d", () => {
+    expect(nextEvent(app({ status: "grace" }))).toEqual({ kind: "suspend_expired", at: shanghaiMidnight("2027-03-08") });
+  });
+
+  it("R-BUY-9: in grace with auto-renew, retries at 00:00 of each of the 6 days after E, then suspension", () => {
+    expect(renewRetries(E).map((d) => d.toISOString())).toEqual(["02", "03", "04", "05", "06", "07"].map((d) => shanghaiMidnight(`2027-03-${d}`).toISOString()));
+    const grace = app({ status: "grace", autoRenew: true, renewAttemptAt: E });
+    expect(nextEvent(grace)).toEqual({ kind: "retry_renew", at: shanghaiMidnight("2027-03-02") });
+    expect(nextEvent({ ...grace, renewAttemptAt: shanghaiMidnight("2027-03-04") })).toEqual({ kind: "retry_renew", at: shanghaiMidnight("2027-03-05") });
+    expect(nextEvent({ ...grace, renewAttemptAt: shanghaiMidnight("2027-03-07") })).toEqual({ kind: "suspend_expired", at: shanghaiMidnight("2027-03-08") });
+  });
+
+  it("R-LIFE-2: \"don't renew\" means no retries", () => {
+    expect(nextEvent(app({ status: "grace", autoRenew: true, dontRenew: true }))).toMatchObject({ kind: "suspend_expired" });
+  });
+
+  it("R-BUY-9: an E that is not a midnight retries at the following midnights", () => {
+    const e = new Date(shanghaiMidnight("2027-03-01").getTime() + 13 * 3600_000);
+    expect(renewRetries(e)[0]).toEqual(shanghaiMidnight("2027-03-02"));
+  });
+
+  it("R-REF-4: disabling ends at its deadline", () => {
+    const until = shanghaiMidnight("2027-02-20");
+    expect(nextEvent(app({ status: "disabling", disablingUntil: until }))).toEqual({ kind: "suspend_refunded", at: until });
+  });
+
+  it("R-LIFE-5: suspended on day S (day 1) → reclaimed at 00:00 of day 90 = S + 89", () => {
+    const suspended = new Date(shanghaiMidnight("2027-03-08").getTime() + 5 * 3600_000);
+    expect(reclaimAt(suspended)).toEqual(shanghaiMidnight("2027-06-05"));
+    expect(nextEvent(app({ status: "suspended", statusChangedAt: suspended }))).toEqual({ kind: "reclaim", at: shanghaiMidnight("2027-06-05") });
+  });
+
+  it.each(["stopped", "reclaimed", "deleted"] as const)("§7: a %s app has nothing scheduled", (status) => {
+    expect(nextEvent(app({ status }))).toBeNull();
+  });
+});

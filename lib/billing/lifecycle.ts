@@ -1,0 +1,68 @@
+/**
+ * The expiry lifecycle of SPEC §7 as pure decisions: given an app's state, the next thing that is
+ * due for it and when. The service applies due events in time order, so a clock that jumps a week
+ * ahead gives the same result as a server that ran all along (R-TIME-3, R-LIFE-7).
+ */
+import type { AppStatus, Edition, StatusReason } from "./apps";
+import { addDays, shanghaiDay, shanghaiMidnight } from "./calendar";
+
+const DAY_MS = 86_400_000;
+export const GRACE_DAYS = 7;
+export const RENEW_RETRY_DAYS = 6;
+export const RECLAIM_DAY = 90;
+
+export type LifecycleApp = {
+  sdkAppId: number;
+  edition: Edition;
+  status: AppStatus;
+  statusReason: StatusReason;
+  statusChangedAt: Date;
+  expiresAt: Date | null;
+  autoRenew: boolean;
+  dontRenew: boolean;
+  disablingUntil: Date | null;
+  /** when auto-renew last tried and failed for the current expiry */
+  renewAttemptAt: Date | null;
+};
+
+export type LifecycleEvent =
+  /** R-BUY-9 / §7: at E, auto-renew if on and affordable, otherwise grace */
+  | { kind: "expire"; at: Date }
+  /** R-BUY-9: auto-renew again at 00:00 of each of the 6 days after E while in grace */
+  | { kind: "retry_renew"; at: Date }
+  /** §7: still in grace at E + 7 d → suspended (expired) */
+  | { kind: "suspend_expired"; at: Date }
+  /** R-REF-4: still disabling 7 days after a plan refund → suspended (refunded) */
+  | { kind: "suspend_refunded"; at: Date }
+  /** R-LIFE-5: still suspended at 00:00 of the 90th day (the suspension day is day 1) → reclaimed */
+  | { kind: "reclaim"; at: Date };
+
+export function wantsAutoRenew(app: Pick<LifecycleApp, "autoRenew" | "dontRenew">): boolean {
+  return app.autoRenew && !app.dontRenew;
+}
+
+/** The 00:00 instants of the RENEW_RETRY_DAYS Shanghai days after E. */
+export function renewRetries(expiresAt: Date): Date[] {
+  const day = shanghaiDay(expiresAt);
+  return Array.from({ length: RENEW_RETRY_DAYS }, (_, i) => shanghaiMidnight(addDays(day, i + 1)));
+}
+
+export function reclaimAt(suspendedAt: Date): Date {
+  return shanghaiMidnight(addDays(shanghaiDay(suspendedAt), RECLAIM_DAY - 1));
+}
+
+/** The next event of an app, whenever it is due; null when nothing is scheduled for it. */
+export function nextEvent(app: LifecycleApp): LifecycleEvent | null {
+  if (app.edition === "trial") return null;
+  if (app.status === "enabled" && app.expiresAt) return { kind: "expire", at: app.expiresAt };
+  if (app.status === "grace" && app.expiresAt) {
+    const suspend: LifecycleEvent = { kind: "suspend_expired", at: new Date(app.expiresAt.getTime() + GRACE_DAYS * DAY_MS) };
+    if (!wantsAutoRenew(app)) return suspend;
+    const last = Math.max(app.expiresAt.getTime(), app.renewAttemptAt?.getTime() ?? 0);
+    const retry = renewRetries(app.expiresAt).find((t) => t.getTime() > last && t < suspend.at);
+    return retry ? { kind: "retry_renew", at: retry } : suspend;
+  }
+  if (app.status === "disabling" && app.disablingUntil) return { kind: "suspend_refunded", at: app.disablingUntil };
+  if (app.status === "suspended") return { kind: "reclaim", at: reclaimAt(app.statusChangedAt) };
+  return null;
+}
