@@ -144,3 +144,24 @@ describe("R-TIME-3 through the API", () => {
     expect(a.json).toMatchObject({ status: "grace", statusReason: "expired" });
   }, SLOW);
 });
+
+describe("R-LIFE-7 the production scheduler pass", () => {
+  it("R-LIFE-7: while one process holds the pass, another stands aside; then it runs", async () => {
+    const { runScheduledOnce, SCHEDULER_LOCK_KEY } = await import("@/lib/services/scheduler");
+    const { sql } = await import("drizzle-orm");
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${SCHEDULER_LOCK_KEY})`);
+      locked();
+      await held;
+    });
+    await isLocked;
+    expect(await runScheduledOnce()).toBeNull();
+    release();
+    await holder;
+    expect(await runScheduledOnce()).toHaveProperty("lifecycle");
+  });
+});
