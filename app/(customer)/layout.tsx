@@ -1,14 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { requireCustomer } from "@/lib/auth/session";
 import { AppShell } from "@/components/shell/app-shell";
+import { LifecycleBanners } from "@/components/shell/lifecycle-banners";
 
 export default async function CustomerLayout({ children }: { children: React.ReactNode }) {
-  const { user } = await requireCustomer();
+  const { user, actor } = await requireCustomer();
   const t = await getTranslations("nav");
   return (
     <AppShell
       title={t("console")}
       user={{ name: user.name, email: user.email, roleLabel: t(`role.${user.role ?? "member"}`) }}
+      banner={<LifecycleBanners accountId={actor.accountId} />}
       items={[
         { href: "/overview", label: t("overview"), icon: "overview" },
         { href: "/apps", label: t("apps"), icon: "apps" },

@@ -231,3 +231,19 @@ export async function expiringApps(accountId: string, at: Date, days: number): P
     .where(and(eq(apps.accountId, accountId), eq(apps.status, "enabled"), ne(apps.edition, "trial"), gt(apps.expiresAt, at), lt(apps.expiresAt, new Date(at.getTime() + days * 86_400_000))))
     .orderBy(asc(apps.expiresAt));
 }
+
+/** What the §7 banners say about an account at `at`. */
+export async function lifecycleSummary(accountId: string, at: Date) {
+  const rows = await db()
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), ne(apps.edition, "trial"), inArray(apps.status, ["enabled", "grace", "disabling", "suspended"])))
+    .orderBy(asc(apps.expiresAt), asc(apps.sdkAppId));
+  const weekAhead = new Date(at.getTime() + 7 * 86_400_000);
+  return {
+    expiring: rows.filter((a) => a.status === "enabled" && a.expiresAt && a.expiresAt > at && a.expiresAt <= weekAhead && !a.dontRenew),
+    grace: rows.filter((a) => a.status === "grace").map((a) => ({ ...a, suspendAt: new Date(a.expiresAt!.getTime() + 7 * 86_400_000) })),
+    disabling: rows.filter((a) => a.status === "disabling"),
+    suspended: rows.filter((a) => a.status === "suspended"),
+  };
+}

@@ -38,6 +38,7 @@ export function startScheduler(intervalMs = 60_000): () => void {
   };
   const timer = setInterval(pass, intervalMs);
   timer.unref();
+  console.info(`[scheduler] production mode: running due lifecycle events every ${Math.round(intervalMs / 1000)} s`);
   void pass();
   return () => clearInterval(timer);
 }
