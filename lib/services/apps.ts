@@ -15,6 +15,8 @@ import {
 } from "@/lib/billing/apps";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { now } from "@/lib/clock";
+import { entitlements } from "@/lib/billing/entitlements";
+import { currentPriceBook } from "@/lib/billing/price-book";
 import { lockAccount } from "./ledger";
 import { writeAudit } from "./audit";
 
@@ -246,4 +248,11 @@ export async function lifecycleSummary(accountId: string, at: Date) {
     disabling: rows.filter((a) => a.status === "disabling"),
     suspended: rows.filter((a) => a.status === "suspended"),
   };
+}
+
+/** R-PRICE-5: the app's entitlements now (edition, active packs, status). */
+export async function appEntitlements(accountId: string, sdkAppId: number) {
+  const app = await getApp(accountId, sdkAppId);
+  const packs = (await activePacks([app.id], await now())).get(app.id) ?? [];
+  return entitlements(currentPriceBook(), { edition: app.edition, status: app.status, packs });
 }
