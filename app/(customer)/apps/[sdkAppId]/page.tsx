@@ -6,7 +6,9 @@ import { ArrowLeft } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatDateTime, formatExpiryDay } from "@/lib/format";
-import { activePacks, appHistory, getApp, type AppRow } from "@/lib/services/apps";
+import { activePacks, appEntitlements, appHistory, getApp, type AppRow } from "@/lib/services/apps";
+import { currentPriceBook } from "@/lib/billing/price-book";
+import { LimitsCard } from "@/components/apps/limits-card";
 import { now } from "@/lib/clock";
 import { Button } from "@/components/ui/button";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
@@ -36,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const { actor } = await requireCustomer();
   const app = await load(actor.accountId, (await params).sdkAppId);
-  const [history, packs] = await Promise.all([appHistory(app.id), now().then((at) => activePacks([app.id], at))]);
+  const [history, packs, limits] = await Promise.all([appHistory(app.id), now().then((at) => activePacks([app.id], at)), appEntitlements(actor.accountId, app.sdkAppId)]);
   const appPacks = packs.get(app.id) ?? [];
   const buyable = app.status !== "stopped" && app.status !== "reclaimed" && app.status !== "deleted";
   const hasTerm = app.edition !== "trial" && app.status === "enabled";
@@ -130,6 +132,7 @@ export default async function AppPage({ params }: Props) {
           )}
         </CardContent>
       </Card>
+      <LimitsCard now={limits} base={currentPriceBook().editions[app.edition].limits} />
       <Card>
         <CardHeader><CardTitle>{t("statusHistory")}</CardTitle></CardHeader>
         <CardContent>
