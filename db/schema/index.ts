@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./system";
 export * from "./orders";
 export * from "./refunds";
+export * from "./usage";

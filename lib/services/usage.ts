@@ -1,0 +1,104 @@
+/** Usage reports from the IM backend (SPEC §8): logins → DAU, daily figures, and the per-day view. */
+import { and, between, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { apps, dailyActiveUsers, usageDaily } from "@/db/schema";
+import type { CustomerActor } from "@/lib/auth/actor";
+import { addDays, daysBetween, shanghaiDay } from "@/lib/billing/calendar";
+import { now } from "@/lib/clock";
+import { validationFailed } from "@/lib/errors";
+import { getApp } from "./apps";
+
+const CHUNK = 1000;
+
+/** The account's app ids for the SDKAppIDs a batch names; an unknown one is a 400 naming its place. */
+async function appIdsFor(accountId: string, ids: number[], field: (i: number) => string): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length
+    ? await db().select({ id: apps.id, sdkAppId: apps.sdkAppId }).from(apps).where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, unique), ne(apps.status, "deleted")))
+    : [];
+  const map = new Map(rows.map((r) => [r.sdkAppId, r.id]));
+  const bad = ids.findIndex((id) => !map.has(id));
+  if (bad >= 0) throw validationFailed({ [field(bad)]: "is not an app of this account" });
+  return map;
+}
+
+/** R-USE-1: each (app, Shanghai day, user) counts once; the first login of the day is kept. */
+export async function recordLogins(actor: CustomerActor, events: { sdkAppId: number; userId: string; at: string }[]): Promise<number> {
+  const map = await appIdsFor(actor.accountId, events.map((e) => e.sdkAppId), (i) => `events.${i}.sdkAppId`);
+  for (let i = 0; i < events.length; i += CHUNK) {
+    // One statement cannot touch a row twice: keep each (app, day, user)'s earliest login of the batch.
+    const first = new Map<string, { appId: string; day: string; userId: string; firstLoginAt: Date }>();
+    for (const e of events.slice(i, i + CHUNK)) {
+      const at = new Date(e.at);
+      const row = { appId: map.get(e.sdkAppId)!, day: shanghaiDay(at), userId: e.userId, firstLoginAt: at };
+      const k = `${row.appId}|${row.day}|${row.userId}`;
+      const seen = first.get(k);
+      if (!seen || at < seen.firstLoginAt) first.set(k, row);
+    }
+    const rows = [...first.values()];
+    await db()
+      .insert(dailyActiveUsers)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [dailyActiveUsers.appId, dailyActiveUsers.day, dailyActiveUsers.userId],
+        set: { firstLoginAt: sql`least(${dailyActiveUsers.firstLoginAt}, excluded.first_login_at)` },
+      });
+  }
+  return events.length;
+}
+
+type DailyRecord = { sdkAppId: number; date: string; groups: number; liveGroups: number; bandwidthMbps: { domestic: number; international: number } };
+
+/** R-USE-2: reports for the same app and day keep the maximum of each figure. */
+export async function recordDaily(actor: CustomerActor, records: DailyRecord[]): Promise<number> {
+  const map = await appIdsFor(actor.accountId, records.map((r) => r.sdkAppId), (i) => `records.${i}.sdkAppId`);
+  const at = await now();
+  for (let i = 0; i < records.length; i += CHUNK) {
+    // One statement cannot touch a row twice: fold duplicates of (app, day) in the batch first.
+    const folded = new Map<string, DailyRecord>();
+    for (const r of records.slice(i, i + CHUNK)) {
+      const k = `${r.sdkAppId}|${r.date}`;
+      const p = folded.get(k);
+      folded.set(k, p ? { ...r, groups: Math.max(p.groups, r.groups), liveGroups: Math.max(p.liveGroups, r.liveGroups), bandwidthMbps: { domestic: Math.max(p.bandwidthMbps.domestic, r.bandwidthMbps.domestic), international: Math.max(p.bandwidthMbps.international, r.bandwidthMbps.international) } } : r);
+    }
+    await db()
+      .insert(usageDaily)
+      .values([...folded.values()].map((r) => ({
+        appId: map.get(r.sdkAppId)!, day: r.date, groups: r.groups, liveGroups: r.liveGroups,
+        bandwidthDomestic: String(r.bandwidthMbps.domestic), bandwidthInternational: String(r.bandwidthMbps.international), updatedAt: at,
+      })))
+      .onConflictDoUpdate({
+        target: [usageDaily.appId, usageDaily.day],
+        set: {
+          groups: sql`greatest(${usageDaily.groups}, excluded.groups)`,
+          liveGroups: sql`greatest(${usageDaily.liveGroups}, excluded.live_groups)`,
+          bandwidthDomestic: sql`greatest(${usageDaily.bandwidthDomestic}, excluded.bandwidth_domestic)`,
+          bandwidthInternational: sql`greatest(${usageDaily.bandwidthInternational}, excluded.bandwidth_international)`,
+          updatedAt: at,
+        },
+      });
+  }
+  return records.length;
+}
+
+/** Every day of [from, to] with its DAU and reported figures (zeros when nothing was reported). */
+export async function appUsage(actor: CustomerActor, sdkAppId: number, from: string, to: string) {
+  const app = await getApp(actor.accountId, sdkAppId);
+  const [dau, daily] = await Promise.all([
+    db().select({ day: dailyActiveUsers.day, n: count() }).from(dailyActiveUsers).where(and(eq(dailyActiveUsers.appId, app.id), between(dailyActiveUsers.day, from, to))).groupBy(dailyActiveUsers.day),
+    db().select().from(usageDaily).where(and(eq(usageDaily.appId, app.id), between(usageDaily.day, from, to))),
+  ]);
+  const dauBy = new Map(dau.map((d) => [d.day, d.n]));
+  const dailyBy = new Map(daily.map((d) => [d.day, d]));
+  return Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => {
+    const date = addDays(from, i);
+    const d = dailyBy.get(date);
+    return {
+      date,
+      dau: dauBy.get(date) ?? 0,
+      groups: d?.groups ?? 0,
+      liveGroups: d?.liveGroups ?? 0,
+      bandwidthMbps: { domestic: Number(d?.bandwidthDomestic ?? 0), international: Number(d?.bandwidthInternational ?? 0) },
+    };
+  });
+}
