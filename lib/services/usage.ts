@@ -6,7 +6,10 @@ import type { CustomerActor } from "@/lib/auth/actor";
 import { addDays, daysBetween, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { validationFailed } from "@/lib/errors";
-import { getApp } from "./apps";
+import { activePacks, getApp } from "./apps";
+import { monthCharges, type BillableDay } from "@/lib/billing/overage";
+import { currentPriceBook, type PaidEdition } from "@/lib/billing/price-book";
+import { money, toMoneyString } from "@/lib/money";
 
 const CHUNK = 1000;
 
@@ -101,4 +104,41 @@ export async function appUsage(actor: CustomerActor, sdkAppId: number, from: str
       bandwidthMbps: { domestic: Number(d?.bandwidthDomestic ?? 0), international: Number(d?.bandwidthInternational ?? 0) },
     };
   });
+}
+
+/**
+ * R-USE-4: this month so far for one app — each day, today's and the month's peaks, and an
+ * ESTIMATE of the month's postpaid charges (current edition and history pack on every day so far).
+ */
+export async function monthToDate(actor: CustomerActor, sdkAppId: number) {
+  const at = await now();
+  const today = shanghaiDay(at);
+  const from = `${today.slice(0, 8)}01`;
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const days = await appUsage(actor, sdkAppId, from, today);
+  const app = await getApp(actor.accountId, sdkAppId);
+  const packs = (await activePacks([app.id], at)).get(app.id) ?? [];
+  const history = packs.find((p) => p.pack === "history")?.tier ?? null;
+  const book = currentPriceBook();
+  const billable: BillableDay[] =
+    app.edition === "trial" || app.status === "suspended"
+      ? []
+      : days.map((d) => ({
+          edition: app.edition as PaidEdition, dau: d.dau, groups: d.groups, historyTier: history,
+          bandwidthDomestic: money(d.bandwidthMbps.domestic), bandwidthInternational: money(d.bandwidthMbps.international),
+        }));
+  const c = monthCharges(book, billable, daysInMonth);
+  const t = days[days.length - 1]!;
+  return {
+    month: today.slice(0, 7),
+    today: { date: today, dau: t.dau, groups: t.groups, liveGroups: t.liveGroups },
+    peaks: { dau: Math.max(...days.map((d) => d.dau)), groups: Math.max(...days.map((d) => d.groups)), liveGroups: Math.max(...days.map((d) => d.liveGroups)) },
+    free: { dau: book.editions[app.edition].limits.freeDau, peakGroups: book.editions[app.edition].limits.freePeakGroups },
+    days,
+    estimate: {
+      dau: toMoneyString(c.dau.amount), groups: toMoneyString(c.groups.amount), history: toMoneyString(c.history),
+      bandwidth: toMoneyString(c.bandwidth), total: toMoneyString(c.total),
+    },
+  };
 }

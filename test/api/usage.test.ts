@@ -79,3 +79,25 @@ describe("§8 usage", () => {
     expect((await usage("2027-03-01", "2027-03-01", other.apiKey)).status).toBe(404);
   });
 });
+
+describe("R-USE-4 this month so far", () => {
+  it("R-USE-4: peaks against the free quota and an estimate of the month's overage (paid apps only)", async () => {
+    const { monthToDate } = await import("@/lib/services/usage");
+    const { placeOrder } = await import("@/lib/services/purchase");
+    const { shanghaiDay } = await import("@/lib/billing/calendar");
+    const { now } = await import("@/lib/clock");
+    const op = await createOperator();
+    const p = await createCustomer(op, { verified: true, cash: "20000.00" });
+    const paid = (await createApp(p.actor, { name: "paid" })).sdkAppId;
+    const trial = (await createApp(p.actor, { name: "trial" })).sdkAppId;
+    await placeOrder(p.actor, { type: "plan", sdkAppId: paid, edition: "pro", months: 1, packs: [], agreeSla: true }, `mtd-${paid}`);
+    const today = shanghaiDay(await now());
+    const records = [paid, trial].map((sdkAppId) => ({ sdkAppId, date: today, groups: 150_000, liveGroups: 3, bandwidthMbps: { domestic: 1, international: 0 } }));
+    await call(dailyRoute, { key: p.apiKey, body: { records } });
+    const m = await monthToDate(p.actor, paid);
+    expect(m.today).toMatchObject({ date: today, groups: 150_000, liveGroups: 3 });
+    expect(m.free).toEqual({ dau: 10_000, peakGroups: 100_000 });
+    expect(m.estimate).toMatchObject({ groups: "1000.00", dau: "0.00", bandwidth: "2.00", total: "1002.00" });
+    expect((await monthToDate(p.actor, trial)).estimate.total).toBe("0.00");
+  }, SLOW);
+});
