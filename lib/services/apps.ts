@@ -256,3 +256,11 @@ export async function appEntitlements(accountId: string, sdkAppId: number) {
   const packs = (await activePacks([app.id], await now())).get(app.id) ?? [];
   return entitlements(currentPriceBook(), { edition: app.edition, status: app.status, packs });
 }
+
+/** Apps of every account by status (the operator overview). */
+export async function platformAppCounts(): Promise<Record<AppStatus, number>> {
+  const rows = await db().select({ status: apps.status, n: count() }).from(apps).groupBy(apps.status);
+  const out = { enabled: 0, grace: 0, disabling: 0, suspended: 0, stopped: 0, reclaimed: 0, deleted: 0 };
+  for (const r of rows) out[r.status] = r.n;
+  return out;
+}

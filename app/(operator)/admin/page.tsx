@@ -5,6 +5,10 @@ import { requireOperator } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { listAccounts } from "@/lib/services/accounts";
 import { readClock } from "@/lib/services/clock";
+import { platformAppCounts } from "@/lib/services/apps";
+import { listRefunds } from "@/lib/services/refund";
+import { statusVariant } from "@/components/status-badge";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +21,8 @@ export default async function AdminOverview() {
   await requireOperator();
   const t = await getTranslations("admin");
   const tn = await getTranslations("nav");
-  const [accounts, clock] = await Promise.all([listAccounts(), readClock()]);
+  const [accounts, clock, pending, appCounts] = await Promise.all([listAccounts(), readClock(), listRefunds({ status: "pending_review", limit: 500 }), platformAppCounts()]);
+  const ts = await getTranslations("status");
   const unverified = accounts.filter((a) => !a.verified).length;
   return (
     <div className="grid gap-6">
@@ -29,6 +34,18 @@ export default async function AdminOverview() {
         </Card>
         <Card>
           <CardHeader><CardDescription>{t("unverifiedCount")}</CardDescription><CardTitle className="text-3xl tabular-nums">{unverified}</CardTitle></CardHeader>
+        </Card>
+        <Card>
+          <CardHeader><CardDescription>{t("pendingReviews")}</CardDescription><CardTitle className="text-3xl tabular-nums" data-testid="pending-reviews">{pending.length}</CardTitle></CardHeader>
+          <CardContent><Button asChild variant="outline" size="sm"><Link href="/admin/refunds">{tn("refundReview")}</Link></Button></CardContent>
+        </Card>
+        <Card className="sm:col-span-2">
+          <CardHeader><CardDescription>{t("appsByStatus")}</CardDescription></CardHeader>
+          <CardContent className="flex flex-wrap gap-2">
+            {(["enabled", "grace", "disabling", "suspended", "stopped", "reclaimed"] as const).map((s) => (
+              <Badge key={s} variant={statusVariant(s)}>{ts(s)} {appCounts[s]}</Badge>
+            ))}
+          </CardContent>
         </Card>
         <Card>
           <CardHeader>
