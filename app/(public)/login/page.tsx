@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { MessagesSquare } from "lucide-react";
+import { Calculator, MessagesSquare } from "lucide-react";
 import { currentUser } from "@/lib/auth/session";
 import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
@@ -16,6 +17,7 @@ export default async function LoginPage() {
   if (user) redirect(user.kind === "operator" ? "/admin" : "/overview");
   const t = await getTranslations("auth");
   const tc = await getTranslations("common");
+  const tcalc = await getTranslations("calculator");
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 bg-muted/40 p-4">
       <div className="absolute right-4 top-4"><LocaleSwitcher /></div>
@@ -32,6 +34,10 @@ export default async function LoginPage() {
           <LoginForm />
         </CardContent>
       </Card>
+      <Link href="/calculator" className="inline-flex items-center gap-1.5 text-sm text-muted-foreground hover:text-primary hover:underline">
+        <Calculator className="size-4" aria-hidden="true" />
+        {tcalc("loginLink")}
+      </Link>
     </main>
   );
 }
