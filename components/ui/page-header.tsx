@@ -29,7 +29,7 @@ function PageHeader({ title, description, actions, className, ...props }: PageHe
         )}
       </div>
       {actions && (
-        <div data-slot="page-header-actions" className="flex shrink-0 flex-wrap items-center gap-2">
+        <div data-slot="page-header-actions" className="flex min-w-0 max-w-full flex-wrap items-center gap-2">
           {actions}
         </div>
       )}

@@ -9,6 +9,8 @@ import { formatDateTime, formatExpiryDay } from "@/lib/format";
 import { activePacks, appEntitlements, appHistory, getApp, type AppRow } from "@/lib/services/apps";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { LimitsCard } from "@/components/apps/limits-card";
+import { UsageCard } from "@/components/usage/usage-card";
+import { monthToDate } from "@/lib/services/usage";
 import { now } from "@/lib/clock";
 import { Button } from "@/components/ui/button";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
@@ -38,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const { actor } = await requireCustomer();
   const app = await load(actor.accountId, (await params).sdkAppId);
-  const [history, packs, limits] = await Promise.all([appHistory(app.id), now().then((at) => activePacks([app.id], at)), appEntitlements(actor.accountId, app.sdkAppId)]);
+  const [history, packs, limits, usage] = await Promise.all([appHistory(app.id), now().then((at) => activePacks([app.id], at)), appEntitlements(actor.accountId, app.sdkAppId), monthToDate(actor, app.sdkAppId)]);
   const appPacks = packs.get(app.id) ?? [];
   const buyable = app.status !== "stopped" && app.status !== "reclaimed" && app.status !== "deleted";
   const hasTerm = app.edition !== "trial" && app.status === "enabled";
@@ -133,6 +135,7 @@ export default async function AppPage({ params }: Props) {
         </CardContent>
       </Card>
       <LimitsCard now={limits} base={currentPriceBook().editions[app.edition].limits} />
+      <UsageCard usage={usage} liveGroupLimit={limits.limits.liveGroups} trial={app.edition === "trial"} />
       <Card>
         <CardHeader><CardTitle>{t("statusHistory")}</CardTitle></CardHeader>
         <CardContent>
