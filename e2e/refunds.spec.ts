@@ -117,7 +117,7 @@ test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects i
 
   await page.context().clearCookies();
   await login(page, DEMO.operator);
-  await page.getByRole("link", { name: "退费审核" }).click();
+  await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "退费审核" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("退费审核");
   const item = page.getByTestId("review-item").filter({ hasText: live });
   await expect(item).toContainText("退费金额 ≥ ¥10,000.00");
