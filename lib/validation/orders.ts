@@ -50,13 +50,16 @@ const packOrder = z
   })
   .transform((o) => ({ ...o, pack: o.pack as PackName, tier: o.tier ?? null }));
 
+/** Several apps of one order (renewal, common expiry day): 1–100, each once. */
+const appList = z
+  .array(appId, { error: "must be a list of SDKAppIDs" })
+  .min(1, "must name at least one app")
+  .max(100, "must name at most 100 apps")
+  .refine((ids) => new Set(ids).size === ids.length, "must not name an app twice");
+
 const renewalOrder = z.object({
   type: z.literal("renewal"),
-  sdkAppIds: z
-    .array(appId, { error: "must be a list of SDKAppIDs" })
-    .min(1, "must name at least one app")
-    .max(100, "must name at most 100 apps")
-    .refine((ids) => new Set(ids).size === ids.length, "must not name an app twice"),
+  sdkAppIds: appList,
   months,
   voucherId,
   agreeSla,
@@ -64,11 +67,7 @@ const renewalOrder = z.object({
 
 const alignOrder = z.object({
   type: z.literal("align"),
-  sdkAppIds: z
-    .array(appId, { error: "must be a list of SDKAppIDs" })
-    .min(1, "must name at least one app")
-    .max(100, "must name at most 100 apps")
-    .refine((ids) => new Set(ids).size === ids.length, "must not name an app twice"),
+  sdkAppIds: appList,
   day: z.number({ error: "must be a day of the month from 1 to 31" }).int("must be a day of the month from 1 to 31").min(1, "must be a day of the month from 1 to 31").max(31, "must be a day of the month from 1 to 31"),
   voucherId,
   agreeSla,

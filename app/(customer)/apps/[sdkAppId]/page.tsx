@@ -1,3 +1,4 @@
+import { FactList } from "@/components/fact-list";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -93,14 +94,7 @@ export default async function AppPage({ params }: Props) {
       <Card>
         <CardHeader><CardTitle>{t("overview")}</CardTitle></CardHeader>
         <CardContent>
-          <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-2">
-            {facts.map(([k, v]) => (
-              <div key={k} className="flex justify-between gap-4 border-b pb-2 sm:block sm:border-0 sm:pb-0">
-                <dt className="text-sm text-muted-foreground">{k}</dt>
-                <dd className="font-medium">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} itemClassName="flex justify-between gap-4 border-b pb-2 sm:grid sm:border-0 sm:pb-0" />
         </CardContent>
       </Card>
       <Card>

@@ -1,3 +1,4 @@
+import { FactList } from "@/components/fact-list";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -64,14 +65,7 @@ export default async function ReceiptPage({ params }: Props) {
 
       <Card>
         <CardContent>
-          <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
-            {facts.map(([k, v]) => (
-              <div key={k} className="grid gap-0.5">
-                <dt className="text-sm text-muted-foreground">{k}</dt>
-                <dd className="font-medium">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} className="lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]" />
         </CardContent>
       </Card>
 
