@@ -19,7 +19,7 @@ export type UsageMetric = "dau" | "groups" | "liveGroups";
  * quota and the live-group limit, a daily chart, and the postpaid estimate (server strings only).
  * `liveGroupLimit` is the app's current entitlement (−1 = unlimited).
  */
-export async function UsageCard({ usage, liveGroupLimit, trial }: { usage: MonthUsage; liveGroupLimit: number; trial: boolean }) {
+export async function UsageCard({ usage, liveGroupLimit, trial, suspended = false }: { usage: MonthUsage; liveGroupLimit: number; trial: boolean; suspended?: boolean }) {
   const t = await getTranslations("usage");
   const reported = usage.days.some((d) => d.dau > 0 || d.groups > 0 || d.liveGroups > 0 || d.bandwidthMbps.domestic > 0 || d.bandwidthMbps.international > 0);
   return (
@@ -36,7 +36,7 @@ export async function UsageCard({ usage, liveGroupLimit, trial }: { usage: Month
           <>
             <UsageMeters usage={usage} liveGroupLimit={liveGroupLimit} />
             <UsageCharts usage={usage} liveGroupLimit={liveGroupLimit} />
-            <UsageEstimate usage={usage} trial={trial} />
+            <UsageEstimate usage={usage} trial={trial} suspended={suspended} />
           </>
         ) : (
           <EmptyState icon={<Activity />} title={t("empty.title")} description={t("empty.description")} data-testid="usage-empty" />

@@ -12,7 +12,7 @@ const n = (v: number) => v.toLocaleString("en-US");
  * Every amount is the server's money string through formatCNY; nothing is added up here.
  * Trial apps are limited, not billed: they get the explanation instead of the amounts.
  */
-export async function UsageEstimate({ usage, trial }: { usage: MonthUsage; trial: boolean }) {
+export async function UsageEstimate({ usage, trial, suspended = false }: { usage: MonthUsage; trial: boolean; suspended?: boolean }) {
   const t = await getTranslations("usage");
   const e = usage.estimate;
   const parts: { key: "dau" | "groups" | "history" | "bandwidth"; amount: string; basis?: string }[] = [
@@ -29,6 +29,7 @@ export async function UsageEstimate({ usage, trial }: { usage: MonthUsage; trial
           <Badge variant="warning">{t("estimate.badge")}</Badge>
         </h3>
         {!trial && <p className="text-xs text-muted-foreground">{t("estimate.description")}</p>}
+        {suspended && !trial && <p className="text-xs text-muted-foreground">{t("estimate.suspended")}</p>}
       </div>
       {trial ? (
         <Alert>

@@ -129,7 +129,7 @@ export default async function AppPage({ params }: Props) {
         </CardContent>
       </Card>
       <LimitsCard now={limits} base={currentPriceBook().editions[app.edition].limits} />
-      <UsageCard usage={usage} liveGroupLimit={limits.limits.liveGroups} trial={app.edition === "trial"} />
+      <UsageCard usage={usage} liveGroupLimit={limits.limits.liveGroups} trial={app.edition === "trial"} suspended={app.status === "suspended"} />
       <Card>
         <CardHeader><CardTitle>{t("statusHistory")}</CardTitle></CardHeader>
         <CardContent>
