@@ -3,13 +3,7 @@
  * the month, charging the part-month at monthly price ÷ 30 × days. Pure.
  */
 import { roundCents, type Money } from "@/lib/money";
-import { addDays, expiryDay, shanghaiMidnight } from "./calendar";
-
-const DAY_MS = 86_400_000;
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+import { addDays, DAY_MS, daysInMonth, expiryDay, shanghaiMidnight } from "./calendar";
 
 /**
  * The new end E' so that the expiry day (the day before E') is the next occurrence of `day` after the
@@ -21,7 +15,7 @@ export function alignedEnd(end: Date, day: number): { end: Date; days: number } 
   const current = expiryDay(end);
   let [y, m] = current.split("-").map(Number) as [number, number];
   for (let i = 0; i < 2; i++) {
-    const d = Math.min(day, lastDayOfMonth(y, m));
+    const d = Math.min(day, daysInMonth(y, m - 1));
     const candidate = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
     if (candidate === current && i === 0) return null;
     if (candidate > current) {

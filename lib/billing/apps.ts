@@ -1,7 +1,7 @@
 /** App rules of SPEC §3 as pure functions: inputs in, decisions out. */
+import { DAY_MS } from "./calendar";
 export const APP_CAP = 100;
 export const GRACE_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 export type Edition = "trial" | "pro" | "ultimate";
 export type AppStatus = "enabled" | "grace" | "disabling" | "suspended" | "stopped" | "reclaimed" | "deleted";
@@ -35,10 +35,15 @@ export function checkCap(countedApps: number): CapCheck {
   return countedApps >= APP_CAP ? { kind: "app_limit_reached", cap: APP_CAP, count: countedApps } : { kind: "ok" };
 }
 
+/** §7: the end of the grace week after expiry; a paid app still in grace then is suspended. */
+export function graceEnd(expiresAt: Date): Date {
+  return new Date(expiresAt.getTime() + GRACE_DAYS * DAY_MS);
+}
+
 /** The status an app's own term gives it at `now` (used when a customer starts it again). */
 export function termStatus(app: { edition: Edition; expiresAt: Date | null }, now: Date): { status: AppStatus; reason: StatusReason } {
   if (app.edition === "trial" || !app.expiresAt || now < app.expiresAt) return { status: "enabled", reason: "by_customer" };
-  if (now.getTime() < app.expiresAt.getTime() + GRACE_DAYS * DAY_MS) return { status: "grace", reason: "expired" };
+  if (now < graceEnd(app.expiresAt)) return { status: "grace", reason: "expired" };
   return { status: "suspended", reason: "expired" };
 }
 

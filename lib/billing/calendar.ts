@@ -6,7 +6,8 @@ import { money, type Money } from "@/lib/money";
  * the Shanghai wall clock without ever touching the host time zone.
  */
 export const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // Asia/Shanghai, UTC+8, no DST (R-TIME-1)
-const DAY_MS = 24 * 3600 * 1000;
+/** One Shanghai day (no DST, so always 24 h). */
+export const DAY_MS = 24 * 3600 * 1000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function checkInstant(at: Date): number {
@@ -33,7 +34,8 @@ function midnight(y: number, m: number, d: number): Date {
   return new Date(w.getTime() - SHANGHAI_OFFSET_MS);
 }
 
-function daysInMonth(y: number, m: number): number {
+/** Days in month `m` of year `y`, with `m` counted from 0 (January) like Date. */
+export function daysInMonth(y: number, m: number): number {
   const w = new Date(0);
   w.setUTCFullYear(y, m + 1, 0);
   return w.getUTCDate();

@@ -3,11 +3,11 @@
  * due for it and when. The service applies due events in time order, so a clock that jumps a week
  * ahead gives the same result as a server that ran all along (R-TIME-3, R-LIFE-7).
  */
-import type { AppStatus, Edition, StatusReason } from "./apps";
-import { addDays, shanghaiDay, shanghaiMidnight } from "./calendar";
+import { graceEnd, type AppStatus, type Edition, type StatusReason } from "./apps";
+import { addDays, DAY_MS, shanghaiDay, shanghaiMidnight } from "./calendar";
 
-const DAY_MS = 86_400_000;
-export const GRACE_DAYS = 7;
+/** §7: expiry warnings (and the amber banner) run in [E − 7 d, E). */
+export const EXPIRY_WARNING_DAYS = 7;
 export const RENEW_RETRY_DAYS = 6;
 export const RECLAIM_DAY = 90;
 
@@ -56,7 +56,7 @@ export function nextEvent(app: LifecycleApp): LifecycleEvent | null {
   if (app.edition === "trial") return null;
   if (app.status === "enabled" && app.expiresAt) return { kind: "expire", at: app.expiresAt };
   if (app.status === "grace" && app.expiresAt) {
-    const suspend: LifecycleEvent = { kind: "suspend_expired", at: new Date(app.expiresAt.getTime() + GRACE_DAYS * DAY_MS) };
+    const suspend: LifecycleEvent = { kind: "suspend_expired", at: graceEnd(app.expiresAt) };
     if (!wantsAutoRenew(app)) return suspend;
     const last = Math.max(app.expiresAt.getTime(), app.renewAttemptAt?.getTime() ?? 0);
     const retry = renewRetries(app.expiresAt).find((t) => t.getTime() > last && t < suspend.at);
@@ -65,4 +65,9 @@ export function nextEvent(app: LifecycleApp): LifecycleEvent | null {
   if (app.status === "disabling" && app.disablingUntil) return { kind: "suspend_refunded", at: app.disablingUntil };
   if (app.status === "suspended") return { kind: "reclaim", at: reclaimAt(app.statusChangedAt) };
   return null;
+}
+
+/** §7: a paid app in service whose term ends within the warning window. */
+export function inExpiryWarning(expiresAt: Date, at: Date): boolean {
+  return expiresAt > at && expiresAt.getTime() - at.getTime() <= EXPIRY_WARNING_DAYS * DAY_MS;
 }

@@ -2,7 +2,7 @@
  * Quotes for every order type (SPEC §5, R-LIFE-1): eligibility, lines, campaigns, voucher.
  * Pure: the price book, the instant and every row it needs are parameters.
  */
-import { maxMoney, minMoney, money, roundCents, sumMoney, ZERO, type Money } from "@/lib/money";
+import { maxMoney, minMoney, money, roundCents, sumMoney, toMoneyString, ZERO, type Money } from "@/lib/money";
 import type { AppStatus, Edition } from "./apps";
 import { alignAmount, alignedEnd } from "./align";
 import { monthsBetween, termEnd } from "./calendar";
@@ -155,6 +155,18 @@ function draftPack(input: QuoteInput, req: Extract<OrderRequest, { type: "pack" 
   return isRefusal(l) ? l : [l];
 }
 
+/** A renewal's lines for one app: the plan and the packs that run with its current term (not refunded). */
+function renewalLines(book: PriceBook, app: AppState, edition: PaidEdition, period: { start: Date; end: Date; months: Money }): LineDraft[] | Refusal {
+  const lines: LineDraft[] = [planLine(book, app, edition, period, "renewal")];
+  for (const p of app.packs) {
+    if (p.endedAt !== null || p.endsAt.getTime() !== app.expiresAt?.getTime()) continue;
+    const l = packLine(book, app, edition, { pack: p.pack as PackName, tier: p.tier }, period, "renewal");
+    if (isRefusal(l)) return l;
+    lines.push(l);
+  }
+  return lines;
+}
+
 /** R-LIFE-1: the new term starts at the old E for enabled/grace apps, at now for disabling/suspended ones. */
 export function renewalStart(app: AppState, now: Date): Date {
   return (app.status === "enabled" || app.status === "grace") && app.expiresAt ? app.expiresAt : now;
@@ -168,14 +180,9 @@ function draftRenewal(input: QuoteInput, req: Extract<OrderRequest, { type: "ren
     if (app.edition === "trial" || !app.expiresAt) return refuse("not_eligible", `App ${app.sdkAppId} is on the trial edition and has nothing to renew. Buy an edition for it.`, { reason: "trial_renewal", sdkAppId: app.sdkAppId });
     const start = renewalStart(app, input.now);
     const period = { start, end: termEnd(start, req.months), months: money(req.months) };
-    lines.push(planLine(input.book, app, app.edition, period, "renewal"));
-    // The app's packs that run with its current term (not refunded) renew with it.
-    for (const p of app.packs) {
-      if (p.endedAt !== null || p.endsAt.getTime() !== app.expiresAt.getTime()) continue;
-      const l = packLine(input.book, app, app.edition, { pack: p.pack as PackName, tier: p.tier }, period, "renewal");
-      if (isRefusal(l)) return l;
-      lines.push(l);
-    }
+    const renewed = renewalLines(input.book, app, app.edition, period);
+    if (isRefusal(renewed)) return renewed;
+    lines.push(...renewed);
   }
   return lines;
 }
@@ -197,13 +204,9 @@ function draftAlign(input: QuoteInput, req: Extract<OrderRequest, { type: "align
     if (target.end <= input.now) return refuse("not_eligible", `App ${app.sdkAppId} expired too long ago to align; renew it first.`, { reason: "align_needs_term", sdkAppId: app.sdkAppId });
     const period = { start: app.expiresAt, end: target.end, months: monthsBetween(app.expiresAt, target.end) };
     const priced = (l: LineDraft): LineDraft => ({ ...l, listAmount: l.billing === "postpaid" ? ZERO : alignAmount(l.unitPrice, target.days) });
-    lines.push(priced(planLine(input.book, app, app.edition, period, "renewal")));
-    for (const p of app.packs) {
-      if (p.endedAt !== null || p.endsAt.getTime() !== app.expiresAt.getTime()) continue;
-      const l = packLine(input.book, app, app.edition, { pack: p.pack as PackName, tier: p.tier }, period, "renewal");
-      if (isRefusal(l)) return l;
-      lines.push(priced(l));
-    }
+    const renewed = renewalLines(input.book, app, app.edition, period);
+    if (isRefusal(renewed)) return renewed;
+    lines.push(...renewed.map(priced));
   }
   if (lines.length === 0) return refuse("not_eligible", `Every selected app already expires on day ${req.day} of the month.`, { reason: "already_aligned", day: req.day });
   return lines;
@@ -245,7 +248,7 @@ export function quote(input: QuoteInput, req: OrderRequest): QuoteResult {
     const v = input.voucher;
     if (v.usedAt) return refuse("not_eligible", "This voucher has already been used.", { reason: "voucher_used", voucherId: v.id });
     if (v.expiresAt <= input.now) return refuse("not_eligible", "This voucher has expired.", { reason: "voucher_expired", voucherId: v.id, expiresAt: v.expiresAt.toISOString() });
-    if (v.minTotal && subtotal.lt(v.minTotal)) return refuse("not_eligible", `This voucher needs an order of at least ${v.minTotal.toFixed(2)} CNY.`, { reason: "voucher_min_total", voucherId: v.id, minTotal: v.minTotal.toFixed(2) });
+    if (v.minTotal && subtotal.lt(v.minTotal)) return refuse("not_eligible", `This voucher needs an order of at least ${toMoneyString(v.minTotal)} CNY.`, { reason: "voucher_min_total", voucherId: v.id, minTotal: toMoneyString(v.minTotal) });
     voucherAmount = minMoney(v.amount, subtotal);
   }
   return {

@@ -11,11 +11,14 @@ import {
   type AppStatus,
   type Edition,
   type StatusReason,
+  graceEnd,
   type Transition,
 } from "@/lib/billing/apps";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { now } from "@/lib/clock";
 import { entitlements } from "@/lib/billing/entitlements";
+import { DAY_MS } from "@/lib/billing/calendar";
+import { inExpiryWarning } from "@/lib/billing/lifecycle";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { lockAccount } from "./ledger";
 import { writeAudit } from "./audit";
@@ -230,7 +233,7 @@ export async function expiringApps(accountId: string, at: Date, days: number): P
   return db()
     .select()
     .from(apps)
-    .where(and(eq(apps.accountId, accountId), eq(apps.status, "enabled"), ne(apps.edition, "trial"), gt(apps.expiresAt, at), lt(apps.expiresAt, new Date(at.getTime() + days * 86_400_000))))
+    .where(and(eq(apps.accountId, accountId), eq(apps.status, "enabled"), ne(apps.edition, "trial"), gt(apps.expiresAt, at), lt(apps.expiresAt, new Date(at.getTime() + days * DAY_MS))))
     .orderBy(asc(apps.expiresAt));
 }
 
@@ -241,10 +244,9 @@ export async function lifecycleSummary(accountId: string, at: Date) {
     .from(apps)
     .where(and(eq(apps.accountId, accountId), ne(apps.edition, "trial"), inArray(apps.status, ["enabled", "grace", "disabling", "suspended"])))
     .orderBy(asc(apps.expiresAt), asc(apps.sdkAppId));
-  const weekAhead = new Date(at.getTime() + 7 * 86_400_000);
   return {
-    expiring: rows.filter((a) => a.status === "enabled" && a.expiresAt && a.expiresAt > at && a.expiresAt <= weekAhead && !a.dontRenew),
-    grace: rows.filter((a) => a.status === "grace").map((a) => ({ ...a, suspendAt: new Date(a.expiresAt!.getTime() + 7 * 86_400_000) })),
+    expiring: rows.filter((a) => a.status === "enabled" && a.expiresAt && inExpiryWarning(a.expiresAt, at) && !a.dontRenew),
+    grace: rows.filter((a) => a.status === "grace").map((a) => ({ ...a, suspendAt: graceEnd(a.expiresAt!) })),
     disabling: rows.filter((a) => a.status === "disabling"),
     suspended: rows.filter((a) => a.status === "suspended"),
   };

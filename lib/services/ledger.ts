@@ -73,7 +73,8 @@ export async function listLedger(accountId: string, limit = 200) {
     .where(eq(ledgerEntries.accountId, accountId))
     .orderBy(desc(ledgerEntries.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r.entry, refNo: r.orderNo ?? r.refundNo ?? null }));
+  // the available balance right after each row (cash + gift), for running-balance columns
+  return rows.map((r) => ({ ...r.entry, availableAfter: toMoneyString(money(r.entry.cashAfter).plus(r.entry.giftAfter)), refNo: r.orderNo ?? r.refundNo ?? null }));
 }
 
 /** Σ ledger rows of an account, computed in SQL (used by tests and the operator's account page). */

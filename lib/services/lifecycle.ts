@@ -6,13 +6,13 @@
 import { and, asc, eq, inArray, isNotNull, lte, ne, or } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { apps } from "@/db/schema";
-import { nextEvent, RECLAIM_DAY, type LifecycleEvent } from "@/lib/billing/lifecycle";
+import { DAY_MS } from "@/lib/billing/calendar";
+import { nextEvent, RECLAIM_DAY, wantsAutoRenew, type LifecycleEvent } from "@/lib/billing/lifecycle";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
 import { lockAccount } from "./ledger";
 import { autoRenewApp } from "./purchase";
 
-const DAY_MS = 86_400_000;
 const SYSTEM = { kind: "system" } as const;
 /** A guard against a bug looping forever; one account never has this many events in one run. */
 const MAX_EVENTS_PER_ACCOUNT = 10_000;
@@ -49,7 +49,7 @@ async function apply(tx: Tx, app: AppRow, e: LifecycleEvent): Promise<void> {
   switch (e.kind) {
     case "expire":
     case "retry_renew": {
-      if (app.autoRenew && !app.dontRenew) {
+      if (wantsAutoRenew(app)) {
         const r = await autoRenewApp(tx, app.accountId, app.sdkAppId, e.at);
         if (r === "renewed") return;
         // Too little balance: tried again at 00:00 on each of the next 6 days while in grace (R-BUY-9).

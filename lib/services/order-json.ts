@@ -73,7 +73,7 @@ export function orderJson(o: OrderView) {
     ...(o.voucherId ? { voucherId: o.voucherId } : {}),
     total: o.total,
     paid: { cash: o.paidCash, gift: o.paidGift, voucher: o.paidVoucher },
-    ...(o.refund ? { refund: { id: o.refund.id, total: o.refund.total, cash: o.refund.cash, gift: o.refund.gift }, net: money(o.total).minus(o.refund.total).toFixed(2) } : {}),
+    ...(o.refund ? { refund: { id: o.refund.id, total: o.refund.total, cash: o.refund.cash, gift: o.refund.gift }, net: toMoneyString(money(o.total).minus(o.refund.total)) } : {}),
     placedBy: o.placedByRole,
     createdAt: o.createdAt.toISOString(),
   };

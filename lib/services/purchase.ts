@@ -5,10 +5,11 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
-import { appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, refunds, vouchers } from "@/db/schema";
+import { accounts, appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, refunds, vouchers } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
 import { allocate } from "@/lib/billing/allocate";
 import { currentPriceBook } from "@/lib/billing/price-book";
+import { computeRefund } from "@/lib/billing/refund";
 import { quote, splitPayment, type AppState, type OrderRequest, type Quote, type QuoteInput } from "@/lib/billing/quote";
 import type { CampaignRule } from "@/lib/billing/campaigns";
 import { now } from "@/lib/clock";
@@ -18,8 +19,6 @@ import { writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { balanceOf, lockAccount, post } from "./ledger";
 import { executeRefund, refundContext, writeRefund } from "./refund";
-import { computeRefund } from "@/lib/billing/refund";
-import { accounts } from "@/db/schema";
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -243,14 +242,14 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
       const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
       await writeAudit(tx, {
-        actor, at, accountId: actor.accountId, action: req.type === "renewal" || req.type === "align" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
+        actor, at, accountId: actor.accountId, action: plan.kind === "renewal" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
         before: { edition: app!.edition, expiresAt: app!.expiresAt?.toISOString() ?? null, autoRenew: app!.autoRenew },
         after: { edition: updated!.edition, expiresAt: updated!.expiresAt?.toISOString() ?? null, autoRenew: updated!.autoRenew },
       });
       current = updated!;
       // Renewing ends an expiry or refund suspension; an arrears suspension ends only with the balance (R-APP-5, R-LIFE-4).
       if (current.status !== "enabled" && !(current.status === "suspended" && current.statusReason === "arrears")) {
-        current = await changeStatus(tx, actor, current, { status: "enabled", reason: req.type === "renewal" || req.type === "align" ? "renewed" : "purchased" }, at, "app.status");
+        current = await changeStatus(tx, actor, current, { status: "enabled", reason: plan.kind === "renewal" ? "renewed" : "purchased" }, at, "app.status");
       }
     }
     for (const l of lines.filter((x) => x.product !== "plan")) {

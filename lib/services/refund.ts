@@ -7,6 +7,7 @@ import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, appPacks, apps, orderLines, orders, refundLines, refunds } from "@/db/schema";
 import { actorTag, type CustomerActor, type OperatorActor } from "@/lib/auth/actor";
 import { computeRefund, DISABLING_DAYS, needsReview, productsCovered, REVIEW_COUNT_WINDOW_DAYS, type RefundComputation, type RefundContext, type RefundLine, type RefundMode } from "@/lib/billing/refund";
+import { DAY_MS } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { money, toMoneyString } from "@/lib/money";
@@ -14,7 +15,6 @@ import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
 import { lockAccount, post } from "./ledger";
 
-const DAY_MS = 86_400_000;
 
 export type RefundInput = { sdkAppId: number; product: string; mode: RefundMode };
 export type RefundRow = typeof refunds.$inferSelect;
@@ -54,9 +54,9 @@ export async function refundContext(conn: DbOrTx, account: { fiveDayRefundAt: Da
 }
 
 /** R-REF-7: what a refund would return now, line by line; nothing is written. */
-export async function previewRefund(actor: CustomerActor, input: RefundInput): Promise<RefundComputation> {
+export async function previewRefund(actor: CustomerActor, input: RefundInput, at?: Date): Promise<RefundComputation> {
   const conn = db();
-  const at = await now(conn);
+  at ??= await now(conn);
   const [account] = await conn.select().from(accounts).where(eq(accounts.id, actor.accountId));
   if (!account) throw notFound("Account");
   const app = await findApp(conn, actor.accountId, input.sdkAppId, false);
@@ -154,8 +154,9 @@ export async function recentRefundCount(conn: DbOrTx, accountId: string, at: Dat
 
 /** What a refund requested now would do: the preview, and whether it would wait for review (same rules as requestRefund). */
 export async function previewWithReview(actor: CustomerActor, input: RefundInput): Promise<{ preview: RefundComputation; review: "amount" | "frequency" | null }> {
-  const preview = await previewRefund(actor, input);
-  const review = preview.eligible ? needsReview(preview.total, await recentRefundCount(db(), actor.accountId, await now())) : null;
+  const at = await now();
+  const preview = await previewRefund(actor, input, at);
+  const review = preview.eligible ? needsReview(preview.total, await recentRefundCount(db(), actor.accountId, at)) : null;
   return { preview, review };
 }
 

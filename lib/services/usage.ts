@@ -3,7 +3,7 @@ import { and, between, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apps, dailyActiveUsers, usageDaily } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { addDays, daysBetween, shanghaiDay } from "@/lib/billing/calendar";
+import { addDays, daysBetween, daysInMonth, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { validationFailed } from "@/lib/errors";
 import { activePacks, getApp } from "./apps";
@@ -115,7 +115,7 @@ export async function monthToDate(actor: CustomerActor, sdkAppId: number) {
   const today = shanghaiDay(at);
   const from = `${today.slice(0, 8)}01`;
   const [y, m] = today.split("-").map(Number) as [number, number];
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const monthDays = daysInMonth(y, m - 1);
   const days = await appUsage(actor, sdkAppId, from, today);
   const app = await getApp(actor.accountId, sdkAppId);
   const packs = (await activePacks([app.id], at)).get(app.id) ?? [];
@@ -128,7 +128,7 @@ export async function monthToDate(actor: CustomerActor, sdkAppId: number) {
           edition: app.edition as PaidEdition, dau: d.dau, groups: d.groups, historyTier: history,
           bandwidthDomestic: money(d.bandwidthMbps.domestic), bandwidthInternational: money(d.bandwidthMbps.international),
         }));
-  const c = monthCharges(book, billable, daysInMonth);
+  const c = monthCharges(book, billable, monthDays);
   const t = days[days.length - 1]!;
   return {
     month: today.slice(0, 7),

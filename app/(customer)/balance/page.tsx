@@ -4,7 +4,6 @@ import { ReceiptText } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { formatCNY } from "@/lib/format";
-import { money, toMoneyString } from "@/lib/money";
 import { accountJson, getAccount } from "@/lib/services/accounts";
 import { listLedger } from "@/lib/services/ledger";
 import { listVouchers, voucherJson } from "@/lib/services/vouchers";
@@ -30,7 +29,7 @@ export default async function BalancePage() {
   const balance = accountJson(account).balance;
   const rows: LedgerRowView[] = ledger.map((l) => ({
     id: l.id, at: l.at.toISOString(), kind: l.kind, cashDelta: l.cashDelta, giftDelta: l.giftDelta,
-    after: toMoneyString(money(l.cashAfter).plus(l.giftAfter)), refType: l.refType, refId: l.refId, refNo: l.refNo, note: l.note,
+    after: l.availableAfter, refType: l.refType, refId: l.refId, refNo: l.refNo, note: l.note,
   }));
   const cards = [
     ["available", balance.available, t("availableHint")],

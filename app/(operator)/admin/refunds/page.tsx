@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/billing/calendar";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireOperator } from "@/lib/auth/session";
@@ -13,7 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("refundReview"))("title") };
 }
 
-const DAY_MS = 86_400_000;
 
 export default async function RefundReviewPage() {
   await requireOperator();

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { requireOperator } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatCNY, formatDateTime, formatExpiryDay } from "@/lib/format";
-import { money, toMoneyString } from "@/lib/money";
 import { accountJson, getAccount, listAccountUsers } from "@/lib/services/accounts";
 import { listApps } from "@/lib/services/apps";
 import { listLedger } from "@/lib/services/ledger";
@@ -96,7 +95,7 @@ export default async function AccountPage({ params }: Props) {
                     <TableCell>{tk.has(l.kind) ? tk(l.kind) : l.kind}</TableCell>
                     <TableCell className="text-right tabular-nums">{formatCNY(l.cashDelta)}</TableCell>
                     <TableCell className="text-right tabular-nums">{formatCNY(l.giftDelta)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatCNY(toMoneyString(money(l.cashAfter).plus(l.giftAfter)))}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCNY(l.availableAfter)}</TableCell>
                     <TableCell className="text-muted-foreground">{l.note}</TableCell>
                   </TableRow>
                 ))}
