@@ -43,7 +43,7 @@ export default defineConfig({
       APP_MODE: "test",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       EMBEDDED_PG_DIR: ".data/e2e-pg",
-      EMBEDDED_PG_PORT: "54339",
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
       EMBEDDED_PG_FRESH: "1",
     },
   },
