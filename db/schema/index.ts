@@ -6,3 +6,4 @@ export * from "./system";
 export * from "./orders";
 export * from "./refunds";
 export * from "./usage";
+export * from "./notifications";
