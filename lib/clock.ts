@@ -44,19 +44,19 @@ export async function now(conn: DbOrTx = db()): Promise<Date> {
 }
 
 /**
- * Moves the test clock forward to `to` (never back). Returns the new instant. The row lock
- * serialises concurrent moves; due events run in `runDue` (lib/services/tick.ts) before returning.
+ * Moves the test clock forward to `target(current)` (never back), where `current` is read after the
+ * clock row is locked, so concurrent moves each count. Returns the old and new instants; due events
+ * run in `runDue` (lib/services/tick.ts) while the caller still holds the row.
  */
-export async function setTestClock(conn: DbOrTx, to: Date): Promise<{ from: Date; to: Date }> {
+export async function setTestClock(conn: DbOrTx, target: (current: Date) => Date): Promise<{ from: Date; to: Date }> {
   if (clockMode() !== "test") throw forbidden("The test clock is disabled in production mode.");
   const from = await readTestNow(conn, true);
-  const target = wholeSecond(to);
-  if (target.getTime() < from.getTime()) {
+  const to = wholeSecond(target(from));
+  if (Number.isNaN(to.getTime()) || to.getTime() < from.getTime()) {
     throw new DomainError("validation_failed", "The test clock only moves forward.", {
       fields: { to: "must not be before the current test time" },
     });
   }
-  await conn.update(clockState).set({ testNow: target }).where(eq(clockState.id, 1));
-  return { from, to: target };
+  await conn.update(clockState).set({ testNow: to }).where(eq(clockState.id, 1));
+  return { from, to };
 }
-

@@ -1,4 +1,4 @@
-import { check, integer, pgTable, timestamp } from "drizzle-orm/pg-core";
+import { check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
 // The one test clock of the installation (R-TIME-3); unused in production mode.
@@ -10,3 +10,10 @@ export const clockState = pgTable(
   },
   (t) => [check("clock_state_singleton", sql`${t.id} = 1`)],
 );
+
+// Production scheduler: how far the wall clock's due events have run (R-LIFE-7 catch-up after downtime).
+// One row per scheduler ("main" in production; tests use their own key).
+export const schedulerState = pgTable("scheduler_state", {
+  id: text("id").primaryKey(),
+  processedUntil: timestamp("processed_until", { withTimezone: true, mode: "date" }).notNull(),
+});

@@ -34,7 +34,7 @@ export type LifecycleEvent =
   | { kind: "suspend_expired"; at: Date }
   /** R-REF-4: still disabling 7 days after a plan refund → suspended (refunded) */
   | { kind: "suspend_refunded"; at: Date }
-  /** R-LIFE-5: still suspended at 00:00 of the 90th day (the suspension day is day 1) → reclaimed */
+  /** R-LIFE-5: kept 90 days counting the suspension day (S … S + 89); still suspended at 00:00 of S + 90 → reclaimed */
   | { kind: "reclaim"; at: Date };
 
 export function wantsAutoRenew(app: Pick<LifecycleApp, "autoRenew" | "dontRenew">): boolean {
@@ -47,8 +47,9 @@ export function renewRetries(expiresAt: Date): Date[] {
   return Array.from({ length: RENEW_RETRY_DAYS }, (_, i) => shanghaiMidnight(addDays(day, i + 1)));
 }
 
+/** R-LIFE-5: 00:00 (Shanghai) of day S + 90, S being the Shanghai day of the suspension. */
 export function reclaimAt(suspendedAt: Date): Date {
-  return shanghaiMidnight(addDays(shanghaiDay(suspendedAt), RECLAIM_DAY - 1));
+  return shanghaiMidnight(addDays(shanghaiDay(suspendedAt), RECLAIM_DAY));
 }
 
 /** The next event of an app, whenever it is due; null when nothing is scheduled for it. */
@@ -70,4 +71,33 @@ export function nextEvent(app: LifecycleApp): LifecycleEvent | null {
 /** §7: a paid app in service whose term ends within the warning window. */
 export function inExpiryWarning(expiresAt: Date, at: Date): boolean {
   return expiresAt > at && expiresAt.getTime() - at.getTime() <= EXPIRY_WARNING_DAYS * DAY_MS;
+}
+
+export type Reminder = { kind: "expiry_warning" | "expired"; at: Date };
+
+/** The Shanghai midnights in the open interval (a, b). */
+function midnightsBetween(a: Date, b: Date): Date[] {
+  const out: Date[] = [];
+  for (let m = shanghaiMidnight(addDays(shanghaiDay(a), 1)); m < b; m = new Date(m.getTime() + DAY_MS)) out.push(m);
+  return out;
+}
+
+/**
+ * §7 reminders of an app that fall in (from, to], for its state then: the expiry warning on each day
+ * of [E − 7 d, E) (at E − 7 d, then at each 00:00 before E) while it is in service, and the expired
+ * warning on each day of (E, E + 7 d) at 00:00 while it is in grace (the one at E goes with the
+ * expiry itself). "Don't renew" silences both (R-LIFE-2); the banners stay.
+ */
+export function remindersIn(app: LifecycleApp, from: Date, to: Date): Reminder[] {
+  if (app.edition === "trial" || app.dontRenew || !app.expiresAt) return [];
+  const E = app.expiresAt;
+  const inWindow = (t: Date) => t > from && t <= to;
+  if (app.status === "enabled") {
+    const start = new Date(E.getTime() - EXPIRY_WARNING_DAYS * DAY_MS);
+    return [start, ...midnightsBetween(start, E)].filter(inWindow).map((at) => ({ kind: "expiry_warning" as const, at }));
+  }
+  if (app.status === "grace") {
+    return midnightsBetween(E, graceEnd(E)).filter(inWindow).map((at) => ({ kind: "expired" as const, at }));
+  }
+  return [];
 }

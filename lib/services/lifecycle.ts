@@ -1,31 +1,37 @@
 /**
  * The expiry lifecycle (SPEC §7, R-BUY-9, R-REF-4, R-LIFE-5): applies every event due up to `to`,
- * account by account, each account's events in time order. State-driven, so a repeated run, two
- * workers (the account row lock) or a long pause give the same result as one run on time (R-LIFE-7).
+ * one transaction per account, each account's events in time order, and tells the customer
+ * (R-LIFE-6). State-driven, so a repeated run, two workers (the account row lock) or a long pause
+ * give the same result as one run on time (R-LIFE-7).
  */
-import { and, asc, eq, inArray, isNotNull, lte, ne, or } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import { and, asc, eq, gt, inArray, isNotNull, lte, ne, or } from "drizzle-orm";
+import { db, type DbOrTx, type Tx } from "@/db/client";
 import { apps } from "@/db/schema";
 import { DAY_MS } from "@/lib/billing/calendar";
-import { nextEvent, RECLAIM_DAY, wantsAutoRenew, type LifecycleEvent } from "@/lib/billing/lifecycle";
+import { EXPIRY_WARNING_DAYS, nextEvent, RECLAIM_DAY, remindersIn, wantsAutoRenew, type LifecycleEvent } from "@/lib/billing/lifecycle";
+import { GRACE_DAYS } from "@/lib/billing/apps";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
 import { lockAccount } from "./ledger";
+import { notify } from "./notifications";
 import { autoRenewApp } from "./purchase";
 
 const SYSTEM = { kind: "system" } as const;
 /** A guard against a bug looping forever; one account never has this many events in one run. */
 const MAX_EVENTS_PER_ACCOUNT = 10_000;
 
+export type LifecycleOptions = { accountIds?: string[] };
+
 /** Accounts with at least one app that may have an event due by `to` (a cheap, generous pre-filter). */
-async function dueAccounts(tx: Tx, to: Date): Promise<string[]> {
+async function dueAccounts(conn: DbOrTx, to: Date, opts: LifecycleOptions): Promise<string[]> {
   const reclaimHorizon = new Date(to.getTime() - (RECLAIM_DAY - 2) * DAY_MS);
-  const rows = await tx
+  const rows = await conn
     .selectDistinct({ accountId: apps.accountId })
     .from(apps)
     .where(
       and(
         ne(apps.edition, "trial"),
+        opts.accountIds ? inArray(apps.accountId, opts.accountIds) : undefined,
         or(
           and(inArray(apps.status, ["enabled", "grace"]), isNotNull(apps.expiresAt), lte(apps.expiresAt, to)),
           and(eq(apps.status, "disabling"), lte(apps.disablingUntil, to)),
@@ -46,54 +52,106 @@ async function accountApps(tx: Tx, accountId: string): Promise<AppRow[]> {
 }
 
 async function apply(tx: Tx, app: AppRow, e: LifecycleEvent): Promise<void> {
+  const told = { accountId: app.accountId, at: e.at, sdkAppIds: [app.sdkAppId] };
   switch (e.kind) {
     case "expire":
     case "retry_renew": {
       if (wantsAutoRenew(app)) {
         const r = await autoRenewApp(tx, app.accountId, app.sdkAppId, e.at);
-        if (r === "renewed") return;
+        if (r === "renewed") {
+          await notify(tx, { ...told, kind: "auto_renewed" });
+          return;
+        }
         // Too little balance: tried again at 00:00 on each of the next 6 days while in grace (R-BUY-9).
         await tx.update(apps).set({ renewAttemptAt: e.at }).where(eq(apps.id, app.id));
         await writeAudit(tx, { actor: SYSTEM, at: e.at, accountId: app.accountId, action: "app.auto_renew_failed", entityType: "app", entityId: String(app.sdkAppId), after: { reason: r } });
+        await notify(tx, { ...told, kind: "auto_renew_failed", data: { reason: r } });
       }
-      if (app.status === "enabled") await changeStatus(tx, SYSTEM, app, { status: "grace", reason: "expired" }, e.at, "app.status");
+      if (app.status === "enabled") {
+        await changeStatus(tx, SYSTEM, app, { status: "grace", reason: "expired" }, e.at, "app.status");
+        // §7: the expired warning of day E; "don't renew" silences reminders (R-LIFE-2)
+        if (!app.dontRenew) await notify(tx, { ...told, kind: "expired" });
+      }
       return;
     }
     case "suspend_expired":
       await changeStatus(tx, SYSTEM, app, { status: "suspended", reason: "expired" }, e.at, "app.status");
+      await notify(tx, { ...told, kind: "suspended", data: { reason: "expired" } });
       return;
     case "suspend_refunded":
       await changeStatus(tx, SYSTEM, app, { status: "suspended", reason: "refunded" }, e.at, "app.status");
+      await notify(tx, { ...told, kind: "suspended", data: { reason: "refunded" } });
       return;
     case "reclaim":
       // R-LIFE-5: resources destroyed, out of the cap; orders and bills stay.
       await changeStatus(tx, SYSTEM, app, { status: "reclaimed", reason: app.statusReason }, e.at, "app.reclaim");
       await tx.update(apps).set({ autoRenew: false }).where(eq(apps.id, app.id));
+      await notify(tx, { ...told, kind: "reclaimed" });
       return;
   }
 }
 
-/**
- * Runs every lifecycle event due up to `to`; returns how many it applied. `accountIds` narrows the
- * run to some accounts (tests that must not touch other tests' data).
- */
-export async function runLifecycle(tx: Tx, to: Date, opts: { accountIds?: string[] } = {}): Promise<number> {
+/** Every lifecycle event of one account due up to `to`, in time order; the caller's transaction. */
+export async function runAccountLifecycle(tx: Tx, accountId: string, to: Date): Promise<number> {
+  await lockAccount(tx, accountId);
   let applied = 0;
-  const due = await dueAccounts(tx, to);
-  for (const accountId of opts.accountIds ? due.filter((a) => opts.accountIds!.includes(a)) : due) {
-    await lockAccount(tx, accountId);
-    for (let i = 0; i < MAX_EVENTS_PER_ACCOUNT; i++) {
-      const rows = await accountApps(tx, accountId);
-      let first: { app: AppRow; e: LifecycleEvent } | null = null;
-      for (const app of rows) {
-        const e = nextEvent(app);
-        if (e && e.at <= to && (!first || e.at < first.e.at)) first = { app, e };
-      }
-      if (!first) break;
-      await apply(tx, first.app, first.e);
-      applied += 1;
+  for (let i = 0; i < MAX_EVENTS_PER_ACCOUNT; i++) {
+    const rows = await accountApps(tx, accountId);
+    let first: { app: AppRow; e: LifecycleEvent } | null = null;
+    for (const app of rows) {
+      const e = nextEvent(app);
+      if (e && e.at <= to && (!first || e.at < first.e.at)) first = { app, e };
     }
+    if (!first) break;
+    await apply(tx, first.app, first.e);
+    applied += 1;
   }
   return applied;
 }
 
+/**
+ * Runs every lifecycle event due up to `to`, one transaction per account; returns how many it
+ * applied. `accountIds` narrows the run (tests that must not touch other tests' data).
+ */
+export async function runLifecycle(to: Date, opts: LifecycleOptions = {}): Promise<number> {
+  let applied = 0;
+  for (const accountId of await dueAccounts(db(), to, opts)) {
+    applied += await db().transaction((tx) => runAccountLifecycle(tx, accountId, to));
+  }
+  return applied;
+}
+
+/**
+ * §7 reminders due in (from, to]: expiry warnings before E and expired warnings in grace, at their
+ * own instants, one transaction per account. Idempotent: a notification is one per kind, account
+ * and day, so a repeated window adds nothing.
+ */
+export async function runRemindersDue(from: Date, to: Date, opts: LifecycleOptions = {}): Promise<number> {
+  const rows = await db()
+    .select()
+    .from(apps)
+    .where(
+      and(
+        ne(apps.edition, "trial"),
+        eq(apps.dontRenew, false),
+        opts.accountIds ? inArray(apps.accountId, opts.accountIds) : undefined,
+        or(
+          and(eq(apps.status, "enabled"), gt(apps.expiresAt, from), lte(apps.expiresAt, new Date(to.getTime() + EXPIRY_WARNING_DAYS * DAY_MS))),
+          and(eq(apps.status, "grace"), gt(apps.expiresAt, new Date(from.getTime() - GRACE_DAYS * DAY_MS)), lte(apps.expiresAt, to)),
+        ),
+      ),
+    )
+    .orderBy(asc(apps.accountId), asc(apps.sdkAppId));
+  const byAccount = new Map<string, { app: AppRow; at: Date; kind: "expiry_warning" | "expired" }[]>();
+  for (const app of rows) {
+    for (const r of remindersIn(app, from, to)) byAccount.set(app.accountId, [...(byAccount.get(app.accountId) ?? []), { app, ...r }]);
+  }
+  let sent = 0;
+  for (const [accountId, due] of byAccount) {
+    await db().transaction(async (tx) => {
+      for (const d of due) await notify(tx, { accountId, kind: d.kind, at: d.at, sdkAppIds: [d.app.sdkAppId] });
+    });
+    sent += due.length;
+  }
+  return sent;
+}

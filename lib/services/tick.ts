@@ -1,20 +1,38 @@
-import type { Tx } from "@/db/client";
-import { runLifecycle } from "./lifecycle";
-
 /**
- * A scheduled rule: given a window (from, to], it does everything due in it, in time order, and
- * says how many things it did. Each must be idempotent (R-LIFE-7). The lifecycle capabilities
- * (expiry, renewal, bills, arrears, reclamation) register here as they are built.
+ * What runs when time moves (R-TIME-3, §7, R-LIFE-7). A window (from, to] is cut at every Shanghai
+ * midnight inside it, and for each piece, in order, every scheduled rule does what fell due in it at
+ * its own instant: the lifecycle first (expiry, auto-renew, suspension, reclamation), then the rest.
+ * Each rule opens one transaction per account and is idempotent, so a year in one move, a minute at
+ * a time, a repeated run or two runs at once all end in the same state.
  */
-export type Scheduler = { name: string; run: (tx: Tx, from: Date, to: Date) => Promise<number> };
+import { addDays, shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
+import { runLifecycle, runRemindersDue, type LifecycleOptions } from "./lifecycle";
 
-const schedulers: Scheduler[] = [
+/** `opts.accountIds` narrows a run to some accounts (tests that share a database with others). */
+export type DueRule = { name: string; run: (from: Date, to: Date, opts: LifecycleOptions) => Promise<number> };
+
+const RULES: DueRule[] = [
   // §7: expiry, auto-renew and its retries, grace → suspended, disabling → suspended, reclamation
-  { name: "lifecycle", run: (tx, _from, to) => runLifecycle(tx, to) },
+  { name: "lifecycle", run: (_from, to, opts) => runLifecycle(to, opts) },
+  // §7: expiry and expired warnings on each day of their windows
+  { name: "reminders", run: runRemindersDue },
 ];
 
-export async function runDue(tx: Tx, from: Date, to: Date): Promise<Record<string, number>> {
-  const ran: Record<string, number> = {};
-  for (const s of schedulers) ran[s.name] = await s.run(tx, from, to);
+/** The window (from, to] cut at each Shanghai midnight strictly inside it: the pieces' ends. */
+export function windowCuts(from: Date, to: Date): Date[] {
+  const cuts: Date[] = [];
+  for (let m = shanghaiMidnight(addDays(shanghaiDay(from), 1)); m < to; m = shanghaiMidnight(addDays(shanghaiDay(m), 1))) cuts.push(m);
+  cuts.push(to);
+  return cuts;
+}
+
+/** Runs everything due in (from, to], in time order; returns how many things each rule did. */
+export async function runDue(from: Date, to: Date, opts: LifecycleOptions = {}): Promise<Record<string, number>> {
+  const ran: Record<string, number> = Object.fromEntries(RULES.map((r) => [r.name, 0]));
+  let start = from;
+  for (const end of windowCuts(from, to)) {
+    for (const rule of RULES) ran[rule.name]! += await rule.run(start, end, opts);
+    start = end;
+  }
   return ran;
 }
