@@ -4,10 +4,10 @@
  * (R-LIFE-6). State-driven, so a repeated run, two workers (the account row lock) or a long pause
  * give the same result as one run on time (R-LIFE-7).
  */
-import { and, asc, eq, gt, inArray, isNotNull, lte, ne, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, ne, or } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { apps } from "@/db/schema";
-import { DAY_MS } from "@/lib/billing/calendar";
+import { DAY_MS, shanghaiDay } from "@/lib/billing/calendar";
 import { EXPIRY_WARNING_DAYS, nextEvent, RECLAIM_DAY, remindersIn, wantsAutoRenew, type LifecycleEvent } from "@/lib/billing/lifecycle";
 import { GRACE_DAYS } from "@/lib/billing/apps";
 import { changeStatus, type AppRow } from "./apps";
@@ -33,7 +33,10 @@ async function dueAccounts(conn: DbOrTx, to: Date, opts: LifecycleOptions): Prom
         ne(apps.edition, "trial"),
         opts.accountIds ? inArray(apps.accountId, opts.accountIds) : undefined,
         or(
-          and(inArray(apps.status, ["enabled", "grace"]), isNotNull(apps.expiresAt), lte(apps.expiresAt, to)),
+          and(eq(apps.status, "enabled"), lte(apps.expiresAt, to)),
+          // in grace: auto-renew retries (daily while it wants to renew), else the suspension at E + 7 d
+          and(eq(apps.status, "grace"), lte(apps.expiresAt, to), eq(apps.autoRenew, true), eq(apps.dontRenew, false)),
+          and(eq(apps.status, "grace"), lte(apps.expiresAt, new Date(to.getTime() - GRACE_DAYS * DAY_MS))),
           and(eq(apps.status, "disabling"), lte(apps.disablingUntil, to)),
           and(eq(apps.status, "suspended"), lte(apps.statusChangedAt, reclaimHorizon)),
         ),
@@ -122,9 +125,9 @@ export async function runLifecycle(to: Date, opts: LifecycleOptions = {}): Promi
 }
 
 /**
- * §7 reminders due in (from, to]: expiry warnings before E and expired warnings in grace, at their
- * own instants, one transaction per account. Idempotent: a notification is one per kind, account
- * and day, so a repeated window adds nothing.
+ * §7 reminders due in (from, to]: expiry warnings before E and expired warnings in grace. Only
+ * notification rows are written (no account state), so one transaction serves the window.
+ * Idempotent: a notification is one per kind, account and day, so a repeated window adds nothing.
  */
 export async function runRemindersDue(from: Date, to: Date, opts: LifecycleOptions = {}): Promise<number> {
   const rows = await db()
@@ -142,16 +145,22 @@ export async function runRemindersDue(from: Date, to: Date, opts: LifecycleOptio
       ),
     )
     .orderBy(asc(apps.accountId), asc(apps.sdkAppId));
-  const byAccount = new Map<string, { app: AppRow; at: Date; kind: "expiry_warning" | "expired" }[]>();
+  // one notification per account, kind and Shanghai day, naming every app concerned (R-LIFE-6)
+  const groups = new Map<string, { accountId: string; kind: "expiry_warning" | "expired"; at: Date; sdkAppIds: number[] }>();
   for (const app of rows) {
-    for (const r of remindersIn(app, from, to)) byAccount.set(app.accountId, [...(byAccount.get(app.accountId) ?? []), { app, ...r }]);
+    for (const r of remindersIn(app, from, to)) {
+      const key = `${app.accountId} ${r.kind} ${shanghaiDay(r.at)}`;
+      const g = groups.get(key);
+      if (!g) groups.set(key, { accountId: app.accountId, kind: r.kind, at: r.at, sdkAppIds: [app.sdkAppId] });
+      else {
+        g.sdkAppIds.push(app.sdkAppId);
+        if (r.at < g.at) g.at = r.at;
+      }
+    }
   }
-  let sent = 0;
-  for (const [accountId, due] of byAccount) {
-    await db().transaction(async (tx) => {
-      for (const d of due) await notify(tx, { accountId, kind: d.kind, at: d.at, sdkAppIds: [d.app.sdkAppId] });
-    });
-    sent += due.length;
-  }
-  return sent;
+  if (groups.size === 0) return 0;
+  await db().transaction(async (tx) => {
+    for (const g of groups.values()) await notify(tx, g);
+  });
+  return groups.size;
 }
