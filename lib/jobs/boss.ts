@@ -20,9 +20,8 @@ const regs = (g.__imbBossRegs ??= []);
 
 async function apply(boss: PgBoss, r: Registration): Promise<void> {
   if (r.kind === "queue") {
-    const { name, ...options } = r.spec;
-    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
-    else await boss.createQueue(name, options);
+    if (await boss.getQueue(r.spec.name)) await boss.updateQueue(r.spec.name, r.spec);
+    else await boss.createQueue(r.spec.name, r.spec);
   } else if (r.kind === "worker") {
     await boss.work(r.queue, r.options, r.handler);
   } else {
