@@ -51,13 +51,13 @@ export async function deliverOne(id: string, opts: DeliverOptions = {}): Promise
   });
 }
 
-/** Sends every pending delivery whose next attempt is due at `at`, oldest first; counts by outcome. */
-export async function deliverDue(limit = 100, opts: DeliverOptions = {}): Promise<Record<DeliverOutcome, number>> {
+/** Sends every pending delivery (of one account, if given) whose next attempt is due at `at`, oldest first; counts by outcome. */
+export async function deliverDue(limit = 100, opts: DeliverOptions & { accountId?: string } = {}): Promise<Record<DeliverOutcome, number>> {
   const at = opts.at ?? new Date();
   const due = await db()
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(eq(deliveries.status, "pending"), lte(deliveries.nextAttemptAt, at)))
+    .where(and(eq(deliveries.status, "pending"), lte(deliveries.nextAttemptAt, at), opts.accountId ? eq(deliveries.accountId, opts.accountId) : undefined))
     .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id))
     .limit(limit);
   const counts: Record<DeliverOutcome, number> = { sent: 0, retry: 0, failed: 0, skipped: 0 };
