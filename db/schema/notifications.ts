@@ -1,24 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { NOTIFICATION_KINDS, type NotificationKind } from "../../lib/notifications/kinds";
 import { accounts } from "./accounts";
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+export { NOTIFICATION_KINDS, type NotificationKind };
 
-/** API.md `notification.kind`; one notification of a kind per account per Shanghai day (R-LIFE-6). */
-export const NOTIFICATION_KINDS = [
-  "expiry_warning",
-  "expired",
-  "suspended",
-  "reclaimed",
-  "auto_renewed",
-  "auto_renew_failed",
-  "bill_pushed",
-  "arrears",
-  "balance_alert",
-  "refund_reviewed",
-  "feature_enabled",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const notifications = pgTable(
   "notifications",
