@@ -22,6 +22,8 @@ import { submitWith } from "@/components/submit-with";
 
 export type Recipient = { id: string; name: string; email: string | null; phone: string | null; kinds: string[] };
 
+const DEFAULT_KINDS = ["balance_alert", "arrears", "bill_pushed"];
+
 function AddRecipientDialog() {
   const t = useTranslations("recipients");
   const tk = useTranslations("notificationKind");
@@ -29,7 +31,7 @@ function AddRecipientDialog() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [fields, setFields] = useState<FieldErrors>({});
-  const [kinds, setKinds] = useState<string[]>(["balance_alert", "arrears", "bill_pushed"]);
+  const [kinds, setKinds] = useState<string[]>(DEFAULT_KINDS);
   const [pending, start] = useTransition();
 
   function submit(form: FormData) {
@@ -50,7 +52,7 @@ function AddRecipientDialog() {
 
   const toggle = (k: string, on: boolean) => setKinds((ks) => (on ? [...ks, k] : ks.filter((x) => x !== k)));
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); setFields({}); }}>
+    <Dialog open={open} onOpenChange={(o) => { setOpen(o); setFields({}); if (o) setKinds(DEFAULT_KINDS); }}>
       <DialogTrigger asChild>
         <Button><Plus className="size-4" />{t("add")}</Button>
       </DialogTrigger>
@@ -120,7 +122,7 @@ export function AlertRecipientsCard({ recipients }: { recipients: Recipient[] })
             <TableHeader>
               <TableRow>
                 <TableHead>{t("name")}</TableHead>
-                <TableHead>{t("channels")}</TableHead>
+                <TableHead className="hidden sm:table-cell">{t("channels")}</TableHead>
                 <TableHead>{t("kinds")}</TableHead>
                 <TableHead />
               </TableRow>
@@ -128,8 +130,14 @@ export function AlertRecipientsCard({ recipients }: { recipients: Recipient[] })
             <TableBody>
               {recipients.map((r) => (
                 <TableRow key={r.id} data-testid="recipient-row">
-                  <TableCell className="font-medium">{r.name}</TableCell>
-                  <TableCell className="text-sm">
+                  <TableCell>
+                    <div className="font-medium">{r.name}</div>
+                    <div className="grid text-xs text-muted-foreground sm:hidden">
+                      {r.email && <span className="break-all">{r.email}</span>}
+                      {r.phone && <span>{r.phone}</span>}
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden text-sm sm:table-cell">
                     {r.email && <div className="break-all">{r.email}</div>}
                     {r.phone && <div>{r.phone}</div>}
                   </TableCell>

@@ -41,7 +41,7 @@ export function BalanceAlertCard({ threshold, available }: { threshold: string |
       <CardContent className="grid gap-4">
         <p className="text-sm" data-testid="balance-alert-current">
           {threshold ? t("current", { threshold: formatCNY(threshold) }) : t("none")}
-          <span className="text-muted-foreground"> · {formatCNY(available)}</span>
+          <span className="text-muted-foreground"> · {t("available", { amount: formatCNY(available) })}</span>
         </p>
         <form
           aria-label={t("title")}
@@ -52,7 +52,7 @@ export function BalanceAlertCard({ threshold, available }: { threshold: string |
             save(raw === "" ? null : raw);
           })}
         >
-          <div className="w-56">
+          <div className="w-72 max-w-full">
             <Field name="threshold" label={t("threshold")} inputMode="decimal" defaultValue={threshold ?? ""} key={threshold ?? "off"} error={error} hint={t("thresholdHint")} />
           </div>
           <div className="flex gap-2 pb-6">

@@ -30,10 +30,19 @@ export async function deliveryCounts(): Promise<Record<DeliveryStatus, number>> 
   return out;
 }
 
-/** pg-boss job counts per queue and state, read from its tables (null when pg-boss was never started on this database). */
-export async function queueFigures(): Promise<{ queue: string; state: string; n: number }[] | null> {
-  const [exists] = await db().execute<{ ok: boolean }>(sql`select to_regclass('pgboss.job') is not null as ok`);
+export type QueueFigures = { queue: string; waiting: number; active: number; completed: number; failed: number };
+
+/** pg-boss jobs per queue and state, read from its tables (null when pg-boss was never started on this database). */
+export async function queueFigures(): Promise<QueueFigures[] | null> {
+  const [exists] = await db().execute<{ ok: boolean }>(sql`select to_regclass('pgboss.queue') is not null and to_regclass('pgboss.job') is not null as ok`);
   if (!exists?.ok) return null;
-  const rows = await db().execute<{ name: string; state: string; n: number }>(sql`select name, state::text as state, count(*)::int as n from pgboss.job group by 1, 2 order by 1, 2`);
-  return rows.map((r) => ({ queue: r.name, state: r.state, n: r.n }));
+  const rows = await db().execute<{ name: string; waiting: number; active: number; completed: number; failed: number }>(sql`
+    select q.name,
+      count(j.id) filter (where j.state in ('created', 'retry'))::int as waiting,
+      count(j.id) filter (where j.state = 'active')::int as active,
+      count(j.id) filter (where j.state = 'completed')::int as completed,
+      count(j.id) filter (where j.state = 'failed')::int as failed
+    from pgboss.queue q left join pgboss.job j on j.name = q.name
+    group by q.name order by q.name`);
+  return rows.map((r) => ({ queue: r.name, waiting: r.waiting, active: r.active, completed: r.completed, failed: r.failed }));
 }

@@ -13,6 +13,7 @@ import { POST as refundRoute } from "@/app/api/v1/refunds/route";
 import { POST as approveRoute } from "@/app/api/v1/admin/refunds/[id]/approve/route";
 import { POST as rejectRoute } from "@/app/api/v1/admin/refunds/[id]/reject/route";
 import { notify } from "@/lib/services/notifications";
+import { markAllRead, unreadCount } from "@/lib/services/inbox";
 import { createApp } from "@/lib/services/apps";
 import { placeOrder } from "@/lib/services/purchase";
 import { call, createCustomer, createOperator, SLOW, type TestCustomer, type TestOperator } from "../helpers";
@@ -100,6 +101,18 @@ describe("R-LIFE-6 inbox API", () => {
     expect(again.json.readAt).toBe(read.json.readAt);
     const unread = await call(listRoute, { key: c.apiKey, path: "/api/v1/notifications?unread=true" });
     expect(unread.json.notifications.map((n: { id: string }) => n.id)).toEqual([newer.id]);
+  }, SLOW);
+
+  it("R-LIFE-6: mark all read marks only this account's unread ones and the unread count drops to 0", async () => {
+    const c = await createCustomer(op);
+    const other = await createCustomer(op);
+    await send(c, "suspended", "2031-07-01T00:00:00+08:00", [1400000001]);
+    await send(c, "bill_pushed", "2031-07-01T00:00:00+08:00", [1400000001]);
+    await send(other, "suspended", "2031-07-01T00:00:00+08:00", [1400000001]);
+    expect(await unreadCount(c.accountId)).toBe(2);
+    expect(await markAllRead(c.accountId, at("2031-07-02T00:00:00+08:00"))).toBe(2);
+    expect(await unreadCount(c.accountId)).toBe(0);
+    expect(await unreadCount(other.accountId)).toBe(1);
   }, SLOW);
 
   it("R-LIFE-6: bad filters are 400; another account's notification is 404; an operator key is 403", async () => {

@@ -64,16 +64,14 @@ export default async function JobsPage({ searchParams }: Props) {
               <TableHeader>
                 <TableRow>
                   <TableHead>{t("queue")}</TableHead>
-                  <TableHead>{t("state")}</TableHead>
-                  <TableHead className="text-right">{t("count")}</TableHead>
+                  {(["waiting", "active", "completed", "failed"] as const).map((k) => <TableHead key={k} className="text-right">{t(`jobState.${k}`)}</TableHead>)}
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {queues.map((q) => (
-                  <TableRow key={`${q.queue}:${q.state}`}>
+                  <TableRow key={q.queue}>
                     <TableCell className="font-mono text-xs">{q.queue}</TableCell>
-                    <TableCell>{q.state}</TableCell>
-                    <TableCell className="text-right tabular-nums">{q.n}</TableCell>
+                    {(["waiting", "active", "completed", "failed"] as const).map((k) => <TableCell key={k} className="text-right tabular-nums">{q[k]}</TableCell>)}
                   </TableRow>
                 ))}
               </TableBody>
