@@ -131,7 +131,7 @@ export function AlertRecipientsCard({ recipients }: { recipients: Recipient[] })
               {recipients.map((r) => (
                 <TableRow key={r.id} data-testid="recipient-row">
                   <TableCell>
-                    <div className="font-medium">{r.name}</div>
+                    <div className="min-w-24 font-medium">{r.name}</div>
                     <div className="grid text-xs text-muted-foreground sm:hidden">
                       {r.email && <span className="break-all">{r.email}</span>}
                       {r.phone && <span>{r.phone}</span>}

@@ -29,7 +29,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const anyUnread = rows.some((r) => !r.readAt);
   const filtered = Boolean(kind || unread);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <PageHeader title={t("title")} description={t("description")} actions={anyUnread || unread ? <MarkAllReadButton /> : null} />
       <InboxFilters kind={kind ?? null} unread={unread} />
       {rows.length === 0 ? (

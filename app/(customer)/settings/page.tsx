@@ -25,7 +25,7 @@ export default async function SettingsPage() {
   const t = await getTranslations("settings");
   if (!can(actor, "members:manage")) {
     return (
-      <div className="grid gap-6">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
         <PageHeader title={t("title")} description={t("description")} />
         <EmptyState icon={<Lock className="size-8" />} title={t("ownerOnly")} />
       </div>
@@ -39,7 +39,7 @@ export default async function SettingsPage() {
     getAccount(actor.accountId),
   ]);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <PageHeader title={t("title")} description={t("description")} />
       <MembersCard members={members.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))} />
       <BalanceAlertCard threshold={alert?.threshold ?? null} available={toMoneyString(balanceOf(account).available)} />

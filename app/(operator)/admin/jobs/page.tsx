@@ -26,7 +26,7 @@ export default async function JobsPage({ searchParams }: Props) {
   const status = (DELIVERY_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as DeliveryStatus) : undefined;
   const [rows, counts, queues] = await Promise.all([listDeliveries({ status, limit: 300 }), deliveryCounts(), queueFigures()]);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <PageHeader title={t("title")} description={t("description")} />
       <p className="text-sm text-muted-foreground">{process.env.SMTP_URL ? t("smtpOn") : t("smtpOff")}</p>
       <Card>
