@@ -36,6 +36,6 @@ test("operator lands on the operator console; customer on the overview; logout",
 test("a member cannot manage members or API keys", async ({ page }) => {
   await login(page, DEMO.member);
   await page.goto("/settings");
-  await expect(page.getByText("只有主账号可以管理子用户和 API 密钥。")).toBeVisible();
+  await expect(page.getByText("只有主账号可以管理子用户、API 密钥、余额预警和告警接收人。")).toBeVisible();
   await expect(page.getByRole("button", { name: "创建密钥" })).toHaveCount(0);
 });

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireCustomer } from "@/lib/auth/session";
 import { AppShell } from "@/components/shell/app-shell";
 import { LifecycleBanners } from "@/components/shell/lifecycle-banners";
+import { NotificationBell } from "@/components/shell/notification-bell";
 
 export default async function CustomerLayout({ children }: { children: React.ReactNode }) {
   const { user, actor } = await requireCustomer();
@@ -11,6 +12,7 @@ export default async function CustomerLayout({ children }: { children: React.Rea
       title={t("console")}
       user={{ name: user.name, email: user.email, roleLabel: t(`role.${user.role ?? "member"}`) }}
       banner={<LifecycleBanners accountId={actor.accountId} />}
+      headerActions={<NotificationBell accountId={actor.accountId} />}
       items={[
         { href: "/overview", label: t("overview"), icon: "overview" },
         { href: "/apps", label: t("apps"), icon: "apps" },
@@ -19,6 +21,7 @@ export default async function CustomerLayout({ children }: { children: React.Rea
         { href: "/orders", label: t("orders"), icon: "orders" },
         { href: "/refunds", label: t("refunds"), icon: "refunds" },
         { href: "/balance", label: t("balance"), icon: "balance" },
+        { href: "/notifications", label: t("notifications"), icon: "notifications" },
         { href: "/settings", label: t("settings"), icon: "settings" },
       ]}
     >

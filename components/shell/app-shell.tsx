@@ -11,10 +11,12 @@ type Props = {
   user: { name: string; email: string; roleLabel: string };
   children: React.ReactNode;
   banner?: React.ReactNode;
+  /** header items before the language switch (the customer console's notification bell) */
+  headerActions?: React.ReactNode;
 };
 
 /** The console frame: sidebar (wide) or tab row (narrow), top bar with the user, language and logout. */
-export async function AppShell({ title, items, user, children, banner }: Props) {
+export async function AppShell({ title, items, user, children, banner, headerActions }: Props) {
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
   return (
@@ -44,6 +46,7 @@ export async function AppShell({ title, items, user, children, banner }: Props) 
                 <div className="font-medium" data-testid="current-user">{user.name}</div>
                 <div className="text-xs text-muted-foreground">{user.roleLabel} · {user.email}</div>
               </div>
+              {headerActions}
               <LocaleSwitcher />
               <LogoutButton label={t("logout")} />
             </div>

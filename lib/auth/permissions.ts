@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "members:manage": ["owner"],
   "apiKeys:manage": ["owner"],
   "alerts:manage": ["owner"],
+  // the in-app inbox is the account's: owner and members read it and mark it read
+  "notifications:read": ["owner", "member"],
   "orders:read": ["owner", "member"],
   "orders:write": ["owner", "member"],
   "refunds:read": ["owner", "member"],
@@ -21,6 +23,7 @@ export const PERMISSIONS = {
   "admin:vouchers": ["operator"],
   "admin:campaigns": ["operator"],
   "admin:refunds": ["operator"],
+  "admin:jobs": ["operator"],
 } as const satisfies Record<string, readonly ("owner" | "member" | "operator")[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

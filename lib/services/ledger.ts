@@ -4,6 +4,7 @@ import { accounts, ledgerEntries, orders, refunds } from "@/db/schema";
 import { actorTag, type Actor } from "@/lib/auth/actor";
 import { money, toMoneyString, type Money } from "@/lib/money";
 import { notFound } from "@/lib/errors";
+import { checkBalanceAlert } from "./balance-alert-check";
 
 export type Balance = { cash: Money; gift: Money; available: Money };
 
@@ -56,7 +57,10 @@ export async function post(tx: DbOrTx, accountId: string, p: Posting, actor: Act
     actor: actorTag(actor),
     at,
   });
-  return balanceOf(row);
+  const balance = balanceOf(row);
+  // R-LIFE-8: a change that takes the balance below the owner's threshold alerts at once (same transaction)
+  await checkBalanceAlert(tx, accountId, balance.available, at);
+  return balance;
 }
 
 /** The account's ledger, newest first, with the order or refund number a row refers to. */

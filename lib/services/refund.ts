@@ -13,6 +13,7 @@ import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { money, toMoneyString } from "@/lib/money";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
+import { notify } from "./notifications";
 import { lockAccount, post } from "./ledger";
 
 
@@ -182,6 +183,12 @@ async function lockPending(tx: Tx, id: string): Promise<RefundRow> {
   return r;
 }
 
+/** R-LIFE-6: the customer is told the decision (one `refund_reviewed` notification a day lists every decision). */
+async function notifyReviewed(tx: Tx, r: RefundRow, at: Date): Promise<void> {
+  const facts = { sdkAppId: Number(r.sdkAppId), product: r.product, status: r.status, total: r.total, ...(r.rejectReason ? { reason: r.rejectReason } : {}) };
+  await notify(tx, { accountId: r.accountId, kind: "refund_reviewed", at, sdkAppIds: [Number(r.sdkAppId)], data: { refunds: { [r.id]: facts } } });
+}
+
 /** R-REF-6: the operator approves; the refund executes at the amount computed when it was requested. */
 export async function approveRefund(actor: OperatorActor, id: string): Promise<RefundRow> {
   return db().transaction(async (tx) => {
@@ -189,7 +196,9 @@ export async function approveRefund(actor: OperatorActor, id: string): Promise<R
     await lockAccount(tx, pending.accountId);
     const at = await now(tx);
     const [r] = await tx.update(refunds).set({ decidedBy: actorTag(actor), decidedAt: at }).where(eq(refunds.id, id)).returning();
-    return executeRefund(tx, actor, r!, at);
+    const executed = await executeRefund(tx, actor, r!, at);
+    await notifyReviewed(tx, executed, at);
+    return executed;
   });
 }
 
@@ -202,6 +211,7 @@ export async function rejectRefund(actor: OperatorActor, id: string, reason: str
     const [r] = await tx.update(refunds).set({ status: "rejected", rejectReason: reason, decidedBy: actorTag(actor), decidedAt: at }).where(eq(refunds.id, id)).returning();
     await tx.update(orderLines).set({ refundId: null }).where(eq(orderLines.refundId, id));
     if (pending.mode === "five_day") await tx.update(accounts).set({ fiveDayRefundAt: null }).where(eq(accounts.id, pending.accountId));
+    await notifyReviewed(tx, r!, at);
     await writeAudit(tx, { actor, at, accountId: pending.accountId, action: "refund.reject", entityType: "refund", entityId: id, before: { status: "pending_review" }, after: { status: "rejected", reason } });
     return r!;
   });

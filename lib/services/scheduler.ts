@@ -1,13 +1,13 @@
 /**
- * In production the wall clock moves by itself: every minute one pass runs what fell due since the
- * last pass (lib/services/tick.ts), remembered in `scheduler_state`, so a server that was down for a
+ * In production the wall clock moves by itself: every minute (the pg-boss `tick` job, lib/jobs/tick.ts)
+ * one pass runs what fell due since the last pass (lib/services/tick.ts), remembered in `scheduler_state`, so a server that was down for a
  * week catches up in time order (R-LIFE-7). The row lock elects one process per pass. In test mode
  * time only moves when an operator moves the test clock, which runs the same rules itself (R-TIME-3).
  */
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { schedulerState } from "@/db/schema";
-import { clockMode, now } from "@/lib/clock";
+import { now } from "@/lib/clock";
 import { runDue } from "./tick";
 
 export type PassOptions = {
@@ -36,26 +36,4 @@ export async function runScheduledOnce(opts: PassOptions = {}): Promise<Record<s
     await tx.update(schedulerState).set({ processedUntil: at }).where(eq(schedulerState.id, key));
     return ran;
   });
-}
-
-/** Starts the minute-by-minute pass in production mode; returns a stop function. */
-export function startScheduler(intervalMs = 60_000): () => void {
-  if (clockMode() !== "wall") return () => {};
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runScheduledOnce();
-    } catch (e) {
-      console.error("scheduler: pass failed, retrying next minute", e);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  console.info(`[scheduler] production mode: running due lifecycle events every ${Math.round(intervalMs / 1000)} s`);
-  void pass();
-  return () => clearInterval(timer);
 }

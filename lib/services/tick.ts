@@ -6,6 +6,7 @@
  * a time, a repeated run or two runs at once all end in the same state.
  */
 import { addDays, shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
+import { runBalanceAlertsDue } from "./balance-alert";
 import { runLifecycle, runRemindersDue, type LifecycleOptions } from "./lifecycle";
 
 /** `opts.accountIds` narrows a run to some accounts (tests that share a database with others). */
@@ -16,6 +17,8 @@ const RULES: DueRule[] = [
   { name: "lifecycle", run: (_from, to, opts) => runLifecycle(to, opts) },
   // §7: expiry and expired warnings on each day of their windows
   { name: "reminders", run: runRemindersDue },
+  // R-LIFE-8: the daily balance alert, at each midnight, after everything that moved money
+  { name: "balanceAlerts", run: runBalanceAlertsDue },
 ];
 
 /** The window (from, to] cut at each Shanghai midnight strictly inside it: the pieces' ends. */

@@ -145,6 +145,7 @@ describe("R-ACC-1 permission table", () => {
     "members:manage": { owner: true, member: false, operator: false },
     "apiKeys:manage": { owner: true, member: false, operator: false },
     "alerts:manage": { owner: true, member: false, operator: false },
+    "notifications:read": { owner: true, member: true, operator: false },
     "orders:read": { owner: true, member: true, operator: false },
     "orders:write": { owner: true, member: true, operator: false },
     "refunds:read": { owner: true, member: true, operator: false },
@@ -156,6 +157,7 @@ describe("R-ACC-1 permission table", () => {
     "admin:vouchers": { owner: false, member: false, operator: true },
     "admin:campaigns": { owner: false, member: false, operator: true },
     "admin:refunds": { owner: false, member: false, operator: true },
+    "admin:jobs": { owner: false, member: false, operator: true },
   };
 
   it("R-ACC-1: the table covers every permission", () => {

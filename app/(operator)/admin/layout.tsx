@@ -14,6 +14,7 @@ export default async function OperatorLayout({ children }: { children: React.Rea
     { href: "/admin/campaigns", label: t("campaigns"), icon: "campaigns" },
     { href: "/admin/vouchers", label: t("vouchers"), icon: "vouchers" },
     { href: "/admin/audit", label: t("audit"), icon: "audit" },
+    { href: "/admin/jobs", label: t("jobs"), icon: "jobs" },
   ];
   if (clockMode() === "test") items.push({ href: "/admin/clock", label: t("clock"), icon: "clock" });
   return (

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/auth/api";
-import { accountJson, getAccount } from "@/lib/services/accounts";
+import { getAccount } from "@/lib/services/accounts";
+import { accountWithAlert } from "@/lib/services/balance-alert";
 
-export const GET = apiRoute("account:read", async ({ actor }) => accountJson(await getAccount(actor.accountId)));
+export const GET = apiRoute("account:read", async ({ actor }) => accountWithAlert(await getAccount(actor.accountId)));

@@ -1,0 +1,13 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return (
+    <div className="grid gap-4" aria-busy="true">
+      <Skeleton className="h-8 w-32" />
+      <Skeleton className="h-4 w-80 max-w-full" />
+      <Skeleton className="h-9 w-64" />
+      <Skeleton className="h-24 w-full" />
+      <Skeleton className="h-24 w-full" />
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/auth/api";
+import { deliveryJson, listDeliveries } from "@/lib/services/deliveries";
+import { parseInput } from "@/lib/validation/common";
+import { deliveryQuerySchema } from "@/lib/validation/notifications";
+
+export const GET = apiRoute("admin:jobs", async ({ req }) => {
+  const { status } = parseInput(deliveryQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
+  return { deliveries: (await listDeliveries({ status })).map(deliveryJson) };
+});

@@ -1,0 +1,22 @@
+/**
+ * The production minute tick on pg-boss: a cron schedule sends one `tick` job a minute to a queue
+ * that holds at most one waiting and one running job; the worker runs one scheduler pass (lib/services/
+ * scheduler.ts), which catches up on everything due since the last pass, each account in its own
+ * transaction. In test mode the test clock runs the same rules, so no tick is scheduled.
+ */
+import { clockMode } from "@/lib/clock";
+import { runScheduledOnce } from "@/lib/services/scheduler";
+import { registerQueue, registerSchedule, registerWorker } from "./boss";
+
+export const TICK_QUEUE = "tick";
+
+export async function registerTickJob(): Promise<boolean> {
+  if (clockMode() !== "wall") return false;
+  await registerQueue({ name: TICK_QUEUE, policy: "stately", retryLimit: 0, expireInSeconds: 3600 });
+  await registerWorker(TICK_QUEUE, async () => {
+    const ran = await runScheduledOnce();
+    if (ran && Object.values(ran).some((n) => n > 0)) console.info(`[tick] ${JSON.stringify(ran)}`);
+  });
+  await registerSchedule(TICK_QUEUE, "* * * * *");
+  return true;
+}
