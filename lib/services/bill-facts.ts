@@ -38,22 +38,17 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
   const tiers = historyTiers(book);
   const accountFilter = opts.accountIds ? sql`and ol.account_id in (${sql.join(opts.accountIds.map((a) => sql`${a}::uuid`), sql`, `)})` : sql``;
   const tierAggs = sql.join(tiers.map((t) => sql`range_agg(span) filter (where product = 'history' and tier = ${String(t)}) as ${sql.identifier(`h${t}`)}`), sql`, `);
-  const tierCase = sql.join(tiers.map((t) => sql`when s.${sql.identifier(`h${t}`)} && x.ds then ${sql.raw(String(t))}`), sql` `);
+  const histFeat = sql.join(tiers.map((t) => sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m from service where ${sql.identifier(`h${t}`)} is not null`), sql` `);
   const histCounts = sql.join(
     EDITIONS.flatMap((e) => book.packs.history.tiers[e].map((t) => sql`count(*) filter (where ed = ${sql.raw(String(RANK[e]))} and tier = ${sql.raw(String(Number(t.tier)))})`)),
     sql`, `,
   );
   return sql`
-    with days as (
-      select d::date as day, extract(day from d)::int as dom,
-             tstzrange((d::date)::timestamp at time zone 'Asia/Shanghai', (d::date + 1)::timestamp at time zone 'Asia/Shanghai') as r
-      from generate_series(${first}::date, ${last}::date, interval '1 day') as d
-    ),
-    plan_refunds as (
+    with plan_refunds as (
       select app_id, array_agg(executed_at) as ats from refunds where product = 'plan' and status = 'executed' group by app_id
     ),
     spans as (
-      select ol.app_id, ol.product, ol.edition, ol.tier,
+      select ol.app_id, ol.account_id, ol.sdk_app_id, ol.product, ol.edition, ol.tier,
              tstzrange(ol.period_start, greatest(ol.period_start, least(
                ol.period_end,
                case when cr.status = 'executed' then cr.executed_at else 'infinity'::timestamptz end,
@@ -65,12 +60,12 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
       where ol.product in ('plan', 'history', 'barrage_bandwidth') and ol.period_start < ${end} and ol.period_end > ${start} ${accountFilter}
     ),
     held as (
-      select app_id,
+      select app_id, account_id, sdk_app_id,
              range_agg(span) filter (where product = 'plan') as paid,
              range_agg(span) filter (where product = 'plan' and edition = 'ultimate') as ult,
              ${tierAggs},
              range_agg(span) filter (where product = 'barrage_bandwidth') as bw
-      from spans where not isempty(span) group by app_id
+      from spans where not isempty(span) group by app_id, account_id, sdk_app_id
     ),
     ev as (
       select e.app_id, e.to_status, e.at, lead(e.at) over (partition by e.app_id order by e.id) as next_at
@@ -85,14 +80,27 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
       select h.*, h.paid - coalesce(o.m, '{}'::tstzmultirange) as m
       from held h left join out_of_service o using (app_id) where h.paid is not null
     ),
+    feat as (
+      select app_id, account_id, sdk_app_id, 0 as kind, 0 as tier, m from service
+      union all select app_id, account_id, sdk_app_id, 1, 0, ult * m from service where ult is not null
+      union all select app_id, account_id, sdk_app_id, 2, 0, bw * m from service where bw is not null
+      ${histFeat}
+    ),
+    feat_days as (
+      select f.app_id, f.account_id, f.sdk_app_id, f.kind, f.tier, g::date as day
+      from feat f
+      cross join lateral unnest(f.m) as r
+      cross join lateral generate_series(
+        greatest((lower(r) at time zone 'Asia/Shanghai')::date, ${first}::date),
+        least(((upper(r) at time zone 'Asia/Shanghai') - interval '1 microsecond')::date, ${last}::date),
+        interval '1 day') as g
+    ),
     appdays as (
-      select s.app_id, d.day, d.dom,
-             case when s.ult && x.ds then 2 else 1 end as ed,
-             case ${tierCase} end as tier,
-             coalesce(s.bw && x.ds, false) as bw
-      from service s
-      join days d on s.m && d.r
-      cross join lateral (select s.m * tstzmultirange(d.r) as ds) as x
+      select app_id, account_id, sdk_app_id, day, extract(day from day)::int as dom,
+             case when bool_or(kind = 1) then 2 else 1 end as ed,
+             max(tier) filter (where kind = 3) as tier,
+             bool_or(kind = 2) as bw
+      from feat_days group by app_id, account_id, sdk_app_id, day having bool_or(kind = 0)
     ),
     dau as (
       select app_id, day, count(*)::int as n from daily_active_users
@@ -107,7 +115,7 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
       left join usage_daily ud on ud.app_id = a.app_id and ud.day = a.day
     ),
     per_app as (
-      select app_id,
+      select app_id, account_id, sdk_app_id,
              count(*)::int as days,
              max(array[dau, 99 - dom]) as dau_peak,
              max(array[groups, 99 - dom]) as groups_peak,
@@ -118,13 +126,13 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
              coalesce(sum(intl_bw) filter (where bw), 0)::text as intl_sum,
              max(array[dom_bw, 99 - dom]) filter (where bw) as dom_peak,
              max(array[intl_bw, 99 - dom]) filter (where bw) as intl_peak
-      from facts group by app_id
+      from facts group by app_id, account_id, sdk_app_id
     )
-    select a.account_id, a.id as app_id, a.sdk_app_id, p.days, p.dau_peak, p.groups_peak, p.last_ed, p.hist,
+    select p.account_id, p.app_id, p.sdk_app_id, p.days, p.dau_peak, p.groups_peak, p.last_ed, p.hist,
            p.bw_days, p.dom_sum, p.intl_sum, p.dom_peak::text[] as dom_peak, p.intl_peak::text[] as intl_peak
-    from per_app p join apps a on a.id = p.app_id
-    ${opts.skipBilled ? sql`where not exists (select 1 from bills b where b.account_id = a.account_id and b.month = ${month})` : sql``}
-    order by a.account_id, a.sdk_app_id`;
+    from per_app p
+    ${opts.skipBilled ? sql`where p.account_id not in (select b.account_id from bills b where b.month = ${month})` : sql``}
+    order by p.account_id, p.sdk_app_id::bigint`;
 }
 
 type Raw = {
@@ -160,6 +168,13 @@ function toSummary(book: PriceBook, month: string, r: Raw): MonthSummary {
 /** Every app with billable days in `month` and its month summary, in one statement. */
 export async function appMonthSummaries(conn: DbOrTx, book: PriceBook, month: string, opts: { accountIds?: string[]; skipBilled?: boolean } = {}): Promise<AppMonthRow[]> {
   if (opts.accountIds && opts.accountIds.length === 0) return [];
-  const rows = (await conn.execute(appMonthQuery(book, month, opts))) as unknown as Raw[];
+  // The planner's row estimates for generate_series over ranges are huge, which switches JIT on for a
+  // query that runs in a second or two; compiling it would cost more than running it.
+  const rows = await conn.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    // Hash aggregates over a month of app-days fit in memory instead of spilling to disk.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return (await tx.execute(appMonthQuery(book, month, opts))) as unknown as Raw[];
+  });
   return rows.map((r) => ({ accountId: r.account_id, appId: r.app_id, sdkAppId: Number(r.sdk_app_id), summary: toSummary(book, month, r) }));
 }

@@ -38,7 +38,11 @@ async function eachLimited<T>(items: T[], limit: number, f: (t: T) => Promise<vo
 
 function groupByAccount(rows: AppMonthRow[]): Map<string, AppMonthRow[]> {
   const out = new Map<string, AppMonthRow[]>();
-  for (const r of rows) out.set(r.accountId, [...(out.get(r.accountId) ?? []), r]);
+  for (const r of rows) {
+    const list = out.get(r.accountId);
+    if (list) list.push(r);
+    else out.set(r.accountId, [r]);
+  }
   return out;
 }
 
