@@ -99,6 +99,7 @@ test("R-LIFE-3 / R-LIFE-4: the bills list, a bill's lines with evidence and CSV,
   await past.getByRole("link", { name: `${s.month} · DAU 超量` }).click();
   await expect(page).toHaveURL(new RegExp(`/bills/.+#app-${s.sdkAppId}$`));
 
+  await page.goto("/bills");
   await setLocale(page, "en");
   await page.goto("/bills");
   await expect(page.getByRole("heading", { level: 1, name: "Bills" })).toBeVisible();

@@ -13,7 +13,7 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
   const apps = [...new Map(bill.lines.map((l) => [l.sdkAppId, l.appName])).entries()];
   if (apps.length === 0) return <p className="text-sm text-muted-foreground">{t("noLines")}</p>;
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4 *:min-w-0">
       {apps.map(([sdkAppId, name]) => {
         const lines = bill.lines.filter((l) => l.sdkAppId === sdkAppId);
         const subtotal = toMoneyString(sumMoney(lines.map((l) => money(l.amount))));

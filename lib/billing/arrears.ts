@@ -91,10 +91,11 @@ export type ArrearsBanner = { owed: Money; suspendAt: Date; suspended: boolean }
 
 /**
  * The red arrears banner: how much to pay (−available) and by when (the suspension instant of the
- * bill whose deduction put the account in arrears). Null when not in arrears.
+ * bill whose deduction put the account in arrears). Once apps are suspended for arrears it says so.
+ * Null when not in arrears.
  */
-export function arrearsBanner(available: Money, lastDeductedPushedAt: Date | null, at: Date): ArrearsBanner {
+export function arrearsBanner(available: Money, lastDeductedPushedAt: Date | null, at: Date, arrearsSuspendedApps = 0): ArrearsBanner {
   if (!available.lt(0) || !lastDeductedPushedAt) return null;
   const suspendAt = arrearsSuspendAt(lastDeductedPushedAt);
-  return { owed: available.neg(), suspendAt, suspended: at >= suspendAt };
+  return { owed: available.neg(), suspendAt, suspended: arrearsSuspendedApps > 0 || at >= suspendAt };
 }

@@ -249,7 +249,8 @@ export async function lifecycleSummary(accountId: string, at: Date) {
     expiring: rows.filter((a) => a.status === "enabled" && a.expiresAt && inExpiryWarning(a.expiresAt, at) && !a.dontRenew),
     grace: rows.filter((a) => a.status === "grace").map((a) => ({ ...a, suspendAt: graceEnd(a.expiresAt!) })),
     disabling: rows.filter((a) => a.status === "disabling"),
-    suspended: rows.filter((a) => a.status === "suspended"),
+    // Arrears suspensions have their own banner (components/bills/arrears-banner.tsx): renewing does not lift them.
+    suspended: rows.filter((a) => a.status === "suspended" && a.statusReason !== "arrears"),
   };
 }
 

@@ -94,5 +94,9 @@ export async function arrearsState(accountId: string, at: Date) {
     .where(and(eq(bills.accountId, accountId), eq(bills.status, "deducted")))
     .orderBy(sql`${bills.deductedAt} desc`)
     .limit(1);
-  return arrearsBanner(available, last?.pushedAt ?? null, at);
+  const [susp] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.status, "suspended"), eq(apps.statusReason, "arrears")));
+  return arrearsBanner(available, last?.pushedAt ?? null, at, susp?.n ?? 0);
 }

@@ -9,7 +9,7 @@ import { GET as accountRoute } from "@/app/api/v1/account/route";
 import { arrearsSuspendAt, deductAt, nextMonth, pushAt } from "@/lib/billing/arrears";
 import { monthDays, parseMonth } from "@/lib/billing/bills";
 import { shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
-import { now, setTestClock } from "@/lib/clock";
+import { now } from "@/lib/clock";
 import { money } from "@/lib/money";
 import { getAccount, topUp } from "@/lib/services/accounts";
 import { appEntitlements, createApp, stopApp } from "@/lib/services/apps";
@@ -108,16 +108,17 @@ describe("R-LIFE-3: the monthly bill", () => {
     const c = await createCustomer(op, { verified: true, cash: "20000.00" });
     const first = await createApp(c.actor, { name: "first" });
     await placeOrder(c.actor, { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true }, key());
-    const app = await createApp(c.actor, { name: "refunded" });
-    await placeOrder(c.actor, { type: "plan", sdkAppId: app.sdkAppId, edition: "ultimate", months: 1, packs: [], agreeSla: true }, key());
-    const paidAt = await now();
+    // The ultimate term starts a minute before the refund (the order placed at that instant), so it has a length to end.
+    const refundAt = await now();
+    const paidAt = new Date(refundAt.getTime() - 60_000);
+    const app = await createApp(c.actor, { name: "refunded" }, { at: paidAt });
+    await placeOrder(c.actor, { type: "plan", sdkAppId: app.sdkAppId, edition: "ultimate", months: 1, packs: [], agreeSla: true }, key(), { at: paidAt });
     const today = shanghaiDay(paidAt);
     const month = today.slice(0, 7);
-    const later = monthDays(month).filter((d) => d > today);
+    const later = monthDays(month).filter((d) => d > shanghaiDay(refundAt));
+    const spanned = shanghaiDay(refundAt) === today ? 1 : 2;
     await dau(app.id, today, 10_500);
     if (later[0]) await dau(app.id, later[0], 50_000);
-    // The test clock is frozen: let a minute pass so the term has a length before the refund ends it.
-    await db().transaction((tx) => setTestClock(tx, new Date(Date.parse(String(paidAt)) + 60_000)));
     await requestRefund(c.actor, { sdkAppId: app.sdkAppId, product: "plan", mode: "standard" });
     // The first app: suspended from the start of its month's second day to the end of the month (fixture events).
     const t0 = shanghaiMidnight(later[0] ?? today);
@@ -128,7 +129,7 @@ describe("R-LIFE-3: the monthly bill", () => {
     const [bill] = await billsOf(c.accountId);
     const lines = await db().select().from(billLines).where(eq(billLines.billId, bill!.id));
     expect(lines.map((l) => [Number(l.sdkAppId), l.item, l.amount])).toEqual([[app.sdkAppId, "dau_overage", "1000.00"]]);
-    expect(lines[0]!.detail).toMatchObject({ peak: 10_500, peakDay: today, daysCounted: 1, edition: "ultimate" });
+    expect(lines[0]!.detail).toMatchObject({ peak: 10_500, peakDay: today, daysCounted: spanned, edition: "ultimate" });
   }, SLOW);
 
   it("R-LIFE-7: two concurrent bill runs make one bill; two concurrent deductions deduct once", async () => {

@@ -37,7 +37,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
   const t = await getTranslations("bills");
   const bill = await load(actor.accountId, (await params).id);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6 *:min-w-0">
       <PageHeader
         title={t("billTitle", { month: bill.month })}
         description={t("billDescription", { month: bill.month })}
@@ -65,7 +65,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
           />
         </CardContent>
       </Card>
-      <section className="grid gap-3" aria-labelledby="by-app">
+      <section className="grid grid-cols-1 gap-3 *:min-w-0" aria-labelledby="by-app">
         <div>
           <h2 id="by-app" className="text-lg font-semibold">{t("byApp")}</h2>
           <p className="text-sm text-muted-foreground">{t("byAppDescription")}</p>
