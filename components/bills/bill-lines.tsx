@@ -34,17 +34,20 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
                     <TableHead className="text-right">{t("line.quantity")}</TableHead>
                     <TableHead className="text-right">{t("line.unitPrice")}</TableHead>
                     <TableHead className="text-right">{t("line.amount")}</TableHead>
-                    <TableHead className="min-w-64">{t("line.evidence")}</TableHead>
+                    <TableHead className="hidden min-w-64 md:table-cell">{t("line.evidence")}</TableHead>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {lines.map((l, i) => (
                     <TableRow key={i} data-testid="bill-line">
-                      <TableCell className="font-medium">{t(`item.${l.item}`)}</TableCell>
+                      <TableCell className="font-medium">
+                        {t(`item.${l.item}`)}
+                        <p className="mt-1 max-w-56 whitespace-normal text-xs font-normal text-muted-foreground md:hidden">{evidenceText(t, l)}</p>
+                      </TableCell>
                       <TableCell className="text-right tabular-nums">{l.quantity} <span className="text-xs text-muted-foreground">{t(`unit.${l.item}`)}</span></TableCell>
                       <TableCell className="text-right tabular-nums">{formatCNY(l.unitPrice)}</TableCell>
                       <TableCell className="text-right font-medium tabular-nums">{formatCNY(l.amount)}</TableCell>
-                      <TableCell className="whitespace-normal text-sm text-muted-foreground">{evidenceText(t, l)}</TableCell>
+                      <TableCell className="hidden whitespace-normal text-sm text-muted-foreground md:table-cell">{evidenceText(t, l)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -52,7 +55,7 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
                   <TableRow>
                     <TableCell colSpan={3}>{t("subtotal")}</TableCell>
                     <TableCell className="text-right font-semibold tabular-nums">{formatCNY(subtotal)}</TableCell>
-                    <TableCell />
+                    <TableCell className="hidden md:table-cell" />
                   </TableRow>
                 </TableFooter>
               </Table>
