@@ -16,6 +16,7 @@ import type { DbOrTx } from "@/db/client";
 import { monthSpan } from "@/lib/billing/arrears";
 import { monthDays, type MonthSummary } from "@/lib/billing/bills";
 import type { PaidEdition, PriceBook } from "@/lib/billing/price-book";
+import { money } from "@/lib/money";
 
 export type AppMonthRow = { accountId: string; appId: string; sdkAppId: number; summary: MonthSummary };
 
@@ -117,27 +118,28 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
     per_app as (
       select app_id, account_id, sdk_app_id,
              count(*)::int as days,
-             max(array[dau, 99 - dom]) as dau_peak,
-             max(array[groups, 99 - dom]) as groups_peak,
-             max(array[dom, ed]) as last_ed,
+             -- peak and its first day in one bigint: value × 100 + (99 − day of month)
+             max(dau::bigint * 100 + (99 - dom)) as dau_peak,
+             max(groups::bigint * 100 + (99 - dom)) as groups_peak,
+             max(dom * 10 + ed) as last_ed,
              array[${histCounts}] as hist,
              count(*) filter (where bw)::int as bw_days,
              coalesce(sum(dom_bw) filter (where bw), 0)::text as dom_sum,
              coalesce(sum(intl_bw) filter (where bw), 0)::text as intl_sum,
-             max(array[dom_bw, 99 - dom]) filter (where bw) as dom_peak,
-             max(array[intl_bw, 99 - dom]) filter (where bw) as intl_peak
+             max(round(dom_bw * 1000) * 100 + (99 - dom)) filter (where bw) as dom_peak,
+             max(round(intl_bw * 1000) * 100 + (99 - dom)) filter (where bw) as intl_peak
       from facts group by app_id, account_id, sdk_app_id
     )
-    select p.account_id, p.app_id, p.sdk_app_id, p.days, p.dau_peak, p.groups_peak, p.last_ed, p.hist,
-           p.bw_days, p.dom_sum, p.intl_sum, p.dom_peak::text[] as dom_peak, p.intl_peak::text[] as intl_peak
+    select p.account_id, p.app_id, p.sdk_app_id, p.days, p.last_ed, p.hist,
+           p.bw_days, p.dom_sum, p.intl_sum, p.dau_peak::text as dau_peak, p.groups_peak::text as groups_peak, p.dom_peak::text as dom_peak, p.intl_peak::text as intl_peak
     from per_app p
     ${opts.skipBilled ? sql`where p.account_id not in (select b.account_id from bills b where b.month = ${month})` : sql``}
     order by p.account_id, p.sdk_app_id::bigint`;
 }
 
 type Raw = {
-  account_id: string; app_id: string; sdk_app_id: string | number; days: number; dau_peak: number[]; groups_peak: number[]; last_ed: number[]; hist: (number | string)[];
-  bw_days: number; dom_sum: string; intl_sum: string; dom_peak: string[] | null; intl_peak: string[] | null;
+  account_id: string; app_id: string; sdk_app_id: string | number; days: number; dau_peak: string; groups_peak: string; last_ed: number; hist: (number | string)[];
+  bw_days: number; dom_sum: string; intl_sum: string; dom_peak: string | null; intl_peak: string | null;
 };
 
 function toSummary(book: PriceBook, month: string, r: Raw): MonthSummary {
@@ -150,16 +152,24 @@ function toSummary(book: PriceBook, month: string, r: Raw): MonthSummary {
       if (n > 0) hist.push({ edition: e, tier: t.tier!, days: n });
     }
   }
-  const peak = (p: string[] | null) => (p && Number(p[0]) > 0 ? { v: p[0]!, day: day(p[1]!) } : { v: "0", day: null });
-  const dom = peak(r.dom_peak);
-  const intl = peak(r.intl_peak);
+  // Peaks come as value × 100 + (99 − day of month), see the SQL.
+  const dauKey = BigInt(r.dau_peak);
+  const groupsKey = BigInt(r.groups_peak);
+  const mbps = (key: string | null) => {
+    if (key === null) return { v: "0", day: null };
+    const k = BigInt(key);
+    const milli = k / 100n;
+    return milli > 0n ? { v: money(milli.toString()).div(1000).toFixed(3), day: day(Number(k % 100n)) } : { v: "0", day: null };
+  };
+  const dom = mbps(r.dom_peak);
+  const intl = mbps(r.intl_peak);
   return {
     daysCounted: r.days,
-    lastEdition: Number(r.last_ed[1]) === 2 ? "ultimate" : "pro",
-    peakDau: Number(r.dau_peak[0]),
-    peakDauDay: day(r.dau_peak[1]!),
-    peakGroups: Number(r.groups_peak[0]),
-    peakGroupsDay: day(r.groups_peak[1]!),
+    lastEdition: r.last_ed % 10 === 2 ? "ultimate" : "pro",
+    peakDau: Number(dauKey / 100n),
+    peakDauDay: day(Number(dauKey % 100n)),
+    peakGroups: Number(groupsKey / 100n),
+    peakGroupsDay: day(Number(groupsKey % 100n)),
     history: hist,
     barrage: { days: r.bw_days, domestic: r.dom_sum, international: r.intl_sum, peakDomestic: dom.v, peakDomesticDay: dom.day, peakInternational: intl.v, peakInternationalDay: intl.day },
   };
