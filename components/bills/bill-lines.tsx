@@ -32,7 +32,7 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
                   <TableRow>
                     <TableHead>{t("line.item")}</TableHead>
                     <TableHead className="text-right">{t("line.quantity")}</TableHead>
-                    <TableHead className="text-right">{t("line.unitPrice")}</TableHead>
+                    <TableHead className="hidden text-right sm:table-cell">{t("line.unitPrice")}</TableHead>
                     <TableHead className="text-right">{t("line.amount")}</TableHead>
                     <TableHead className="hidden min-w-64 md:table-cell">{t("line.evidence")}</TableHead>
                   </TableRow>
@@ -42,10 +42,10 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
                     <TableRow key={i} data-testid="bill-line">
                       <TableCell className="font-medium">
                         {t(`item.${l.item}`)}
-                        <p className="mt-1 max-w-56 whitespace-normal text-xs font-normal text-muted-foreground md:hidden">{evidenceText(t, l)}</p>
+                        <p className="mt-1 max-w-48 whitespace-normal text-xs font-normal text-muted-foreground md:hidden">{evidenceText(t, l)}</p>
                       </TableCell>
                       <TableCell className="text-right tabular-nums">{l.quantity} <span className="text-xs text-muted-foreground">{t(`unit.${l.item}`)}</span></TableCell>
-                      <TableCell className="text-right tabular-nums">{formatCNY(l.unitPrice)}</TableCell>
+                      <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatCNY(l.unitPrice)}</TableCell>
                       <TableCell className="text-right font-medium tabular-nums">{formatCNY(l.amount)}</TableCell>
                       <TableCell className="hidden whitespace-normal text-sm text-muted-foreground md:table-cell">{evidenceText(t, l)}</TableCell>
                     </TableRow>
@@ -53,7 +53,8 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
                 </TableBody>
                 <TableFooter>
                   <TableRow>
-                    <TableCell colSpan={3}>{t("subtotal")}</TableCell>
+                    <TableCell colSpan={2}>{t("subtotal")}</TableCell>
+                    <TableCell className="hidden sm:table-cell" />
                     <TableCell className="text-right font-semibold tabular-nums">{formatCNY(subtotal)}</TableCell>
                     <TableCell className="hidden md:table-cell" />
                   </TableRow>
