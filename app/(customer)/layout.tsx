@@ -3,15 +3,17 @@ import { requireCustomer } from "@/lib/auth/session";
 import { AppShell } from "@/components/shell/app-shell";
 import { LifecycleBanners } from "@/components/shell/lifecycle-banners";
 import { NotificationBell } from "@/components/shell/notification-bell";
+import { ArrearsBanner } from "@/components/bills/arrears-banner";
 
 export default async function CustomerLayout({ children }: { children: React.ReactNode }) {
   const { user, actor } = await requireCustomer();
   const t = await getTranslations("nav");
+  const tb = await getTranslations("bills");
   return (
     <AppShell
       title={t("console")}
       user={{ name: user.name, email: user.email, roleLabel: t(`role.${user.role ?? "member"}`) }}
-      banner={<LifecycleBanners accountId={actor.accountId} />}
+      banner={<><ArrearsBanner accountId={actor.accountId} /><LifecycleBanners accountId={actor.accountId} /></>}
       headerActions={<NotificationBell accountId={actor.accountId} />}
       items={[
         { href: "/overview", label: t("overview"), icon: "overview" },
@@ -19,6 +21,7 @@ export default async function CustomerLayout({ children }: { children: React.Rea
         { href: "/buy", label: t("buy"), icon: "buy" },
         { href: "/renewals", label: t("renewals"), icon: "renewals" },
         { href: "/orders", label: t("orders"), icon: "orders" },
+        { href: "/bills", label: tb("nav"), icon: "bills" },
         { href: "/refunds", label: t("refunds"), icon: "refunds" },
         { href: "/balance", label: t("balance"), icon: "balance" },
         { href: "/notifications", label: t("notifications"), icon: "notifications" },

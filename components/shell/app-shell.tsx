@@ -21,7 +21,7 @@ export async function AppShell({ title, items, user, children, banner, headerAct
   const tc = await getTranslations("common");
   return (
     <div className="flex min-h-screen">
-      <aside className="hidden w-56 shrink-0 border-r bg-muted/30 md:block">
+      <aside className="hidden w-56 shrink-0 border-r bg-muted/30 md:block print:hidden">
         <div className="sticky top-0 grid gap-6 p-4">
           <Link href="/" className="flex items-center gap-2 px-2 font-semibold">
             <MessagesSquare className="size-5 text-primary" />
@@ -34,7 +34,7 @@ export async function AppShell({ title, items, user, children, banner, headerAct
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-20 border-b bg-background/95 backdrop-blur">
+        <header className="sticky top-0 z-20 border-b bg-background/95 backdrop-blur print:hidden">
           <div className="flex h-14 items-center justify-between gap-2 px-4">
             <Link href="/" className="flex items-center gap-2 font-semibold md:hidden">
               <MessagesSquare className="size-5 text-primary" />

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BadgePercent, Bell, Building2, CalendarClock, Clock, LayoutDashboard, type LucideIcon, MessagesSquare, ReceiptText, ScrollText, Send, Settings, ShieldCheck, ShoppingCart, Ticket, Undo2, Wallet } from "lucide-react";
+import { BadgePercent, Bell, Building2, CalendarClock, Clock, FileText, LayoutDashboard, type LucideIcon, MessagesSquare, ReceiptText, ScrollText, Send, Settings, ShieldCheck, ShoppingCart, Ticket, Undo2, Wallet } from "lucide-react";
 import { cn } from "@/lib/utils";
 
 const ICONS: Record<string, LucideIcon> = {
@@ -10,6 +10,7 @@ const ICONS: Record<string, LucideIcon> = {
   apps: MessagesSquare,
   buy: ShoppingCart,
   orders: ReceiptText,
+  bills: FileText,
   renewals: CalendarClock,
   balance: Wallet,
   campaigns: BadgePercent,

@@ -8,7 +8,7 @@ export const sdkAppIdSeq = pgSequence("sdk_app_id_seq", { startWith: 1400000000,
 
 export const APP_EDITIONS = ["trial", "pro", "ultimate"] as const;
 export const APP_STATUSES = ["enabled", "grace", "disabling", "suspended", "stopped", "reclaimed", "deleted"] as const;
-export const STATUS_REASONS = ["created", "expired", "refunded", "arrears", "by_customer", "by_operator", "renewed", "purchased"] as const;
+export const STATUS_REASONS = ["created", "expired", "refunded", "arrears", "by_customer", "by_operator", "renewed", "purchased", "arrears_lifted"] as const;
 
 export const apps = pgTable(
   "apps",

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "orders:write": ["owner", "member"],
   "refunds:read": ["owner", "member"],
   "refunds:write": ["owner", "member"],
+  "bills:read": ["owner", "member"],
   // the IM backend reports usage with an account key (which acts as the owner)
   "usage:write": ["owner"],
   "admin:accounts": ["operator"],

@@ -13,7 +13,9 @@ export type StatusReason =
   | "by_customer"
   | "by_operator"
   | "renewed"
-  | "purchased";
+  | "purchased"
+  /** an arrears suspension ended because the balance came back to ≥ 0 (R-LIFE-4) */
+  | "arrears_lifted";
 
 /** Statuses that hold a slot of the 100-app cap (R-APP-1). */
 export const COUNTED_STATUSES: AppStatus[] = ["enabled", "grace", "disabling", "suspended", "stopped"];

@@ -9,6 +9,7 @@ import { now } from "@/lib/clock";
 import { ZERO, money, toMoneyString } from "@/lib/money";
 import { balanceOf, lockAccount, post } from "./ledger";
 import { writeAudit } from "./audit";
+import { liftArrears } from "./bills";
 
 type AccountRow = typeof accounts.$inferSelect;
 
@@ -82,6 +83,8 @@ export async function topUp(actor: OperatorActor, accountId: string, input: TopU
     const before = await lockAccount(tx, accountId);
     if (input.cash) await post(tx, accountId, { kind: "topup", cashDelta: money(input.cash), giftDelta: ZERO, note: input.note }, actor, at);
     if (input.gift) await post(tx, accountId, { kind: "grant", cashDelta: ZERO, giftDelta: money(input.gift), note: input.note }, actor, at);
+    // R-LIFE-4: back to ≥ 0 lifts arrears suspensions in this same transaction.
+    await liftArrears(tx, accountId, at);
     const after = await getAccount(accountId, tx);
     await writeAudit(tx, {
       actor, at, accountId, action: "account.topup", entityType: "account", entityId: accountId,

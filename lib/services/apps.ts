@@ -68,10 +68,11 @@ export async function oneAppJson(row: AppRow): Promise<AppJson> {
 export type AppJson = ReturnType<typeof appJson>;
 
 /** R-APP-1, R-APP-2: creates a trial app; the account row lock makes the cap hold under concurrency. */
-export async function createApp(actor: CustomerActor, input: { name: string }): Promise<AppRow> {
+export async function createApp(actor: CustomerActor, input: { name: string }, opts: { at?: Date } = {}): Promise<AppRow> {
   return db().transaction(async (tx) => {
     await lockAccount(tx, actor.accountId);
-    const at = await now(tx);
+    // `opts.at` is for seeding history only (db/demo-usage.ts): an app created at a past instant.
+    const at = opts.at ?? (await now(tx));
     const [c] = await tx
       .select({ n: count() })
       .from(apps)
@@ -248,7 +249,8 @@ export async function lifecycleSummary(accountId: string, at: Date) {
     expiring: rows.filter((a) => a.status === "enabled" && a.expiresAt && inExpiryWarning(a.expiresAt, at) && !a.dontRenew),
     grace: rows.filter((a) => a.status === "grace").map((a) => ({ ...a, suspendAt: graceEnd(a.expiresAt!) })),
     disabling: rows.filter((a) => a.status === "disabling"),
-    suspended: rows.filter((a) => a.status === "suspended"),
+    // Arrears suspensions have their own banner (components/bills/arrears-banner.tsx): renewing does not lift them.
+    suspended: rows.filter((a) => a.status === "suspended" && a.statusReason !== "arrears"),
   };
 }
 

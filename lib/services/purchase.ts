@@ -121,11 +121,12 @@ export type OrderView = OrderRow & {
  * POST /orders (R-BUY-1..8, R-PROMO, R-LIFE-1). The account lock serialises every purchase of the
  * account, so a repeated idempotency key always finds the first order.
  */
-export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempotencyKey: string): Promise<{ order: OrderView; replayed: boolean }> {
+export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempotencyKey: string, opts: { at?: Date } = {}): Promise<{ order: OrderView; replayed: boolean }> {
   const hash = requestHash(req);
   const orderId = await db().transaction(async (tx) => {
     const account = await lockAccount(tx, actor.accountId);
-    const at = await now(tx);
+    // `opts.at` is for seeding history only (db/demo-usage.ts): an order placed at a past instant.
+    const at = opts.at ?? (await now(tx));
     const [prior] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.accountId, actor.accountId), eq(idempotencyKeys.key, idempotencyKey)));
     const priorLive = prior && at.getTime() - prior.createdAt.getTime() < IDEMPOTENCY_WINDOW_MS;
     if (priorLive) {

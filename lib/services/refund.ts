@@ -15,6 +15,7 @@ import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
 import { notify } from "./notifications";
 import { lockAccount, post } from "./ledger";
+import { liftArrears } from "./bills";
 
 
 export type RefundInput = { sdkAppId: number; product: string; mode: RefundMode };
@@ -136,6 +137,8 @@ export async function executeRefund(tx: Tx, actor: CustomerActor | OperatorActor
     // A stopped or suspended app keeps its status; one in service goes to `disabling` for 7 days.
     if (u!.status === "enabled" || u!.status === "grace") await changeStatus(tx, actor, u!, { status: "disabling", reason: "refunded" }, at, "app.status");
   }
+  // R-LIFE-4: money back that brings available to ≥ 0 lifts arrears suspensions at once.
+  if (total.gt(0)) await liftArrears(tx, refund.accountId, at);
   const [done] = await tx.update(refunds).set({ status: "executed", executedAt: at }).where(eq(refunds.id, refund.id)).returning();
   await writeAudit(tx, {
     actor, at, accountId: refund.accountId, action: "refund.execute", entityType: "refund", entityId: refund.id,

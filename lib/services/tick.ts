@@ -7,6 +7,7 @@
  */
 import { addDays, shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
 import { runBalanceAlertsDue } from "./balance-alert";
+import { runBillsDue } from "./bills";
 import { runLifecycle, runRemindersDue, type LifecycleOptions } from "./lifecycle";
 
 /** `opts.accountIds` narrows a run to some accounts (tests that share a database with others). */
@@ -17,6 +18,8 @@ const RULES: DueRule[] = [
   { name: "lifecycle", run: (_from, to, opts) => runLifecycle(to, opts) },
   // §7: expiry and expired warnings on each day of their windows
   { name: "reminders", run: runRemindersDue },
+  // R-LIFE-3/4: the month's bill at 00:00 on the 1st, its deduction on the 3rd, arrears suspension at push day + 7
+  { name: "bills", run: (from, to, opts) => runBillsDue(from, to, opts) },
   // R-LIFE-8: the daily balance alert, at each midnight, after everything that moved money
   { name: "balanceAlerts", run: runBalanceAlertsDue },
 ];

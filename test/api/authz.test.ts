@@ -150,6 +150,7 @@ describe("R-ACC-1 permission table", () => {
     "orders:write": { owner: true, member: true, operator: false },
     "refunds:read": { owner: true, member: true, operator: false },
     "refunds:write": { owner: true, member: true, operator: false },
+    "bills:read": { owner: true, member: true, operator: false },
     "usage:write": { owner: true, member: false, operator: false },
     "admin:accounts": { owner: false, member: false, operator: true },
     "admin:audit": { owner: false, member: false, operator: true },

@@ -6,11 +6,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { apps, appStatusEvents, ledgerEntries, notifications, orders } from "@/db/schema";
+import { apps, appStatusEvents, bills, ledgerEntries, notifications, orders } from "@/db/schema";
 import { addDays, DAY_MS, shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
 import { money } from "@/lib/money";
 import { createApp } from "@/lib/services/apps";
 import { placeOrder } from "@/lib/services/purchase";
+import { recordDaily } from "@/lib/services/usage";
 import { runScheduledOnce } from "@/lib/services/scheduler";
 import { runDue } from "@/lib/services/tick";
 import { createCustomer, createOperator, SLOW, type TestCustomer, type TestOperator } from "../helpers";
@@ -26,10 +27,11 @@ const key = () => `catchup-${Date.now()}-${++seq}`;
 type Scenario = { c: TestCustomer; t0: Date; sdkAppIds: number[] };
 
 /**
- * An account with two pro apps: one on auto-renew with money for two renewals (then grace, daily
- * retries, suspension, reclamation), one bought for 3 months without it.
+ * An account with three pro apps: one for 12 months, one on auto-renew with money for two renewals
+ * (then grace, daily retries, suspension, reclamation), one bought for 3 months without it; with
+ * `usage`, group overage on the first app makes bills whose deduction can put the account in arrears.
  */
-async function scenario(): Promise<Scenario> {
+async function scenario(usage: boolean): Promise<Scenario> {
   const c = await createCustomer(op, { verified: true, cash: money("999.00").times(6).plus("11988.00").toFixed(2) });
   const first = await createApp(c.actor, { name: "first" });
   await placeOrder(c.actor, { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 12, packs: [], agreeSla: true }, key());
@@ -37,14 +39,18 @@ async function scenario(): Promise<Scenario> {
   const { order } = await placeOrder(c.actor, { type: "plan", sdkAppId: renewing.sdkAppId, edition: "pro", months: 1, packs: [], autoRenew: true, agreeSla: true }, key());
   const lapsing = await createApp(c.actor, { name: "lapsing" });
   await placeOrder(c.actor, { type: "plan", sdkAppId: lapsing.sdkAppId, edition: "pro", months: 3, packs: [], agreeSla: true }, key());
+  // postpaid usage over the free quota on two days (group overage: 1,000.00 and 2,000.00 on the bills)
+  const t = order.lines[0]!.periodStart.getTime();
+  const report = (days: number, groups: number) => ({ sdkAppId: first.sdkAppId, date: shanghaiDay(new Date(t + days * DAY_MS)), groups, liveGroups: 0, bandwidthMbps: { domestic: 0, international: 0 } });
+  if (usage) await recordDaily(c.actor, [report(1, 150_000), report(40, 250_000)]);
   return { c, t0: order.lines[0]!.periodStart, sdkAppIds: [first.sdkAppId, renewing.sdkAppId, lapsing.sdkAppId] };
 }
 
 /** Scenarios made at one clock instant (another test file may move the shared test clock meanwhile). */
-async function scenarios(n: number): Promise<Scenario[]> {
+async function scenarios(n: number, usage = false): Promise<Scenario[]> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const made: Scenario[] = [];
-    for (let i = 0; i < n; i++) made.push(await scenario());
+    for (let i = 0; i < n; i++) made.push(await scenario(usage));
     if (made.every((s) => s.t0.getTime() === made[0]!.t0.getTime())) return made;
   }
   throw new Error("the test clock kept moving while the scenarios were made");
@@ -62,23 +68,25 @@ async function endState(s: Scenario) {
   const sdkOf = new Map(appRows.map((a) => [a.id, a.sdkAppId]));
   const orderRows = await db().select().from(orders).where(eq(orders.accountId, s.c.accountId)).orderBy(asc(orders.createdAt), asc(orders.orderNo));
   const ledger = await db().select().from(ledgerEntries).where(eq(ledgerEntries.accountId, s.c.accountId)).orderBy(asc(ledgerEntries.id));
+  const billRows = await db().select().from(bills).where(eq(bills.accountId, s.c.accountId)).orderBy(asc(bills.month));
   const notes = await db().select().from(notifications).where(eq(notifications.accountId, s.c.accountId)).orderBy(asc(notifications.day), asc(notifications.kind));
   return {
     apps: appRows.map((a) => [name(a.sdkAppId), a.status, a.statusReason, a.expiresAt?.toISOString() ?? null]),
     history: history.map((h) => [name(sdkOf.get(h.appId)!), h.to, h.reason, h.at.toISOString()]),
     orders: orderRows.map((o) => [o.type, o.total, o.paidCash, o.paidGift, o.createdAt.toISOString()]),
     ledger: ledger.map((l) => [l.kind, l.cashDelta, l.giftDelta, l.at.toISOString()]),
+    bills: billRows.map((b) => [b.month, b.total, b.status, b.paidCash, b.paidGift, b.pushedAt.toISOString(), b.deductedAt?.toISOString() ?? null]),
     notifications: notes.map((n) => [n.kind, n.day, n.sdkAppIds.map(name)]),
   };
 }
 
-/** Deterministic, irregular steps between 1 minute and 11 hours. */
+/** Deterministic, irregular steps between 1 minute and 23 hours. */
 function ticks(from: Date, to: Date, seed: number): Date[] {
   const out: Date[] = [];
   let x = seed;
   for (let t = from.getTime(); t < to.getTime(); ) {
     x = (x * 1103515245 + 12345) % 2 ** 31;
-    t = Math.min(to.getTime(), t + 60_000 * (1 + (x % 660)));
+    t = Math.min(to.getTime(), t + 60_000 * (1 + (x % 1380)));
     out.push(new Date(t));
   }
   return out;
@@ -87,8 +95,8 @@ function ticks(from: Date, to: Date, seed: number): Date[] {
 const YEAR_MS = 365 * DAY_MS;
 
 describe("R-LIFE-7 catch-up", () => {
-  it("R-LIFE-7: one pass across a year, passes every 1 min – 11 h, every pass twice, and two racing engines end alike", async () => {
-    const [once, stepped, twice, racing] = await scenarios(4);
+  it("R-LIFE-7: one pass across a year, passes every 1 min – 23 h, every pass twice, and two racing engines end alike", async () => {
+    const [once, stepped, twice, racing] = await scenarios(4, true);
     const t0 = once!.t0;
     const end = new Date(t0.getTime() + YEAR_MS);
     const scope = (s: Scenario) => ({ accountIds: [s.c.accountId], stateKey: `catchup-${s.c.accountId}` });
@@ -106,10 +114,11 @@ describe("R-LIFE-7 catch-up", () => {
     await Promise.all([engine(13), engine(17)]);
 
     const expected = await endState(once!);
-    // the year did happen: two renewals, grace, suspension and reclamation of both lapsing apps
-    expect(expected.apps.map((a) => a[1])).toEqual(["grace", "reclaimed", "reclaimed"]);
-    expect(expected.orders.filter((o) => o[0] === "renewal")).toHaveLength(2);
-    expect(new Set(expected.notifications.map((n) => n[0]))).toEqual(new Set(["auto_renewed", "auto_renew_failed", "expiry_warning", "expired", "suspended", "reclaimed"]));
+    // the year did happen: renewals, bills made and deducted, suspensions and reclamations, told
+    expect(expected.orders.filter((o) => o[0] === "renewal").length).toBeGreaterThan(0);
+    expect(expected.bills[0]!.slice(1, 3)).toEqual(["1000.00", "deducted"]);
+    expect(expected.apps.filter((a) => a[1] === "reclaimed").length).toBeGreaterThan(0);
+    for (const kind of ["auto_renewed", "expiry_warning", "suspended", "reclaimed", "bill_pushed"]) expect(expected.notifications.map((n) => n[0])).toContain(kind);
     expect(await endState(stepped!)).toEqual(expected);
     expect(await endState(twice!)).toEqual(expected);
     expect(await endState(racing!)).toEqual(expected);

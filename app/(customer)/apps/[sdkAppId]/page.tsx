@@ -11,6 +11,7 @@ import { activePacks, appEntitlements, appHistory, getApp, type AppRow } from "@
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { LimitsCard } from "@/components/apps/limits-card";
 import { UsageCard } from "@/components/usage/usage-card";
+import { AppBillLines } from "@/components/bills/app-bill-lines";
 import { monthToDate } from "@/lib/services/usage";
 import { now } from "@/lib/clock";
 import { Button } from "@/components/ui/button";
@@ -130,6 +131,7 @@ export default async function AppPage({ params }: Props) {
       </Card>
       <LimitsCard now={limits} base={currentPriceBook().editions[app.edition].limits} />
       <UsageCard usage={usage} liveGroupLimit={limits.limits.liveGroups} trial={app.edition === "trial"} suspended={app.status === "suspended"} />
+      <AppBillLines accountId={actor.accountId} appId={app.id} sdkAppId={app.sdkAppId} />
       <Card>
         <CardHeader><CardTitle>{t("statusHistory")}</CardTitle></CardHeader>
         <CardContent>
