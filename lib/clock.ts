@@ -43,14 +43,18 @@ export async function now(conn: DbOrTx = db()): Promise<Date> {
   return readTestNow(conn, false);
 }
 
+/** Where to move the test clock: an instant, or a step from the current test time. */
+export type ClockMove = Date | { advanceSeconds: number };
+
 /**
- * Moves the test clock forward to `to` (never back). Returns the new instant. The row lock
- * serialises concurrent moves; due events run in `runDue` (lib/services/tick.ts) before returning.
+ * Moves the test clock forward (never back). Returns the old and new instant. The current time is read
+ * after the row lock is taken, so concurrent moves serialise and each step counts from the time the
+ * previous one left; due events run in `runDue` (lib/services/tick.ts) before returning.
  */
-export async function setTestClock(conn: DbOrTx, to: Date): Promise<{ from: Date; to: Date }> {
+export async function setTestClock(conn: DbOrTx, move: ClockMove): Promise<{ from: Date; to: Date }> {
   if (clockMode() !== "test") throw forbidden("The test clock is disabled in production mode.");
   const from = await readTestNow(conn, true);
-  const target = wholeSecond(to);
+  const target = wholeSecond(move instanceof Date ? move : new Date(from.getTime() + move.advanceSeconds * 1000));
   if (target.getTime() < from.getTime()) {
     throw new DomainError("validation_failed", "The test clock only moves forward.", {
       fields: { to: "must not be before the current test time" },
@@ -59,4 +63,3 @@ export async function setTestClock(conn: DbOrTx, to: Date): Promise<{ from: Date
   await conn.update(clockState).set({ testNow: target }).where(eq(clockState.id, 1));
   return { from, to: target };
 }
-

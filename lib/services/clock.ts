@@ -14,9 +14,7 @@ export async function readClock() {
  */
 export async function advanceClock(actor: OperatorActor, input: { advanceSeconds: number } | { to: string }) {
   return db().transaction(async (tx) => {
-    const current = await now(tx);
-    const target = "to" in input ? new Date(input.to) : new Date(current.getTime() + input.advanceSeconds * 1000);
-    const { from, to } = await setTestClock(tx, target);
+    const { from, to } = await setTestClock(tx, "to" in input ? new Date(input.to) : { advanceSeconds: input.advanceSeconds });
     const ran = await runDue(tx, from, to);
     await writeAudit(tx, { actor, at: to, action: "clock.advance", entityType: "clock", entityId: "test", before: { now: from.toISOString() }, after: { now: to.toISOString(), ran } });
     return { now: to.toISOString() };
