@@ -5,6 +5,7 @@ import { assertCan, type Permission } from "./permissions";
 import { actorOf, currentUser } from "./session";
 import { DomainError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { issuesToFields } from "@/lib/validation/common";
+import { unstorableFields } from "@/lib/validation/text";
 
 export type ActionError = { code: string; message: string; fields?: FieldErrors };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -37,6 +38,8 @@ export async function runAction<P extends Permission, S extends z.ZodType, T>(
     if (!user) return fail(new DomainError("unauthorized", "Please log in again."));
     const actor = actorOf(user);
     assertCan(actor, permission);
+    const unstorable = unstorableFields(input);
+    if (Object.keys(unstorable).length) return fail(new DomainError("validation_failed", "Invalid input.", { fields: unstorable }));
     const parsed = schema.safeParse(input);
     if (!parsed.success) return fail(new DomainError("validation_failed", "Invalid input.", { fields: issuesToFields(parsed.error) }));
     return { ok: true, data: await fn(actor as ActorFor<P>, parsed.data) };

@@ -6,6 +6,7 @@ import { ensureOperatorKey } from "@/lib/services/bootstrap";
 import { env } from "@/lib/env";
 import { DomainError, isDomainError, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
+import { MAX_BODY_BYTES, readBodyCapped } from "@/lib/http/body";
 
 /** The JSON error shape of API.md. Unknown errors never leak their text. */
 export function errorResponse(e: unknown): Response {
@@ -30,9 +31,9 @@ async function authenticate(req: Request): Promise<Actor> {
   return actor;
 }
 
-/** Reads a JSON body; malformed JSON is a 400 naming the body. */
+/** Reads a JSON body (at most MAX_BODY_BYTES, else 413 before parsing); malformed JSON is a 400 naming the body. */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBodyCapped(req, MAX_BODY_BYTES);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
