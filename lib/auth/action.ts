@@ -6,6 +6,7 @@ import { actorOf, currentUser } from "./session";
 import { DomainError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { issuesToFields } from "@/lib/validation/common";
 import { unstorableFields } from "@/lib/validation/text";
+import { log } from "@/lib/log";
 
 export type ActionError = { code: string; message: string; fields?: FieldErrors };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -45,7 +46,7 @@ export async function runAction<P extends Permission, S extends z.ZodType, T>(
     return { ok: true, data: await fn(actor as ActorFor<P>, parsed.data) };
   } catch (e) {
     if (isDomainError(e)) return fail(e);
-    console.error("action: unexpected error", e);
+    log().error({ err: e, where: "action" }, "unexpected error");
     return { ok: false, error: { code: "internal", message: t("internal") } };
   }
 }

@@ -4,6 +4,7 @@ import { assertCan, type Permission } from "./permissions";
 import { actorForApiKey } from "@/lib/services/api-keys";
 import { ensureOperatorKey } from "@/lib/services/bootstrap";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { DomainError, isDomainError, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { MAX_BODY_BYTES, readBodyCapped } from "@/lib/http/body";
@@ -13,7 +14,7 @@ export function errorResponse(e: unknown): Response {
   if (isDomainError(e)) {
     return Response.json({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }, { status: e.status });
   }
-  console.error("api: unexpected error", e);
+  log().error({ err: e, where: "api" }, "unexpected error");
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
 }
 

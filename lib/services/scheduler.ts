@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clockMode, now } from "@/lib/clock";
+import { log } from "@/lib/log";
 import { runDue } from "./tick";
 
 /** Any constant shared by every process of the installation. */
@@ -31,14 +32,14 @@ export function startScheduler(intervalMs = 60_000): () => void {
     try {
       await runScheduledOnce();
     } catch (e) {
-      console.error("scheduler: pass failed, retrying next minute", e);
+      log().error({ err: e, where: "scheduler" }, "pass failed, retrying next minute");
     } finally {
       running = false;
     }
   };
   const timer = setInterval(pass, intervalMs);
   timer.unref();
-  console.info(`[scheduler] production mode: running due lifecycle events every ${Math.round(intervalMs / 1000)} s`);
+  log().info({ where: "scheduler", intervalSeconds: Math.round(intervalMs / 1000) }, "production mode: running due lifecycle events");
   void pass();
   return () => clearInterval(timer);
 }
