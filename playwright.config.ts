@@ -55,6 +55,8 @@ export default defineConfig({
       EMBEDDED_PG_DIR: ".data/e2e-pg",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
       EMBEDDED_PG_FRESH: "1",
+      // The request log (one JSON line per request) would drown the test report.
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     },
   },
 });
