@@ -7,10 +7,9 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
 import { createApp } from "@/lib/services/apps";
 import { SLOW, call, createCustomer, createOperator, type TestCustomer, type TestOperator } from "../helpers";
+import { footprint } from "./footprint";
 import { allRouteHandlers, SAMPLES, type Fixture, type RouteHandler, type Sample } from "./routes";
 
 type Leaf = { where: "params" | "query" | "body"; path: (string | number)[] };
@@ -56,24 +55,7 @@ let other: TestCustomer;
 let fixture: Fixture;
 let handlers: RouteHandler[];
 
-/** Rows belonging to the test's accounts and keys, across every table with an account_id (new ones too). */
-async function footprint(): Promise<number> {
-  const tables = await db().execute<{ table_name: string }>(sql`
-    SELECT table_name FROM information_schema.columns
-    WHERE table_schema = 'public' AND column_name = 'account_id' AND table_name <> 'audit_log'`);
-  let n = 0;
-  for (const { table_name } of tables) {
-    const [r] = await db().execute<{ n: string }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table_name)} WHERE account_id IN (${customer.accountId}, ${other.accountId})`);
-    n += Number(r!.n);
-  }
-  const [a] = await db().execute<{ n: string }>(sql`
-    SELECT count(*) AS n FROM audit_log WHERE account_id IN (${customer.accountId}, ${other.accountId}) OR actor IN (${`key:${op.keyId}`})
-    OR actor LIKE ${`user:${customer.ownerId}`}`);
-  const [u] = await db().execute<{ n: string }>(sql`
-    SELECT (SELECT count(*) FROM usage_daily d JOIN apps p ON p.id = d.app_id WHERE p.account_id = ${customer.accountId})
-         + (SELECT count(*) FROM daily_active_users d JOIN apps p ON p.id = d.app_id WHERE p.account_id = ${customer.accountId}) AS n`);
-  return n + Number(a!.n) + Number(u!.n);
-}
+const rows = () => footprint([customer.accountId, other.accountId], [`key:${op.keyId}`, `user:${customer.ownerId}`]);
 
 async function send(h: RouteHandler, s: Sample, mutated: { params?: unknown; query?: unknown; body?: unknown }) {
   const query = (mutated.query ?? s.query) as Record<string, unknown> | undefined;
@@ -124,7 +106,7 @@ describe("issue 8: hostile input never answers 500", () => {
         const values = s.mutate === "invalid-only" ? alwaysInvalid.map((v) => ({ v, invalid: true })) : fc.oneof(alwaysInvalid.map((v) => ({ v, invalid: true })), anyHostile.map((v) => ({ v, invalid: false })));
         await fc.assert(
           fc.asyncProperty(values, async ({ v, invalid }) => {
-            const before = await footprint();
+            const before = await rows();
             const base = leaf.where === "params" ? s.params : leaf.where === "query" ? s.query : s.body;
             const mutated = { [leaf.where]: setAt(base, leaf.path, leaf.where === "params" && typeof v !== "string" ? String(v) : v) };
             const fresh = make(fixture); // fresh headers (idempotency keys) per call
@@ -133,7 +115,7 @@ describe("issue 8: hostile input never answers 500", () => {
             expect(r.status, where).toBeLessThan(500);
             if (r.status >= 400) {
               expect(r.json?.error?.code, where).toEqual(expect.any(String));
-              expect(await footprint(), `${where}: rows written on a refusal`).toBe(before);
+              expect(await rows(), `${where}: rows written on a refusal`).toBe(before);
             }
             if (r.status === 400) expect(r.json.error.details?.fields, where).toEqual(expect.any(Object));
             // A query string carries text only, and URL-encoding turns a lone surrogate into U+FFFD.
