@@ -118,3 +118,21 @@ test("login throttling over HTTP: after 5 wrong passwords the next attempt is 42
   expect(Number(r.headers()["retry-after"])).toBeGreaterThan(0);
   expect(new URL((await r.json()).url).searchParams.get("error")).toMatch(/^throttled:\d+$/);
 });
+
+test("an operator sees a user's login lock on the account page and clears it; the user logs in at once", async ({ page, request }) => {
+  const who = DEMO.unverified;
+  for (let i = 0; i < 5; i++) {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    await request.post("/api/auth/callback/credentials", { form: { email: who.email, password: `wrong ${i}`, csrfToken, json: "true" } });
+  }
+  await login(page, DEMO.operator);
+  await page.goto("/admin/accounts");
+  await page.getByRole("link", { name: /Startup Studio/ }).click();
+  const cell = page.getByTestId(`login-lock-${who.email}`);
+  await expect(cell).toContainText(/locked until|登录已锁定至/i);
+  await cell.getByRole("button", { name: /Clear login lock|解除登录锁定/ }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: /Clear login lock|解除登录锁定/ }).click();
+  await expect(cell).toBeEmpty();
+  await page.context().clearCookies();
+  await login(page, who);
+});
