@@ -33,4 +33,4 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"] };
+export const config = { matcher: ["/((?!_next/|favicon.ico|api/).*)"] };
