@@ -46,7 +46,7 @@ function buildIsCurrent(): boolean {
   if (!existsSync(id)) return false;
   const built = statSync(id).mtimeMs;
   const sources = ["app", "components", "lib", "db/schema"].map((d) => join(root, d)).filter(existsSync);
-  const files = ["next.config.mjs", "package.json"].map((f) => join(root, f)).filter(existsSync);
+  const files = ["next.config.mjs", "package.json", "proxy.ts", "instrumentation.ts"].map((f) => join(root, f)).filter(existsSync);
   return Math.max(...sources.map(newestMtime), ...files.map((f) => statSync(f).mtimeMs)) <= built;
 }
 
