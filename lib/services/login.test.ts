@@ -2,6 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkLogin, clearLoginLock, FAILURE_WINDOW_SECONDS, FIRST_DELAY_SECONDS, lockSeconds, loginLocks, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from "./login";
 import { advanceClock } from "./clock";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { loginThrottle } from "@/db/schema";
+import { now } from "@/lib/clock";
 import { createCustomer, createOperator, SLOW, uniqueEmail, type TestOperator } from "@/test/helpers";
 
 let op: TestOperator;
@@ -94,6 +98,14 @@ describe("login throttling", () => {
     expect((await loginLocks([c.email])).get(c.email)).toEqual({ email: c.email, failures: 0, lockedUntil: null });
     expect((await checkLogin(c.email, c.password)).kind).toBe("ok");
   }, SLOW);
+
+  it("counts idle for more than an hour are dropped as other attempts come in", async () => {
+    const at = await now();
+    const key = `email:${uniqueEmail("idle")}`;
+    await db().insert(loginThrottle).values({ key, failures: 3, lastFailureAt: new Date(at.getTime() - 2 * 3600_000), lockedUntil: null });
+    await checkLogin(uniqueEmail("someone"), "x", address());
+    expect(await db().select().from(loginThrottle).where(eq(loginThrottle.key, key))).toEqual([]);
+  });
 
   it("an over-long or unstorable e-mail is invalid, not an error", async () => {
     expect(await checkLogin(`${"a".repeat(300)}@x.example`, "pw")).toEqual({ kind: "invalid" });

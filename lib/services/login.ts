@@ -46,8 +46,12 @@ const limitOf = (key: string) => (key.startsWith("ip:") ? MAX_FAILURES_PER_ADDRE
 async function claimAttempt(keys: string[], at: Date): Promise<number | null> {
   return db().transaction(async (tx) => {
     const sorted = [...keys].sort();
-    await tx.insert(loginThrottle).values(sorted.map((key) => ({ key }))).onConflictDoNothing();
-    const rows = await tx.select().from(loginThrottle).where(inArray(loginThrottle.key, sorted)).orderBy(loginThrottle.key).for("update");
+    let rows: (typeof loginThrottle.$inferSelect)[] = [];
+    // A stale row may be pruned by another attempt between the insert and the lock: insert again.
+    for (let i = 0; i < 3 && rows.length < sorted.length; i++) {
+      await tx.insert(loginThrottle).values(sorted.map((key) => ({ key }))).onConflictDoNothing();
+      rows = await tx.select().from(loginThrottle).where(inArray(loginThrottle.key, sorted)).orderBy(loginThrottle.key).for("update");
+    }
     const waits = rows.filter((r) => r.lockedUntil && r.lockedUntil > at).map((r) => Math.ceil((r.lockedUntil!.getTime() - at.getTime()) / 1000));
     if (waits.length) return Math.max(...waits);
     for (const r of rows) {
@@ -59,6 +63,15 @@ async function claimAttempt(keys: string[], at: Date): Promise<number | null> {
         .set({ failures, lastFailureAt: at, lockedUntil: wait ? new Date(at.getTime() + wait * 1000) : null })
         .where(eq(loginThrottle.key, r.key));
     }
+    // Counts idle for longer than RESET_AFTER_SECONDS mean nothing any more: drop a few per attempt, so
+    // e-mails sprayed by an attacker do not pile up.
+    const idleSince = new Date(at.getTime() - RESET_AFTER_SECONDS * 1000);
+    await tx.execute(sql`
+      DELETE FROM login_throttle WHERE key IN (
+        SELECT key FROM login_throttle
+        WHERE (last_failure_at IS NULL OR last_failure_at < ${idleSince.toISOString()}::timestamptz) AND (locked_until IS NULL OR locked_until < ${at.toISOString()}::timestamptz)
+          AND key NOT IN (${sql.join(sorted.map((k) => sql`${k}`), sql`, `)})
+        LIMIT 100 FOR UPDATE SKIP LOCKED)`);
     return null;
   });
 }
