@@ -1,13 +1,23 @@
-import { defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
+import { chromium, defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-/** Debian's Chromium when present (no download here); otherwise Playwright's own (`npx playwright install`). */
+/** The system's Chromium (no download here), or Playwright's own when installed; else one line and exit. */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
+  let bundledPath: string | undefined;
+  try {
+    bundledPath = chromium.executablePath();
+  } catch {
+    bundledPath = undefined;
+  }
+  const choice = findChromium({ envPath: process.env.PLAYWRIGHT_CHROMIUM_PATH, bundledPath });
+  if (choice.kind === "missing") {
+    console.error(choice.message);
+    process.exit(1);
+  }
+  return choice.kind === "path" ? choice.path : undefined;
 }
 
 export default defineConfig({
@@ -45,6 +55,8 @@ export default defineConfig({
       EMBEDDED_PG_DIR: ".data/e2e-pg",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
       EMBEDDED_PG_FRESH: "1",
+      // The request log (one JSON line per request) would drown the test report.
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     },
   },
 });

@@ -2,7 +2,9 @@
  * The launcher around `next`: with no DATABASE_URL it starts an embedded PostgreSQL (kept in .data/),
  * applies migrations, seeds demo data into an empty database, builds when the build is missing or stale,
  * runs the app, and stops PostgreSQL only after the app has exited.
- *   tsx db/launch.ts start | dev | migrate | seed
+ *   tsx db/launch.ts start | dev | migrate | seed | remove-demo
+ * A production start on an external database never seeds the demo logins and refuses to serve while one
+ * exists (db/production.ts).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -44,7 +46,7 @@ function buildIsCurrent(): boolean {
   if (!existsSync(id)) return false;
   const built = statSync(id).mtimeMs;
   const sources = ["app", "components", "lib", "db/schema"].map((d) => join(root, d)).filter(existsSync);
-  const files = ["next.config.mjs", "package.json"].map((f) => join(root, f)).filter(existsSync);
+  const files = ["next.config.mjs", "package.json", "proxy.ts", "instrumentation.ts"].map((f) => join(root, f)).filter(existsSync);
   return Math.max(...sources.map(newestMtime), ...files.map((f) => statSync(f).mtimeMs)) <= built;
 }
 
@@ -78,7 +80,7 @@ function authSecret(embedded: boolean, production: boolean): string | undefined 
   return randomBytes(32).toString("base64url");
 }
 
-function printDemo(seed: { operatorKey: string; accountKey: string } | null) {
+function printDemo(seed: { operatorKey: string; accountKey: string } | null, show = true) {
   const file = join(dataDir, "demo-credentials.txt");
   if (seed) {
     const { DEMO } = demoModule!;
@@ -96,14 +98,14 @@ function printDemo(seed: { operatorKey: string; accountKey: string } | null) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, text, { mode: 0o600 });
   }
-  if (existsSync(file)) console.log(`\n${readFileSync(file, "utf8")}`);
+  if (show && existsSync(file)) console.log(`\n${readFileSync(file, "utf8")}`);
 }
 
 let demoModule: typeof import("./seed") | undefined;
 
 async function main() {
-  if (!["start", "dev", "migrate", "seed"].includes(command)) {
-    console.error(`usage: tsx db/launch.ts start|dev|migrate|seed (got "${command}")`);
+  if (!["start", "dev", "migrate", "seed", "remove-demo"].includes(command)) {
+    console.error(`usage: tsx db/launch.ts start|dev|migrate|seed|remove-demo (got "${command}")`);
     process.exit(2);
   }
   const nodeEnv = command === "dev" ? "development" : "production";
@@ -119,13 +121,27 @@ async function main() {
 
     demoModule = await import("./seed");
     const { closeDb } = await import("./client");
+    const production = await import("./production");
+    const kind = { embedded: Boolean(embedded), appMode: appMode as "production" | "test", seedDemo: process.env.SEED_DEMO };
+    if (command === "remove-demo") {
+      const removed = await production.removeDemoCredentials();
+      await closeDb();
+      log(removed.length ? `removed the demo logins ${removed.join(", ")} and revoked their API keys` : "no demo logins found");
+      return;
+    }
     if (process.env.BOOTSTRAP_OPERATOR_KEY) {
       const { ensureOperatorKey } = await import("@/lib/services/bootstrap");
       await ensureOperatorKey(process.env.BOOTSTRAP_OPERATOR_KEY);
     }
-    const seed = process.env.SEED_DEMO === "false" ? { seeded: false as const } : await demoModule.seedDemo();
+    const seed = production.shouldSeedDemo(kind) ? await demoModule.seedDemo() : { seeded: false as const };
+    const leftover = production.mustRefuseDemo(kind) && command !== "seed" ? await production.demoCredentialsInUse() : [];
     await closeDb();
     if (seed.seeded) log("demo data seeded");
+    if (leftover.length) {
+      console.error(`[launch] refusing to start in production mode: demo logins with published passwords exist (${leftover.join(", ")}). ${production.REMOVE_DEMO_HINT}`);
+      code = 1;
+      return;
+    }
     if (command === "seed") {
       printDemo(seed.seeded ? seed : null);
       return;
@@ -143,8 +159,11 @@ async function main() {
       code = await run("next", ["build"], env);
       if (code !== 0) return;
     }
-    if (embedded) printDemo(seed.seeded ? seed : null);
-    else if (seed.seeded) printDemo(seed);
+    if (production.shouldPrintDemo(kind)) printDemo(seed.seeded ? seed : null);
+    else if (seed.seeded) {
+      printDemo(seed, false);
+      log(`demo data seeded; its logins and keys are in ${join(dataDir, "demo-credentials.txt")}`);
+    }
     const port = process.env.PORT ?? "3000";
     log(`serving on http://localhost:${port} (APP_MODE=${appMode})`);
     code = await run("next", [command === "dev" ? "dev" : "start", "-p", port], env);
@@ -152,6 +171,8 @@ async function main() {
     console.error(`[launch] ${(e as Error).message}`);
     code = 1;
   } finally {
+    // A refusal returns early from the try: its exit code must still reach the shell.
+    process.exitCode = code;
     if (embedded) {
       await embedded.stop();
       log("embedded PostgreSQL stopped");

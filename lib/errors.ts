@@ -11,7 +11,8 @@ export type ErrorCode =
   | "forbidden"
   | "unauthorized"
   | "throttled"
-  | "conflict";
+  | "conflict"
+  | "payload_too_large";
 
 const STATUS: Record<ErrorCode, number> = {
   app_limit_reached: 409,
@@ -26,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   throttled: 429,
   conflict: 409,
+  payload_too_large: 413,
 };
 
 export type FieldErrors = Record<string, string>;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { BadgeCheck } from "lucide-react";
 import { toast } from "sonner";
-import { topUpAction, verifyAccountAction } from "@/app/(operator)/admin/accounts/actions";
+import { clearLoginLockAction, topUpAction, verifyAccountAction } from "@/app/(operator)/admin/accounts/actions";
 import type { FieldErrors } from "@/lib/errors";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Field } from "@/components/field";
@@ -35,6 +35,32 @@ export function VerifyButton({ accountId, name }: { accountId: string; name: str
           const r = await verifyAccountAction({ accountId });
           if (!r.ok) return void toast.error(r.error.message);
           toast.success(t("verified"));
+          router.refresh();
+        })
+      }
+    />
+  );
+}
+
+/** Clears a user's failed-login count and lock after a confirmation. */
+export function ClearLockButton({ accountId, email }: { accountId: string; email: string }) {
+  const t = useTranslations("admin");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <ConfirmButton
+      variant="outline"
+      size="sm"
+      disabled={pending}
+      label={t("clearLock")}
+      title={t("clearLock")}
+      body={t("clearLockBody", { email })}
+      confirmLabel={t("clearLock")}
+      onConfirm={() =>
+        start(async () => {
+          const r = await clearLoginLockAction({ accountId, email });
+          if (!r.ok) return void toast.error(r.error.message);
+          toast.success(t("lockCleared"));
           router.refresh();
         })
       }

@@ -21,7 +21,8 @@ export function LoginForm() {
     start(async () => {
       const res = await signIn("credentials", { email, password, redirect: false });
       if (!res || res.error) {
-        setError(res?.error === "throttled" ? t("throttled") : t("invalid"));
+        const throttled = /^throttled:(\d+)$/.exec(res?.error ?? "");
+        setError(throttled ? t("throttled", { seconds: Number(throttled[1]) }) : t("invalid"));
         return;
       }
       window.location.assign("/");

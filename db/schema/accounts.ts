@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -61,3 +61,17 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_email_at_idx").on(t.email, t.at)],
 );
 
+
+/**
+ * Login throttling, one row per e-mail ("email:<address>") and per client address ("ip:<address>").
+ * An attempt is counted under the row lock before its password is checked, so concurrent guesses
+ * cannot exceed the limit; a success clears the e-mail's count (lib/services/login.ts).
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  // failed (or still running) attempts since the count was last reset
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: ts("last_failure_at"),
+  // attempts before this instant are refused with 429 and Retry-After
+  lockedUntil: ts("locked_until"),
+});

@@ -1,15 +1,32 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import type { CustomerActor, OperatorActor } from "./actor";
 import { assertCan, type Permission } from "./permissions";
 import { actorOf, currentUser } from "./session";
+import type { SessionUser } from "@/lib/services/login";
 import { DomainError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { issuesToFields } from "@/lib/validation/common";
+import { unstorableFields } from "@/lib/validation/text";
+import { log } from "@/lib/log";
 
 export type ActionError = { code: string; message: string; fields?: FieldErrors };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 type ActorFor<P extends Permission> = P extends `admin:${string}` ? OperatorActor : CustomerActor;
+
+type Translate = ((key: string, params?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+type ActionContext = { user: SessionUser | null };
+const outsideRequest = new AsyncLocalStorage<ActionContext>();
+const untranslated: Translate = Object.assign((key: string) => key, { has: () => false });
+
+/**
+ * Runs server actions as `user` outside a Next.js request (no session cookie, no locale): the guard
+ * is the same, messages stay in English. The hostile-input property test calls every action this way.
+ */
+export function asSessionUser<T>(user: SessionUser | null, fn: () => Promise<T>): Promise<T> {
+  return outsideRequest.run({ user }, fn);
+}
 
 /**
  * The one guarded entry for server actions: session → actor (never from client input), permission
@@ -21,8 +38,9 @@ export async function runAction<P extends Permission, S extends z.ZodType, T>(
   input: unknown,
   fn: (actor: ActorFor<P>, data: z.infer<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const t = await getTranslations("errors");
-  const tv = await getTranslations("validation");
+  const ctx = outsideRequest.getStore();
+  const t: Translate = ctx ? untranslated : await getTranslations("errors");
+  const tv: Translate = ctx ? untranslated : await getTranslations("validation");
   const fail = (e: DomainError): ActionResult<T> => {
     const params = Object.fromEntries(Object.entries(e.details ?? {}).filter(([, v]) => typeof v === "string" || typeof v === "number")) as Record<string, string | number>;
     // A refusal names its reason (details.reason) so the translated message says what to do.
@@ -33,16 +51,18 @@ export async function runAction<P extends Permission, S extends z.ZodType, T>(
     return { ok: false, error: { code: e.code, message, ...(fields ? { fields } : {}) } };
   };
   try {
-    const user = await currentUser();
+    const user = ctx ? ctx.user : await currentUser();
     if (!user) return fail(new DomainError("unauthorized", "Please log in again."));
     const actor = actorOf(user);
     assertCan(actor, permission);
+    const unstorable = unstorableFields(input);
+    if (Object.keys(unstorable).length) return fail(new DomainError("validation_failed", "Invalid input.", { fields: unstorable }));
     const parsed = schema.safeParse(input);
     if (!parsed.success) return fail(new DomainError("validation_failed", "Invalid input.", { fields: issuesToFields(parsed.error) }));
     return { ok: true, data: await fn(actor as ActorFor<P>, parsed.data) };
   } catch (e) {
     if (isDomainError(e)) return fail(e);
-    console.error("action: unexpected error", e);
+    log().error({ err: e, where: "action" }, "unexpected error");
     return { ok: false, error: { code: "internal", message: t("internal") } };
   }
 }

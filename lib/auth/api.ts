@@ -4,15 +4,17 @@ import { assertCan, type Permission } from "./permissions";
 import { actorForApiKey } from "@/lib/services/api-keys";
 import { ensureOperatorKey } from "@/lib/services/bootstrap";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { DomainError, isDomainError, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
+import { MAX_BODY_BYTES, readBodyCapped } from "@/lib/http/body";
 
 /** The JSON error shape of API.md. Unknown errors never leak their text. */
 export function errorResponse(e: unknown): Response {
   if (isDomainError(e)) {
     return Response.json({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }, { status: e.status });
   }
-  console.error("api: unexpected error", e);
+  log().error({ err: e, where: "api" }, "unexpected error");
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
 }
 
@@ -30,9 +32,9 @@ async function authenticate(req: Request): Promise<Actor> {
   return actor;
 }
 
-/** Reads a JSON body; malformed JSON is a 400 naming the body. */
+/** Reads a JSON body (at most MAX_BODY_BYTES, else 413 before parsing); malformed JSON is a 400 naming the body. */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBodyCapped(req, MAX_BODY_BYTES);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

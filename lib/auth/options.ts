@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 import { checkLogin, type SessionUser } from "@/lib/services/login";
+import { clientAddress } from "@/lib/http/client-address";
 
 const globalForAuth = globalThis as unknown as { __imbSecret?: string };
 
@@ -24,10 +25,11 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "credentials",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const r = await checkLogin(credentials.email, credentials.password);
-          if (r.kind === "throttled") throw new Error("throttled");
+          const r = await checkLogin(credentials.email, credentials.password, clientAddress(req?.headers));
+          // The route (app/api/auth/[...nextauth]/route.ts) turns this into 429 with Retry-After.
+          if (r.kind === "throttled") throw new Error(`throttled:${r.retryAfterSeconds}`);
           if (r.kind === "invalid") return null;
           return { id: r.user.id, email: r.user.email, name: r.user.name };
         },

@@ -5,6 +5,7 @@
  * transaction. In test mode the test clock runs the same rules, so no tick is scheduled.
  */
 import { clockMode } from "@/lib/clock";
+import { log } from "@/lib/log";
 import { runScheduledOnce } from "@/lib/services/scheduler";
 import { registerQueue, registerSchedule, registerWorker } from "./boss";
 
@@ -15,7 +16,7 @@ export async function registerTickJob(): Promise<boolean> {
   await registerQueue({ name: TICK_QUEUE, policy: "stately", retryLimit: 0, expireInSeconds: 3600 });
   await registerWorker(TICK_QUEUE, async () => {
     const ran = await runScheduledOnce();
-    if (ran && Object.values(ran).some((n) => n > 0)) console.info(`[tick] ${JSON.stringify(ran)}`);
+    if (ran && Object.values(ran).some((n) => n > 0)) log().info({ where: "tick", ran }, "scheduler pass");
   });
   await registerSchedule(TICK_QUEUE, "* * * * *");
   return true;

@@ -4,9 +4,10 @@ import { accounts, apiKeys, apps, users } from "@/db/schema";
 import type { OperatorActor } from "@/lib/auth/actor";
 import { hashApiKey, hashPassword, newApiKey } from "@/lib/auth/secrets";
 import { COUNTED_STATUSES } from "@/lib/billing/apps";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError, notFound, validationFailed, type FieldErrors } from "@/lib/errors";
 import { now } from "@/lib/clock";
 import { ZERO, money, toMoneyString } from "@/lib/money";
+import { MAX_MONEY } from "@/lib/validation/text";
 import { balanceOf, lockAccount, post } from "./ledger";
 import { writeAudit } from "./audit";
 import { liftArrears } from "./bills";
@@ -81,6 +82,11 @@ export async function topUp(actor: OperatorActor, accountId: string, input: TopU
   return db().transaction(async (tx) => {
     const at = await now(tx);
     const before = await lockAccount(tx, accountId);
+    // numeric(14,2): a balance part cannot pass 999,999,999,999.99 (checked under the account lock).
+    const over: FieldErrors = {};
+    if (input.cash && money(before.cash).plus(money(input.cash)).gt(MAX_MONEY)) over.cash = `would take the cash balance above ${MAX_MONEY}`;
+    if (input.gift && money(before.gift).plus(money(input.gift)).gt(MAX_MONEY)) over.gift = `would take the gift balance above ${MAX_MONEY}`;
+    if (Object.keys(over).length) throw validationFailed(over);
     if (input.cash) await post(tx, accountId, { kind: "topup", cashDelta: money(input.cash), giftDelta: ZERO, note: input.note }, actor, at);
     if (input.gift) await post(tx, accountId, { kind: "grant", cashDelta: ZERO, giftDelta: money(input.gift), note: input.note }, actor, at);
     // R-LIFE-4: back to ≥ 0 lifts arrears suspensions in this same transaction.

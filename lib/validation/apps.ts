@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { checkAppName } from "@/lib/billing/apps";
+import { text } from "./text";
 
-export const appNameSchema = z
-  .string({ error: "is required" })
-  .superRefine((raw, ctx) => {
-    const r = checkAppName(raw);
-    if (r.kind === "invalid") ctx.addIssue({ code: "custom", message: r.reason === "empty" ? "must not be empty" : "must be at most 64 characters" });
-  })
-  .transform((s) => s.trim());
+/** R-APP-2: 1–64 characters after trimming, not only invisible ones (checkAppName's rule, plus storability). */
+export const appNameSchema = text({ max: 64 });
 
 export const createAppSchema = z.object({ name: appNameSchema });
 export const renameAppSchema = z.object({ name: appNameSchema });
@@ -19,7 +14,7 @@ export const sdkAppIdSchema = z.coerce
   .max(9999999999, "must be a 10-digit SDKAppID");
 
 export const appFilterSchema = z.object({
-  q: z.string().trim().max(64).optional(),
+  q: text({ max: 64, min: 0 }).optional(),
   status: z.enum(["enabled", "grace", "disabling", "suspended", "stopped", "reclaimed"]).optional(),
   edition: z.enum(["trial", "pro", "ultimate"]).optional(),
 });

@@ -3,8 +3,16 @@ import { z } from "zod";
 import { shanghaiMidnight } from "@/lib/billing/calendar";
 import { money } from "@/lib/money";
 import { positiveMoney } from "./common";
+import { MAX_YEAR, MIN_YEAR, text } from "./text";
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Instants a timestamptz column and the calendar rules accept: years 1970–9999. */
+function inRange(d: Date): Date | null {
+  if (Number.isNaN(d.getTime())) return null;
+  const y = d.getUTCFullYear();
+  return y >= MIN_YEAR && y <= MAX_YEAR ? d : null;
+}
 
 /**
  * A form's date and time: "YYYY-MM-DDTHH:mm[:ss]" (an <input type="datetime-local">) read as
@@ -17,14 +25,13 @@ export function parseInstantInput(raw: string): Date | null {
     const [h, m, sec] = [Number(local[2]), Number(local[3]), Number(local[4] ?? 0)];
     if (h > 23 || m > 59 || sec > 59) return null;
     try {
-      return new Date(shanghaiMidnight(local[1]!).getTime() + ((h * 60 + m) * 60 + sec) * 1000);
+      return inRange(new Date(shanghaiMidnight(local[1]!).getTime() + ((h * 60 + m) * 60 + sec) * 1000));
     } catch {
       return null;
     }
   }
   if (!z.iso.datetime({ offset: true }).safeParse(s).success) return null;
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d;
+  return inRange(new Date(s));
 }
 
 const instant = z
@@ -66,7 +73,7 @@ const rate = z
 /** The campaign form and the campaigns API: the output is a CampaignInput of lib/services/campaigns. */
 export const campaignSchema = z
   .object({
-    name: z.string({ error: "is required" }).trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+    name: text({ max: 64 }),
     editions: z
       .array(z.enum(["pro", "ultimate"], { error: "must be pro or ultimate" }), { error: "choose at least one edition" })
       .min(1, "choose at least one edition")

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseMoneyInput } from "@/lib/money";
 import { validationFailed, type FieldErrors } from "@/lib/errors";
+import { unstorableFields } from "./text";
 
 /** A positive money amount given as a string with at most two decimals (API.md). */
 export const positiveMoney = z
@@ -19,6 +20,8 @@ export function issuesToFields(error: z.ZodError): FieldErrors {
 
 /** Parses input with a schema or throws a 400 `validation_failed` naming each field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const unstorable = unstorableFields(input);
+  if (Object.keys(unstorable).length) throw validationFailed(unstorable);
   const r = schema.safeParse(input);
   if (!r.success) throw validationFailed(issuesToFields(r.error));
   return r.data;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ACTIONS, FEATURES } from "@/lib/billing/entitlements";
+import { int4 } from "./text";
 
-const count = z.number({ error: "must be a whole number ≥ 0" }).int("must be a whole number ≥ 0").min(0, "must be a whole number ≥ 0");
+const count = int4();
 
 /** POST /apps/{sdkAppId}/entitlements/check (API.md). */
 export const checkSchema = z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DELIVERY_STATUSES, NOTIFICATION_KINDS } from "@/db/schema/notifications";
 import { positiveMoney } from "./common";
+import { text } from "./text";
 
 /** Mainland mobile (11 digits starting 1[3-9]) or E.164 (+ and 8–15 digits). */
 export const PHONE_RE = /^(?:1[3-9]\d{9}|\+[1-9]\d{7,14})$/;
@@ -12,7 +13,7 @@ export const kindSchema = z.enum(NOTIFICATION_KINDS, { error: `must be one of ${
 
 export const recipientSchema = z
   .object({
-    name: z.string({ error: "is required" }).trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+    name: text({ max: 64 }),
     email: z.preprocess(
       blankToUndefined,
       z.string({ error: "must be a string" }).trim().toLowerCase().max(254, "must be at most 254 characters").pipe(z.email({ error: "must be an email address" })).optional(),

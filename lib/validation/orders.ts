@@ -3,6 +3,7 @@ import { sdkAppIdInput } from "./apps";
 import { currentPriceBook, isPackName, knownTiers, PACK_NAMES, type PackName } from "@/lib/billing/price-book";
 import type { OrderRequest } from "@/lib/billing/quote";
 import { positiveMoney } from "./common";
+import { isoInstant, unstorableReason } from "./text";
 
 const months = z
   .number({ error: "must be a whole number of months from 1 to 24" })
@@ -86,7 +87,8 @@ export const idempotencyKeySchema = z
   .string({ error: "the Idempotency-Key header is required" })
   .trim()
   .min(8, "must be 8 to 200 characters")
-  .max(200, "must be 8 to 200 characters");
+  .max(200, "must be 8 to 200 characters")
+  .refine((s) => unstorableReason(s) === null, "must be printable text");
 
 export const idempotencyHeaderSchema = z.object({ "Idempotency-Key": idempotencyKeySchema });
 
@@ -94,5 +96,5 @@ export const voucherIssueSchema = z.object({
   accountId: z.uuid({ error: "must be an account id" }),
   amount: positiveMoney,
   minTotal: positiveMoney.optional(),
-  expiresAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with offset" }),
+  expiresAt: isoInstant,
 });

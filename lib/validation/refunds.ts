@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sdkAppIdInput } from "./apps";
 import { isPackName, PACK_NAMES } from "@/lib/billing/price-book";
+import { text } from "./text";
 
 const appId = sdkAppIdInput;
 
@@ -12,7 +13,7 @@ export const refundSchema = z.object({
 });
 
 export const rejectSchema = z.object({
-  reason: z.string({ error: "is required" }).trim().min(1, "must not be empty").max(500, "must be at most 500 characters"),
+  reason: text({ max: 500, multiline: true }),
 });
 
 export const refundStatusSchema = z.object({

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { sdkAppIdInput } from "./apps";
+import { calendarDay, int4, isoInstant, text } from "./text";
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const day = z.string({ error: "must be a day YYYY-MM-DD" }).regex(DAY, "must be a day YYYY-MM-DD");
-const count = z.number({ error: "must be a whole number ≥ 0" }).int("must be a whole number ≥ 0").min(0, "must be a whole number ≥ 0");
-const mbps = z.number({ error: "must be a number of Mbps ≥ 0" }).min(0, "must be a number of Mbps ≥ 0").max(1e9, "is too large");
+const day = calendarDay;
+/** usage_daily.groups / live_groups are `integer`. */
+const count = int4();
+/** bandwidth_* are numeric(14,3); a day's peak above 10^9 Mbps is not a real report. */
+const mbps = z.number({ error: "must be a number of Mbps ≥ 0" }).min(0, "must be a number of Mbps ≥ 0").max(1e9, "must be at most 1000000000");
+
+export const MAX_USER_ID = 128;
+export const MAX_LOGIN_EVENTS = 10_000;
 
 /** POST /usage/logins (R-USE-1): at most 10,000 events per call. */
 export const loginsSchema = z.object({
@@ -12,12 +17,12 @@ export const loginsSchema = z.object({
     .array(
       z.object({
         sdkAppId: sdkAppIdInput,
-        userId: z.string({ error: "must be a user id" }).min(1, "must not be empty").max(128, "must be at most 128 characters"),
-        at: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with offset" }),
+        userId: text({ max: MAX_USER_ID, trim: false }),
+        at: isoInstant,
       }),
       { error: "must be a list of login events" },
     )
-    .max(10_000, "must hold at most 10,000 events"),
+    .max(MAX_LOGIN_EVENTS, "must hold at most 10,000 events"),
 });
 
 /** POST /usage/daily (R-USE-2). */

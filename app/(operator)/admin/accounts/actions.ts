@@ -4,7 +4,8 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
 import { createAccount, topUp, verifyAccount } from "@/lib/services/accounts";
-import { createAccountSchema, topUpSchema } from "@/lib/validation/accounts";
+import { createAccountSchema, emailSchema, topUpSchema } from "@/lib/validation/accounts";
+import { clearLoginLock } from "@/lib/services/login";
 
 const accountId = z.object({ accountId: z.uuid() });
 
@@ -30,5 +31,14 @@ export async function topUpAction(input: unknown) {
     const a = await topUp(actor, accountId, rest);
     revalidatePath(`/admin/accounts/${accountId}`);
     return a;
+  });
+}
+
+/** Clears a user's failed-login count and lock (issue 8: the operator can see and clear a lock). */
+export async function clearLoginLockAction(input: unknown) {
+  return runAction("admin:accounts", z.object({ accountId: z.uuid(), email: emailSchema }), input, async (actor, { accountId, email }) => {
+    await clearLoginLock(actor, email);
+    revalidatePath(`/admin/accounts/${accountId}`);
+    return { email };
   });
 }

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { unstorableReason } from "@/lib/validation/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("auditTitle") };
@@ -26,7 +27,9 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireOperator();
   const t = await getTranslations("admin");
   const tc = await getTranslations("common");
-  const q = (await searchParams).q?.trim().slice(0, 100) || undefined;
+  const raw = (await searchParams).q;
+  // A search text no column can hold (NUL, lone surrogate) finds nothing rather than failing the page.
+  const q = typeof raw === "string" && unstorableReason(raw) === null ? raw.trim().slice(0, 100) || undefined : undefined;
   const rows = await listAudit({ q, limit: 200 });
   return (
     <div className="grid gap-6">

@@ -9,11 +9,13 @@ import { isDomainError } from "@/lib/errors";
 import { formatCNY, formatDateTime, formatExpiryDay } from "@/lib/format";
 import { accountJson, getAccount, listAccountUsers } from "@/lib/services/accounts";
 import { listApps } from "@/lib/services/apps";
+import { loginLocks } from "@/lib/services/login";
+import { now } from "@/lib/clock";
 import { listLedger } from "@/lib/services/ledger";
 import { listOrders } from "@/lib/services/purchase";
 import { listRefunds } from "@/lib/services/refund";
 import { AccountHistory } from "@/components/admin/account-history";
-import { TopUpForm, VerifyButton } from "@/components/admin/account-controls";
+import { ClearLockButton, TopUpForm, VerifyButton } from "@/components/admin/account-controls";
 import { StatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -43,6 +45,7 @@ export default async function AccountPage({ params }: Props) {
   const [ledger, users, apps, orders, refunds] = await Promise.all([
     listLedger(row.id), listAccountUsers(row.id), listApps(row.id), listOrders(row.id, 50), listRefunds({ accountId: row.id, limit: 50 }),
   ]);
+  const [locks, at] = await Promise.all([loginLocks(users.map((u) => u.email)), now()]);
   const t = await getTranslations("admin");
   const to = await getTranslations("overview");
   const tn = await getTranslations("nav");
@@ -115,6 +118,21 @@ export default async function AccountPage({ params }: Props) {
                     <TableCell className="font-medium">{u.name}</TableCell>
                     <TableCell>{u.email}</TableCell>
                     <TableCell><Badge variant={u.role === "owner" ? "default" : "secondary"}>{tn(`role.${u.role ?? "member"}`)}</Badge></TableCell>
+                    <TableCell data-testid={`login-lock-${u.email}`}>
+                      {(() => {
+                        const lock = locks.get(u.email);
+                        if (!lock || lock.failures === 0) return null;
+                        const locked = lock.lockedUntil && lock.lockedUntil > at;
+                        return (
+                          <div className="flex flex-wrap items-center gap-2">
+                            <Badge variant={locked ? "destructive" : "secondary"}>
+                              {locked ? t("loginLockedUntil", { time: formatDateTime(lock.lockedUntil!) }) : t("loginFailures", { count: lock.failures })}
+                            </Badge>
+                            <ClearLockButton accountId={account.id} email={u.email} />
+                          </div>
+                        );
+                      })()}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -1,9 +1,10 @@
 import { apiRoute, body, created } from "@/lib/auth/api";
 import { createAccount, listAccounts } from "@/lib/services/accounts";
-import { createAccountSchema } from "@/lib/validation/accounts";
+import { accountSearchSchema, createAccountSchema } from "@/lib/validation/accounts";
+import { parseInput } from "@/lib/validation/common";
 
 export const GET = apiRoute("admin:accounts", async ({ req }) => {
-  const q = new URL(req.url).searchParams.get("q") ?? undefined;
+  const { q } = parseInput(accountSearchSchema, Object.fromEntries(new URL(req.url).searchParams));
   return { accounts: await listAccounts({ q }) };
 });
 

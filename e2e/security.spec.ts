@@ -1,0 +1,138 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, login, uniq } from "./fixtures";
+
+/**
+ * Issue 8: every page loads under its Content-Security-Policy with no violation, and carries the
+ * security headers. The page list is checked against app/**\/page.tsx, so a new page must be added here.
+ */
+test.use({ locale: "en-US" });
+
+type PageSpec = { route: string; who: "public" | "customer" | "operator"; path: string | ((page: Page) => Promise<string>) };
+
+const firstLink = (list: string, pattern: RegExp) => async (page: Page) => {
+  await page.goto(list);
+  const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const href = hrefs.find((h) => pattern.test(h));
+  if (!href) throw new Error(`no link matching ${pattern} on ${list}`);
+  return href;
+};
+
+const PAGES: PageSpec[] = [
+  { route: "/", who: "public", path: "/" },
+  { route: "/login", who: "public", path: "/login" },
+  { route: "/calculator", who: "public", path: "/calculator?dau=20000&months=12" },
+  { route: "/overview", who: "customer", path: "/overview" },
+  { route: "/apps", who: "customer", path: "/apps" },
+  { route: "/apps/[sdkAppId]", who: "customer", path: firstLink("/apps", /^\/apps\/\d+$/) },
+  { route: "/buy", who: "customer", path: "/buy" },
+  { route: "/change", who: "customer", path: "/change" },
+  { route: "/renewals", who: "customer", path: "/renewals" },
+  { route: "/orders", who: "customer", path: "/orders" },
+  { route: "/orders/[id]", who: "customer", path: firstLink("/orders", /^\/orders\/[0-9a-f-]{36}$/) },
+  { route: "/refunds", who: "customer", path: "/refunds" },
+  { route: "/balance", who: "customer", path: "/balance" },
+  { route: "/settings", who: "customer", path: "/settings" },
+  { route: "/admin", who: "operator", path: "/admin" },
+  { route: "/admin/accounts", who: "operator", path: "/admin/accounts" },
+  { route: "/admin/accounts/[id]", who: "operator", path: firstLink("/admin/accounts", /^\/admin\/accounts\/[0-9a-f-]{36}$/) },
+  { route: "/admin/audit", who: "operator", path: "/admin/audit" },
+  { route: "/admin/campaigns", who: "operator", path: "/admin/campaigns" },
+  { route: "/admin/clock", who: "operator", path: "/admin/clock" },
+  { route: "/admin/refunds", who: "operator", path: "/admin/refunds" },
+  { route: "/admin/vouchers", who: "operator", path: "/admin/vouchers" },
+];
+
+function pagesOnDisk(dir = join(process.cwd(), "app")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return pagesOnDisk(p);
+    if (e.name !== "page.tsx") return [];
+    const route = relative(join(process.cwd(), "app"), dir).split(sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
+    return [`/${route}`];
+  });
+}
+
+/** Records CSP violations in the page (before any of its scripts run). */
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction("__reportCsp", (v: string) => void violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}
+
+test("every page on disk is in the CSP page list", () => {
+  expect(pagesOnDisk().sort()).toEqual(PAGES.map((p) => p.route).sort());
+});
+
+for (const who of ["public", "customer", "operator"] as const) {
+  test(`${who} pages load under the CSP with no violation and carry the security headers`, async ({ page }) => {
+    const violations = await watchCsp(page);
+    if (who !== "public") await login(page, who === "customer" ? DEMO.owner : DEMO.operator);
+    for (const spec of PAGES.filter((p) => p.who === who)) {
+      const path = typeof spec.path === "string" ? spec.path : await spec.path(page);
+      const res = await page.goto(path);
+      expect(res, path).not.toBeNull();
+      const h = res!.headers();
+      expect(h["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(h["x-content-type-options"], path).toBe("nosniff");
+      expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      await expect(page.locator("h1").first(), path).toBeVisible();
+      // scripts ran (React hydrated): the page's buttons respond; a blocked script would leave them dead
+      await page.waitForLoadState("networkidle");
+      expect(violations, path).toEqual([]);
+    }
+  });
+}
+
+test("API answers carry nosniff and a deny-all CSP; an unknown API path is a JSON 404", async ({ request }) => {
+  const health = await request.get("/api/health");
+  expect(health.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(health.headers()["content-security-policy"]).toContain("default-src 'none'");
+  const missing = await request.get("/api/v1/no/such/path");
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()["content-type"]).toMatch(/application\/json/);
+  expect((await missing.json()).error.code).toBe("not_found");
+  const https = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(https.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+});
+
+test("login throttling over HTTP: after 5 wrong passwords the next attempt is 429 with Retry-After", async ({ request }) => {
+  const email = `ghost-${uniq()}@nowhere.example`;
+  const attempt = async () => {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    return request.post("/api/auth/callback/credentials", { form: { email, password: "wrong password", csrfToken, json: "true" } });
+  };
+  for (let i = 0; i < 5; i++) expect((await attempt()).status()).toBe(401);
+  const r = await attempt();
+  expect(r.status()).toBe(429);
+  expect(Number(r.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(new URL((await r.json()).url).searchParams.get("error")).toMatch(/^throttled:\d+$/);
+});
+
+test("an operator sees a user's login lock on the account page and clears it; the user logs in at once", async ({ page, request }) => {
+  const who = DEMO.unverified;
+  for (let i = 0; i < 5; i++) {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    await request.post("/api/auth/callback/credentials", { form: { email: who.email, password: `wrong ${i}`, csrfToken, json: "true" } });
+  }
+  await login(page, DEMO.operator);
+  await page.goto("/admin/accounts");
+  await page.getByRole("link", { name: /Startup Studio/ }).click();
+  const cell = page.getByTestId(`login-lock-${who.email}`);
+  await expect(cell).toContainText(/locked until|登录已锁定至/i);
+  await cell.getByRole("button", { name: /Clear login lock|解除登录锁定/ }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: /Clear login lock|解除登录锁定/ }).click();
+  await expect(cell).toBeEmpty();
+  await page.context().clearCookies();
+  await login(page, who);
+});
