@@ -7,3 +7,4 @@ export * from "./orders";
 export * from "./refunds";
 export * from "./usage";
 export * from "./notifications";
+export * from "./features";
