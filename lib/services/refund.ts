@@ -13,6 +13,7 @@ import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { money, toMoneyString } from "@/lib/money";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
+import { stopAppFeatures } from "./features";
 import { lockAccount, post } from "./ledger";
 
 
@@ -134,6 +135,8 @@ export async function executeRefund(tx: Tx, actor: CustomerActor | OperatorActor
       .returning();
     // A stopped or suspended app keeps its status; one in service goes to `disabling` for 7 days.
     if (u!.status === "enabled" || u!.status === "grace") await changeStatus(tx, actor, u!, { status: "disabling", reason: "refunded" }, at, "app.status");
+    // R-FEAT-1: the app leaves ultimate (its term ends now): broadcast and communities stop at once.
+    await stopAppFeatures(tx, app!.id, at, "refunded", actor);
   }
   const [done] = await tx.update(refunds).set({ status: "executed", executedAt: at }).where(eq(refunds.id, refund.id)).returning();
   await writeAudit(tx, {
