@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BadgePercent, Building2, CalendarClock, Clock, LayoutDashboard, type LucideIcon, MessagesSquare, ReceiptText, ScrollText, Settings, ShieldCheck, ShoppingCart, Ticket, Undo2, Wallet } from "lucide-react";
+import { BadgePercent, Building2, CalendarClock, Clock, LayoutDashboard, type LucideIcon, MessagesSquare, ReceiptText, ScrollText, Settings, ShieldCheck, Sparkles, ShoppingCart, Ticket, Undo2, Wallet } from "lucide-react";
 import { cn } from "@/lib/utils";
 
 const ICONS: Record<string, LucideIcon> = {
@@ -20,6 +20,7 @@ const ICONS: Record<string, LucideIcon> = {
   refundReview: ShieldCheck,
   audit: ScrollText,
   clock: Clock,
+  featureApplications: Sparkles,
 };
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
