@@ -45,6 +45,8 @@ export default defineConfig({
       EMBEDDED_PG_DIR: ".data/e2e-pg",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
       EMBEDDED_PG_FRESH: "1",
+      // Specs that make their own accounts call the operator API with this key (e2e/fixtures.ts OPERATOR_KEY).
+      BOOTSTRAP_OPERATOR_KEY: process.env.E2E_OPERATOR_KEY ?? "imo_e2e-bootstrap-operator-key",
     },
   },
 });

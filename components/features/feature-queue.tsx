@@ -19,9 +19,11 @@ const FILTERS = ["pending", "approved", "enabled", "rejected", "stopped", "all"]
 export function FeatureQueue({ items, status, enableAtIfNow }: { items: QueueItem[]; status: (typeof FILTERS)[number]; enableAtIfNow: string }) {
   const t = useTranslations("featureQueue");
   const tf = useTranslations("features");
-  const line = useApplicationLine();
+  // Pending ones are cards with the decision (they fit a phone); decided ones a table.
+  const pending = items.filter((a) => a.status === "pending");
+  const decided = items.filter((a) => a.status !== "pending");
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <nav aria-label={t("filter")} className="flex flex-wrap gap-2">
         {FILTERS.map((f) => (
           <Link
@@ -37,36 +39,66 @@ export function FeatureQueue({ items, status, enableAtIfNow }: { items: QueueIte
       {items.length === 0 ? (
         <EmptyState icon={<Sparkles className="size-6" />} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
-        <Table aria-label={t("table")}>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("appliedAt")}</TableHead>
-              <TableHead>{t("account")}</TableHead>
-              <TableHead>{t("app")}</TableHead>
-              <TableHead>{t("feature")}</TableHead>
-              <TableHead>{t("status")}</TableHead>
-              <TableHead>{t("decision")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((a) => (
-              <TableRow key={a.id} data-testid="feature-queue-row">
-                <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.appliedAt)}</TableCell>
-                <TableCell><Link href={`/admin/accounts/${a.accountId}`} className="text-primary hover:underline">{a.accountName}</Link></TableCell>
-                <TableCell>
-                  <div className="font-medium">{a.appName}</div>
-                  <div className="font-mono text-xs text-muted-foreground">{a.sdkAppId}</div>
-                </TableCell>
-                <TableCell className="whitespace-nowrap">{tf(`name.${a.feature}`)}</TableCell>
-                <TableCell><Badge variant={STATUS_VARIANT[a.status]}>{tf(`status.${a.status}`)}</Badge></TableCell>
-                <TableCell className="min-w-56">
-                  {a.status === "pending" ? <FeatureDecision item={a} enableAtIfNow={enableAtIfNow} /> : <p className="text-sm">{line(a)}</p>}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <>
+          {pending.length > 0 && (
+            <ul aria-label={t("table")} className="grid grid-cols-1 gap-3">
+              {pending.map((a) => <PendingItem key={a.id} item={a} enableAtIfNow={enableAtIfNow} />)}
+            </ul>
+          )}
+          {decided.length > 0 && <DecidedTable items={decided} />}
+        </>
       )}
     </div>
+  );
+}
+
+function PendingItem({ item: a, enableAtIfNow }: { item: QueueItem; enableAtIfNow: string }) {
+  const t = useTranslations("featureQueue");
+  const tf = useTranslations("features");
+  return (
+    <li data-testid="feature-queue-row" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+        <div><dt className="text-muted-foreground">{t("feature")}</dt><dd className="font-medium">{tf(`name.${a.feature}`)}</dd></div>
+        <div><dt className="text-muted-foreground">{t("account")}</dt><dd><Link href={`/admin/accounts/${a.accountId}`} className="text-primary hover:underline">{a.accountName}</Link></dd></div>
+        <div><dt className="text-muted-foreground">{t("app")}</dt><dd className="font-medium">{a.appName} <span className="font-mono text-xs text-muted-foreground">{a.sdkAppId}</span></dd></div>
+        <div><dt className="text-muted-foreground">{t("appliedAt")}</dt><dd className="whitespace-nowrap">{formatDateTime(a.appliedAt)}</dd></div>
+      </dl>
+      <FeatureDecision item={a} enableAtIfNow={enableAtIfNow} />
+    </li>
+  );
+}
+
+function DecidedTable({ items }: { items: QueueItem[] }) {
+  const t = useTranslations("featureQueue");
+  const tf = useTranslations("features");
+  const line = useApplicationLine();
+  return (
+    <Table aria-label={t("table")}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("appliedAt")}</TableHead>
+          <TableHead>{t("account")}</TableHead>
+          <TableHead>{t("app")}</TableHead>
+          <TableHead>{t("feature")}</TableHead>
+          <TableHead>{t("status")}</TableHead>
+          <TableHead>{t("decision")}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((a) => (
+          <TableRow key={a.id} data-testid="feature-queue-row">
+            <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.appliedAt)}</TableCell>
+            <TableCell><Link href={`/admin/accounts/${a.accountId}`} className="text-primary hover:underline">{a.accountName}</Link></TableCell>
+            <TableCell>
+              <div className="font-medium">{a.appName}</div>
+              <div className="font-mono text-xs text-muted-foreground">{a.sdkAppId}</div>
+            </TableCell>
+            <TableCell className="whitespace-nowrap">{tf(`name.${a.feature}`)}</TableCell>
+            <TableCell><Badge variant={STATUS_VARIANT[a.status]}>{tf(`status.${a.status}`)}</Badge></TableCell>
+            <TableCell className="min-w-56 text-sm">{line(a)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

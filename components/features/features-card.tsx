@@ -56,7 +56,7 @@ export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHr
         <CardTitle id="features-title">{t("title")}</CardTitle>
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-4">
+      <CardContent className="grid grid-cols-1 gap-4">
         {ineligible && (
           <Alert data-testid="features-ineligible">
             <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
@@ -67,13 +67,13 @@ export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHr
             </AlertDescription>
           </Alert>
         )}
-        <ul className="grid gap-3 sm:grid-cols-2">
+        <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {FEATURES.map(({ feature, Icon }) => {
             const latest = applications.find((a) => a.feature === feature);
             const open = latest && OPEN.includes(latest.status);
             const name = t(`name.${feature}`);
             return (
-              <li key={feature} data-testid={`feature-${feature}`} data-status={latest?.status ?? "none"} className="grid content-start gap-2 rounded-lg border p-4">
+              <li key={feature} data-testid={`feature-${feature}`} data-status={latest?.status ?? "none"} className="grid min-w-0 content-start gap-2 rounded-lg border p-4">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="flex items-center gap-2 font-medium"><Icon className="size-4 text-muted-foreground" />{name}</span>
                   <Badge variant={latest ? STATUS_VARIANT[latest.status] : "outline"}>{latest ? t(`status.${latest.status}`) : t("notApplied")}</Badge>
@@ -101,7 +101,7 @@ export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHr
             );
           })}
         </ul>
-        <section aria-label={t("history")} className="grid gap-2">
+        <section aria-label={t("history")} className="grid min-w-0 grid-cols-1 gap-2">
           <h3 className="text-sm font-medium">{t("history")}</h3>
           {applications.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("historyEmpty")}</p>
