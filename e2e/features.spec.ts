@@ -52,7 +52,7 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
     await expect(confirm).toContainText(`申请开通${name}？`);
     await expect(confirm).toContainText(String(c.sdkAppId));
     await confirm.getByRole("button", { name: "提交申请" }).click();
-    await expect(features.getByTestId(testId)).toHaveAttribute("data-status", "pending");
+    await expect(features.getByTestId(testId)).toHaveAttribute("data-feature-status", "pending");
   }
   await expect(features.getByTestId("feature-broadcast")).toContainText("待审核");
   await expect(features.getByRole("button", { name: "申请开通" })).toHaveCount(0);
@@ -107,7 +107,7 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
   expect(ent).toMatchObject({ allowed: false, reason: "not_enabled" });
 
   await page.goto(`/apps/${c.sdkAppId}`);
-  await expect(features.getByTestId("feature-broadcast")).toHaveAttribute("data-status", "approved");
+  await expect(features.getByTestId("feature-broadcast")).toHaveAttribute("data-feature-status", "approved");
   await expect(features.getByTestId("feature-broadcast-line")).toContainText("审核通过，将于");
   await expect(features.getByTestId("feature-communities-line")).toContainText("未通过：请补充社群的内容审核方案");
   const enable = timeline.getByTestId("timeline-event").filter({ hasText: "全员推送开通" });

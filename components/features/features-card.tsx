@@ -73,7 +73,7 @@ export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHr
             const open = latest && OPEN.includes(latest.status);
             const name = t(`name.${feature}`);
             return (
-              <li key={feature} data-testid={`feature-${feature}`} data-status={latest?.status ?? "none"} className="grid min-w-0 content-start gap-2 rounded-lg border p-4">
+              <li key={feature} data-testid={`feature-${feature}`} data-feature-status={latest?.status ?? "none"} className="grid min-w-0 content-start gap-2 rounded-lg border p-4">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="flex items-center gap-2 font-medium"><Icon className="size-4 text-muted-foreground" />{name}</span>
                   <Badge variant={latest ? STATUS_VARIANT[latest.status] : "outline"}>{latest ? t(`status.${latest.status}`) : t("notApplied")}</Badge>

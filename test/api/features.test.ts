@@ -13,7 +13,8 @@ import { createApp } from "@/lib/services/apps";
 import { runLifecycle } from "@/lib/services/lifecycle";
 import { placeOrder } from "@/lib/services/purchase";
 import { requestRefund } from "@/lib/services/refund";
-import { applyFeature, approveFeature, runFeaturesDue } from "@/lib/services/features";
+import { applyFeature, approveFeature, listAppApplications, runFeaturesDue } from "@/lib/services/features";
+import { timeline } from "@/lib/billing/timeline";
 import { auditRows, call, createCustomer, createOperator, SLOW, type TestCustomer, type TestOperator } from "../helpers";
 
 const H = 3_600_000;
@@ -250,5 +251,43 @@ describe("R-FEAT-1 a feature stops when the app leaves ultimate or its term ends
     await run(E);
     expect(await row(a.id)).toMatchObject({ status: "stopped", stopReason: "term_ended" });
     await expect(approveFeature(op.actor, a.id)).rejects.toMatchObject({ code: "invalid_state" });
+  }, SLOW);
+});
+
+describe("timeline: the page says what the engine will do", () => {
+  it("timeline: each listed instant is when the engine acts (one second before: not yet)", async () => {
+    const { sdkAppId } = await ultimateApp(c, { months: 1 });
+    const x = await approvedApplication(sdkAppId);
+    const appNow = async () => (await db().select().from(apps).where(eq(apps.sdkAppId, sdkAppId)))[0]!;
+    const app = await appNow();
+    const events = timeline(app, await listAppApplications(c.accountId, sdkAppId));
+    expect(events.map((e) => e.kind)).toEqual(["feature_enable", "expire", "feature_stop", "suspend", "reclaim"]);
+    const lifecycle = (to: Date) => db().transaction((tx) => runLifecycle(tx, to, { accountIds: [c.accountId] }));
+    const before = (d: Date) => new Date(d.getTime() - 1000);
+    // Events at one instant (E: the term ends and the feature stops) are checked together.
+    const instants = [...new Set(events.map((e) => e.at.getTime()))].map((t) => new Date(t));
+    for (const at of instants) {
+      const here = events.filter((e) => e.at.getTime() === at.getTime());
+      await lifecycle(before(at));
+      await run(before(at));
+      const [a, r] = [await appNow(), await row(x.id)];
+      for (const e of here) {
+        if (e.kind === "feature_enable") expect(r.status).toBe("approved");
+        if (e.kind === "expire") expect(a.status).toBe("enabled");
+        if (e.kind === "feature_stop") expect(r.status).toBe("enabled");
+        if (e.kind === "suspend") expect(a.status).toBe("grace");
+        if (e.kind === "reclaim") expect(a.status).toBe("suspended");
+      }
+      await lifecycle(at);
+      await run(at);
+      const [a2, r2] = [await appNow(), await row(x.id)];
+      for (const e of here) {
+        if (e.kind === "feature_enable") expect(r2).toMatchObject({ status: "enabled", enabledAt: at });
+        if (e.kind === "expire") expect(a2.status).toBe("grace");
+        if (e.kind === "feature_stop") expect(r2).toMatchObject({ status: "stopped", stoppedAt: at });
+        if (e.kind === "suspend") expect(a2).toMatchObject({ status: "suspended", statusChangedAt: at });
+        if (e.kind === "reclaim") expect(a2).toMatchObject({ status: "reclaimed", statusChangedAt: at });
+      }
+    }
   }, SLOW);
 });
