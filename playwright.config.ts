@@ -57,6 +57,8 @@ export default defineConfig({
       EMBEDDED_PG_FRESH: "1",
       // The request log (one JSON line per request) would drown the test report.
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+      // Specs that make their own accounts call the operator API with this key (e2e/fixtures.ts OPERATOR_KEY).
+      BOOTSTRAP_OPERATOR_KEY: process.env.E2E_OPERATOR_KEY ?? "imo_e2e-bootstrap-operator-key",
     },
   },
 });

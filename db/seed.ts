@@ -6,6 +6,7 @@ import { hashApiKey, hashPassword, newApiKey } from "@/lib/auth/secrets";
 import { now } from "@/lib/clock";
 import { createAccount, topUp, verifyAccount } from "@/lib/services/accounts";
 import { createApp, stopApp } from "@/lib/services/apps";
+import { applyFeature } from "@/lib/services/features";
 import { addMember } from "@/lib/services/members";
 import { placeOrder } from "@/lib/services/purchase";
 import { issueVoucher } from "@/lib/services/vouchers";
@@ -42,6 +43,8 @@ export async function seedDemo(): Promise<SeedResult> {
   await placeOrder(owner, { type: "plan", sdkAppId: chat.sdkAppId, edition: "pro", months: 1, packs: [{ pack: "security_advanced", tier: null }], autoRenew: true, agreeSla: true }, "seed-order-1");
   await placeOrder(owner, { type: "plan", sdkAppId: live.sdkAppId, edition: "ultimate", months: 12, packs: [{ pack: "group_members", tier: "6000" }], agreeSla: true }, "seed-order-2");
   await createApp(owner, { name: "新活动 Spring Campaign" });
+  // R-FEAT-1: the ultimate app has asked for communities; it waits in the operators' queue.
+  await applyFeature(owner, live.sdkAppId, "communities");
   await issueVoucher(operator, { accountId: demo.account.id, amount: money("200.00"), minTotal: money("500.00"), expiresAt: new Date(at.getTime() + 90 * 86_400_000) });
   const old = await createApp(owner, { name: "旧版客服 Legacy Support" });
   await stopApp(owner, old.sdkAppId);

@@ -3,6 +3,9 @@ import { DEMO } from "../db/demo";
 
 export { DEMO };
 
+/** The operator key the e2e server is started with (playwright.config.ts BOOTSTRAP_OPERATOR_KEY). */
+export const OPERATOR_KEY = process.env.E2E_OPERATOR_KEY ?? "imo_e2e-bootstrap-operator-key";
+
 export async function setLocale(page: Page, locale: "zh-CN" | "en") {
   await page.context().addCookies([{ name: "locale", value: locale, url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1" }]);
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BadgePercent, Bell, Building2, CalendarClock, Clock, FileText, LayoutDashboard, type LucideIcon, MessagesSquare, ReceiptText, ScrollText, Send, Settings, ShieldCheck, ShoppingCart, Ticket, Undo2, Wallet } from "lucide-react";
+import { BadgePercent, Bell, Building2, CalendarClock, Clock, FileText, LayoutDashboard, type LucideIcon, MessagesSquare, ReceiptText, ScrollText, Send, Settings, ShieldCheck, Sparkles, ShoppingCart, Ticket, Undo2, Wallet } from "lucide-react";
 import { cn } from "@/lib/utils";
 
 const ICONS: Record<string, LucideIcon> = {
@@ -23,6 +23,7 @@ const ICONS: Record<string, LucideIcon> = {
   clock: Clock,
   notifications: Bell,
   jobs: Send,
+  featureApplications: Sparkles,
 };
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };

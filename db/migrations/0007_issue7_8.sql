@@ -89,6 +89,24 @@ CREATE TABLE "bills" (
 	CONSTRAINT "bills_account_month_uq" UNIQUE("account_id","month")
 );
 --> statement-breakpoint
+CREATE TABLE "feature_applications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"app_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"sdk_app_id" bigint NOT NULL,
+	"feature" text NOT NULL,
+	"status" text NOT NULL,
+	"applied_by" text NOT NULL,
+	"applied_at" timestamp with time zone NOT NULL,
+	"decided_at" timestamp with time zone,
+	"decided_by" text,
+	"reason" text,
+	"enable_at" timestamp with time zone,
+	"enabled_at" timestamp with time zone,
+	"stopped_at" timestamp with time zone,
+	"stop_reason" text
+);
+--> statement-breakpoint
 ALTER TABLE "alert_recipients" ADD CONSTRAINT "alert_recipients_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "balance_alerts" ADD CONSTRAINT "balance_alerts_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -97,10 +115,15 @@ ALTER TABLE "notifications" ADD CONSTRAINT "notifications_account_id_accounts_id
 ALTER TABLE "bill_lines" ADD CONSTRAINT "bill_lines_bill_id_bills_id_fk" FOREIGN KEY ("bill_id") REFERENCES "public"."bills"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bill_lines" ADD CONSTRAINT "bill_lines_app_id_apps_id_fk" FOREIGN KEY ("app_id") REFERENCES "public"."apps"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bills" ADD CONSTRAINT "bills_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feature_applications" ADD CONSTRAINT "feature_applications_app_id_apps_id_fk" FOREIGN KEY ("app_id") REFERENCES "public"."apps"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feature_applications" ADD CONSTRAINT "feature_applications_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "alert_recipients_account_idx" ON "alert_recipients" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "deliveries_notification_idx" ON "deliveries" USING btree ("notification_id");--> statement-breakpoint
 CREATE INDEX "notifications_account_created_idx" ON "notifications" USING btree ("account_id","created_at");--> statement-breakpoint
 CREATE INDEX "bill_lines_bill_idx" ON "bill_lines" USING btree ("bill_id","line_no");--> statement-breakpoint
 CREATE INDEX "bill_lines_app_idx" ON "bill_lines" USING btree ("app_id");--> statement-breakpoint
-CREATE INDEX "bills_month_status_idx" ON "bills" USING btree ("month","status");
+CREATE INDEX "bills_month_status_idx" ON "bills" USING btree ("month","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "feature_applications_one_open" ON "feature_applications" USING btree ("app_id","feature") WHERE status in ('pending', 'approved', 'enabled');--> statement-breakpoint
+CREATE INDEX "feature_applications_status_idx" ON "feature_applications" USING btree ("status","applied_at");--> statement-breakpoint
+CREATE INDEX "feature_applications_account_idx" ON "feature_applications" USING btree ("account_id","applied_at");

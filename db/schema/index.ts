@@ -8,3 +8,4 @@ export * from "./refunds";
 export * from "./usage";
 export * from "./notifications";
 export * from "./bills";
+export * from "./features";

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "refunds:read": ["owner", "member"],
   "refunds:write": ["owner", "member"],
   "bills:read": ["owner", "member"],
+  // R-FEAT-1: the owner applies for broadcast/communities (the wording; members see the status)
+  "features:write": ["owner"],
   // the IM backend reports usage with an account key (which acts as the owner)
   "usage:write": ["owner"],
   "admin:accounts": ["operator"],
@@ -25,6 +27,7 @@ export const PERMISSIONS = {
   "admin:campaigns": ["operator"],
   "admin:refunds": ["operator"],
   "admin:jobs": ["operator"],
+  "admin:features": ["operator"],
 } as const satisfies Record<string, readonly ("owner" | "member" | "operator")[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -41,6 +41,9 @@ describe("R-PRICE-5 checks with the IM backend's codes", () => {
     ["multi-device needs ultimate → 10059", { edition: "pro" }, "use_feature", {}, "multi_device", { allowed: false, errorCode: IM_ERRORS.needsUltimate }],
     ["ultimate has local search", { edition: "ultimate" }, "use_feature", {}, "local_search", { allowed: true }],
     ["broadcast on pro → 10059", { edition: "pro" }, "use_feature", {}, "broadcast", { allowed: false, errorCode: IM_ERRORS.needsUltimate }],
+    ["R-FEAT-1: broadcast on ultimate without an enabled application", { edition: "ultimate" }, "use_feature", {}, "broadcast", { allowed: false }],
+    ["R-FEAT-1: broadcast on ultimate with it enabled", { edition: "ultimate", enabledFeatures: { broadcast: true, communities: false } }, "use_feature", {}, "broadcast", { allowed: true }],
+    ["R-FEAT-1: communities is its own application", { edition: "ultimate", enabledFeatures: { broadcast: true, communities: false } }, "use_feature", {}, "communities", { allowed: false }],
     ["a suspended app is refused everything", { edition: "ultimate", status: "suspended" }, "login", { users: 0 }, undefined, { allowed: false }],
   ])("R-PRICE-5: %s", (_n, app, action, current, feature, expected) => {
     const r = check(of(app), action, current, feature);

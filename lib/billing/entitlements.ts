@@ -22,7 +22,13 @@ export const FEATURES = ["broadcast", "communities", "multi_device", "local_sear
 export type Feature = (typeof FEATURES)[number];
 
 export type Counts = { groups?: number; liveGroups?: number; userGroups?: number; groupMembers?: number; users?: number; newGroupsToday?: number };
-export type EntitlementApp = { edition: Edition; status: AppStatus; packs: { pack: string; tier: string | null }[] };
+export type EntitlementApp = {
+  edition: Edition;
+  status: AppStatus;
+  packs: { pack: string; tier: string | null }[];
+  /** R-FEAT-1: features with an enabled, still valid application (lib/billing/features.ts enabledFeatures) */
+  enabledFeatures?: { broadcast: boolean; communities: boolean };
+};
 
 /** −1 is unlimited, as in the price book. */
 export type Entitlements = {
@@ -30,10 +36,12 @@ export type Entitlements = {
   status: AppStatus;
   edition: Edition;
   limits: Limits;
-  features: { broadcast: "no" | "on_application"; communities: "no" | "on_application"; multiDevice: boolean; localSearch: boolean; liveHistory: boolean; securityAdvanced: boolean };
+  features: { broadcast: boolean; communities: boolean; multiDevice: boolean; localSearch: boolean; liveHistory: boolean; securityAdvanced: boolean };
 };
 
 const SERVICE_STATUSES: AppStatus[] = ["enabled", "grace", "disabling"];
+/** An app in service may act; a suspended, reclaimed, stopped or deleted one may not (R-PRICE-5). */
+export const inService = (status: AppStatus) => SERVICE_STATUSES.includes(status);
 const UNLIMITED = -1;
 
 /** R-PRICE-4: the edition's limits, raised by the app's active packs. */
@@ -51,13 +59,14 @@ export function entitlements(book: PriceBook, app: EntitlementApp): Entitlements
     if (history?.tier) limits.historyDays = Math.max(limits.historyDays, Number(history.tier));
   }
   return {
-    serviceAvailable: SERVICE_STATUSES.includes(app.status),
+    serviceAvailable: inService(app.status),
     status: app.status,
     edition: app.edition,
     limits,
     features: {
-      broadcast: edition.features.broadcast,
-      communities: edition.features.communities,
+      // R-FEAT-1: true only while an application is enabled (and the edition offers it)
+      broadcast: edition.features.broadcast !== "no" && Boolean(app.enabledFeatures?.broadcast),
+      communities: edition.features.communities !== "no" && Boolean(app.enabledFeatures?.communities),
       multiDevice: edition.features.multiDevice,
       localSearch: edition.features.localSearch,
       liveHistory: edition.features.liveHistory,
@@ -116,10 +125,10 @@ function useFeature(e: Entitlements, feature: Feature | undefined): CheckResult 
     }
     case "broadcast":
     case "communities": {
-      const offer = feature === "broadcast" ? f.broadcast : f.communities;
-      if (offer === "no") return { allowed: false, errorCode: IM_ERRORS.needsUltimate, reason: "needs_ultimate" };
-      // R-FEAT-1: on application; applications are not open yet, so no app has it enabled.
-      return { allowed: false, reason: "not_applied" };
+      if (feature === "broadcast" ? f.broadcast : f.communities) return { allowed: true };
+      if (e.edition !== "ultimate") return { allowed: false, errorCode: IM_ERRORS.needsUltimate, reason: "needs_ultimate" };
+      // R-FEAT-1: an ultimate app needs an approved application, enabled 48 hours after approval.
+      return { allowed: false, reason: "not_enabled" };
     }
     case "security_advanced":
       return f.securityAdvanced ? { allowed: true } : { allowed: false, reason: "pack_needed" };

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { appPacks, apps, appStatusEvents } from "@/db/schema";
+import { appPacks, apps, appStatusEvents, featureApplications } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
 import {
   COUNTED_STATUSES,
@@ -16,7 +16,8 @@ import {
 } from "@/lib/billing/apps";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { now } from "@/lib/clock";
-import { entitlements } from "@/lib/billing/entitlements";
+import { entitlements, inService } from "@/lib/billing/entitlements";
+import { enabledFeatures as enabledFeatureFlags } from "@/lib/billing/features";
 import { DAY_MS } from "@/lib/billing/calendar";
 import { inExpiryWarning } from "@/lib/billing/lifecycle";
 import { currentPriceBook } from "@/lib/billing/price-book";
@@ -254,11 +255,16 @@ export async function lifecycleSummary(accountId: string, at: Date) {
   };
 }
 
-/** R-PRICE-5: the app's entitlements now (edition, active packs, status). */
+/** R-PRICE-5: the app's entitlements now (edition, active packs, status, enabled features). */
 export async function appEntitlements(accountId: string, sdkAppId: number) {
   const app = await getApp(accountId, sdkAppId);
-  const packs = (await activePacks([app.id], await now())).get(app.id) ?? [];
-  return entitlements(currentPriceBook(), { edition: app.edition, status: app.status, packs });
+  const at = await now();
+  const [packs, applications] = await Promise.all([
+    activePacks([app.id], at).then((m) => m.get(app.id) ?? []),
+    db().select().from(featureApplications).where(and(eq(featureApplications.appId, app.id), eq(featureApplications.status, "enabled"))),
+  ]);
+  const enabledFeatures = enabledFeatureFlags(app, applications, at, inService(app.status));
+  return entitlements(currentPriceBook(), { edition: app.edition, status: app.status, packs, enabledFeatures });
 }
 
 /** Apps of every account by status (the operator overview). */

@@ -17,6 +17,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
 import { writeAudit } from "./audit";
 import { changeStatus } from "./apps";
+import { stopAppFeatures } from "./features";
 import { balanceOf, lockAccount, post } from "./ledger";
 import { executeRefund, refundContext, writeRefund } from "./refund";
 
@@ -248,6 +249,8 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
         after: { edition: updated!.edition, expiresAt: updated!.expiresAt?.toISOString() ?? null, autoRenew: updated!.autoRenew },
       });
       current = updated!;
+      // R-FEAT-1: a plan change away from ultimate stops broadcast and communities at once.
+      if (app!.edition === "ultimate" && plan.edition !== "ultimate") await stopAppFeatures(tx, appId, at, "left_ultimate", actor);
       // Renewing ends an expiry or refund suspension; an arrears suspension ends only with the balance (R-APP-5, R-LIFE-4).
       if (current.status !== "enabled" && !(current.status === "suspended" && current.statusReason === "arrears")) {
         current = await changeStatus(tx, actor, current, { status: "enabled", reason: plan.kind === "renewal" ? "renewed" : "purchased" }, at, "app.status");

@@ -14,6 +14,7 @@ import { money, toMoneyString } from "@/lib/money";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
 import { notify } from "./notifications";
+import { stopAppFeatures } from "./features";
 import { lockAccount, post } from "./ledger";
 import { liftArrears } from "./bills";
 
@@ -136,6 +137,8 @@ export async function executeRefund(tx: Tx, actor: CustomerActor | OperatorActor
       .returning();
     // A stopped or suspended app keeps its status; one in service goes to `disabling` for 7 days.
     if (u!.status === "enabled" || u!.status === "grace") await changeStatus(tx, actor, u!, { status: "disabling", reason: "refunded" }, at, "app.status");
+    // R-FEAT-1: the app leaves ultimate (its term ends now): broadcast and communities stop at once.
+    await stopAppFeatures(tx, app!.id, at, "refunded", actor);
   }
   // R-LIFE-4: money back that brings available to ≥ 0 lifts arrears suspensions at once.
   if (total.gt(0)) await liftArrears(tx, refund.accountId, at);

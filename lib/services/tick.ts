@@ -8,6 +8,7 @@
 import { addDays, shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
 import { runBalanceAlertsDue } from "./balance-alert";
 import { runBillsDue } from "./bills";
+import { runFeaturesDue } from "./features";
 import { runLifecycle, runRemindersDue, type LifecycleOptions } from "./lifecycle";
 
 /** `opts.accountIds` narrows a run to some accounts (tests that share a database with others). */
@@ -20,6 +21,8 @@ const RULES: DueRule[] = [
   { name: "reminders", run: runRemindersDue },
   // R-LIFE-3/4: the month's bill at 00:00 on the 1st, its deduction on the 3rd, arrears suspension at push day + 7
   { name: "bills", run: (from, to, opts) => runBillsDue(from, to, opts) },
+  // R-FEAT-1: approved features enabled 48 h after approval; stopped when the app left ultimate or its term ended
+  { name: "features", run: (from, to, opts) => runFeaturesDue(from, to, opts) },
   // R-LIFE-8: the daily balance alert, at each midnight, after everything that moved money
   { name: "balanceAlerts", run: runBalanceAlertsDue },
 ];

@@ -151,6 +151,7 @@ describe("R-ACC-1 permission table", () => {
     "refunds:read": { owner: true, member: true, operator: false },
     "refunds:write": { owner: true, member: true, operator: false },
     "bills:read": { owner: true, member: true, operator: false },
+    "features:write": { owner: true, member: false, operator: false },
     "usage:write": { owner: true, member: false, operator: false },
     "admin:accounts": { owner: false, member: false, operator: true },
     "admin:audit": { owner: false, member: false, operator: true },
@@ -159,6 +160,7 @@ describe("R-ACC-1 permission table", () => {
     "admin:campaigns": { owner: false, member: false, operator: true },
     "admin:refunds": { owner: false, member: false, operator: true },
     "admin:jobs": { owner: false, member: false, operator: true },
+    "admin:features": { owner: false, member: false, operator: true },
   };
 
   it("R-ACC-1: the table covers every permission", () => {

@@ -107,6 +107,11 @@ export const SAMPLES: Record<string, (f: Fixture) => Sample> = {
   "DELETE /api/v1/alert-recipients/[id]": () => ({ key: "customer", params: { id: randomUUID() } }),
   "PUT /api/v1/account/balance-alert": () => ({ key: "customer", body: { threshold: "100.00" } }),
   "GET /api/v1/admin/deliveries": () => ({ key: "operator", query: { status: "failed" } }),
+  "GET /api/v1/apps/[sdkAppId]/features": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) } }),
+  "POST /api/v1/apps/[sdkAppId]/features": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) }, body: { feature: "broadcast" } }),
+  "GET /api/v1/admin/feature-applications": () => ({ key: "operator", query: { status: "pending" } }),
+  "POST /api/v1/admin/feature-applications/[id]/approve": () => ({ key: "operator", params: { id: randomUUID() } }),
+  "POST /api/v1/admin/feature-applications/[id]/reject": () => ({ key: "operator", params: { id: randomUUID() }, body: { reason: "hostile test" } }),
   // The catch-all that answers JSON 404 for unknown paths.
   "GET /api/v1/[...path]": () => ({ key: "customer", params: { path: ["no", "such"] }, mutate: "none" }),
   "POST /api/v1/[...path]": () => ({ key: "customer", params: { path: ["no", "such"] }, body: {}, mutate: "none" }),

@@ -16,6 +16,11 @@ import { monthToDate } from "@/lib/services/usage";
 import { now } from "@/lib/clock";
 import { Button } from "@/components/ui/button";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
+import { eligibility } from "@/lib/billing/features";
+import { timeline } from "@/lib/billing/timeline";
+import { applicationJson, applicationsOf } from "@/lib/services/features";
+import { FeaturesCard } from "@/components/features/features-card";
+import { AppTimeline } from "@/components/features/app-timeline";
 import { AppActions } from "@/components/apps/app-actions";
 import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -42,7 +47,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const { actor } = await requireCustomer();
   const app = await load(actor.accountId, (await params).sdkAppId);
-  const [history, packs, limits, usage] = await Promise.all([appHistory(app.id), now().then((at) => activePacks([app.id], at)), appEntitlements(actor.accountId, app.sdkAppId), monthToDate(actor, app.sdkAppId)]);
+  const at = await now();
+  const [history, packs, limits, usage, applications] = await Promise.all([appHistory(app.id), activePacks([app.id], at), appEntitlements(actor.accountId, app.sdkAppId), monthToDate(actor, app.sdkAppId), applicationsOf([app.id])]);
+  const ineligible = eligibility(app, at);
   const appPacks = packs.get(app.id) ?? [];
   const buyable = app.status !== "stopped" && app.status !== "reclaimed" && app.status !== "deleted";
   const hasTerm = app.edition !== "trial" && app.status === "enabled";
@@ -67,7 +74,7 @@ export default async function AppPage({ params }: Props) {
   ];
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Link href="/apps" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" />{ta("title")}
       </Link>
@@ -98,6 +105,7 @@ export default async function AppPage({ params }: Props) {
           <FactList facts={facts} itemClassName="flex justify-between gap-4 border-b pb-2 sm:grid sm:border-0 sm:pb-0" />
         </CardContent>
       </Card>
+      {app.edition !== "trial" && <AppTimeline events={timeline(app, applications)} now={at} stopped={app.status === "stopped"} />}
       <Card>
         <CardHeader><CardTitle>{t("packs")}</CardTitle></CardHeader>
         <CardContent>
@@ -129,6 +137,13 @@ export default async function AppPage({ params }: Props) {
           )}
         </CardContent>
       </Card>
+      <FeaturesCard
+        app={{ sdkAppId: app.sdkAppId, name: app.name }}
+        applications={applications.map(applicationJson)}
+        ineligible={ineligible.kind === "not_eligible" ? ineligible.reason : null}
+        isOwner={actor.role === "owner"}
+        upgradeHref={app.edition === "trial" ? `/buy?app=${app.sdkAppId}` : hasTerm ? `/change?app=${app.sdkAppId}` : null}
+      />
       <LimitsCard now={limits} base={currentPriceBook().editions[app.edition].limits} />
       <UsageCard usage={usage} liveGroupLimit={limits.limits.liveGroups} trial={app.edition === "trial"} suspended={app.status === "suspended"} />
       <AppBillLines accountId={actor.accountId} appId={app.id} sdkAppId={app.sdkAppId} />

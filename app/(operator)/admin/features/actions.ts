@@ -1,0 +1,26 @@
+"use server";
+
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/auth/action";
+import { applicationJson, approveFeature, rejectFeature } from "@/lib/services/features";
+import { applicationIdSchema, rejectFeatureSchema } from "@/lib/validation/features";
+
+const target = z.object({ id: applicationIdSchema });
+
+/** R-FEAT-1: approved now, enabled exactly 48 hours later. */
+export async function approveFeatureAction(input: unknown) {
+  return runAction("admin:features", target, input, async (actor, { id }) => {
+    const r = applicationJson(await approveFeature(actor, id));
+    revalidatePath("/admin/features");
+    return r;
+  });
+}
+
+export async function rejectFeatureAction(input: unknown) {
+  return runAction("admin:features", target.extend(rejectFeatureSchema.shape), input, async (actor, { id, reason }) => {
+    const r = applicationJson(await rejectFeature(actor, id, reason));
+    revalidatePath("/admin/features");
+    return r;
+  });
+}
