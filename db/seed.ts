@@ -8,10 +8,12 @@ import { createAccount, topUp, verifyAccount } from "@/lib/services/accounts";
 import { createApp, stopApp } from "@/lib/services/apps";
 import { applyFeature } from "@/lib/services/features";
 import { addMember } from "@/lib/services/members";
+import { addRecipient } from "@/lib/services/alert-recipients";
 import { placeOrder } from "@/lib/services/purchase";
 import { issueVoucher } from "@/lib/services/vouchers";
 import { money } from "@/lib/money";
 import { DEMO } from "./demo";
+import { seedDemoUsage } from "./demo-usage";
 
 export { DEMO };
 
@@ -48,6 +50,11 @@ export async function seedDemo(): Promise<SeedResult> {
   await issueVoucher(operator, { accountId: demo.account.id, amount: money("200.00"), minTotal: money("500.00"), expiresAt: new Date(at.getTime() + 90 * 86_400_000) });
   const old = await createApp(owner, { name: "旧版客服 Legacy Support" });
   await stopApp(owner, old.sdkAppId);
+
+  // R-LIFE-6: a finance contact who wants bills and money warnings; then months of usage through the
+  // usage services, an app bought two months back, and the past bills the scheduler made (db/demo-usage.ts).
+  await addRecipient(owner, { name: "财务 Finance", email: "finance@galaxy-tech.example", phone: "13800138000", kinds: ["bill_pushed", "arrears", "balance_alert", "auto_renew_failed"] });
+  await seedDemoUsage(owner, at);
 
   await createAccount(operator, { name: "初创工作室 Startup Studio", ownerEmail: DEMO.unverified.email, ownerPassword: DEMO.unverified.password });
   await db().update(users).set({ name: "王芳 Wang Fang" }).where(eq(users.email, DEMO.owner.email));
