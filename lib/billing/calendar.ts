@@ -121,3 +121,10 @@ export function monthsBetween(a: Date, b: Date): Money {
   const hi = sec(monthBoundary(a, n + 1));
   return money(n).plus(money(bSec - lo).div(hi - lo));
 }
+
+/** The Shanghai midnights m with a < m < b, or a < m ≤ b when `closed` (a window (a, b]). */
+export function midnightsBetween(a: Date, b: Date, closed = false): Date[] {
+  const out: Date[] = [];
+  for (let m = shanghaiMidnight(addDays(shanghaiDay(a), 1)); m < b || (closed && m.getTime() === b.getTime()); m = shanghaiMidnight(addDays(shanghaiDay(m), 1))) out.push(m);
+  return out;
+}

@@ -4,7 +4,7 @@
  * ahead gives the same result as a server that ran all along (R-TIME-3, R-LIFE-7).
  */
 import { graceEnd, type AppStatus, type Edition, type StatusReason } from "./apps";
-import { addDays, DAY_MS, shanghaiDay, shanghaiMidnight } from "./calendar";
+import { addDays, DAY_MS, midnightsBetween, shanghaiDay, shanghaiMidnight } from "./calendar";
 
 /** §7: expiry warnings (and the amber banner) run in [E − 7 d, E). */
 export const EXPIRY_WARNING_DAYS = 7;
@@ -74,13 +74,6 @@ export function inExpiryWarning(expiresAt: Date, at: Date): boolean {
 }
 
 export type Reminder = { kind: "expiry_warning" | "expired"; at: Date };
-
-/** The Shanghai midnights in the open interval (a, b). */
-function midnightsBetween(a: Date, b: Date): Date[] {
-  const out: Date[] = [];
-  for (let m = shanghaiMidnight(addDays(shanghaiDay(a), 1)); m < b; m = new Date(m.getTime() + DAY_MS)) out.push(m);
-  return out;
-}
 
 /**
  * §7 reminders of an app that fall in (from, to], for its state then: the expiry warning on each day

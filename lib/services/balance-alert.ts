@@ -8,7 +8,7 @@ import { db, type Tx } from "@/db/client";
 import { balanceAlerts, ledgerEntries } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { MAX_ALERT_DAYS } from "@/lib/billing/balance-alert";
-import { addDays, shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
+import { midnightsBetween, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { money, toMoneyString, type Money } from "@/lib/money";
 import { accountJson } from "./accounts";
@@ -57,11 +57,7 @@ export async function setBalanceAlert(actor: CustomerActor, threshold: string | 
 }
 
 /** Every Shanghai midnight in (from, to]. */
-export function midnightsIn(from: Date, to: Date): Date[] {
-  const out: Date[] = [];
-  for (let m = shanghaiMidnight(addDays(shanghaiDay(from), 1)); m.getTime() <= to.getTime(); m = shanghaiMidnight(addDays(shanghaiDay(m), 1))) out.push(m);
-  return out;
-}
+export const midnightsIn = (from: Date, to: Date): Date[] => midnightsBetween(from, to, true);
 
 /** `available` right after the last ledger row at or before `m` (0 before the first). */
 async function availableAt(tx: Tx, accountId: string, m: Date): Promise<Money> {

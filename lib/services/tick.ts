@@ -5,7 +5,7 @@
  * Each rule opens one transaction per account and is idempotent, so a year in one move, a minute at
  * a time, a repeated run or two runs at once all end in the same state.
  */
-import { addDays, shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
+import { midnightsBetween } from "@/lib/billing/calendar";
 import { runBalanceAlertsDue } from "./balance-alert";
 import { runBillsDue } from "./bills";
 import { runFeaturesDue } from "./features";
@@ -29,10 +29,7 @@ const RULES: DueRule[] = [
 
 /** The window (from, to] cut at each Shanghai midnight strictly inside it: the pieces' ends. */
 export function windowCuts(from: Date, to: Date): Date[] {
-  const cuts: Date[] = [];
-  for (let m = shanghaiMidnight(addDays(shanghaiDay(from), 1)); m < to; m = shanghaiMidnight(addDays(shanghaiDay(m), 1))) cuts.push(m);
-  cuts.push(to);
-  return cuts;
+  return [...midnightsBetween(from, to), to];
 }
 
 /** Runs everything due in (from, to], in time order; returns how many things each rule did. */
