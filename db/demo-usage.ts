@@ -30,7 +30,8 @@ function random(seed: number) {
 
 export type DemoUsageResult = { sdkAppId: number; days: number; logins: number; bills: number };
 
-export async function seedDemoUsage(owner: CustomerActor, at: Date): Promise<DemoUsageResult> {
+/** `withApps`: other paid apps of the account that get usage too (the seed leaves some without, as new apps are). */
+export async function seedDemoUsage(owner: CustomerActor, at: Date, withApps: number[] = []): Promise<DemoUsageResult> {
   const today = shanghaiDay(at);
   const thisMonth = today.slice(0, 7);
   const lastMonth = previousMonth(thisMonth);
@@ -46,7 +47,7 @@ export async function seedDemoUsage(owner: CustomerActor, at: Date): Promise<Dem
   );
 
   // Every app of the account in service gets usage from the day it was created (at most the last ~3 months).
-  const apps = (await listApps(owner.accountId)).filter((a) => a.status !== "stopped" && a.edition !== "trial");
+  const apps = (await listApps(owner.accountId)).filter((a) => a.status !== "stopped" && a.edition !== "trial" && (a.sdkAppId === app.sdkAppId || withApps.includes(a.sdkAppId)));
   const rnd = random(7);
   // The peak days: one in last month (billed: DAU overage) and yesterday or today this month (the estimate).
   const spikes = new Set([`${lastMonth}-18`, today > `${thisMonth}-01` ? addDays(today, -1) : today]);

@@ -35,7 +35,7 @@ export async function seedDemo(): Promise<SeedResult> {
 
   const demo = await createAccount(operator, { name: "星河科技 Galaxy Tech", ownerEmail: DEMO.owner.email, ownerPassword: DEMO.owner.password });
   await verifyAccount(operator, demo.account.id);
-  await topUp(operator, demo.account.id, { cash: "50000.00", note: "Demo top-up 演示充值" });
+  await topUp(operator, demo.account.id, { cash: "80000.00", note: "Demo top-up 演示充值" });
   await topUp(operator, demo.account.id, { gift: "500.00", note: "Welcome gift 新客赠送金" });
   const owner: CustomerActor = { kind: "customer", accountId: demo.account.id, role: "owner", userId: demo.ownerId };
   await addMember(owner, { email: DEMO.member.email, name: "李雷 Li Lei", password: DEMO.member.password });
@@ -54,7 +54,7 @@ export async function seedDemo(): Promise<SeedResult> {
   // R-LIFE-6: a finance contact who wants bills and money warnings; then months of usage through the
   // usage services, an app bought two months back, and the past bills the scheduler made (db/demo-usage.ts).
   await addRecipient(owner, { name: "财务 Finance", email: "finance@galaxy-tech.example", phone: "13800138000", kinds: ["bill_pushed", "arrears", "balance_alert", "auto_renew_failed"] });
-  await seedDemoUsage(owner, at);
+  await seedDemoUsage(owner, at, [live.sdkAppId]);
 
   await createAccount(operator, { name: "初创工作室 Startup Studio", ownerEmail: DEMO.unverified.email, ownerPassword: DEMO.unverified.password });
   await db().update(users).set({ name: "王芳 Wang Fang" }).where(eq(users.email, DEMO.owner.email));

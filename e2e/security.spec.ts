@@ -34,6 +34,9 @@ const PAGES: PageSpec[] = [
   { route: "/refunds", who: "customer", path: "/refunds" },
   { route: "/balance", who: "customer", path: "/balance" },
   { route: "/settings", who: "customer", path: "/settings" },
+  { route: "/bills", who: "customer", path: "/bills" },
+  { route: "/bills/[id]", who: "customer", path: firstLink("/bills", /^\/bills\/[0-9a-f-]{36}$/) },
+  { route: "/notifications", who: "customer", path: "/notifications" },
   { route: "/admin", who: "operator", path: "/admin" },
   { route: "/admin/accounts", who: "operator", path: "/admin/accounts" },
   { route: "/admin/accounts/[id]", who: "operator", path: firstLink("/admin/accounts", /^\/admin\/accounts\/[0-9a-f-]{36}$/) },
@@ -42,6 +45,8 @@ const PAGES: PageSpec[] = [
   { route: "/admin/clock", who: "operator", path: "/admin/clock" },
   { route: "/admin/refunds", who: "operator", path: "/admin/refunds" },
   { route: "/admin/vouchers", who: "operator", path: "/admin/vouchers" },
+  { route: "/admin/features", who: "operator", path: "/admin/features" },
+  { route: "/admin/jobs", who: "operator", path: "/admin/jobs" },
 ];
 
 function pagesOnDisk(dir = join(process.cwd(), "app")): string[] {
