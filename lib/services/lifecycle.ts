@@ -13,7 +13,7 @@ import { GRACE_DAYS } from "@/lib/billing/apps";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
 import { lockAccount } from "./ledger";
-import { notify } from "./notifications";
+import { notifyMany, type NotifyInput } from "./notifications";
 import { autoRenewApp } from "./purchase";
 
 const SYSTEM = { kind: "system" } as const;
@@ -54,42 +54,45 @@ async function accountApps(tx: Tx, accountId: string): Promise<AppRow[]> {
     .for("update");
 }
 
-async function apply(tx: Tx, app: AppRow, e: LifecycleEvent): Promise<void> {
-  const told = { accountId: app.accountId, at: e.at, sdkAppIds: [app.sdkAppId] };
+/** What the account is told about its events; sent together when the account's run ends. */
+type Told = NotifyInput[];
+
+async function apply(tx: Tx, app: AppRow, e: LifecycleEvent, told: Told): Promise<void> {
+  const about = { accountId: app.accountId, at: e.at, sdkAppIds: [app.sdkAppId] };
   switch (e.kind) {
     case "expire":
     case "retry_renew": {
       if (wantsAutoRenew(app)) {
         const r = await autoRenewApp(tx, app.accountId, app.sdkAppId, e.at);
         if (r === "renewed") {
-          await notify(tx, { ...told, kind: "auto_renewed" });
+          told.push({ ...about, kind: "auto_renewed" });
           return;
         }
         // Too little balance: tried again at 00:00 on each of the next 6 days while in grace (R-BUY-9).
         await tx.update(apps).set({ renewAttemptAt: e.at }).where(eq(apps.id, app.id));
         await writeAudit(tx, { actor: SYSTEM, at: e.at, accountId: app.accountId, action: "app.auto_renew_failed", entityType: "app", entityId: String(app.sdkAppId), after: { reason: r } });
-        await notify(tx, { ...told, kind: "auto_renew_failed", data: { reason: r } });
+        told.push({ ...about, kind: "auto_renew_failed", data: { reason: r } });
       }
       if (app.status === "enabled") {
         await changeStatus(tx, SYSTEM, app, { status: "grace", reason: "expired" }, e.at, "app.status");
         // §7: the expired warning of day E; "don't renew" silences reminders (R-LIFE-2)
-        if (!app.dontRenew) await notify(tx, { ...told, kind: "expired" });
+        if (!app.dontRenew) told.push({ ...about, kind: "expired" });
       }
       return;
     }
     case "suspend_expired":
       await changeStatus(tx, SYSTEM, app, { status: "suspended", reason: "expired" }, e.at, "app.status");
-      await notify(tx, { ...told, kind: "suspended", data: { reason: "expired" } });
+      told.push({ ...about, kind: "suspended", data: { reason: "expired" } });
       return;
     case "suspend_refunded":
       await changeStatus(tx, SYSTEM, app, { status: "suspended", reason: "refunded" }, e.at, "app.status");
-      await notify(tx, { ...told, kind: "suspended", data: { reason: "refunded" } });
+      told.push({ ...about, kind: "suspended", data: { reason: "refunded" } });
       return;
     case "reclaim":
       // R-LIFE-5: resources destroyed, out of the cap; orders and bills stay.
       await changeStatus(tx, SYSTEM, app, { status: "reclaimed", reason: app.statusReason }, e.at, "app.reclaim");
       await tx.update(apps).set({ autoRenew: false }).where(eq(apps.id, app.id));
-      await notify(tx, { ...told, kind: "reclaimed" });
+      told.push({ ...about, kind: "reclaimed" });
       return;
   }
 }
@@ -97,6 +100,7 @@ async function apply(tx: Tx, app: AppRow, e: LifecycleEvent): Promise<void> {
 /** Every lifecycle event of one account due up to `to`, in time order; the caller's transaction. */
 export async function runAccountLifecycle(tx: Tx, accountId: string, to: Date): Promise<number> {
   await lockAccount(tx, accountId);
+  const told: Told = [];
   let applied = 0;
   for (let i = 0; i < MAX_EVENTS_PER_ACCOUNT; i++) {
     const rows = await accountApps(tx, accountId);
@@ -106,9 +110,10 @@ export async function runAccountLifecycle(tx: Tx, accountId: string, to: Date): 
       if (e && e.at <= to && (!first || e.at < first.e.at)) first = { app, e };
     }
     if (!first) break;
-    await apply(tx, first.app, first.e);
+    await apply(tx, first.app, first.e, told);
     applied += 1;
   }
+  await notifyMany(tx, told);
   return applied;
 }
 
@@ -159,8 +164,6 @@ export async function runRemindersDue(from: Date, to: Date, opts: LifecycleOptio
     }
   }
   if (groups.size === 0) return 0;
-  await db().transaction(async (tx) => {
-    for (const g of groups.values()) await notify(tx, g);
-  });
+  await db().transaction((tx) => notifyMany(tx, [...groups.values()]));
   return groups.size;
 }
