@@ -149,12 +149,14 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
     ),
     ud as (
       select u.app_id,
-             max(u.groups::bigint * 100 + (99 - ${dom(sql`u.day`)})) as groups_k,
+             max(u.groups::bigint * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.b @> u.day) as groups_k,
              sum(u.bandwidth_domestic) filter (where s.w @> u.day) as dom_sum,
              sum(u.bandwidth_international) filter (where s.w @> u.day) as intl_sum,
              max(round(u.bandwidth_domestic * 1000) * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.w @> u.day) as dom_k,
              max(round(u.bandwidth_international * 1000) * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.w @> u.day) as intl_k
-      from usage_daily u join svc s on s.app_id = u.app_id and s.b @> u.day
+      -- billable days as aggregate filters, not a join condition: the planner then expects one row per
+      -- app-day here and aggregates per app in a hash table instead of sorting every usage row
+      from usage_daily u join svc s on s.app_id = u.app_id
       where u.day between ${first}::date and ${last}::date
       group by u.app_id
     )
@@ -214,8 +216,8 @@ export async function appMonthSummaries(conn: DbOrTx, book: PriceBook, month: st
   // query that runs in a second or two; compiling it would cost more than running it.
   const rows = await conn.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
-    // Hash aggregates over a month of app-days fit in memory instead of spilling to disk.
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    // Sorts and hash aggregates over a month of app-days stay in memory (or spill little at 100,000 apps).
+    await tx.execute(sql`set local work_mem = '128MB'`);
     return (await tx.execute(appMonthQuery(book, month, opts))) as unknown as Raw[];
   });
   return rows.map((r) => ({ accountId: r.account_id, appId: r.app_id, sdkAppId: Number(r.sdk_app_id), summary: toSummary(book, month, r) }));
