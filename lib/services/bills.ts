@@ -62,17 +62,19 @@ export async function makeMonthBills(month: string, pushedAt: Date, opts: BillRu
   let made = 0;
   const one = async (d: (typeof due)[number]) => {
     const did = await conn.transaction(async (tx) => {
-      await lockAccount(tx, d.accountId);
       const total = billTotal(d.lines);
-      // The bill and its lines in one statement (one plan for every account): the lines go as one jsonb array.
+      // The account lock, the bill and its lines in one statement (one plan for every account): the lines
+      // go as one jsonb array. The bill is inserted only after the account row is locked (it selects from it).
       const lines = d.lines.map((l, i) => ({
         line_no: i + 1, app_id: l.appId, sdk_app_id: String(l.sdkAppId), item: l.item,
         quantity: l.quantity, unit_price: toMoneyString(l.unitPrice), amount: toMoneyString(l.amount), detail: l.detail,
       }));
       const [bill] = (await tx.execute(sql`
-        with bill as (
+        with account as (
+          select id from accounts where id = ${d.accountId}::uuid for update
+        ), bill as (
           insert into bills (account_id, month, status, total, price_book_version, pushed_at)
-          values (${d.accountId}::uuid, ${month}, 'pushed', ${toMoneyString(total)}::numeric, ${book.version}, ${pushedAt.toISOString()}::timestamptz)
+          select account.id, ${month}, 'pushed', ${toMoneyString(total)}::numeric, ${book.version}, ${pushedAt.toISOString()}::timestamptz from account
           on conflict (account_id, month) do nothing
           returning id
         ), lines as (
