@@ -59,11 +59,13 @@ async function main() {
         const [rawRows, raw] = await timed(() => sql.unsafe(RAW));
         const { appMonthSummaries } = await import("../lib/services/bill-facts");
         const { currentPriceBook } = await import("../lib/billing/price-book");
-        const { db } = await import("../db/client");
+        const { db, statementCount } = await import("../db/client");
         const [, facts] = await timed(() => appMonthSummaries(db(), currentPriceBook(), MONTH));
         console.log(`  the bill run's one facts statement alone: ${facts.toFixed(2)} s`);
+        const before = statementCount();
         const [bills, run] = await timed(() => makeMonthBills(MONTH, pushAt(MONTH)));
-        console.log(`  raw aggregate: ${raw.toFixed(2)} s (${rawRows.length} apps) · bill run: ${run.toFixed(2)} s (${bills} bills) · run / raw = ${(run / raw).toFixed(2)}× (goal ≤ 2×)`);
+        const statements = statementCount() - before;
+        console.log(`  raw aggregate: ${raw.toFixed(2)} s (${rawRows.length} apps) · bill run: ${run.toFixed(2)} s (${bills} bills, ${statements} statements) · run / raw = ${(run / raw).toFixed(2)}× (goal ≤ 2×)`);
         results.push({ apps, raw, run, bills });
       } finally {
         await sql.end({ timeout: 5 });

@@ -28,6 +28,12 @@ function historyTiers(book: PriceBook): number[] {
   return [...new Set(all)].sort((a, b) => b - a);
 }
 
+/** The number of days in a datemultirange expression (a single range, the usual case, without a subquery). */
+function daysIn(set: SQL): SQL {
+  return sql`(case when isempty(${set}) then 0 when datemultirange(range_merge(${set})) = ${set} then upper(${set}) - lower(${set})
+    else (select sum(upper(x) - lower(x)) from unnest(${set}) as x)::int end)`;
+}
+
 /** The facts query; `skipBilled` leaves out accounts that already have this month's bill. */
 export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds?: string[]; skipBilled?: boolean } = {}): SQL {
   const span = monthSpan(month);
@@ -40,10 +46,24 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
   const accountFilter = opts.accountIds ? sql`and ol.account_id in (${sql.join(opts.accountIds.map((a) => sql`${a}::uuid`), sql`, `)})` : sql``;
   const tierAggs = sql.join(tiers.map((t) => sql`range_agg(span) filter (where product = 'history' and tier = ${String(t)}) as ${sql.identifier(`h${t}`)}`), sql`, `);
   const histFeat = sql.join(tiers.map((t) => sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m from service where ${sql.identifier(`h${t}`)} is not null`), sql` `);
+  // Per tier, the days on which it is the highest tier held: its own days less those of every higher tier.
+  const topTier = (i: number) => {
+    const own = sql.identifier(`h${tiers[i]}`);
+    if (i === 0) return sql`${own}`;
+    return sql`${own} - (${sql.join(tiers.slice(0, i).map((t) => sql.identifier(`h${t}`)), sql` + `)})`;
+  };
   const histCounts = sql.join(
-    EDITIONS.flatMap((e) => book.packs.history.tiers[e].map((t) => sql`count(*) filter (where ed = ${sql.raw(String(RANK[e]))} and tier = ${sql.raw(String(Number(t.tier)))})`)),
+    EDITIONS.flatMap((e) =>
+      book.packs.history.tiers[e].map((t) => {
+        const top = topTier(tiers.indexOf(Number(t.tier)));
+        return e === "ultimate" ? daysIn(sql`(${top}) * u`) : daysIn(sql`(${top}) - u`);
+      }),
+    ),
     sql`, `,
   );
+  const histZeros = EDITIONS.flatMap((e) => book.packs.history.tiers[e].map(() => sql`0`));
+  const dayTierSets = sql.join(tiers.map((t) => sql`coalesce(range_agg(d) filter (where kind = 3 and tier = ${sql.raw(String(t))}), '{}') as ${sql.identifier(`h${t}`)}`), sql`, `);
+  const dom = (day: SQL) => sql`extract(day from ${day})::int`;
   return sql`
     with plan_refunds as (
       select app_id, array_agg(executed_at) as ats from refunds where product = 'plan' and status = 'executed' group by app_id
@@ -87,54 +107,68 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
       union all select app_id, account_id, sdk_app_id, 2, 0, bw * m from service where bw is not null
       ${histFeat}
     ),
+    -- each stretch of service time as the Shanghai days of the month it meets (a date range, not a row per day)
     feat_days as (
-      select f.app_id, f.account_id, f.sdk_app_id, f.kind, f.tier, g::date as day
+      select f.app_id, f.account_id, f.sdk_app_id, f.kind, f.tier, daterange(x.lo, x.hi, '[]') as d
       from feat f
       cross join lateral unnest(f.m) as r
-      cross join lateral generate_series(
-        greatest((lower(r) at time zone 'Asia/Shanghai')::date, ${first}::date),
-        least(((upper(r) at time zone 'Asia/Shanghai') - interval '1 microsecond')::date, ${last}::date),
-        interval '1 day') as g
+      cross join lateral (select greatest((lower(r) at time zone 'Asia/Shanghai')::date, ${first}::date) as lo,
+                                 least(((upper(r) at time zone 'Asia/Shanghai') - interval '1 microsecond')::date, ${last}::date) as hi) as x
+      where x.lo <= x.hi
     ),
-    appdays as (
-      select app_id, account_id, sdk_app_id, day, extract(day from day)::int as dom,
-             case when bool_or(kind = 1) then 2 else 1 end as ed,
-             max(tier) filter (where kind = 3) as tier,
-             bool_or(kind = 2) as bw
-      from feat_days group by app_id, account_id, sdk_app_id, day having bool_or(kind = 0)
-    ),
-    dau as (
-      select app_id, day, count(*)::int as n from daily_active_users
-      where day between ${first}::date and ${last}::date and app_id in (select app_id from service)
-      group by app_id, day
-    ),
-    facts as (
-      select a.*, coalesce(u.n, 0) as dau, coalesce(ud.groups, 0) as groups,
-             coalesce(ud.bandwidth_domestic, 0) as dom_bw, coalesce(ud.bandwidth_international, 0) as intl_bw
-      from appdays a
-      left join dau u on u.app_id = a.app_id and u.day = a.day
-      left join usage_daily ud on ud.app_id = a.app_id and ud.day = a.day
-    ),
-    per_app as (
+    -- per app: b = billable days, u = ultimate days, w = barrage days, h<tier> = days holding that history tier
+    day_sets as (
       select app_id, account_id, sdk_app_id,
-             count(*)::int as days,
-             -- peak and its first day in one bigint: value × 100 + (99 − day of month)
-             max(dau::bigint * 100 + (99 - dom)) as dau_peak,
-             max(groups::bigint * 100 + (99 - dom)) as groups_peak,
-             max(dom * 10 + ed) as last_ed,
-             array[${histCounts}] as hist,
-             count(*) filter (where bw)::int as bw_days,
-             coalesce(sum(dom_bw) filter (where bw), 0)::text as dom_sum,
-             coalesce(sum(intl_bw) filter (where bw), 0)::text as intl_sum,
-             max(round(dom_bw * 1000) * 100 + (99 - dom)) filter (where bw) as dom_peak,
-             max(round(intl_bw * 1000) * 100 + (99 - dom)) filter (where bw) as intl_peak
-      from facts group by app_id, account_id, sdk_app_id
+             range_agg(d) filter (where kind = 0) as b,
+             coalesce(range_agg(d) filter (where kind = 1), '{}') as u,
+             coalesce(range_agg(d) filter (where kind = 2), '{}') as w,
+             ${dayTierSets}
+      from feat_days group by app_id, account_id, sdk_app_id having bool_or(kind = 0)
+    ),
+    svc as (
+      select app_id, account_id, sdk_app_id, b, w,
+             ${daysIn(sql`b`)} as days,
+             -- the last billable day and its edition, as day of month × 10 + edition rank
+             ${dom(sql`upper(b) - 1`)} * 10 + case when u @> (upper(b) - 1) then 2 else 1 end as last_ed,
+             case when ${sql.join(tiers.map((t) => sql`isempty(${sql.identifier(`h${t}`)})`), sql` and `)} then array[${sql.join(histZeros, sql`, `)}]::bigint[]
+                  else array[${histCounts}]::bigint[] end as hist,
+             ${daysIn(sql`w`)} as bw_days,
+             ${dom(sql`lower(b)`)} as first_dom,
+             ${dom(sql`lower(w)`)} as first_w_dom
+      from day_sets
+      ${opts.skipBilled ? sql`where account_id not in (select b.account_id from bills b where b.month = ${month})` : sql``}
+    ),
+    -- peaks as one bigint key: value × 100 + (99 − day of month), so max() keeps the first day of the peak
+    dau as (
+      select app_id, max(k) as k from (
+        select d.app_id, count(*) * 100 + (99 - ${dom(sql`d.day`)}) as k
+        from daily_active_users d join svc s on s.app_id = d.app_id and s.b @> d.day
+        where d.day between ${first}::date and ${last}::date
+        group by d.app_id, d.day
+      ) as per_day group by app_id
+    ),
+    ud as (
+      select u.app_id,
+             max(u.groups::bigint * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.b @> u.day) as groups_k,
+             sum(u.bandwidth_domestic) filter (where s.w @> u.day) as dom_sum,
+             sum(u.bandwidth_international) filter (where s.w @> u.day) as intl_sum,
+             max(round(u.bandwidth_domestic * 1000) * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.w @> u.day) as dom_k,
+             max(round(u.bandwidth_international * 1000) * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.w @> u.day) as intl_k
+      -- billable days as aggregate filters, not a join condition: the planner then expects one row per
+      -- app-day here and aggregates per app in a hash table instead of sorting every usage row
+      from usage_daily u join svc s on s.app_id = u.app_id
+      where u.day between ${first}::date and ${last}::date
+      group by u.app_id
     )
-    select p.account_id, p.app_id, p.sdk_app_id, p.days, p.last_ed, p.hist,
-           p.bw_days, p.dom_sum, p.intl_sum, p.dau_peak::text as dau_peak, p.groups_peak::text as groups_peak, p.dom_peak::text as dom_peak, p.intl_peak::text as intl_peak
-    from per_app p
-    ${opts.skipBilled ? sql`where p.account_id not in (select b.account_id from bills b where b.month = ${month})` : sql``}
-    order by p.account_id, p.sdk_app_id::bigint`;
+    -- a billable day without usage rows counts as 0: it can set a peak only as the first such day
+    select s.account_id, s.app_id, s.sdk_app_id, s.days, s.last_ed, s.hist, s.bw_days,
+           coalesce(ud.dom_sum, 0)::text as dom_sum, coalesce(ud.intl_sum, 0)::text as intl_sum,
+           greatest(d.k, 99 - s.first_dom)::text as dau_peak,
+           greatest(ud.groups_k, 99 - s.first_dom)::text as groups_peak,
+           (case when s.bw_days > 0 then greatest(ud.dom_k, 99 - s.first_w_dom) end)::text as dom_peak,
+           (case when s.bw_days > 0 then greatest(ud.intl_k, 99 - s.first_w_dom) end)::text as intl_peak
+    from svc s left join dau d on d.app_id = s.app_id left join ud on ud.app_id = s.app_id
+    order by s.account_id, s.sdk_app_id::bigint`;
 }
 
 type Raw = {
@@ -182,8 +216,8 @@ export async function appMonthSummaries(conn: DbOrTx, book: PriceBook, month: st
   // query that runs in a second or two; compiling it would cost more than running it.
   const rows = await conn.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
-    // Hash aggregates over a month of app-days fit in memory instead of spilling to disk.
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    // Sorts and hash aggregates over a month of app-days stay in memory (or spill little at 100,000 apps).
+    await tx.execute(sql`set local work_mem = '128MB'`);
     return (await tx.execute(appMonthQuery(book, month, opts))) as unknown as Raw[];
   });
   return rows.map((r) => ({ accountId: r.account_id, appId: r.app_id, sdkAppId: Number(r.sdk_app_id), summary: toSummary(book, month, r) }));

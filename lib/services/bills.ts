@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
-import { accounts, apps, appStatusEvents, billLines as billLinesTable, bills } from "@/db/schema";
+import { accounts, apps, appStatusEvents, bills } from "@/db/schema";
 import { ARREARS_SUSPENDS, arrearsSuspendAt, billStepsDue, liftedStatus, previousMonth } from "@/lib/billing/arrears";
 import { billTotal, linesFromSummary, type BillLine } from "@/lib/billing/bills";
 import { currentPriceBook } from "@/lib/billing/price-book";
@@ -62,20 +62,30 @@ export async function makeMonthBills(month: string, pushedAt: Date, opts: BillRu
   let made = 0;
   const one = async (d: (typeof due)[number]) => {
     const did = await conn.transaction(async (tx) => {
-      await lockAccount(tx, d.accountId);
       const total = billTotal(d.lines);
-      const [bill] = await tx
-        .insert(bills)
-        .values({ accountId: d.accountId, month, status: "pushed", total: toMoneyString(total), priceBookVersion: book.version, pushedAt })
-        .onConflictDoNothing({ target: [bills.accountId, bills.month] })
-        .returning({ id: bills.id });
+      // The account lock, the bill and its lines in one statement (one plan for every account): the lines
+      // go as one jsonb array. The bill is inserted only after the account row is locked (it selects from it).
+      const lines = d.lines.map((l, i) => ({
+        line_no: i + 1, app_id: l.appId, sdk_app_id: String(l.sdkAppId), item: l.item,
+        quantity: l.quantity, unit_price: toMoneyString(l.unitPrice), amount: toMoneyString(l.amount), detail: l.detail,
+      }));
+      const [bill] = (await tx.execute(sql`
+        with account as (
+          select id from accounts where id = ${d.accountId}::uuid for update
+        ), bill as (
+          insert into bills (account_id, month, status, total, price_book_version, pushed_at)
+          select account.id, ${month}, 'pushed', ${toMoneyString(total)}::numeric, ${book.version}, ${pushedAt.toISOString()}::timestamptz from account
+          on conflict (account_id, month) do nothing
+          returning id
+        ), lines as (
+          insert into bill_lines (bill_id, line_no, app_id, sdk_app_id, item, quantity, unit_price, amount, detail)
+          select bill.id, x.line_no, x.app_id, x.sdk_app_id, x.item, x.quantity, x.unit_price, x.amount, x.detail
+          from bill cross join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
+            as x(line_no integer, app_id uuid, sdk_app_id text, item text, quantity numeric(20, 3), unit_price numeric(14, 2), amount numeric(14, 2), detail jsonb)
+          order by x.line_no
+        )
+        select id from bill`)) as unknown as { id: string }[];
       if (!bill) return false;
-      await tx.insert(billLinesTable).values(
-        d.lines.map((l, i) => ({
-          billId: bill.id, lineNo: i + 1, appId: l.appId, sdkAppId: String(l.sdkAppId), item: l.item,
-          quantity: l.quantity, unitPrice: toMoneyString(l.unitPrice), amount: toMoneyString(l.amount), detail: l.detail,
-        })),
-      );
       await notify(tx, { accountId: d.accountId, kind: "bill_pushed", at: pushedAt, sdkAppIds: [...new Set(d.lines.map((l) => l.sdkAppId))], data: { billId: bill.id, month, total: toMoneyString(total) } });
       return true;
     });
