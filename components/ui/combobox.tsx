@@ -83,7 +83,7 @@ export function Combobox({ id, options, value, onChange, placeholder, searchPlac
           <ChevronsUpDown className="size-4 shrink-0 opacity-50" aria-hidden />
         </button>
       </PopoverTrigger>
-      <PopoverContent className="w-(--radix-popover-trigger-width) min-w-64 p-0">
+      <PopoverContent className="w-(--radix-popover-trigger-width) min-w-64 p-0" aria-label={aria["aria-label"] ?? placeholder}>
         <div className="flex items-center gap-2 border-b px-3">
           <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />
           <input
