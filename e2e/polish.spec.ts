@@ -1,10 +1,19 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO, login, OPERATOR_KEY, setLocale, shot, uniq } from "./fixtures";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO, login, OPERATOR_KEY, shot, uniq } from "./fixtures";
+
+// The e2e database, for the one bill the overview test needs (bills.spec.ts does the same).
+process.env.DATABASE_URL ||= process.env.E2E_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/im_billing`;
+
+/** The locale cookie for the whole site (path /), whatever page we are on. */
+async function setLocale(page: Page, locale: "zh-CN" | "en") {
+  const base = page.url().startsWith("http") ? new URL("/", page.url()).toString() : "http://127.0.0.1/";
+  await page.context().addCookies([{ name: "locale", value: locale, url: base }]);
+}
 
 // Issue 9, "polish found on the way" and the overview, in both languages.
 
 async function api(request: APIRequestContext, key: string, method: "get" | "post", path: string, data?: object) {
-  const res = await request[method](`/api/v1${path}`, { headers: { Authorization: `Bearer ${key}` }, data });
+  const res = await request[method](`/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, "Idempotency-Key": `polish-${uniq()}` }, data });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
@@ -126,14 +135,23 @@ test("not-found pages answer 404 inside the console and say what was not found; 
   await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
 });
 
-test("the overview: spend by month, renewals due in 30 days, apps by status, the latest bill, unread notifications (zh, en, 390 px)", async ({ page }) => {
-  await login(page, DEMO.owner);
+test("the overview: spend by month, renewals due in 30 days, apps by status, the latest bill, unread notifications (zh, en, 390 px)", async ({ page, request }) => {
+  const c = await customer(request, "5000.00");
+  await api(request, c.apiKey, "post", "/orders", { type: "plan", sdkAppId: c.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true });
+  const { db } = await import("../db/client");
+  const { bills } = await import("../db/schema");
+  await db().insert(bills).values({ accountId: c.accountId, month: "2026-10", status: "pushed", total: "1234.50", priceBookVersion: "2026-01", pushedAt: new Date("2026-10-31T16:00:00Z") });
+
+  await login(page, c.owner);
   await page.goto("/overview");
   await expect(page.getByTestId("spend-chart")).toBeVisible();
   await expect(page.getByTestId("spend-table").locator("tbody tr")).toHaveCount(12);
-  await expect(page.getByTestId("latest-bill-card")).toContainText(/¥[\d,]+\.\d{2}/);
+  await expect(page.getByTestId("spend-table").locator("tbody tr").last()).toContainText(/¥[1-9][\d,]*\.\d{2}/);
+  await expect(page.getByTestId("latest-bill-card")).toContainText("¥1,234.50");
+  await expect(page.getByTestId("latest-bill-card").getByRole("link")).toHaveText("查看 2026-10 账单");
   await expect(page.getByTestId("unread-card")).toBeVisible();
-  await expect(page.getByTestId("renewals-due")).toBeVisible();
+  await expect(page.getByTestId("renewals-due")).toContainText("Polish App");
+  await expect(page.getByTestId("renewals-due")).toContainText("需手动续费");
   await shot(page, "polish-overview-zh");
   await setLocale(page, "en");
   await page.goto("/overview");
