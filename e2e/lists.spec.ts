@@ -140,7 +140,8 @@ test("operator: accounts list pages and searches on the server; audit log shows 
   await expect(audit.filter({ hasText: "充值 / 赠送" })).toContainText("¥50,000.00");
   // Apps were made with the account's API key: the key is named, not its id.
   await expect(audit.filter({ hasText: "创建应用" }).first().getByTestId("audit-actor")).toContainText("API 密钥：default");
-  await expect(audit.filter({ hasText: "实名认证" }).getByTestId("audit-actor")).toContainText("运营");
+  // This spec verified the account with the bootstrap operator key.
+  await expect(audit.filter({ hasText: "实名认证" }).getByTestId("audit-actor")).toContainText("API 密钥：bootstrap");
 
   // Action filter (a select) and a date range that excludes everything.
   await page.getByRole("combobox", { name: "操作" }).click();

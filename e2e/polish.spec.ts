@@ -69,7 +69,7 @@ test("operator pages use words, not internal ones (clock mode)", async ({ page }
     }
   }
   await page.goto("/admin/clock");
-  await expect(page.locator("main")).toContainText("test clock (can be moved)");
+  await expect(page.locator("main")).toContainText("Test clock (can be moved)");
 });
 
 test("the SLA box links to the agreement (both languages); a shortfall leads to how to top up, with the amount", async ({ page, request }) => {
@@ -139,7 +139,11 @@ test("the overview: spend by month, renewals due in 30 days, apps by status, the
   const c = await customer(request, "5000.00");
   await api(request, c.apiKey, "post", "/orders", { type: "plan", sdkAppId: c.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true });
   const { db } = await import("../db/client");
-  const { bills } = await import("../db/schema");
+  const { apps, bills } = await import("../db/schema");
+  const { eq } = await import("drizzle-orm");
+  // A month's term ends in 30–31 days; bring this app's end inside the 30-day window (test hook on its own account).
+  const [row] = await db().select().from(apps).where(eq(apps.sdkAppId, c.sdkAppId));
+  await db().update(apps).set({ expiresAt: new Date(row!.expiresAt!.getTime() - 5 * 86_400_000) }).where(eq(apps.sdkAppId, c.sdkAppId));
   await db().insert(bills).values({ accountId: c.accountId, month: "2026-10", status: "pushed", total: "1234.50", priceBookVersion: "2026-01", pushedAt: new Date("2026-10-31T16:00:00Z") });
 
   await login(page, c.owner);
