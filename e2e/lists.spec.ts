@@ -144,7 +144,7 @@ test("operator: accounts list pages and searches on the server; audit log shows 
   await expect(audit.filter({ hasText: "实名认证" }).getByTestId("audit-actor")).toContainText("API 密钥：bootstrap");
 
   // Action filter (a select) and a date range that excludes everything.
-  await page.getByRole("combobox", { name: "操作" }).click();
+  await page.getByRole("combobox", { name: "操作", exact: true }).click();
   await page.getByRole("option", { name: "创建应用" }).click();
   await expect(page).toHaveURL(/action=app\.create/);
   await expect(audit).toHaveCount(3);
