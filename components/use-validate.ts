@@ -1,13 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { z } from "zod";
+import "@/lib/validation/jitless";
+import type { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { issuesToFields } from "@/lib/validation/common";
-
-// In the browser zod must not probe `new Function` (its JIT check): the page's CSP forbids eval and
-// reports the attempt as a violation. The server keeps zod's default.
-if (typeof window !== "undefined") z.config({ jitless: true });
 
 /**
  * Checks a form's input with the server's own zod schema before a confirmation is shown, so a

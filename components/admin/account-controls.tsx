@@ -1,5 +1,7 @@
 "use client";
 
+// First: zod schemas below must be built without its eval probe (CSP).
+import "@/lib/validation/jitless";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
