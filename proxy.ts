@@ -7,7 +7,7 @@ import { HSTS, isHttps, pageCsp } from "@/lib/http/security-headers";
  * Every page also gets a fresh CSP nonce (lib/http/security-headers.ts); API routes are not matched
  * (their headers come from next.config.mjs, and their bodies are never buffered here).
  */
-const PUBLIC = ["/login", "/calculator"];
+const PUBLIC = ["/login", "/calculator", "/agreement"];
 
 export function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
@@ -33,4 +33,4 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/((?!_next/|favicon.ico|api/).*)"] };
+export const config = { matcher: ["/((?!_next/|favicon.ico|icon.svg|api/).*)"] };

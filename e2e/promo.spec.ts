@@ -19,15 +19,16 @@ test("R-PROMO-3: the operator issues a voucher and the customer sees it under ba
   await form.getByLabel("面额（元）").fill("88.888");
   await form.getByLabel("订单金额门槛（元，可选）").fill("300");
   await form.getByRole("button", { name: "发放" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "发放" }).click();
+  // Checked before any confirmation: an invalid amount is never offered for confirming.
   await expect(form.getByText("最多两位小数的金额")).toBeVisible();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
 
   await form.getByLabel("面额（元）").fill("88.80");
   await form.getByRole("button", { name: "发放" }).click();
   const confirm = page.getByRole("alertdialog");
-  await expect(confirm).toContainText(`将向「${ACCOUNT}」发放面额 88.80 元的代金券，订单满 300 元可用`);
+  await expect(confirm).toContainText(`将向「${ACCOUNT}」发放面额 ¥88.80 的代金券，订单满 ¥300.00 可用`);
   await confirm.getByRole("button", { name: "发放" }).click();
-  await expect(page.getByText(`已向「${ACCOUNT}」发放 88.80 元代金券`)).toBeVisible();
+  await expect(page.getByText(`已向「${ACCOUNT}」发放 ¥88.80 代金券`)).toBeVisible();
 
   const list = page.getByRole("table", { name: "已发放的代金券" });
   const row = list.getByRole("row").filter({ hasText: "¥88.80" });

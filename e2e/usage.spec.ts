@@ -43,7 +43,8 @@ test("R-USE-4: reported usage shows on the app page with peaks, a daily chart an
   const day = await today(page, chat);
   await expect(page.getByRole("region", { name: /^用量/ })).toBeVisible();
   // Nothing reported yet this month: the empty state says where usage comes from.
-  await expect(page.getByTestId("usage-empty")).toContainText("/api/v1/usage/*");
+  await expect(page.getByTestId("usage-empty")).toContainText("用户开始登录您的应用后");
+  await expect(page.getByTestId("usage-empty")).not.toContainText("/api/v1");
   await shot(page, "app-usage-empty-zh");
 
   const key = await createKey(page);

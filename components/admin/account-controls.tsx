@@ -1,5 +1,7 @@
 "use client";
 
+// First: zod schemas below must be built without its eval probe (CSP).
+import "@/lib/validation/jitless";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
@@ -7,6 +9,9 @@ import { BadgeCheck } from "lucide-react";
 import { toast } from "sonner";
 import { clearLoginLockAction, topUpAction, verifyAccountAction } from "@/app/(operator)/admin/accounts/actions";
 import type { FieldErrors } from "@/lib/errors";
+import { formatCNY } from "@/lib/format";
+import { topUpSchema } from "@/lib/validation/accounts";
+import { useValidate } from "@/components/use-validate";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
@@ -28,7 +33,7 @@ export function VerifyButton({ accountId, name }: { accountId: string; name: str
       disabled={pending}
       label={<><BadgeCheck className="size-4" />{t("verify")}</>}
       title={`${t("verify")}: ${name}`}
-      body={t("accountsDescription")}
+      body={t("verifyBody", { name })}
       confirmLabel={t("verify")}
       onConfirm={() =>
         start(async () => {
@@ -75,13 +80,19 @@ export function TopUpForm({ accountId, name }: { accountId: string; name: string
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [fields, setFields] = useState<FieldErrors>({});
+  const validate = useValidate();
   const [pendingInput, setPendingInput] = useState<{ cash?: string; gift?: string; note: string } | null>(null);
   const [pending, start] = useTransition();
 
   function review(form: FormData) {
     const cash = String(form.get("cash") ?? "").trim();
     const gift = String(form.get("gift") ?? "").trim();
-    setPendingInput({ ...(cash ? { cash } : {}), ...(gift ? { gift } : {}), note: String(form.get("note") ?? "") });
+    const input = { ...(cash ? { cash } : {}), ...(gift ? { gift } : {}), note: String(form.get("note") ?? "") };
+    // The same schema as the server: an invalid amount is shown on its field, never confirmed.
+    const checked = validate(topUpSchema, input);
+    if (!checked.ok) return void setFields(checked.fields);
+    setFields({});
+    setPendingInput(input);
   }
 
   function commit() {
@@ -97,7 +108,7 @@ export function TopUpForm({ accountId, name }: { accountId: string; name: string
       }
       setFields({});
       formRef.current?.reset();
-      toast.success(t("toppedUp"));
+      toast.success(t("toppedUpAmounts", { name, cash: formatCNY(input.cash ?? "0"), gift: formatCNY(input.gift ?? "0") }));
       router.refresh();
     });
   }
@@ -120,7 +131,7 @@ export function TopUpForm({ accountId, name }: { accountId: string; name: string
             <AlertDialogHeader>
               <AlertDialogTitle>{t("topUpConfirmTitle")}</AlertDialogTitle>
               <AlertDialogDescription>
-                {t("topUpConfirmBody", { name, cash: pendingInput?.cash ?? "0.00", gift: pendingInput?.gift ?? "0.00" })}
+                {t("topUpConfirmBody", { name, cash: formatCNY(pendingInput?.cash ?? "0"), gift: formatCNY(pendingInput?.gift ?? "0") })}
               </AlertDialogDescription>
             </AlertDialogHeader>
             <AlertDialogFooter>

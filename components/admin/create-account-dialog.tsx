@@ -61,7 +61,7 @@ export function CreateAccountDialog() {
           <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
             <DialogHeader>
               <DialogTitle>{t("createAccount")}</DialogTitle>
-              <DialogDescription>{t("accountsDescription")}</DialogDescription>
+              <DialogDescription>{t("createAccountBody")}</DialogDescription>
             </DialogHeader>
             <Field name="name" label={t("accountName")} error={fields.name} />
             <Field name="ownerEmail" type="email" label={t("ownerEmail")} error={fields.ownerEmail} />

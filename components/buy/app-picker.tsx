@@ -5,7 +5,7 @@ import type { AppJson } from "@/lib/services/apps";
 import { formatExpiryDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Combobox } from "@/components/ui/combobox";
 import { CreateAppInline } from "./create-app-inline";
 import type { BuyApp } from "./types";
 
@@ -17,6 +17,7 @@ type Props = { apps: BuyApp[]; value: number | null; onChange: (sdkAppId: number
 export function AppPicker({ apps, value, onChange, onCreated }: Props) {
   const t = useTranslations("buy");
   const te = useTranslations("edition");
+  const tp = useTranslations("appPicker");
   const ts = useTranslations("status");
   const app = apps.find((a) => a.sdkAppId === value);
   return (
@@ -24,20 +25,23 @@ export function AppPicker({ apps, value, onChange, onCreated }: Props) {
       <div className="grid grid-cols-[minmax(0,1fr)] gap-1.5 md:grid-cols-[6rem_minmax(0,1fr)] md:items-center md:gap-4">
         <Label htmlFor="buy-app" className="text-muted-foreground">{t("app.label")}</Label>
         <div className="flex flex-wrap items-center gap-2">
-          <Select value={value === null ? "" : String(value)} onValueChange={(v) => onChange(Number(v))}>
-            <SelectTrigger id="buy-app" aria-label={t("app.label")} className="min-w-0 max-w-full flex-1 basis-72">
-              <SelectValue placeholder={t("app.placeholder")} />
-            </SelectTrigger>
-            <SelectContent>
-              {apps.map((a) => (
-                <SelectItem key={a.sdkAppId} value={String(a.sdkAppId)}>
-                  <span className="truncate">{a.name}</span>
-                  <span className="font-mono text-xs text-muted-foreground">{a.sdkAppId}</span>
-                  <span className="text-xs text-muted-foreground">· {te(a.edition)}</span>
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <Combobox
+            id="buy-app"
+            aria-label={t("app.label")}
+            className="min-w-0 max-w-full flex-1 basis-72"
+            value={value === null ? null : String(value)}
+            onChange={(v) => onChange(Number(v))}
+            options={apps.map((a) => ({ value: String(a.sdkAppId), label: a.name, hint: `${a.sdkAppId} · ${te(a.edition)}` }))}
+            renderOption={(o) => (
+              <>
+                <span className="truncate">{o.label}</span>
+                <span className="shrink-0 font-mono text-xs text-muted-foreground">{o.hint}</span>
+              </>
+            )}
+            placeholder={t("app.placeholder")}
+            searchPlaceholder={tp("search")}
+            emptyText={tp("noMatch")}
+          />
           <CreateAppInline onCreated={onCreated} />
         </div>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { AgreementLink } from "@/components/agreement-link";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -195,6 +196,7 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
                 aria-describedby={slaError ? "buy-sla-error" : undefined}
               />
               <Label htmlFor="buy-sla" className="font-normal leading-snug">{t("options.sla")}</Label>
+              <AgreementLink />
             </div>
             {slaError && <p id="buy-sla-error" className="text-sm text-destructive">{t("options.slaRequired")}</p>}
           </div>

@@ -18,7 +18,7 @@ export function useLineLabels() {
     tier,
     product: (l: LineLike) => (l.product === "plan" ? t("summary.plan", { edition: te(l.edition ?? "trial") }) : packName(l.product)),
     months: (l: LineLike) =>
-      Number.isInteger(l.months) ? t("summary.months", { months: l.months }) : t("summary.monthsPartial", { months: l.months.toFixed(2) }),
+      Number.isInteger(l.months) ? t("summary.months", { count: l.months }) : t("summary.monthsPartial", { months: l.months.toFixed(2) }),
     /** Months as a plain count for "price × months". */
     count: (l: LineLike) => (Number.isInteger(l.months) ? String(l.months) : l.months.toFixed(2)),
     campaign: (l: LineLike) => (l.campaign && t.has(`campaign.${l.campaign}`) ? t(`campaign.${l.campaign}`) : (l.campaignName ?? l.campaign ?? "")),

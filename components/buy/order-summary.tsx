@@ -1,5 +1,6 @@
 "use client";
 
+import { topUpHref } from "@/components/top-up-href";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Info, Loader2 } from "lucide-react";
@@ -94,7 +95,7 @@ function QuoteView({ quote, stale }: { quote: QuoteJson; stale: boolean }) {
         <Alert variant="warning" data-testid="quote-shortfall">
           <AlertDescription className="flex flex-wrap items-center justify-between gap-2 text-foreground">
             <span>{t("shortfall", { amount: formatCNY(quote.shortfall) })}</span>
-            <Link href="/balance" className="font-medium text-primary hover:underline">{t("topUp")}</Link>
+            <Link href={topUpHref(quote.shortfall)} className="font-medium text-primary hover:underline">{t("topUp")}</Link>
           </AlertDescription>
         </Alert>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { AgreementLink } from "@/components/agreement-link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
@@ -136,6 +137,7 @@ export function ChangeForm({ app, book }: { app: ChangeApp; book: PriceBook }) {
             <div className="flex items-start gap-2">
               <Checkbox id="change-sla" checked={sla} onCheckedChange={(v) => { setSla(v === true); setSlaError(false); }} aria-invalid={slaError || undefined} aria-describedby={slaError ? "change-sla-error" : undefined} />
               <Label htmlFor="change-sla" className="leading-snug">{t("sla")}</Label>
+              <AgreementLink />
             </div>
             {slaError && <p id="change-sla-error" className="text-sm text-destructive">{t("slaRequired")}</p>}
           </div>

@@ -7,6 +7,8 @@ import { Ticket } from "lucide-react";
 import { toast } from "sonner";
 import { issueVoucherAction } from "@/app/(operator)/admin/vouchers/actions";
 import type { FieldErrors } from "@/lib/errors";
+import { formatCNY } from "@/lib/format";
+import { parseMoneyInput } from "@/lib/money";
 import { submitWith } from "@/components/submit-with";
 import { Field } from "@/components/field";
 import {
@@ -26,6 +28,7 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
   const t = useTranslations("vouchers");
   const tc = useTranslations("common");
   const reasons = useFieldReasons();
+  const tv = useTranslations("validation");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [accountId, setAccountId] = useState("");
@@ -45,6 +48,9 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
     if (!d.accountId) missing.accountId = t("chooseAccount");
     if (!d.amount) missing.amount = t("amountRequired");
     if (!d.expiresAt) missing.expiresAt = t("expiryRequired");
+    // Amounts are checked as the server checks them before the confirmation names them.
+    if (d.amount && !parseMoneyInput(d.amount)?.gt(0)) missing.amount = tv("must be a decimal with at most two places");
+    if (d.minTotal && !parseMoneyInput(d.minTotal)?.gt(0)) missing.minTotal = tv("must be a decimal with at most two places");
     setFields(missing);
     if (Object.keys(missing).length === 0) setDraft(d);
   }
@@ -63,7 +69,7 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
       setFields({});
       formRef.current?.reset();
       setAccountId("");
-      toast.success(t("issued", { name: accountName(d.accountId), amount: d.amount }));
+      toast.success(t("issued", { name: accountName(d.accountId), amount: formatCNY(d.amount) }));
       router.refresh();
     });
   }
@@ -99,8 +105,8 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
             <AlertDialogDescription>
               {draft && t("confirmBody", {
                 name: accountName(draft.accountId),
-                amount: draft.amount,
-                min: draft.minTotal ? t("confirmMin", { amount: draft.minTotal }) : t("noMin"),
+                amount: formatCNY(draft.amount),
+                min: draft.minTotal ? t("confirmMin", { amount: formatCNY(draft.minTotal) }) : t("noMin"),
                 expiry: draft.expiresAt.replace("T", " "),
               })}
             </AlertDialogDescription>

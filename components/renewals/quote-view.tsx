@@ -1,5 +1,6 @@
 "use client";
 
+import { topUpHref } from "@/components/top-up-href";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { RenewalQuote } from "@/app/(customer)/renewals/actions";
@@ -70,7 +71,7 @@ export function QuoteView({ apps, quote }: { apps: RenewalRow[]; quote: RenewalQ
             <Alert variant="destructive">
               <AlertDescription>
                 <p>{terr("insufficient_balance", { total: quote.total, available: quote.balance.available, shortfall: quote.shortfall })}</p>
-                <Link href="/balance" className="font-medium underline">{t("toBalance")}</Link>
+                <Link href={topUpHref(quote.shortfall)} className="font-medium underline">{t("toBalance")}</Link>
               </AlertDescription>
             </Alert>
           )}

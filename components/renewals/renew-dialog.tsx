@@ -1,5 +1,7 @@
 "use client";
 
+import { AgreementLink } from "@/components/agreement-link";
+import { topUpHref } from "@/components/top-up-href";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -181,13 +183,14 @@ export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props)
         <div className="flex items-start gap-2">
           <Checkbox id="renew-sla" checked={agree} onCheckedChange={(c) => setAgree(c === true)} className="mt-0.5" />
           <Label htmlFor="renew-sla" className="font-normal leading-snug">{t("agreeSla")}</Label>
+          <AgreementLink />
         </div>
 
         {placeError && (
           <Alert variant="destructive">
             <AlertDescription>
               <p>{placeError.message}</p>
-              {placeError.code === "insufficient_balance" && <Link href="/balance" className="font-medium underline">{t("toBalance")}</Link>}
+              {placeError.code === "insufficient_balance" && <Link href={topUpHref(quote?.shortfall)} className="font-medium underline">{t("toBalance")}</Link>}
             </AlertDescription>
           </Alert>
         )}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertTriangle, CircleAlert } from "lucide-react";
 import { now } from "@/lib/clock";
 import { formatExpiryDay, formatDay } from "@/lib/format";
@@ -13,19 +13,22 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 export async function LifecycleBanners({ accountId }: { accountId: string }) {
   const s = await lifecycleSummary(accountId, await now());
   const t = await getTranslations("banners");
+  const format = await getFormatter();
+  // "A、B和C" in Chinese, "A, B, and C" in English (ICU list patterns).
+  const names = (apps: { name: string }[]) => format.list(apps.map((a) => a.name), { type: "conjunction" });
   const items: { key: string; tone: "warning" | "destructive"; text: string }[] = [];
-  if (s.suspended.length) items.push({ key: "suspended", tone: "destructive", text: t("suspended", { count: s.suspended.length, names: s.suspended.map((a) => a.name).join("、") }) });
+  if (s.suspended.length) items.push({ key: "suspended", tone: "destructive", text: t("suspended", { count: s.suspended.length, names: names(s.suspended) }) });
   if (s.grace.length) {
     const first = s.grace[0]!;
-    items.push({ key: "grace", tone: "destructive", text: t("grace", { count: s.grace.length, names: s.grace.map((a) => a.name).join("、"), day: formatDay(first.suspendAt) }) });
+    items.push({ key: "grace", tone: "destructive", text: t("grace", { count: s.grace.length, names: names(s.grace), day: formatDay(first.suspendAt) }) });
   }
   if (s.disabling.length) {
     const first = s.disabling[0]!;
-    items.push({ key: "disabling", tone: "warning", text: t("disabling", { count: s.disabling.length, names: s.disabling.map((a) => a.name).join("、"), day: formatDay(first.disablingUntil) }) });
+    items.push({ key: "disabling", tone: "warning", text: t("disabling", { count: s.disabling.length, names: names(s.disabling), day: formatDay(first.disablingUntil) }) });
   }
   if (s.expiring.length) {
     const first = s.expiring[0]!;
-    items.push({ key: "expiring", tone: "warning", text: t("expiring", { count: s.expiring.length, names: s.expiring.map((a) => a.name).join("、"), day: formatExpiryDay(first.expiresAt) }) });
+    items.push({ key: "expiring", tone: "warning", text: t("expiring", { count: s.expiring.length, names: names(s.expiring), day: formatExpiryDay(first.expiresAt) }) });
   }
   if (items.length === 0) return null;
   return (

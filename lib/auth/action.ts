@@ -7,6 +7,7 @@ import { actorOf, currentUser } from "./session";
 import type { SessionUser } from "@/lib/services/login";
 import { DomainError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { issuesToFields } from "@/lib/validation/common";
+import { formatCNY } from "@/lib/format";
 import { unstorableFields } from "@/lib/validation/text";
 import { log } from "@/lib/log";
 
@@ -17,6 +18,8 @@ type ActorFor<P extends Permission> = P extends `admin:${string}` ? OperatorActo
 
 type Translate = ((key: string, params?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 type ActionContext = { user: SessionUser | null };
+const MONEY_PARAMS = new Set(["total", "available", "shortfall", "minTotal", "amount", "cash", "gift"]);
+
 const outsideRequest = new AsyncLocalStorage<ActionContext>();
 const untranslated: Translate = Object.assign((key: string) => key, { has: () => false });
 
@@ -42,7 +45,12 @@ export async function runAction<P extends Permission, S extends z.ZodType, T>(
   const t: Translate = ctx ? untranslated : await getTranslations("errors");
   const tv: Translate = ctx ? untranslated : await getTranslations("validation");
   const fail = (e: DomainError): ActionResult<T> => {
-    const params = Object.fromEntries(Object.entries(e.details ?? {}).filter(([, v]) => typeof v === "string" || typeof v === "number")) as Record<string, string | number>;
+    const params = Object.fromEntries(
+      Object.entries(e.details ?? {})
+        .filter(([, v]) => typeof v === "string" || typeof v === "number")
+        // Money in a message reads "¥5,000.00" like everywhere else in the console.
+        .map(([k, v]) => [k, MONEY_PARAMS.has(k) && /^-?\d+(\.\d+)?$/.test(String(v)) ? formatCNY(String(v)) : v]),
+    ) as Record<string, string | number>;
     // A refusal names its reason (details.reason) so the translated message says what to do.
     const reasonKey = typeof e.details?.reason === "string" ? `reasons.${e.details.reason}` : null;
     const message = reasonKey && t.has(reasonKey) ? t(reasonKey, params) : t.has(e.code) ? t(e.code, params) : e.message;

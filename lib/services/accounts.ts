@@ -11,6 +11,7 @@ import { MAX_MONEY } from "@/lib/validation/text";
 import { balanceOf, lockAccount, post } from "./ledger";
 import { writeAudit } from "./audit";
 import { liftArrears } from "./bills";
+import { escapeLike } from "./like";
 
 type AccountRow = typeof accounts.$inferSelect;
 
@@ -137,3 +138,38 @@ export async function listAccountUsers(accountId: string) {
     .orderBy(asc(users.createdAt));
 }
 
+
+export const ACCOUNT_SORTS = ["name", "owner", "verified", "apps", "available", "createdAt"] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
+/** One page of customer accounts with owner e-mail and counted apps, and how many match: two statements. */
+export async function listAccountsPage(f: AccountListFilter, p: { sort?: AccountSort; dir?: "asc" | "desc"; limit: number; offset: number }) {
+  const conds = [];
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    conds.push(or(ilike(accounts.name, pattern), ilike(users.email, pattern), sql`${accounts.id}::text = ${f.q}`)!);
+  }
+  if (f.verified !== undefined) conds.push(eq(accounts.verified, f.verified));
+  const where = conds.length ? and(...conds) : undefined;
+  const appCount = sql<number>`(select count(*)::int from ${apps} where ${apps.accountId} = ${accounts.id} and ${inArray(apps.status, COUNTED_STATUSES)})`;
+  const column = {
+    name: sql`${accounts.name}`, owner: sql`${users.email}`, verified: sql`${accounts.verified}`, apps: appCount,
+    available: sql`(${accounts.cash} + ${accounts.gift})`, createdAt: sql`${accounts.createdAt}`,
+  }[p.sort ?? "createdAt"];
+  const dir = p.dir ?? (p.sort ? "asc" : "desc");
+  const [rows, [c]] = await Promise.all([
+    db()
+      .select({ account: accounts, ownerEmail: users.email, appCount })
+      .from(accounts)
+      .leftJoin(users, and(eq(users.accountId, accounts.id), eq(users.accountRole, "owner")))
+      .where(where)
+      .orderBy(dir === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`, asc(accounts.id))
+      .limit(p.limit)
+      .offset(p.offset),
+    db().select({ n: count() }).from(accounts).leftJoin(users, and(eq(users.accountId, accounts.id), eq(users.accountRole, "owner"))).where(where),
+  ]);
+  return {
+    total: c!.n,
+    rows: rows.map((r) => ({ ...accountJson(r.account), ownerEmail: r.ownerEmail, createdAt: r.account.createdAt, appCount: r.appCount })),
+  };
+}

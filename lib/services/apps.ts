@@ -23,6 +23,7 @@ import { inExpiryWarning } from "@/lib/billing/lifecycle";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { lockAccount } from "./ledger";
 import { writeAudit } from "./audit";
+import { escapeLike } from "./like";
 
 export type AppRow = typeof apps.$inferSelect;
 
@@ -106,6 +107,27 @@ export async function listApps(accountId: string, f: AppFilter = {}): Promise<Ap
   if (f.edition) conds.push(eq(apps.edition, f.edition));
   return db().select().from(apps).where(and(...conds)).orderBy(desc(apps.createdAt), desc(apps.sdkAppId));
 }
+
+export const APP_SORTS = ["name", "sdkAppId", "edition", "status", "createdAt", "expiresAt"] as const;
+export type AppSort = (typeof APP_SORTS)[number];
+export type AppPage = { sort?: AppSort; dir?: "asc" | "desc"; limit: number; offset: number };
+
+/** One page of the account's apps (not deleted) and how many match: two statements whatever the page. */
+export async function listAppsPage(accountId: string, f: AppFilter, p: AppPage): Promise<{ rows: AppRow[]; total: number }> {
+  const conds: SQL[] = [eq(apps.accountId, accountId), ne(apps.status, "deleted")];
+  if (f.q) conds.push(or(ilike(apps.name, `%${escapeLike(f.q)}%`), sql`${apps.sdkAppId}::text like ${`%${escapeLike(f.q)}%`}`)!);
+  if (f.status) conds.push(eq(apps.status, f.status));
+  if (f.edition) conds.push(eq(apps.edition, f.edition));
+  const column = { name: apps.name, sdkAppId: apps.sdkAppId, edition: apps.edition, status: apps.status, createdAt: apps.createdAt, expiresAt: apps.expiresAt }[p.sort ?? "createdAt"];
+  const order = (p.dir ?? (p.sort ? "asc" : "desc")) === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+  const where = and(...conds);
+  const [rows, [c]] = await Promise.all([
+    db().select().from(apps).where(where).orderBy(order, desc(apps.sdkAppId)).limit(p.limit).offset(p.offset),
+    db().select({ n: count() }).from(apps).where(where),
+  ]);
+  return { rows, total: c!.n };
+}
+
 
 export async function countApps(accountId: string): Promise<Record<AppStatus, number> & { counted: number }> {
   const rows = await db()

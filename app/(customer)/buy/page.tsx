@@ -51,7 +51,7 @@ export default async function BuyPage({ searchParams }: Props) {
         apps={apps}
         book={currentPriceBook()}
         vouchers={vouchers}
-        initialApp={raw === undefined ? (apps[0]?.sdkAppId ?? null) : apps.some((a) => a.sdkAppId === asked) ? asked : null}
+        initialApp={apps.some((a) => a.sdkAppId === asked) ? asked : null}
         role={actor.role}
       />
     </div>

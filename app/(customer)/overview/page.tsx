@@ -4,7 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { AlertTriangle, BadgeCheck, CircleCheck, ShieldAlert } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { APP_CAP, type AppStatus } from "@/lib/billing/apps";
-import { formatCNY, formatExpiryDay } from "@/lib/format";
+import { formatCNY, formatDateTime, formatExpiryDay } from "@/lib/format";
+import { latestBill, renewalsDue, spendByMonth, unreadSummary } from "@/lib/services/overview";
+import { SpendChart } from "@/components/overview/spend-chart";
+import { BillStatusBadge } from "@/components/bills/status-badge";
 import { accountJson, getAccount } from "@/lib/services/accounts";
 import { countApps, expiringApps } from "@/lib/services/apps";
 import { now } from "@/lib/clock";
@@ -23,8 +26,15 @@ const SHOWN: AppStatus[] = ["enabled", "grace", "disabling", "suspended", "stopp
 export default async function OverviewPage() {
   const { actor } = await requireCustomer();
   const at = await now();
-  const [account, counts, expiring] = await Promise.all([getAccount(actor.accountId).then(accountJson), countApps(actor.accountId), expiringApps(actor.accountId, at, 7)]);
+  // A constant number of statements whatever the number of apps (no per-app queries).
+  const [account, counts, expiring, spend, renewals, bill, unread] = await Promise.all([
+    getAccount(actor.accountId).then(accountJson), countApps(actor.accountId), expiringApps(actor.accountId, at, 7),
+    spendByMonth(actor.accountId, at, 12), renewalsDue(actor.accountId, at, 30), latestBill(actor.accountId), unreadSummary(actor.accountId),
+  ]);
   const t = await getTranslations("overview");
+  const tm = await getTranslations("overviewMore");
+  const tb = await getTranslations("bills");
+  const tk = await getTranslations("notificationKind");
   const ts = await getTranslations("status");
 
   const attention: { key: string; tone: "destructive" | "warning"; text: string; href?: string; action?: string }[] = [];
@@ -78,6 +88,74 @@ export default async function OverviewPage() {
           <CardContent className="text-sm text-muted-foreground">{account.name}</CardContent>
         </Card>
       </div>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-2" data-testid="spend-card">
+          <CardHeader>
+            <CardTitle>{tm("spendTitle")}</CardTitle>
+            <CardDescription>{tm("spendDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent><SpendChart months={spend} /></CardContent>
+        </Card>
+        <div className="grid content-start gap-4">
+          <Card data-testid="latest-bill-card">
+            <CardHeader>
+              <CardDescription>{tm("latestBill")}</CardDescription>
+              {bill ? (
+                <CardTitle className="flex flex-wrap items-center gap-2 text-xl tabular-nums">{formatCNY(bill.total)} <BillStatusBadge status={bill.status} /></CardTitle>
+              ) : (
+                <CardTitle className="text-base font-normal text-muted-foreground">{tm("noBill")}</CardTitle>
+              )}
+            </CardHeader>
+            <CardContent className="text-sm">
+              {bill ? (
+                <Link href={`/bills/${bill.id}`} className="text-primary hover:underline">{tm("billOf", { month: bill.month })}</Link>
+              ) : (
+                <Link href="/bills" className="text-primary hover:underline">{tm("aboutBills")}</Link>
+              )}
+            </CardContent>
+          </Card>
+          <Card data-testid="unread-card">
+            <CardHeader>
+              <CardDescription>{tm("unread")}</CardDescription>
+              <CardTitle className="text-xl tabular-nums">{tm("unreadCount", { count: unread.count })}</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-1 text-sm">
+              {unread.latest.map((n) => (
+                <div key={n.id} className="flex justify-between gap-2"><span>{tk(n.kind)}</span><span className="shrink-0 text-muted-foreground tabular-nums">{formatDateTime(n.createdAt).slice(5)}</span></div>
+              ))}
+              <Link href={unread.count > 0 ? "/notifications?unread=1" : "/notifications"} className="text-primary hover:underline">{tm("toInbox")}</Link>
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+      <Card data-testid="renewals-due">
+        <CardHeader>
+          <CardTitle>{tm("renewalsTitle")}</CardTitle>
+          <CardDescription>{tm("renewalsDescription")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {renewals.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{tm("noRenewals")}</p>
+          ) : (
+            <ul className="grid gap-2">
+              {renewals.map((r) => (
+                <li key={r.sdkAppId} className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-3 text-sm">
+                  <span className="min-w-0">
+                    <Link href={`/apps/${r.sdkAppId}`} className="font-medium text-primary hover:underline">{r.name}</Link>
+                    <span className="ml-2 font-mono text-xs text-muted-foreground">{r.sdkAppId}</span>
+                  </span>
+                  <span className="flex flex-wrap items-center gap-2">
+                    <Badge variant={statusVariant(r.status)}>{ts(r.status)}</Badge>
+                    <span className="tabular-nums">{tm("expiresOn", { day: formatExpiryDay(r.expiresAt) })}</span>
+                    <span className="text-muted-foreground">{r.autoRenew ? tm("autoRenewOn") : r.dontRenew ? tm("dontRenew") : tm("manual")}</span>
+                    <Button asChild variant="outline" size="sm"><Link href={`/renewals?app=${r.sdkAppId}`}>{t("renewNow")}</Link></Button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader><CardTitle>{t("attention")}</CardTitle></CardHeader>
         <CardContent className="grid gap-2">

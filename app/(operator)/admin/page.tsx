@@ -20,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminOverview() {
   await requireOperator();
   const t = await getTranslations("admin");
+  const tl = await getTranslations("operatorWords");
   const tn = await getTranslations("nav");
   const [accounts, clock, pending, appCounts] = await Promise.all([listAccounts(), readClock(), listRefunds({ status: "pending_review", limit: 500 }), platformAppCounts()]);
   const ts = await getTranslations("status");
@@ -49,7 +50,7 @@ export default async function AdminOverview() {
         </Card>
         <Card>
           <CardHeader>
-            <CardDescription>{t("clockNow")} · {clock.mode}</CardDescription>
+            <CardDescription>{t("clockNow")} · {tl(`clockMode.${clock.mode}`)}</CardDescription>
             <CardTitle className="text-xl tabular-nums" data-testid="clock-now">{formatDateTime(clock.now)}</CardTitle>
           </CardHeader>
           {clock.mode === "test" && (

@@ -14,13 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ClockPage() {
   await requireOperator();
   const t = await getTranslations("admin");
+  const tl = await getTranslations("operatorWords");
   const clock = await readClock();
   return (
     <div className="grid gap-6">
       <PageHeader title={t("clockTitle")} description={t("clockDescription")} />
       <Card>
         <CardHeader>
-          <CardDescription>{t("clockNow")} · {t("clockMode")}: {clock.mode}</CardDescription>
+          <CardDescription>{t("clockNow")} · {t("clockMode")}{tl("colon")}{tl(`clockMode.${clock.mode}`)}</CardDescription>
           <CardTitle className="text-3xl tabular-nums" data-testid="clock-now">{formatDateTime(clock.now)}</CardTitle>
         </CardHeader>
         <CardContent>{clock.mode === "test" ? <ClockControls /> : <p className="text-sm text-muted-foreground">{t("clockProduction")}</p>}</CardContent>
