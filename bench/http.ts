@@ -197,6 +197,8 @@ async function main() {
   const appDbName = `imb_http_${stamp}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), APP_MODE: "test", BOOTSTRAP_OPERATOR_KEY: OP_KEY, AUTH_SECRET: randomBytes(32).toString("base64url") };
   delete (env as Record<string, string | undefined>).NODE_ENV;
+  // BENCH_CPU_PROF=<dir>: every Node process of the server writes a V8 CPU profile there when it exits.
+  if (process.env.BENCH_CPU_PROF) env.SERVE_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`;
   let serverAdminUrl: string;
   if (given) {
     env.DATABASE_URL = await ensureDatabase(given, appDbName, { recreate: true });

@@ -12,6 +12,8 @@ import { currentPriceBook, type PaidEdition } from "@/lib/billing/price-book";
 import { money, toMoneyString } from "@/lib/money";
 
 const CHUNK = 1000;
+/** A whole 10,000-event batch in one statement: 4 parameters a row stays under PostgreSQL's 65,535 (issue 11). */
+const LOGIN_CHUNK = 10_000;
 
 /** The account's app ids for the SDKAppIDs a batch names; an unknown one is a 400 naming its place. */
 async function appIdsFor(accountId: string, ids: number[], field: (i: number) => string): Promise<Map<number, string>> {
@@ -28,10 +30,10 @@ async function appIdsFor(accountId: string, ids: number[], field: (i: number) =>
 /** R-USE-1: each (app, Shanghai day, user) counts once; the first login of the day is kept. */
 export async function recordLogins(actor: CustomerActor, events: { sdkAppId: number; userId: string; at: string }[]): Promise<number> {
   const map = await appIdsFor(actor.accountId, events.map((e) => e.sdkAppId), (i) => `events.${i}.sdkAppId`);
-  for (let i = 0; i < events.length; i += CHUNK) {
+  for (let i = 0; i < events.length; i += LOGIN_CHUNK) {
     // One statement cannot touch a row twice: keep each (app, day, user)'s earliest login of the batch.
     const first = new Map<string, { appId: string; day: string; userId: string; firstLoginAt: Date }>();
-    for (const e of events.slice(i, i + CHUNK)) {
+    for (const e of events.slice(i, i + LOGIN_CHUNK)) {
       const at = new Date(e.at);
       const row = { appId: map.get(e.sdkAppId)!, day: shanghaiDay(at), userId: e.userId, firstLoginAt: at };
       const k = `${row.appId}|${row.day}|${row.userId}`;
