@@ -117,6 +117,15 @@ async function main() {
     process.env.APP_MODE = appMode;
     await runMigrations(url);
     log("migrations applied");
+    {
+      // Usage tables: monthly partitions ahead of today (and of the test clock in test mode; issue 11).
+      const { db: conn, closeDb: close } = await import("./client");
+      const { ensureUsagePartitions } = await import("./partitions");
+      const { now } = await import("@/lib/clock");
+      const made = (await ensureUsagePartitions(conn(), new Date())) + (appMode === "test" ? await ensureUsagePartitions(conn(), await now()) : 0);
+      await close();
+      if (made) log(`usage partitions made: ${made}`);
+    }
     if (command === "migrate") return;
 
     demoModule = await import("./seed");
