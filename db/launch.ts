@@ -52,7 +52,7 @@ function buildIsCurrent(): boolean {
 
 function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolveExit) => {
-    const child = spawn(join(root, "node_modules", ".bin", bin), args, { cwd: root, env, stdio: "inherit" });
+    const child = bin === "node" ? spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" }) : spawn(join(root, "node_modules", ".bin", bin), args, { cwd: root, env, stdio: "inherit" });
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
@@ -117,6 +117,15 @@ async function main() {
     process.env.APP_MODE = appMode;
     await runMigrations(url);
     log("migrations applied");
+    {
+      // Usage tables: monthly partitions ahead of today (and of the test clock in test mode; issue 11).
+      const { db: conn, closeDb: close } = await import("./client");
+      const { ensureUsagePartitions } = await import("./partitions");
+      const { now } = await import("@/lib/clock");
+      const made = (await ensureUsagePartitions(conn(), new Date())) + (appMode === "test" ? await ensureUsagePartitions(conn(), await now()) : 0);
+      await close();
+      if (made) log(`usage partitions made: ${made}`);
+    }
     if (command === "migrate") return;
 
     demoModule = await import("./seed");
@@ -166,7 +175,13 @@ async function main() {
     }
     const port = process.env.PORT ?? "3000";
     log(`serving on http://localhost:${port} (APP_MODE=${appMode})`);
-    code = await run("next", [command === "dev" ? "dev" : "start", "-p", port], env);
+    if (command === "dev") code = await run("next", ["dev", "-p", port], env);
+    else {
+      // One process per core on the one port (db/serve.mjs; WEB_CONCURRENCY overrides the core count).
+      // SERVE_NODE_ARGS adds Node flags to every server process (e.g. `--cpu-prof --cpu-prof-dir=…`).
+      const nodeArgs = (process.env.SERVE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+      code = await run("node", [...nodeArgs, join(root, "db", "serve.mjs"), port], env);
+    }
   } catch (e) {
     console.error(`[launch] ${(e as Error).message}`);
     code = 1;

@@ -10,6 +10,8 @@ import { runScheduledOnce } from "@/lib/services/scheduler";
 import { registerQueue, registerSchedule, registerWorker } from "./boss";
 
 export const TICK_QUEUE = "tick";
+/** Issue 11: once a day, the usage tables' monthly partitions are made ahead (db/partitions.ts). */
+export const PARTITIONS_QUEUE = "usage-partitions";
 
 export async function registerTickJob(): Promise<boolean> {
   if (clockMode() !== "wall") return false;
@@ -19,5 +21,13 @@ export async function registerTickJob(): Promise<boolean> {
     if (ran && Object.values(ran).some((n) => n > 0)) log().info({ where: "tick", ran }, "scheduler pass");
   });
   await registerSchedule(TICK_QUEUE, "* * * * *");
+  await registerQueue({ name: PARTITIONS_QUEUE, policy: "singleton", retryLimit: 3 });
+  await registerWorker(PARTITIONS_QUEUE, async () => {
+    const { ensureUsagePartitions } = await import("@/db/partitions");
+    const { db } = await import("@/db/client");
+    const made = await ensureUsagePartitions(db(), new Date());
+    if (made > 0) log().info({ where: "partitions", made }, "usage partitions made ahead");
+  });
+  await registerSchedule(PARTITIONS_QUEUE, "17 3 * * *");
   return true;
 }

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { rowsFromJson } from "@/db/json-rows";
 import { db, type Tx } from "@/db/client";
 import { appPacks, apps, appStatusEvents, featureApplications } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
@@ -279,12 +280,20 @@ export async function lifecycleSummary(accountId: string, at: Date) {
 
 /** R-PRICE-5: the app's entitlements now (edition, active packs, status, enabled features). */
 export async function appEntitlements(accountId: string, sdkAppId: number) {
-  const app = await getApp(accountId, sdkAppId);
   const at = await now();
-  const [packs, applications] = await Promise.all([
-    activePacks([app.id], at).then((m) => m.get(app.id) ?? []),
-    db().select().from(featureApplications).where(and(eq(featureApplications.appId, app.id), eq(featureApplications.status, "enabled"))),
-  ]);
+  // One statement (issue 11): the app, its active packs and its enabled feature applications.
+  const [row] = await db()
+    .select({
+      app: apps,
+      packs: sql<unknown>`coalesce((select json_agg(p order by p.pack) from app_packs p where p.app_id = "apps"."id" and p.ended_at is null and p.ends_at > ${at.toISOString()}::timestamptz), '[]'::json)`,
+      applications: sql<unknown>`coalesce((select json_agg(f) from feature_applications f where f.app_id = "apps"."id" and f.status = 'enabled'), '[]'::json)`,
+    })
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")));
+  if (!row) throw notFound(`App ${sdkAppId}`);
+  const app = row.app;
+  const packs = rowsFromJson(appPacks, row.packs);
+  const applications = rowsFromJson(featureApplications, row.applications);
   const enabledFeatures = enabledFeatureFlags(app, applications, at, inService(app.status));
   return entitlements(currentPriceBook(), { edition: app.edition, status: app.status, packs, enabledFeatures });
 }

@@ -11,9 +11,14 @@ import { shanghaiDay } from "@/lib/billing/calendar";
 import { money, toMoneyString, type Money } from "@/lib/money";
 import { notify } from "./notifications";
 
-/** Returns true when an alert went out. */
-export async function checkBalanceAlert(tx: DbOrTx, accountId: string, available: Money, at: Date): Promise<boolean> {
-  const [row] = await tx.select().from(balanceAlerts).where(eq(balanceAlerts.accountId, accountId));
+type AlertSettings = { threshold: string; streak: number; lastAlertDay: string | null };
+
+/**
+ * Returns true when an alert went out. `known` is the account's balance_alerts row when the caller has
+ * already read it in its transaction (ledger `post` reads it with the balance change); null = no row.
+ */
+export async function checkBalanceAlert(tx: DbOrTx, accountId: string, available: Money, at: Date, known?: AlertSettings | null): Promise<boolean> {
+  const row = known !== undefined ? known : (await tx.select().from(balanceAlerts).where(eq(balanceAlerts.accountId, accountId)))[0];
   if (!row) return false;
   const d = decideBalanceAlert({ threshold: money(row.threshold), streak: row.streak, lastAlertDay: row.lastAlertDay }, available, shanghaiDay(at));
   if (d.kind === "rearm") {

@@ -35,31 +35,25 @@ export type Posting = {
  * The caller must hold the account lock (lockAccount) in the same transaction.
  */
 export async function post(tx: DbOrTx, accountId: string, p: Posting, actor: Actor, at: Date): Promise<Balance> {
-  const [row] = await tx
-    .update(accounts)
-    .set({
-      cash: sql`${accounts.cash} + ${toMoneyString(p.cashDelta)}::numeric`,
-      gift: sql`${accounts.gift} + ${toMoneyString(p.giftDelta)}::numeric`,
-    })
-    .where(eq(accounts.id, accountId))
-    .returning({ cash: accounts.cash, gift: accounts.gift });
+  // One round trip (issue 11): move the balance, append the ledger row with the balance after it, and read
+  // the account's balance-alert settings for the check below.
+  const rows = await tx.execute<{ cash: string; gift: string; threshold: string | null; streak: number | null; last_alert_day: string | null }>(sql`
+    with moved as (
+      update ${accounts} set cash = cash + ${toMoneyString(p.cashDelta)}::numeric, gift = gift + ${toMoneyString(p.giftDelta)}::numeric
+      where id = ${accountId} returning id, cash, gift
+    ), entry as (
+      insert into ${ledgerEntries} (account_id, kind, cash_delta, gift_delta, cash_after, gift_after, ref_type, ref_id, note, actor, at)
+      select id, ${p.kind}, ${toMoneyString(p.cashDelta)}::numeric, ${toMoneyString(p.giftDelta)}::numeric, cash, gift, ${p.refType ?? null}, ${p.refId ?? null}, ${p.note ?? null}, ${actorTag(actor)}, ${at.toISOString()}::timestamptz
+      from moved
+    )
+    select moved.cash::text as cash, moved.gift::text as gift, ba.threshold::text as threshold, ba.streak, ba.last_alert_day::text as last_alert_day
+    from moved left join balance_alerts ba on ba.account_id = moved.id`);
+  const row = rows[0];
   if (!row) throw notFound("Account");
-  await tx.insert(ledgerEntries).values({
-    accountId,
-    kind: p.kind,
-    cashDelta: toMoneyString(p.cashDelta),
-    giftDelta: toMoneyString(p.giftDelta),
-    cashAfter: row.cash,
-    giftAfter: row.gift,
-    refType: p.refType ?? null,
-    refId: p.refId ?? null,
-    note: p.note ?? null,
-    actor: actorTag(actor),
-    at,
-  });
   const balance = balanceOf(row);
   // R-LIFE-8: a change that takes the balance below the owner's threshold alerts at once (same transaction)
-  await checkBalanceAlert(tx, accountId, balance.available, at);
+  const alert = row.threshold === null ? null : { threshold: row.threshold, streak: row.streak ?? 0, lastAlertDay: row.last_alert_day };
+  await checkBalanceAlert(tx, accountId, balance.available, at, alert);
   return balance;
 }
 

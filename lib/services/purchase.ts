@@ -3,7 +3,7 @@
  * transaction: lock, re-quote, pay, write order + lines + packs + ledger + audit, update apps).
  */
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, refunds, vouchers } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
@@ -12,13 +12,13 @@ import { currentPriceBook } from "@/lib/billing/price-book";
 import { computeRefund } from "@/lib/billing/refund";
 import { quote, splitPayment, type AppState, type OrderRequest, type Quote, type QuoteInput } from "@/lib/billing/quote";
 import type { CampaignRule } from "@/lib/billing/campaigns";
-import { now } from "@/lib/clock";
+import { clockMode, now } from "@/lib/clock";
 import { DomainError, notFound } from "@/lib/errors";
 import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
 import { writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
-import { balanceOf, lockAccount, post } from "./ledger";
+import { balanceOf, post } from "./ledger";
 import { executeRefund, refundContext, writeRefund } from "./refund";
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
@@ -35,33 +35,76 @@ export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule
   };
 }
 
-/** Loads everything a quote needs; with `lock`, the apps and the voucher are locked (the caller holds the account lock). */
-async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequest, at: Date, account: { verified: boolean; fiveDayRefundAt: Date | null }, lock: boolean): Promise<QuoteInput> {
+type AccountFacts = { hasEarlierOrder: boolean; usedCampaignIds: string[]; campaigns: CampaignRule[] };
+type PackJson = { pack: string; tier: string | null; billing: "prepaid" | "postpaid"; startsAt: string; endsAt: string; endedAt: string | null };
+type CampaignJson = {
+  id: string; code: string | null; name: string; editions: string[]; min_months: number; max_months: number; applies_new: boolean; applies_renewal: boolean;
+  rate: string | number; first_purchase_only: boolean; once_per_account: boolean; starts_at: string; ends_at: string | null; refundable: boolean;
+};
+const parseJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+
+/**
+ * Everything about the account a quote or an order needs, in one statement (issue 11): the account row
+ * (locked with `lock`), the test clock's instant, the idempotency key's earlier use, whether an order
+ * exists, the campaigns the account has used, and the campaigns.
+ */
+async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boolean; idempotencyKey?: string }) {
+  // The lock is its own statement: a statement that waited for a row lock still sees the snapshot taken
+  // before the wait in its other parts, so what the lock holder committed (an order, the key's first use)
+  // must be read by the next statement.
+  if (opts.lock) await conn.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for("update");
+  const [row] = await conn
+    .select({
+      account: accounts,
+      testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
+      prior: sql<unknown>`(select json_build_object('requestHash', k.request_hash, 'orderId', k.order_id, 'createdAt', k.created_at) from idempotency_keys k where k.account_id = "accounts"."id" and k.key = ${opts.idempotencyKey ?? null}::text)`,
+      hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
+      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
+      campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!row) throw notFound("Account");
+  // Test mode reads the clock row (made on first use by now()); production uses the wall clock.
+  const at = clockMode() === "test" && row.testNow ? new Date(row.testNow) : await now(conn);
+  const prior = parseJson<{ requestHash: string; orderId: string; createdAt: string } | null>(row.prior);
+  const facts: AccountFacts = {
+    hasEarlierOrder: Boolean(row.hasEarlierOrder),
+    usedCampaignIds: parseJson<string[]>(row.usedCampaignIds),
+    campaigns: parseJson<CampaignJson[]>(row.campaigns).map((c) => ({
+      id: c.id, code: c.code, name: c.name, editions: c.editions as CampaignRule["editions"], minMonths: c.min_months, maxMonths: c.max_months,
+      appliesNew: c.applies_new, appliesRenewal: c.applies_renewal, rate: money(String(c.rate)), firstPurchaseOnly: c.first_purchase_only,
+      oncePerAccount: c.once_per_account, startsAt: new Date(c.starts_at), endsAt: c.ends_at ? new Date(c.ends_at) : null, refundable: c.refundable,
+    })),
+  };
+  return { account: row.account, at, facts, prior: prior ? { ...prior, createdAt: new Date(prior.createdAt) } : null };
+}
+
+/**
+ * Loads everything a quote needs; with `lock`, the apps and the voucher are locked (the caller holds the
+ * account lock). The apps come with their packs in one statement.
+ */
+async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequest, at: Date, account: { verified: boolean; fiveDayRefundAt: Date | null }, lock: boolean, facts: AccountFacts): Promise<QuoteInput> {
   const ids = appIdsOf(req);
   const appQuery = conn
-    .select()
+    .select({
+      app: apps,
+      packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing', p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p where p.app_id = "apps"."id"), '[]'::json)`,
+    })
     .from(apps)
     .where(and(eq(apps.accountId, actor.accountId), inArray(apps.sdkAppId, ids), ne(apps.status, "deleted")))
     .orderBy(asc(apps.id));
-  const appRows = lock ? await appQuery.for("update") : await appQuery;
-  const byId = new Map(appRows.map((a) => [a.sdkAppId, a]));
+  const appRows = lock ? await appQuery.for("update", { of: apps }) : await appQuery;
+  const byId = new Map(appRows.map((r) => [r.app.sdkAppId, r]));
   const missing = ids.find((id) => !byId.has(id));
   if (missing !== undefined) throw notFound(`App ${missing}`);
-  const packRows = await conn.select().from(appPacks).where(inArray(appPacks.appId, appRows.map((a) => a.id)));
   const appStates: AppState[] = ids.map((id) => {
-    const a = byId.get(id)!;
+    const { app: a, packs } = byId.get(id)!;
     return {
       id: a.id, sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, expiresAt: a.expiresAt,
-      packs: packRows.filter((p) => p.appId === a.id).map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, startsAt: p.startsAt, endsAt: p.endsAt, endedAt: p.endedAt })),
+      packs: parseJson<PackJson[]>(packs).map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt), endedAt: p.endedAt ? new Date(p.endedAt) : null })),
     };
   });
-
-  const [earlier] = await conn.select({ id: orders.id }).from(orders).where(eq(orders.accountId, actor.accountId)).limit(1);
-  const used = await conn
-    .selectDistinct({ id: orderLines.campaignId })
-    .from(orderLines)
-    .where(and(eq(orderLines.accountId, actor.accountId), isNotNull(orderLines.campaignId)));
-  const campaignRows = await conn.select().from(campaigns);
 
   let voucher: QuoteInput["voucher"] = null;
   if ("voucherId" in req && req.voucherId) {
@@ -71,14 +114,14 @@ async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequ
     voucher = { id: v.id, amount: money(v.amount), minTotal: v.minTotal ? money(v.minTotal) : null, expiresAt: v.expiresAt, usedAt: v.usedAt };
   }
   // R-BUY-3: a change is priced after the standard refund of the current plan (never the five-day one).
-  const changeRefund = req.type === "change" ? computeRefund(await refundContext(conn, account, byId.get(req.sdkAppId)!, at), { product: "plan", mode: "standard" }) : undefined;
+  const changeRefund = req.type === "change" ? computeRefund(await refundContext(conn, account, byId.get(req.sdkAppId)!.app, at), { product: "plan", mode: "standard" }) : undefined;
   return {
     changeRefund,
     book: currentPriceBook(),
     now: at,
-    account: { verified: account.verified, role: actor.role, hasEarlierOrder: Boolean(earlier), usedCampaignIds: used.map((u) => u.id!).filter(Boolean) },
+    account: { verified: account.verified, role: actor.role, hasEarlierOrder: facts.hasEarlierOrder, usedCampaignIds: facts.usedCampaignIds },
     apps: appStates,
-    campaigns: campaignRows.map(campaignRuleOf),
+    campaigns: facts.campaigns,
     voucher,
   };
 }
@@ -94,10 +137,8 @@ export type QuoteView = { quote: Quote; balance: ReturnType<typeof balanceOf>; s
 /** POST /quotes: the same rules as a purchase, nothing written. */
 export async function quoteOrder(actor: CustomerActor, req: OrderRequest): Promise<QuoteView> {
   const conn = db();
-  const at = await now(conn);
-  const [account] = await conn.select().from(accounts).where(eq(accounts.id, actor.accountId));
-  if (!account) throw notFound("Account");
-  const q = quoteOrThrow(await loadQuoteInput(conn, actor, req, at, account, false), req);
+  const { account, at, facts } = await accountContext(conn, actor.accountId, { lock: false });
+  const q = quoteOrThrow(await loadQuoteInput(conn, actor, req, at, account, false, facts), req);
   const balance = balanceOf(account);
   const pay = splitPayment(q.total, creditedBalance(balance, q));
   return { quote: q, balance, shortfall: pay.kind === "insufficient_balance" ? pay.shortfall : ZERO };
@@ -125,10 +166,12 @@ export type OrderView = OrderRow & {
 export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempotencyKey: string, opts: { at?: Date } = {}): Promise<{ order: OrderView; replayed: boolean }> {
   const hash = requestHash(req);
   const orderId = await db().transaction(async (tx) => {
-    const account = await lockAccount(tx, actor.accountId);
+    // One statement: the account lock, the clock, the key's earlier use and what the quote needs of the account.
+    const ctx = await accountContext(tx, actor.accountId, { lock: true, idempotencyKey });
+    const account = ctx.account;
     // `opts.at` is for seeding history only (db/demo-usage.ts): an order placed at a past instant.
-    const at = opts.at ?? (await now(tx));
-    const [prior] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.accountId, actor.accountId), eq(idempotencyKeys.key, idempotencyKey)));
+    const at = opts.at ?? ctx.at;
+    const prior = ctx.prior;
     const priorLive = prior && at.getTime() - prior.createdAt.getTime() < IDEMPOTENCY_WINDOW_MS;
     if (priorLive) {
       if (prior.requestHash !== hash) {
@@ -137,7 +180,7 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
       return { id: prior.orderId, replayed: true };
     }
 
-    const q = quoteOrThrow(await loadQuoteInput(tx, actor, req, at, account, true), req);
+    const q = quoteOrThrow(await loadQuoteInput(tx, actor, req, at, account, true, ctx.facts), req);
     const balance = balanceOf(account);
     const pay = splitPayment(q.total, creditedBalance(balance, q));
     if (pay.kind === "insufficient_balance") {
@@ -169,10 +212,10 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
 export async function autoRenewApp(tx: Tx, accountId: string, sdkAppId: number, at: Date): Promise<"renewed" | "insufficient_balance" | "not_eligible"> {
   const actor: CustomerActor = { kind: "customer", accountId, role: "owner", via: "auto_renew" };
   const req: OrderRequest = { type: "renewal", sdkAppIds: [sdkAppId], months: 1, agreeSla: true };
-  const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
-  const r = quote(await loadQuoteInput(tx, actor, req, at, account!, true), req);
+  const { account, facts } = await accountContext(tx, accountId, { lock: false });
+  const r = quote(await loadQuoteInput(tx, actor, req, at, account, true, facts), req);
   if (r.kind === "refused") return "not_eligible";
-  const pay = splitPayment(r.quote.total, balanceOf(account!));
+  const pay = splitPayment(r.quote.total, balanceOf(account));
   if (pay.kind === "insufficient_balance") return "insufficient_balance";
   await writeOrder(tx, actor, req, r.quote, pay, at);
   return "renewed";
@@ -279,7 +322,9 @@ async function withLines(rows: OrderRow[]): Promise<OrderView[]> {
     .leftJoin(campaigns, eq(campaigns.id, orderLines.campaignId))
     .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
     .orderBy(asc(orderLines.lineNo));
-  const changeRefunds = await db().select().from(refunds).where(inArray(refunds.changeOrderId, rows.map((r) => r.id)));
+  // Only change orders carry a refund (R-BUY-3): skip the read when there is none among the rows.
+  const changeIds = rows.filter((r) => r.type === "change").map((r) => r.id);
+  const changeRefunds = changeIds.length ? await db().select().from(refunds).where(inArray(refunds.changeOrderId, changeIds)) : [];
   return rows.map((o) => ({
     ...o,
     refund: changeRefunds.find((r) => r.changeOrderId === o.id) ?? null,

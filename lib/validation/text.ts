@@ -80,10 +80,12 @@ export const calendarDay = z
   .refine((s) => !DAY.test(s) || isCalendarDay(s), "must be a day that exists in the calendar (1970–9999)");
 
 /** An ISO 8601 instant with an offset, a real calendar day, years 1970–9999. */
-export const isoInstant = z
-  .string({ error: "must be an ISO 8601 instant with offset" })
-  .refine((s) => z.iso.datetime({ offset: true }).safeParse(s).success, "must be an ISO 8601 instant with offset")
-  .refine((s) => !z.iso.datetime({ offset: true }).safeParse(s).success || (isCalendarDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s))), "must be an instant between 1970 and 9999");
+// Built once (issue 11): a schema made inside the check cost ~70 µs a value, 0.7 s for a 10,000-event batch.
+const ISO_INSTANT = z.iso.datetime({ offset: true });
+export const isoInstant = z.string({ error: "must be an ISO 8601 instant with offset" }).superRefine((s, ctx) => {
+  if (!ISO_INSTANT.safeParse(s).success) ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant with offset" });
+  else if (!(isCalendarDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)))) ctx.addIssue({ code: "custom", message: "must be an instant between 1970 and 9999" });
+});
 
 /**
  * Strings anywhere in an input (values and keys) that no column can store; field → reason. A net under
