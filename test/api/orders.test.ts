@@ -279,21 +279,24 @@ describe("R-LIFE-2 common expiry day", () => {
     await order(c, { type: "plan", sdkAppId: a.sdkAppId, edition: "pro", months: 1, agreeSla: true });
     await order(c, { type: "plan", sdkAppId: b.sdkAppId, edition: "ultimate", months: 2, agreeSla: true });
     const before = (await call(listAppsGet, { key: c.apiKey })).json.apps as { sdkAppId: number; expiresAt: string }[];
-    const r = await order(c, { type: "align", sdkAppIds: [a.sdkAppId, b.sdkAppId], day: 1, agreeSla: true });
+    // a target day that neither app already expires on (the test clock's date decides their days)
+    const expiryDayOf = (e: string) => new Date(Date.parse(e) + 8 * 3600_000 - 1000).getUTCDate();
+    const day = [1, 15].find((d) => before.every((x) => expiryDayOf(x.expiresAt) !== d))!;
+    const r = await order(c, { type: "align", sdkAppIds: [a.sdkAppId, b.sdkAppId], day, agreeSla: true });
     expect(r.status).toBe(201);
     const after = (await call(listAppsGet, { key: c.apiKey })).json.apps as { sdkAppId: number; expiresAt: string }[];
     for (const id of [a.sdkAppId, b.sdkAppId]) {
       const newEnd = new Date(after.find((x) => x.sdkAppId === id)!.expiresAt);
       const oldEnd = new Date(before.find((x) => x.sdkAppId === id)!.expiresAt);
-      // the expiry day (the day before E) is the 1st: E is 00:00 Shanghai of the 2nd
-      expect(new Date(newEnd.getTime() + 8 * 3600_000).getUTCDate()).toBe(2);
+      // the expiry day (the day before E) is the chosen day: E is 00:00 Shanghai of the day after
+      expect(new Date(newEnd.getTime() + 8 * 3600_000).getUTCDate()).toBe(day + 1);
       const days = Math.ceil((newEnd.getTime() - oldEnd.getTime()) / 86_400_000);
       const line = r.json.lines.find((l: { sdkAppId: number }) => l.sdkAppId === id);
       const monthly = money(id === a.sdkAppId ? "999.00" : "2999.00");
       expect(line.amount).toBe(toMoneyString(monthly.div(30).times(days)));
       expect(line.periodStart).toBe(oldEnd.toISOString());
     }
-    const again = await order(c, { type: "align", sdkAppIds: [a.sdkAppId, b.sdkAppId], day: 1, agreeSla: true });
+    const again = await order(c, { type: "align", sdkAppIds: [a.sdkAppId, b.sdkAppId], day, agreeSla: true });
     expect([again.status, again.json.error.details.reason]).toEqual([422, "already_aligned"]);
     const bad = await order(c, { type: "align", sdkAppIds: [a.sdkAppId], day: 32, agreeSla: true });
     expect([bad.status, Object.keys(bad.json.error.details.fields)]).toEqual([400, ["day"]]);
