@@ -26,7 +26,7 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
     () =>
       refunds
         .filter((r) => status === "all" || r.status === status)
-        .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.refundNo - b.refundNo) * dir),
+        .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.refundNo.localeCompare(b.refundNo)) * dir),
     [refunds, status, dir],
   );
 

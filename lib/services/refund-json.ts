@@ -1,5 +1,6 @@
 /** Wire forms of refund previews and refunds (API.md): money as two-decimal strings. */
 import type { RefundComputation } from "@/lib/billing/refund";
+import { refundNumberOf } from "@/lib/billing/numbers";
 import { toMoneyString } from "@/lib/money";
 import type { RefundView } from "./refund";
 
@@ -22,7 +23,7 @@ export type PreviewJson = ReturnType<typeof previewJson>;
 export function refundJson(r: RefundView) {
   return {
     id: r.id,
-    refundNo: r.refundNo,
+    refundNo: refundNumberOf(r),
     accountId: r.accountId,
     sdkAppId: Number(r.sdkAppId),
     product: r.product,
@@ -38,7 +39,7 @@ export function refundJson(r: RefundView) {
     requestedAt: r.requestedAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
     executedAt: r.executedAt?.toISOString() ?? null,
-    ...(r.changeOrderId ? { changeOrderId: r.changeOrderId } : {}),
+    ...(r.changeOrderId ? { changeOrderId: r.changeOrderId, changeOrderNo: r.changeOrderNo ?? null } : {}),
   };
 }
 export type RefundJson = ReturnType<typeof refundJson>;

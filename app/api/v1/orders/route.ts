@@ -11,5 +11,6 @@ export const POST = apiRoute("orders:write", async ({ actor, req }) => {
   const key = parseInput(idempotencyHeaderSchema, { "Idempotency-Key": req.headers.get("idempotency-key") ?? undefined })["Idempotency-Key"];
   const input = await body(req, orderSchema);
   const { order, replayed } = await placeOrder(actor, input, key);
-  return Response.json(orderJson(order), { status: 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });
+  // R-BUY-3: a plan change waiting for review is accepted, not done: 202 with `status: "pending_review"`.
+  return Response.json(orderJson(order), { status: order.status === "pending_review" ? 202 : 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });
 });
