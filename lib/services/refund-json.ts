@@ -30,7 +30,7 @@ export function refundJson(r: RefundView) {
     mode: r.mode,
     eligible: true,
     status: r.status,
-    lines: r.lines.map((l) => ({ orderId: l.orderId, product: l.product, paid: l.paid, used: l.used, amount: l.amount, cash: l.cash, gift: l.gift, ...(l.note ? { note: l.note } : {}) })),
+    lines: r.lines.map((l) => ({ orderId: l.orderId, orderNo: l.orderNo, product: l.product, paid: l.paid, used: l.used, amount: l.amount, cash: l.cash, gift: l.gift, ...(l.note ? { note: l.note } : {}) })),
     total: r.total,
     cash: r.cash,
     gift: r.gift,
