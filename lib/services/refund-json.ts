@@ -10,7 +10,7 @@ export function previewJson(c: RefundComputation) {
     eligible: c.eligible,
     ...(c.eligible ? {} : { reason: c.reason }),
     lines: c.lines.map((l) => ({
-      orderId: l.orderId, product: l.product, paid: toMoneyString(l.paid), used: toMoneyString(l.used), amount: toMoneyString(l.amount),
+      orderId: l.orderId, ...(l.orderNo ? { orderNo: l.orderNo } : {}), product: l.product, paid: toMoneyString(l.paid), used: toMoneyString(l.used), amount: toMoneyString(l.amount),
       cash: toMoneyString(l.cash), gift: toMoneyString(l.gift), ...(l.note ? { note: l.note } : {}),
     })),
     total: toMoneyString(c.total),
@@ -39,7 +39,7 @@ export function refundJson(r: RefundView) {
     requestedAt: r.requestedAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
     executedAt: r.executedAt?.toISOString() ?? null,
-    ...(r.changeOrderId ? { changeOrderId: r.changeOrderId, changeOrderNo: r.changeOrderNo ?? null } : {}),
+    ...(r.changeOrderId ? { changeOrderId: r.changeOrderId, changeOrderNo: r.changeOrderNo ?? null, changeOrderTotal: r.changeOrderTotal ?? null } : {}),
   };
 }
 export type RefundJson = ReturnType<typeof refundJson>;

@@ -39,7 +39,7 @@ export async function refundContext(conn: DbOrTx, account: { fiveDayRefundAt: Da
     .from(appPacks)
     .where(and(eq(appPacks.appId, app.id), isNull(appPacks.endedAt), gt(appPacks.endsAt, at), eq(appPacks.billing, "prepaid")));
   const rows = await conn
-    .select({ line: orderLines, createdAt: orders.createdAt })
+    .select({ line: orderLines, createdAt: orders.createdAt, orderNo: orders.number })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .where(and(eq(orderLines.appId, app.id), isNull(orderLines.refundId), gt(orderLines.periodEnd, at)))
@@ -50,8 +50,8 @@ export async function refundContext(conn: DbOrTx, account: { fiveDayRefundAt: Da
     fiveDayUsed: account.fiveDayRefundAt !== null,
     pendingForProduct: Boolean(pending),
     activePacks: packs.map((p) => p.pack),
-    lines: rows.map(({ line: l, createdAt }) => ({
-      lineId: l.id, orderId: l.orderId, orderCreatedAt: createdAt, product: l.product, months: money(l.months),
+    lines: rows.map(({ line: l, createdAt, orderNo }) => ({
+      lineId: l.id, orderId: l.orderId, orderNo: orderNo ?? undefined, orderCreatedAt: createdAt, product: l.product, months: money(l.months),
       periodStart: l.periodStart, periodEnd: l.periodEnd, paidCash: money(l.paidCash), paidGift: money(l.paidGift), refundable: l.refundable, billing: l.billing,
     })),
   };
@@ -185,7 +185,7 @@ export async function requestRefund(actor: CustomerActor, input: RefundInput): P
   });
 }
 
-export type RefundView = RefundRow & { lines: (RefundLineRow & { orderNo: string })[]; changeOrderNo: string | null; changeOrderStatus: string | null };
+export type RefundView = RefundRow & { lines: (RefundLineRow & { orderNo: string })[]; changeOrderNo: string | null; changeOrderStatus: string | null; changeOrderTotal: string | null };
 
 async function withLines(rows: RefundRow[]): Promise<RefundView[]> {
   if (rows.length === 0) return [];
@@ -196,10 +196,10 @@ async function withLines(rows: RefundRow[]): Promise<RefundView[]> {
     .where(inArray(refundLines.refundId, rows.map((r) => r.id)))
     .orderBy(asc(refundLines.id));
   const changeIds = rows.map((r) => r.changeOrderId).filter((x): x is string => Boolean(x));
-  const changes = changeIds.length ? await db().select({ id: orders.id, number: orders.number, status: orders.status }).from(orders).where(inArray(orders.id, changeIds)) : [];
+  const changes = changeIds.length ? await db().select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total }).from(orders).where(inArray(orders.id, changeIds)) : [];
   return rows.map((r) => {
     const change = changes.find((c) => c.id === r.changeOrderId);
-    return { ...r, changeOrderNo: change?.number ?? null, changeOrderStatus: change?.status ?? null, lines: lines.filter((l) => l.line.refundId === r.id).map((l) => ({ ...l.line, orderNo: l.orderNo ?? "" })) };
+    return { ...r, changeOrderNo: change?.number ?? null, changeOrderStatus: change?.status ?? null, changeOrderTotal: change?.total ?? null, lines: lines.filter((l) => l.line.refundId === r.id).map((l) => ({ ...l.line, orderNo: l.orderNo ?? "" })) };
   });
 }
 
@@ -235,4 +235,18 @@ export async function listRefunds(f: RefundFilter & { limit?: number; offset?: n
 export async function countRefunds(f: RefundFilter = {}): Promise<number> {
   const [r] = await db().select({ n: count() }).from(refunds).where(refundConds(f));
   return r!.n;
+}
+
+/** The operator's "find by number": an order (O-…) or refund (R-…) and the account it belongs to. */
+export async function findByNumber(number: string): Promise<{ kind: "order" | "refund"; id: string; accountId: string; number: string } | null> {
+  const n = number.trim().toUpperCase();
+  if (n.startsWith("O-")) {
+    const [o] = await db().select({ id: orders.id, accountId: orders.accountId, number: orders.number }).from(orders).where(eq(orders.number, n)).limit(1);
+    return o ? { kind: "order", id: o.id, accountId: o.accountId, number: o.number! } : null;
+  }
+  if (n.startsWith("R-")) {
+    const [r] = await db().select({ id: refunds.id, accountId: refunds.accountId, number: refunds.number }).from(refunds).where(eq(refunds.number, n)).limit(1);
+    return r ? { kind: "refund", id: r.id, accountId: r.accountId, number: r.number! } : null;
+  }
+  return null;
 }
