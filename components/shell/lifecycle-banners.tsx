@@ -29,7 +29,7 @@ export async function LifecycleBanners({ accountId }: { accountId: string }) {
   }
   if (items.length === 0) return null;
   return (
-    <div className="mx-auto grid w-full max-w-6xl gap-2 px-4 pt-4 md:px-6" data-testid="lifecycle-banners">
+    <div className="mx-auto grid w-full max-w-6xl gap-2 px-4 pt-4 md:px-6 print:hidden" data-testid="lifecycle-banners">
       {items.map((b) => (
         <Alert key={b.key} variant={b.tone} role="status">
           {b.tone === "destructive" ? <CircleAlert /> : <AlertTriangle />}

@@ -164,3 +164,49 @@ describe("R-BUY-3 + R-REF-6: a plan change whose refund needs review waits as a 
     expect((await ledgerRows(c.accountId)).length - before.length).toBe(2); // one refund row, one purchase row
   }, SLOW * 2);
 });
+
+describe("issue 9: CSV exports with a date range", () => {
+  it("orders, ledger and refunds export the account's rows in the Shanghai range, RFC 4180 quoted, money as 2-decimal strings", async () => {
+    const { ordersCsv, ledgerCsv, refundsCsv, receiptCsv } = await import("@/lib/services/exports");
+    const { shanghaiDay, addDays } = await import("@/lib/billing/calendar");
+    const { now } = await import("@/lib/clock");
+    const { orderJson } = await import("@/lib/services/order-json");
+    const c = await customer();
+    const app = await createApp(c.actor, { name: 'Shop, "north"' });
+    const { order: placed } = await placeOrder(c.actor, { type: "plan", sdkAppId: app.sdkAppId, edition: "pro", months: 2, packs: [], agreeSla: true }, key());
+    await call(refundRoute, { key: c.apiKey, body: { sdkAppId: app.sdkAppId, product: "plan", mode: "standard" } });
+    const today = shanghaiDay(await now());
+    const o = await ordersCsv(c.accountId, { from: today, to: today });
+    const lines = o.trimEnd().split("\r\n");
+    expect(lines[0]!.startsWith("order_no,created_at,type,status,auto_renewal")).toBe(true);
+    expect(lines).toHaveLength(3); // header + the first order + this one
+    expect(o).toContain('"Shop, ""north"""');
+    expect(o).toContain(`${orderJson(placed).orderNo},`);
+    expect(o).toMatch(/,1998\.00,/);
+    expect((await ordersCsv(c.accountId, { from: addDays(today, 1) })).trimEnd().split("\r\n")).toHaveLength(1);
+    expect((await ordersCsv(c.accountId, { to: addDays(today, -1) })).trimEnd().split("\r\n")).toHaveLength(1);
+    expect((await ordersCsv(c.accountId, { q: orderJson(placed).orderNo })).trimEnd().split("\r\n")).toHaveLength(2);
+    const l = await ledgerCsv(c.accountId, { from: today, to: today });
+    expect(l.trimEnd().split("\r\n").slice(1).map((r) => r.split(",")[1])).toEqual(["refund", "purchase", "purchase", "topup"]);
+    const r = await refundsCsv(c.accountId, {});
+    expect(r).toMatch(/R-\d{8}-\d{6},/);
+    expect(receiptCsv(orderJson(placed))).toContain(orderJson(placed).orderNo);
+  }, SLOW);
+
+  it("a bad range is a 400 validation_failed naming the field", async () => {
+    const { exportRangeSchema } = await import("@/lib/validation/exports");
+    const { parseInput } = await import("@/lib/validation/common");
+    const fields = (input: unknown) => {
+      try {
+        parseInput(exportRangeSchema, input);
+        return null;
+      } catch (e) {
+        return (e as { code: string; details: { fields: Record<string, string> } }).details.fields;
+      }
+    };
+    expect(fields({ from: "2026-02-30" })).toHaveProperty("from");
+    expect(fields({ from: "2026-12-02", to: "2026-12-01" })).toHaveProperty("to");
+    expect(fields({ q: "'; drop table" })).toHaveProperty("q");
+    expect(fields({ from: "2026-12-01", to: "2026-12-31", q: "O-2026" })).toBeNull();
+  });
+});
