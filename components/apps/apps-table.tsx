@@ -7,6 +7,8 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Search } from "lucide-react";
 import type { AppJson } from "@/lib/services/apps";
 import type { AppStatus } from "@/lib/billing/apps";
 import { formatDateTime, formatExpiryDay } from "@/lib/format";
+import type { TermView } from "@/lib/billing/term";
+import { TermText } from "./term-text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -21,7 +23,7 @@ const EDITIONS = ["trial", "pro", "ultimate"] as const;
 type SortKey = "name" | "sdkAppId" | "edition" | "status" | "createdAt" | "expiresAt";
 
 /** The account's apps: search by name or SDKAppID, filter by status and edition, sort by any column. */
-export function AppsTable({ apps }: { apps: AppJson[] }) {
+export function AppsTable({ apps, terms }: { apps: AppJson[]; terms: Record<number, TermView> }) {
   const t = useTranslations("apps");
   const tc = useTranslations("common");
   const ts = useTranslations("status");
@@ -112,7 +114,7 @@ export function AppsTable({ apps }: { apps: AppJson[] }) {
               <TableCell>{te(a.edition)}</TableCell>
               <TableCell><Badge variant={STATUS_VARIANT[a.status]}>{ts(a.status)}</Badge></TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.createdAt)}</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{a.expiresAt ? formatExpiryDay(a.expiresAt) : t("noExpiry")}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">{terms[a.sdkAppId] ? <TermText term={terms[a.sdkAppId]!} /> : a.expiresAt ? formatExpiryDay(a.expiresAt) : t("noExpiry")}</TableCell>
             </TableRow>
           ))}
           {rows.length === 0 && (

@@ -3,7 +3,7 @@
  * transaction: lock, re-quote, pay, write order + lines + packs + ledger + audit, update apps).
  */
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, refundLines, refunds, vouchers } from "@/db/schema";
 import { actorTag, type Actor, type CustomerActor } from "@/lib/auth/actor";
@@ -37,6 +37,41 @@ export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule
   };
 }
 
+function appStateOf(a: typeof apps.$inferSelect, packRows: (typeof appPacks.$inferSelect)[]): AppState {
+  return {
+    id: a.id, sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, expiresAt: a.expiresAt,
+    packs: packRows.filter((p) => p.appId === a.id).map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, startsAt: p.startsAt, endsAt: p.endsAt, endedAt: p.endedAt })),
+  };
+}
+
+/** What a quote needs to know about the buyer: one statement (earlier order and campaigns used as subqueries). */
+async function buyerContext(conn: DbOrTx, accountId: string) {
+  const [row] = await conn
+    .select({
+      verified: accounts.verified,
+      cash: accounts.cash,
+      gift: accounts.gift,
+      hasEarlierOrder: sql<boolean>`exists (select 1 from ${orders} where ${orders.accountId} = ${accountId})`,
+      usedCampaignIds: sql<string>`array_to_string(array(select distinct ${orderLines.campaignId}::text from ${orderLines} where ${orderLines.accountId} = ${accountId} and ${orderLines.campaignId} is not null), ',')`,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!row) throw notFound("Account");
+  return { ...row, hasEarlierOrder: Boolean(row.hasEarlierOrder), usedCampaignIds: row.usedCampaignIds ? row.usedCampaignIds.split(",") : [] };
+}
+
+type QuoteContext = { account: QuoteInput["account"]; campaigns: CampaignRule[]; balance: ReturnType<typeof balanceOf> };
+
+/** The buyer's side of a quote; `account`, when given, is the caller's (locked) row and wins over the read. */
+async function quoteContext(conn: DbOrTx, actor: CustomerActor, account?: { verified: boolean }): Promise<QuoteContext> {
+  const [buyer, campaignRows] = await Promise.all([buyerContext(conn, actor.accountId), conn.select().from(campaigns)]);
+  return {
+    account: { verified: account ? account.verified : buyer.verified, role: actor.role, hasEarlierOrder: buyer.hasEarlierOrder, usedCampaignIds: buyer.usedCampaignIds },
+    campaigns: campaignRows.map(campaignRuleOf),
+    balance: balanceOf(buyer),
+  };
+}
+
 /** Loads everything a quote needs; with `lock`, the apps and the voucher are locked (the caller holds the account lock). */
 async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequest, at: Date, account: { verified: boolean; fiveDayRefundAt: Date | null }, lock: boolean): Promise<QuoteInput> {
   const ids = appIdsOf(req);
@@ -50,20 +85,8 @@ async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequ
   const missing = ids.find((id) => !byId.has(id));
   if (missing !== undefined) throw notFound(`App ${missing}`);
   const packRows = await conn.select().from(appPacks).where(inArray(appPacks.appId, appRows.map((a) => a.id)));
-  const appStates: AppState[] = ids.map((id) => {
-    const a = byId.get(id)!;
-    return {
-      id: a.id, sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, expiresAt: a.expiresAt,
-      packs: packRows.filter((p) => p.appId === a.id).map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, startsAt: p.startsAt, endsAt: p.endsAt, endedAt: p.endedAt })),
-    };
-  });
-
-  const [earlier] = await conn.select({ id: orders.id }).from(orders).where(eq(orders.accountId, actor.accountId)).limit(1);
-  const used = await conn
-    .selectDistinct({ id: orderLines.campaignId })
-    .from(orderLines)
-    .where(and(eq(orderLines.accountId, actor.accountId), isNotNull(orderLines.campaignId)));
-  const campaignRows = await conn.select().from(campaigns);
+  const appStates: AppState[] = ids.map((id) => appStateOf(byId.get(id)!, packRows));
+  const ctx = await quoteContext(conn, actor, account);
 
   let voucher: QuoteInput["voucher"] = null;
   if ("voucherId" in req && req.voucherId) {
@@ -74,15 +97,36 @@ async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequ
   }
   // R-BUY-3: a change is priced after the standard refund of the current plan (never the five-day one).
   const changeRefund = req.type === "change" ? computeRefund(await refundContext(conn, account, byId.get(req.sdkAppId)!, at), { product: "plan", mode: "standard" }) : undefined;
-  return {
-    changeRefund,
-    book: currentPriceBook(),
-    now: at,
-    account: { verified: account.verified, role: actor.role, hasEarlierOrder: Boolean(earlier), usedCampaignIds: used.map((u) => u.id!).filter(Boolean) },
-    apps: appStates,
-    campaigns: campaignRows.map(campaignRuleOf),
-    voucher,
-  };
+  return { changeRefund, book: currentPriceBook(), now: at, account: ctx.account, apps: appStates, campaigns: ctx.campaigns, voucher };
+}
+
+/** R-BUY-9: what auto-renew buys — 1 month of the plan and its prepaid packs, no voucher. */
+function renewalRequest(sdkAppId: number): OrderRequest {
+  return { type: "renewal", sdkAppIds: [sdkAppId], months: 1, agreeSla: true };
+}
+
+const AUTO_RENEW_ACTOR = (accountId: string): CustomerActor => ({ kind: "customer", accountId, role: "owner", via: "auto_renew" });
+
+/**
+ * The quotes auto-renew will use (R-BUY-9), for every app in `rows` at once: each app's 1-month
+ * renewal quoted at its expiry instant, from the same request and price rules as `autoRenewApp`.
+ * Three statements whatever the number of apps (packs, buyer with balance, campaigns). Apps the
+ * rules refuse (not renewable) are left out.
+ */
+export async function renewalQuotesFor(conn: DbOrTx, accountId: string, rows: (typeof apps.$inferSelect)[]): Promise<{ quotes: Map<number, Quote>; balance: ReturnType<typeof balanceOf> | null }> {
+  const out = new Map<number, Quote>();
+  const due = rows.filter((a) => a.expiresAt && a.accountId === accountId);
+  if (due.length === 0) return { quotes: out, balance: null };
+  const actor = AUTO_RENEW_ACTOR(accountId);
+  const [packRows, ctx] = await Promise.all([
+    conn.select().from(appPacks).where(inArray(appPacks.appId, due.map((a) => a.id))),
+    quoteContext(conn, actor),
+  ]);
+  for (const a of due) {
+    const r = quote({ book: currentPriceBook(), now: a.expiresAt!, account: ctx.account, apps: [appStateOf(a, packRows)], campaigns: ctx.campaigns, voucher: null }, renewalRequest(a.sdkAppId));
+    if (r.kind === "ok") out.set(a.sdkAppId, r.quote);
+  }
+  return { quotes: out, balance: ctx.balance };
 }
 
 function quoteOrThrow(input: QuoteInput, req: OrderRequest): Quote {
@@ -181,8 +225,8 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
  * Nothing is written when the balance is short or the app cannot be renewed.
  */
 export async function autoRenewApp(tx: Tx, accountId: string, sdkAppId: number, at: Date): Promise<"renewed" | "insufficient_balance" | "not_eligible"> {
-  const actor: CustomerActor = { kind: "customer", accountId, role: "owner", via: "auto_renew" };
-  const req: OrderRequest = { type: "renewal", sdkAppIds: [sdkAppId], months: 1, agreeSla: true };
+  const actor = AUTO_RENEW_ACTOR(accountId);
+  const req = renewalRequest(sdkAppId);
   const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
   const r = quote(await loadQuoteInput(tx, actor, req, at, account!, true), req);
   if (r.kind === "refused") return "not_eligible";
