@@ -16,3 +16,11 @@ export const exportRangeSchema = z
   .strict()
   .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ["to"], message: "must be on or after from" });
 export type ExportRange = z.infer<typeof exportRangeSchema>;
+
+/** GET /api/v1/orders: optional number search (`q`, part of an O-… number) and order type. */
+export const orderListQuerySchema = z
+  .object({
+    q: z.string().max(30, "must be at most 30 characters").refine((s) => numberSearchTerm(s) !== null, "must be part of an order number (O, digits, hyphens)").optional(),
+    type: z.enum(ORDER_TYPES).optional(),
+  })
+  .strict();

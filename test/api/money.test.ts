@@ -210,3 +210,24 @@ describe("issue 9: CSV exports with a date range", () => {
     expect(fields({ from: "2026-12-01", to: "2026-12-31", q: "O-2026" })).toBeNull();
   });
 });
+
+describe("issue 9: GET /api/v1/orders keeps {orders: [...]} and finds by number", () => {
+  it("?q= finds by a full or partial order number; the number is the console's (orders.number); a bad q is 400 naming the field", async () => {
+    const c = await customer();
+    const second = await buy(c, "pro", 1);
+    const all = (await call(listOrdersRoute, { key: c.apiKey })).json;
+    expect(Object.keys(all)).toEqual(["orders"]);
+    expect(all.orders).toHaveLength(2);
+    const target = all.orders.find((o: { lines: { sdkAppId: number }[] }) => o.lines.some((l) => l.sdkAppId === second));
+    const [row] = await db().select().from(orders).where(eq(orders.id, target.id));
+    expect(target.orderNo).toBe(row!.number);
+    const found = (await call(listOrdersRoute, { key: c.apiKey, path: `/api/v1/orders?q=${encodeURIComponent(target.orderNo.toLowerCase())}` })).json.orders;
+    expect(found.map((o: { id: string }) => o.id)).toEqual([target.id]);
+    const partial = (await call(listOrdersRoute, { key: c.apiKey, path: `/api/v1/orders?q=${target.orderNo.slice(-6)}` })).json.orders;
+    expect(partial.map((o: { id: string }) => o.id)).toContain(target.id);
+    const bad = await call(listOrdersRoute, { key: c.apiKey, path: `/api/v1/orders?q=${encodeURIComponent("%' or 1=1")}` });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe("validation_failed");
+    expect(Object.keys(bad.json.error.details.fields)).toContain("q");
+  }, SLOW);
+});
