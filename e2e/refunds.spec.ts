@@ -135,7 +135,7 @@ test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects i
   await expect(dialog.getByText("不能为空")).toBeVisible();
   await dialog.getByLabel("驳回原因").fill(reason);
   await dialog.getByRole("button", { name: "驳回" }).click();
-  await expect(page.getByText(/^退费申请 #\d+ 已驳回$/)).toBeVisible();
+  await expect(page.getByText(/^退费申请 R-\d{8}-\d{6,} 已驳回$/)).toBeVisible();
   await expect(page.getByTestId("review-item").filter({ hasText: live })).toHaveCount(0);
   await page.getByRole("tab", { name: /已驳回/ }).click();
   await expect(page.getByRole("table", { name: "退费记录" })).toContainText(reason);
