@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, login, OPERATOR_KEY, setLocale, shot, uniq } from "./fixtures";
+import { DEMO, login, OPERATOR_KEY, shot, uniq } from "./fixtures";
 
 // Issue 9 (money): one number per order everywhere, the change receipt, a change held for review,
 // a refunded app's wording, the auto-renew notice with its amount, CSV and print. The spec makes its
@@ -40,6 +40,11 @@ async function change(request: APIRequestContext, c: Customer, sdkAppId: number,
   return { status: res.status(), order: await res.json() };
 }
 
+/** The locale cookie at path "/" (the shared helper scopes it to the current page's folder). */
+async function setLocale(page: Page, locale: "zh-CN" | "en") {
+  await page.context().addCookies([{ name: "locale", value: locale, url: test.info().project.use.baseURL! }]);
+}
+
 async function wideAndNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot(page, `${name}-wide`);
@@ -48,14 +53,15 @@ async function wideAndNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Moves an app's term end to `days` from the server's clock (the warning window), on the e2e database. */
+/** Moves an app's term end to 00:00 of `days` days after today on the server's clock (the warning window), on the e2e database. */
 async function expireIn(sdkAppId: number, days: number) {
   const { eq } = await import("drizzle-orm");
   const { db } = await import("../db/client");
   const { apps } = await import("../db/schema");
   const { now } = await import("../lib/clock");
-  const at = await now();
-  await db().update(apps).set({ expiresAt: new Date(at.getTime() + days * 86_400_000) }).where(eq(apps.sdkAppId, sdkAppId));
+  const { addDays, shanghaiDay, shanghaiMidnight } = await import("../lib/billing/calendar");
+  // Terms end at 00:00 Shanghai (R-TIME-2).
+  await db().update(apps).set({ expiresAt: shanghaiMidnight(addDays(shanghaiDay(await now()), days)) }).where(eq(apps.sdkAppId, sdkAppId));
 }
 
 test.afterAll(async () => {

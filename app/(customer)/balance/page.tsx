@@ -48,7 +48,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   ] as const;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-4 sm:grid-cols-3">
         {cards.map(([k, v, hint]) => (
@@ -86,7 +86,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
           {any === 0 ? (
             <EmptyState icon={<ReceiptText className="size-8" />} title={t("emptyTitle")} description={t("emptyDescription")} />
           ) : (
-            <div className="grid gap-4" id="ledger">
+            <div className="grid min-w-0 grid-cols-1 gap-4" id="ledger">
               <FilterForm path="/balance" params={params} csvHref={listHref("/balance/ledger.csv", sp, { page: null })} />
               <LedgerTable rows={rows} />
               <Pagination path="/balance" searchParams={sp} page={params.page} pageSize={params.pageSize} total={total} />

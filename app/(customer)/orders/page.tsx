@@ -49,7 +49,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     </div>
   );
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title={t("title")} description={t("description")} actions={any > 0 ? buy : undefined} />
       {any === 0 ? (
         <EmptyState icon={<ReceiptText className="size-8" />} title={t("emptyTitle")} description={t("emptyDescription")} action={buy} />

@@ -52,7 +52,7 @@ export default async function ReceiptPage({ params }: Props) {
   ];
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Link href="/orders" className="inline-flex items-center gap-1 print:hidden text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" />{t("back")}
       </Link>
