@@ -26,7 +26,7 @@ export async function ChangeStory({ order }: { order: OrderJson }) {
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium">{tm("refundPart")}</span>
           <Link href={`/refunds?q=${encodeURIComponent(r.refundNo)}`} className="font-mono text-primary hover:underline" data-testid="change-refund-no">{r.refundNo}</Link>
-          <Badge variant={r.status === "executed" ? "success" : r.status === "pending_review" ? "warning" : "outline"}>{tm(`status.${r.status === "executed" ? "paid" : r.status}`)}</Badge>
+          <Badge variant={r.status === "executed" ? "success" : r.status === "pending_review" ? "warning" : "outline"}>{tm(`status.${r.status}`)}</Badge>
         </div>
         <div className="overflow-x-auto">
           <Table aria-label={tm("refundPart")}>
