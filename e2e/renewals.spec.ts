@@ -58,7 +58,7 @@ test("R-LIFE-2: the owner renews two apps in one batch and pays one order", asyn
   await shot(page, "renewals-dialog-zh");
   await pay.click();
 
-  const toast = page.getByText(/已续费 2 个应用（订单 \d+），支付/);
+  const toast = page.getByText(/已续费 2 个应用（订单 O-\d{8}-\d{6,}），支付/);
   await expect(toast).toBeVisible();
   await expect(page.getByRole("link", { name: "查看订单" })).toHaveAttribute("href", /^\/orders\/[0-9a-f-]{36}$/);
   const orderHref = await page.getByRole("link", { name: "查看订单" }).getAttribute("href");

@@ -40,7 +40,7 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
               <TableBody>
                 {orders.map((o) => (
                   <TableRow key={o.id}>
-                    <TableCell className="font-mono">#{o.orderNo}</TableCell>
+                    <TableCell className="whitespace-nowrap font-mono text-xs">{o.number ?? o.orderNo}</TableCell>
                     <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(o.createdAt)}</TableCell>
                     <TableCell>
                       {t(`orderTypes.${o.type}`)}
@@ -72,7 +72,7 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
               <TableBody>
                 {refunds.map((r) => (
                   <TableRow key={r.id}>
-                    <TableCell className="font-mono">#{r.refundNo}</TableCell>
+                    <TableCell className="whitespace-nowrap font-mono text-xs">{r.number ?? r.refundNo}</TableCell>
                     <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(r.requestedAt)}</TableCell>
                     <TableCell>
                       {r.sdkAppId} {product(r.product)}

@@ -4,6 +4,8 @@ import type { AppJson } from "@/lib/services/apps";
 import type { AppStatus } from "@/lib/billing/apps";
 import { formatDateTime, formatExpiryDay } from "@/lib/format";
 import { SortHeader } from "@/components/data-list/sort-header";
+import type { TermView } from "@/lib/billing/term";
+import { TermText } from "./term-text";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
@@ -12,10 +14,10 @@ const STATUS_VARIANT: Record<AppStatus, "success" | "warning" | "destructive" | 
 };
 const COLUMNS = ["name", "sdkAppId", "edition", "status", "createdAt", "expiresAt"] as const;
 
-type Props = { apps: AppJson[]; params: Record<string, string>; sort: string; dir: "asc" | "desc" };
+type Props = { apps: AppJson[]; terms: Record<number, TermView>; params: Record<string, string>; sort: string; dir: "asc" | "desc" };
 
 /** One page of the account's apps; search, filters, sorting and paging are in the URL (app/(customer)/apps/page.tsx). */
-export function AppsTable({ apps, params, sort, dir }: Props) {
+export function AppsTable({ apps, terms, params, sort, dir }: Props) {
   const t = useTranslations("apps");
   const tc = useTranslations("common");
   const ts = useTranslations("status");
@@ -40,7 +42,7 @@ export function AppsTable({ apps, params, sort, dir }: Props) {
               <TableCell>{te(a.edition)}</TableCell>
               <TableCell><Badge variant={STATUS_VARIANT[a.status]}>{ts(a.status)}</Badge></TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.createdAt)}</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{a.expiresAt ? formatExpiryDay(a.expiresAt) : t("noExpiry")}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">{terms[a.sdkAppId] ? <TermText term={terms[a.sdkAppId]!} /> : a.expiresAt ? formatExpiryDay(a.expiresAt) : t("noExpiry")}</TableCell>
             </TableRow>
           ))}
           {apps.length === 0 && (

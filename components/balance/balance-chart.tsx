@@ -29,7 +29,7 @@ export async function BalanceChart({ rows }: { rows: LedgerRowView[] }) {
 
   return (
     <figure className="grid gap-2" data-testid="balance-chart">
-      <div className="flex gap-3">
+      <div className="flex min-w-0 gap-3">
         <div className="flex w-24 shrink-0 flex-col justify-between text-right text-xs tabular-nums text-muted-foreground">
           <span>{formatCNY(maxRow.after)}</span>
           <span>{lo < 0 ? formatCNY(minRow.after) : formatCNY("0")}</span>
@@ -37,7 +37,7 @@ export async function BalanceChart({ rows }: { rows: LedgerRowView[] }) {
         <svg
           viewBox={`0 0 ${W} ${H}`}
           preserveAspectRatio="none"
-          className="h-40 w-full overflow-visible rounded-md border bg-muted/20 text-primary"
+          className="h-40 w-full min-w-0 flex-1 overflow-visible rounded-md border bg-muted/20 text-primary"
           role="img"
           aria-label={t("chartLabel", { from: formatDay(first.at), to: formatDay(last.at), amount: formatCNY(last.after) })}
         >

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { formatCNY, formatDateTime } from "@/lib/format";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 import type { LedgerRowView } from "./types";
@@ -30,6 +31,7 @@ function Delta({ value }: { value: string }) {
 export function LedgerTable({ rows }: { rows: LedgerRowView[] }) {
   const t = useTranslations("balance");
   const tc = useTranslations("common");
+  const tm = useTranslations("money");
   const kindLabel = useKindLabel();
   const [kind, setKind] = useState("all");
   const kinds = useMemo(() => [...new Set(rows.map((r) => r.kind))].sort(), [rows]);
@@ -65,9 +67,12 @@ export function LedgerTable({ rows }: { rows: LedgerRowView[] }) {
               <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{formatCNY(r.after)}</TableCell>
               <TableCell className="min-w-40">
                 {r.refType === "order" && r.refId ? (
-                  <Link href={`/orders/${r.refId}`} className="text-primary hover:underline">{t("orderRef", { id: r.refNo ?? r.refId.slice(0, 8) })}</Link>
+                  <span className="inline-flex flex-wrap items-center gap-1">
+                    <Link href={`/orders/${r.refId}`} className="whitespace-nowrap text-primary hover:underline" data-testid="ledger-order-no">{t("orderRef", { id: r.refNo ?? r.refId })}</Link>
+                    {r.autoRenewal && <Badge variant="secondary">{tm("autoRenewal")}</Badge>}
+                  </span>
                 ) : r.refType === "refund" && r.refNo ? (
-                  <Link href="/refunds" className="text-primary hover:underline">{t("refundRef", { no: r.refNo })}</Link>
+                  <Link href={`/refunds?q=${encodeURIComponent(r.refNo)}`} className="whitespace-nowrap text-primary hover:underline" data-testid="ledger-refund-no">{t("refundRef", { no: r.refNo })}</Link>
                 ) : (
                   <span className="text-muted-foreground">{r.note || "—"}</span>
                 )}

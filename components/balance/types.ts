@@ -9,6 +9,8 @@ export type LedgerRowView = {
   refType: string | null;
   refId: string | null;
   /** the order or refund number the row refers to */
-  refNo: number | null;
+  refNo: string | null;
+  /** the order was placed by auto-renew (R-BUY-9) */
+  autoRenewal?: boolean;
   note: string | null;
 };

@@ -41,7 +41,7 @@ export async function VoucherTabs({ vouchers }: { vouchers: VoucherJson[] }) {
                     <TableCell className="whitespace-nowrap">
                       {s === "used" && v.usedOrderId ? (
                         <span>
-                          <Link href={`/orders/${v.usedOrderId}`} className="text-primary hover:underline">{t("orderRef", { id: v.usedOrderId.slice(0, 8) })}</Link>
+                          <Link href={`/orders/${v.usedOrderId}`} className="text-primary hover:underline">{t("orderRef", { id: v.usedOrderNo ?? v.usedOrderId })}</Link>
                           <span className="text-muted-foreground"> · {t("usedAmount", { amount: formatCNY(v.usedAmount ?? "0") })} · {formatDateTime(v.usedAt)}</span>
                         </span>
                       ) : (

@@ -39,6 +39,7 @@ function newIdempotencyKey(): string {
 
 /** The purchase page (购买): choices on the left, the server's live quote and the pay button on the right. */
 export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }: BuyProps) {
+  const tm = useTranslations("money");
   const t = useTranslations("buy");
   const te = useTranslations("edition");
   const ts = useTranslations("status");
@@ -107,7 +108,7 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
         return;
       }
       keyRef.current = null;
-      toast.success(t("confirm.paid"));
+      toast.success(tm("paidToast", { no: r.data.orderNo, total: formatCNY(r.data.total) }));
       router.push(`/orders/${r.data.id}`);
     });
   }

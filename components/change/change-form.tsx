@@ -32,6 +32,7 @@ function newKey(): string {
 
 /** 变更套餐: the current plan, the new choice, the server's quote with refund and net, and one confirm. */
 export function ChangeForm({ app, book }: { app: ChangeApp; book: PriceBook }) {
+  const tm = useTranslations("money");
   const t = useTranslations("change");
   const te = useTranslations("edition");
   const tp = useTranslations("packName");
@@ -77,7 +78,7 @@ export function ChangeForm({ app, book }: { app: ChangeApp; book: PriceBook }) {
       const r = await placeChangeAction({ ...body, agreeSla: true }, key);
       if (!r.ok) return setPlaceError(r.error.message);
       setKey(newKey());
-      toast.success(t("done"));
+      toast.success(r.data.status === "pending_review" ? tm("changeQueued", { no: r.data.orderNo }) : tm("changedToast", { no: r.data.orderNo }));
       router.push(`/orders/${r.data.id}`);
     });
   }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CalendarClock, CircleDot, Clock, PauseCircle, Power, RefreshCw, Sparkles, Trash2 } from "lucide-react";
 import type { TimelineEvent } from "@/lib/billing/timeline";
-import { formatDateTime } from "@/lib/format";
+import { formatCNY, formatDateTime } from "@/lib/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
 
@@ -13,12 +13,13 @@ type Item = { key: string; at: Date; title: string; note?: string; icon: React.R
 export async function AppTimeline({ events, now, stopped }: Props) {
   const t = await getTranslations("timeline");
   const tf = await getTranslations("features");
+  const tt = await getTranslations("term");
   const items: Item[] = events.map((e, i): Item => {
     const key = `${e.kind}-${i}`;
     switch (e.kind) {
       case "expire":
         return e.autoRenew
-          ? { key, at: e.at, title: t("expireAuto"), note: t("expireAutoNote"), icon: <RefreshCw />, tone: "neutral" }
+          ? { key, at: e.at, title: e.amount ? tt("timelineAutoRenew", { amount: formatCNY(e.amount) }) : t("expireAuto"), note: t("expireAutoNote"), icon: <RefreshCw />, tone: "neutral" }
           : { key, at: e.at, title: t("expire"), note: t("expireNote"), icon: <CalendarClock />, tone: "warn" };
       case "renew_retries":
         return { key, at: e.at, title: t("retries", { count: e.retries.length }), note: t("retriesNote", { days: e.retries.map((d) => formatDateTime(d).slice(5, 10)).join(", ") }), icon: <RefreshCw />, tone: "neutral" };

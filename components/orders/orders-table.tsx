@@ -2,53 +2,23 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { Fragment, useMemo, useState } from "react";
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronDown, ChevronRight } from "lucide-react";
+import { Fragment, useState } from "react";
+import { ChevronDown, ChevronRight } from "lucide-react";
 import type { OrderJson } from "@/lib/services/order-json";
 import { formatCNY, formatDateTime } from "@/lib/format";
-import { money } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { isZero } from "@/components/buy/money";
 import { OrderLines } from "./order-lines";
 
-const TYPES = ["plan", "pack", "renewal"] as const;
-type SortKey = "createdAt" | "total";
-
-/** The account's orders, newest first: filter by type, sort by time or total, expand an order's lines. */
+/** One page of the account's orders (filtered and paged on the server): expand an order's lines, open its receipt. */
 export function OrdersTable({ orders }: { orders: OrderJson[] }) {
   const t = useTranslations("orders");
+  const tm = useTranslations("money");
   const tc = useTranslations("common");
-  const [type, setType] = useState("all");
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "createdAt", dir: -1 });
   const [open, setOpen] = useState<Set<string>>(new Set());
-
-  const rows = useMemo(() => {
-    const filtered = orders.filter((o) => type === "all" || o.type === type);
-    const cmp = (a: OrderJson, b: OrderJson) =>
-      sort.key === "total" ? money(a.total).comparedTo(b.total) : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
-    return [...filtered].sort((a, b) => cmp(a, b) * sort.dir);
-  }, [orders, type, sort]);
-
-  const header = (key: SortKey, className?: string) => {
-    const active = sort.key === key;
-    const Icon = !active ? ArrowUpDown : sort.dir === 1 ? ArrowUp : ArrowDown;
-    return (
-      <TableHead className={className} aria-sort={active ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
-        <button
-          type="button"
-          className="inline-flex items-center gap-1 hover:text-foreground"
-          onClick={() => setSort({ key, dir: active ? (sort.dir === 1 ? -1 : 1) : -1 })}
-          aria-label={tc("sortBy", { column: t(`col.${key}`) })}
-        >
-          {t(`col.${key}`)}
-          <Icon className="size-3.5" />
-        </button>
-      </TableHead>
-    );
-  };
+  const rows = orders;
 
   const toggle = (id: string) =>
     setOpen((s) => {
@@ -60,25 +30,15 @@ export function OrdersTable({ orders }: { orders: OrderJson[] }) {
 
   return (
     <div className="grid gap-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <Select value={type} onValueChange={setType}>
-          <SelectTrigger className="w-40" aria-label={t("filterType")}><SelectValue /></SelectTrigger>
-          <SelectContent>
-            <SelectItem value="all">{t("filterType")}: {tc("all")}</SelectItem>
-            {TYPES.map((x) => <SelectItem key={x} value={x}>{t(`type.${x}`)}</SelectItem>)}
-          </SelectContent>
-        </Select>
-        {type !== "all" && <Button variant="ghost" size="sm" onClick={() => setType("all")}>{tc("clearFilters")}</Button>}
-      </div>
       <Table aria-label={t("title")}>
         <TableHeader>
           <TableRow>
             <TableHead className="w-8"><span className="sr-only">{t("lines")}</span></TableHead>
-            {header("createdAt")}
-            <TableHead>{t("col.id")}</TableHead>
+            <TableHead>{t("col.createdAt")}</TableHead>
+            <TableHead>{tm("orderNo")}</TableHead>
             <TableHead>{t("col.type")}</TableHead>
             <TableHead>{t("col.apps")}</TableHead>
-            {header("total", "text-right")}
+            <TableHead className="text-right">{t("col.total")}</TableHead>
             <TableHead>{t("col.paid")}</TableHead>
             <TableHead><span className="sr-only">{t("col.actions")}</span></TableHead>
           </TableRow>
@@ -101,8 +61,14 @@ export function OrdersTable({ orders }: { orders: OrderJson[] }) {
                     </Button>
                   </TableCell>
                   <TableCell className="whitespace-nowrap">{formatDateTime(o.createdAt)}</TableCell>
-                  <TableCell><Link href={`/orders/${o.id}`} className="font-mono text-xs text-primary hover:underline" title={o.id}>{o.id.slice(0, 8)}</Link></TableCell>
-                  <TableCell><Badge variant="outline">{t(`type.${o.type}`)}</Badge></TableCell>
+                  <TableCell><Link href={`/orders/${o.id}`} className="whitespace-nowrap font-mono text-xs text-primary hover:underline" data-testid="order-no">{o.orderNo}</Link></TableCell>
+                  <TableCell>
+                    <div className="flex flex-wrap gap-1">
+                      <Badge variant="outline">{t(`type.${o.type}`)}</Badge>
+                      {o.autoRenewal && <Badge variant="secondary" data-testid="auto-renewal">{tm("autoRenewal")}</Badge>}
+                      {o.status !== "paid" && <Badge variant={o.status === "pending_review" ? "warning" : "outline"}>{tm(`status.${o.status}`)}</Badge>}
+                    </div>
+                  </TableCell>
                   <TableCell>
                     {apps.map(([id, name]) => (
                       <div key={id} className="whitespace-nowrap">{name} <span className="font-mono text-xs text-muted-foreground">{id}</span></div>
@@ -119,7 +85,7 @@ export function OrdersTable({ orders }: { orders: OrderJson[] }) {
                 {expanded && (
                   <TableRow id={`lines-${o.id}`} className="bg-muted/20 hover:bg-muted/20">
                     <TableCell colSpan={8} className="p-3">
-                      <OrderLines lines={o.lines} label={`${t("lines")} ${o.id.slice(0, 8)}`} />
+                      <OrderLines lines={o.lines} label={`${t("lines")} ${o.orderNo}`} />
                     </TableCell>
                   </TableRow>
                 )}
@@ -133,7 +99,6 @@ export function OrdersTable({ orders }: { orders: OrderJson[] }) {
           )}
         </TableBody>
       </Table>
-      <p className="text-xs text-muted-foreground">{t("count", { count: rows.length })}</p>
     </div>
   );
 }

@@ -50,7 +50,7 @@ export function VouchersTable({ vouchers }: { vouchers: AdminVoucherRow[] }) {
               <TableCell className="whitespace-nowrap">{formatDateTime(v.expiresAt)}</TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(v.issuedAt)}</TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">
-                {v.usedOrderId ? `${t("orderRef", { id: v.usedOrderId.slice(0, 8) })} · ${formatCNY(v.usedAmount ?? "0")}` : "—"}
+                {v.usedOrderId ? `${t("orderRef", { id: v.usedOrderNo ?? v.usedOrderId })} · ${formatCNY(v.usedAmount ?? "0")}` : "—"}
               </TableCell>
             </TableRow>
           ))}

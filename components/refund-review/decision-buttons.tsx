@@ -17,7 +17,7 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { submitWith } from "@/components/submit-with";
 
-type Props = { id: string; refundNo: number; total: string; cash: string; gift: string; accountName: string };
+type Props = { id: string; refundNo: string; total: string; cash: string; gift: string; accountName: string };
 
 /** Approve (asks first, names the amount fixed at request time) and reject (a reason is required). */
 export function DecisionButtons({ id, refundNo, total, cash, gift, accountName }: Props) {

@@ -46,6 +46,7 @@ export function ReviewQueue({ items }: { items: ReviewItem[] }) {
 }
 
 function PendingCard({ item: r }: { item: ReviewItem }) {
+  const tm = useTranslations("money");
   const t = useTranslations("refundReview");
   const l = useRefundLabels();
   const facts: [string, React.ReactNode][] = [
@@ -62,7 +63,9 @@ function PendingCard({ item: r }: { item: ReviewItem }) {
         <CardTitle className="flex flex-wrap items-center gap-2">
           {t("itemTitle", { no: r.refundNo })}
           {r.reviewReason && <Badge variant="warning">{l.reviewReason(r.reviewReason)}</Badge>}
+          {r.changeOrderNo && <Badge variant="secondary" data-testid="review-change">{tm("reviewChange", { order: r.changeOrderNo })}</Badge>}
         </CardTitle>
+        {r.changeOrderNo && <p className="basis-full text-sm text-muted-foreground">{tm("reviewChangeNote", { total: formatCNY(r.changeOrderTotal ?? "0") })}</p>}
       </CardHeader>
       <CardContent className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="grid min-w-0 gap-4">

@@ -17,6 +17,7 @@ const STATUSES: RefundStatus[] = ["pending_review", "executed", "rejected"];
 /** The account's refunds, newest first: filter by status, flip the time order. */
 export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; appNames: Record<string, string> }) {
   const t = useTranslations("refunds");
+  const tm = useTranslations("money");
   const tc = useTranslations("common");
   const l = useRefundLabels();
   const [status, setStatus] = useState<"all" | RefundStatus>("all");
@@ -26,7 +27,7 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
     () =>
       refunds
         .filter((r) => status === "all" || r.status === status)
-        .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.refundNo - b.refundNo) * dir),
+        .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.refundNo.localeCompare(b.refundNo)) * dir),
     [refunds, status, dir],
   );
 
@@ -54,6 +55,7 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
                 {t("history.requestedAt")}<SortIcon className="size-3.5" />
               </button>
             </TableHead>
+            <TableHead>{tm("refundNo")}</TableHead>
             <TableHead>{t("history.app")}</TableHead>
             <TableHead>{t("col.product")}</TableHead>
             <TableHead>{t("history.mode")}</TableHead>
@@ -67,6 +69,7 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
           {rows.map((r) => (
             <TableRow key={r.id} data-testid="refund-row">
               <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(r.requestedAt)}</TableCell>
+              <TableCell className="whitespace-nowrap font-mono text-xs" data-testid="refund-no">{r.refundNo}</TableCell>
               <TableCell className="min-w-36">
                 <Link href={`/apps/${r.sdkAppId}`} className="text-primary hover:underline">{appNames[String(r.sdkAppId)] ?? r.sdkAppId}</Link>
                 <div className="font-mono text-xs text-muted-foreground">{r.sdkAppId}</div>
@@ -74,7 +77,9 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
               <TableCell className="whitespace-nowrap">{l.product(r.product)}</TableCell>
               <TableCell className="whitespace-nowrap">
                 {l.mode(r.mode)}
-                {r.changeOrderId && <Badge variant="outline" className="ml-1">{t("history.viaChange")}</Badge>}
+                {r.changeOrderId && (
+                  <Link href={`/orders/${r.changeOrderId}`} className="ml-1 inline-block"><Badge variant="outline">{t("history.viaChange")}{r.changeOrderNo ? ` · ${r.changeOrderNo}` : ""}</Badge></Link>
+                )}
               </TableCell>
               <TableCell className="text-right font-medium tabular-nums whitespace-nowrap">{formatCNY(r.total)}</TableCell>
               <TableCell className="text-right text-xs tabular-nums whitespace-nowrap text-muted-foreground">
@@ -90,7 +95,7 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
             </TableRow>
           ))}
           {rows.length === 0 && (
-            <TableRow><TableCell colSpan={8} className="py-8 text-center text-muted-foreground">{tc("noMatch")}</TableCell></TableRow>
+            <TableRow><TableCell colSpan={9} className="py-8 text-center text-muted-foreground">{tc("noMatch")}</TableCell></TableRow>
           )}
         </TableBody>
       </Table>

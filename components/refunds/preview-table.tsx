@@ -30,7 +30,7 @@ export function RefundLinesTable({ lines, total, cash, gift, label }: { lines: L
       <TableBody>
         {lines.map((line, i) => (
           <TableRow key={`${line.orderId}-${line.product}-${i}`} data-testid="refund-line" className={line.note ? "text-muted-foreground" : undefined}>
-            <TableCell className="font-mono text-xs" title={line.orderId}>{l.shortId(line.orderId)}</TableCell>
+            <TableCell className="whitespace-nowrap font-mono text-xs" title={line.orderId}>{"orderNo" in line && line.orderNo ? String(line.orderNo) : l.shortId(line.orderId)}</TableCell>
             <TableCell>
               <div>{l.product(line.product)}</div>
               {line.note && <div className="text-xs text-warning-foreground">{t.has(`note.${line.note}`) ? t(`note.${line.note}`) : line.note}</div>}

@@ -32,6 +32,7 @@ type PreviewState = { kind: "idle" } | { kind: "loading"; previous: Preview | nu
 
 /** 退费: choose app, product and mode; the server's preview after every change; confirm names the amount. */
 export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: RefundableApp[]; initialApp: number | null; fiveDayUsed: boolean }) {
+  const tm = useTranslations("money");
   const t = useTranslations("refunds");
   const te = useTranslations("edition");
   const ts = useTranslations("status");
@@ -101,8 +102,8 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
         setNonce((n) => n + 1);
         return;
       }
-      if (r.data.status === "executed") toast.success(t("toast.executed", { total: formatCNY(r.data.total) }));
-      else toast.success(t("toast.pending", { total: formatCNY(r.data.total) }));
+      if (r.data.status === "executed") toast.success(tm("refundExecutedToast", { no: r.data.refundNo, total: formatCNY(r.data.total) }));
+      else toast.success(tm("refundPendingToast", { no: r.data.refundNo, total: formatCNY(r.data.total) }));
       router.refresh();
       setNonce((n) => n + 1);
     });

@@ -30,17 +30,14 @@ function useAutoRenew(sdkAppId: number) {
 export function AutoRenewSwitch({ sdkAppId, name, enabled }: { sdkAppId: number; name: string; enabled: boolean }) {
   const t = useTranslations("renewals");
   const [on, setOn] = useState(enabled);
-  const [seen, setSeen] = useState(enabled);
-  if (seen !== enabled) {
-    // the server's value after a refresh wins
-    setSeen(enabled);
-    setOn(enabled);
-  }
   const { pending, set } = useAutoRenew(sdkAppId);
+  const shown = pending ? on : enabled;
   return (
     <div className="flex items-center gap-2">
       <Switch
-        checked={on}
+        // The click shows at once while the action and its refresh run; then the server's value wins
+        // (also after another control, e.g. "don't renew", changed it).
+        checked={shown}
         disabled={pending}
         aria-label={t("autoRenewFor", { name })}
         onCheckedChange={(v) => {
@@ -48,7 +45,7 @@ export function AutoRenewSwitch({ sdkAppId, name, enabled }: { sdkAppId: number;
           set(v, () => setOn(!v));
         }}
       />
-      <span className="text-xs text-muted-foreground">{on ? t("on") : t("off")}</span>
+      <span className="text-xs text-muted-foreground">{shown ? t("on") : t("off")}</span>
     </div>
   );
 }

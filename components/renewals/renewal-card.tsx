@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/lib/utils";
 import { AutoRenewSwitch, DontRenewButton } from "./auto-renew-controls";
+import { TermText } from "@/components/apps/term-text";
 import type { RenewalRow } from "./types";
 
 /** "29 days left" / "expires today" / "expired 3 days ago", coloured by urgency. */
@@ -36,8 +37,12 @@ export function RenewalCard({ row: r, selected, onSelect, onRenew }: Props) {
           <div className="font-mono text-xs text-muted-foreground">{r.sdkAppId}</div>
         </div>
         <div className="shrink-0 text-right">
-          <div className="text-sm tabular-nums">{r.expiryDay}</div>
-          <DaysLeft days={r.daysLeft} />
+          {r.term.kind === "refunded" ? <TermText term={r.term} className="block max-w-48 whitespace-normal text-xs text-warning-foreground" /> : (
+            <>
+              <div className="text-sm tabular-nums">{r.expiryDay}</div>
+              <DaysLeft days={r.daysLeft} />
+            </>
+          )}
         </div>
       </div>
       <div className="flex flex-wrap gap-1 pl-7">

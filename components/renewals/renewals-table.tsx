@@ -16,6 +16,7 @@ import { AutoRenewSwitch, DontRenewButton } from "./auto-renew-controls";
 import { RenewalCard, DaysLeft } from "./renewal-card";
 import { RenewDialog } from "./renew-dialog";
 import { RENEWABLE_STATUSES, type RenewalRow, type VoucherOption } from "./types";
+import { TermText } from "@/components/apps/term-text";
 
 const RANGES = ["all", "7", "30", "90", "custom"] as const;
 type Range = (typeof RANGES)[number];
@@ -151,8 +152,12 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
                   </div>
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
-                  <div className="tabular-nums" data-testid="expiry-day">{r.expiryDay}</div>
-                  <DaysLeft days={r.daysLeft} />
+                  {r.term.kind === "refunded" ? <TermText term={r.term} className="block max-w-48 whitespace-normal text-xs text-warning-foreground" /> : (
+                    <>
+                      <div className="tabular-nums" data-testid="expiry-day">{r.expiryDay}</div>
+                      <DaysLeft days={r.daysLeft} />
+                    </>
+                  )}
                 </TableCell>
                 <TableCell><AutoRenewSwitch sdkAppId={r.sdkAppId} name={r.name} enabled={r.autoRenew} /></TableCell>
                 <TableCell>

@@ -6,6 +6,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
 export const ORDER_TYPES = ["plan", "pack", "renewal", "align", "change"] as const;
+/** paid: executed. pending_review: a plan change waiting for its refund's review (R-BUY-3); nothing charged. rejected: that review said no. */
+export const ORDER_STATUSES = ["paid", "pending_review", "rejected"] as const;
 
 /** One paid purchase (SPEC §5). Totals are what the quote made inside the purchase transaction. */
 export const orders = pgTable(
@@ -14,6 +16,11 @@ export const orders = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     // The order number customers see and the tie-breaker of "newest first" (from a sequence, never a count)
     orderNo: bigserial("order_no", { mode: "number" }).notNull().unique(),
+    // O-YYYYMMDD-NNNNNN (lib/billing/numbers.ts): Shanghai day of creation + order_no; set once at insert
+    // (NOT NULL after the backfill migration 0009; nullable here only so the generated ADD COLUMN works on old rows)
+    number: text("number").unique(),
+    // paid | pending_review | rejected (R-BUY-3: a change whose refund waits for review)
+    status: text("status", { enum: ORDER_STATUSES }).notNull().default("paid"),
     accountId: uuid("account_id").notNull().references(() => accounts.id),
     type: text("type", { enum: ORDER_TYPES }).notNull(),
     // Σ line list amounts, Σ campaign discounts, voucher part, and what the balance paid (total)
@@ -31,6 +38,8 @@ export const orders = pgTable(
     actor: text("actor").notNull(),
     // The validated request, kept for receipts and audits
     request: jsonb("request").notNull(),
+    // A change waiting for review: the quoted lines (amounts fixed at request time), written as order lines on approval
+    pendingLines: jsonb("pending_lines"),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [index("orders_account_idx").on(t.accountId, t.createdAt)],

@@ -14,6 +14,8 @@ export const refunds = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     refundNo: bigserial("refund_no", { mode: "number" }).notNull().unique(),
+    // R-YYYYMMDD-NNNNNN (lib/billing/numbers.ts): Shanghai day of the request + refund_no; set once at insert
+    number: text("number").unique(),
     accountId: uuid("account_id").notNull().references(() => accounts.id),
     appId: uuid("app_id").notNull().references(() => apps.id),
     sdkAppId: text("sdk_app_id").notNull(),

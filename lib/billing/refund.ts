@@ -17,6 +17,8 @@ const FIVE_DAYS = 5;
 export type RefundableLine = {
   lineId: string;
   orderId: string;
+  /** the order's human number (O-…), carried through for display */
+  orderNo?: string;
   orderCreatedAt: Date;
   product: string;
   months: Money;
@@ -32,6 +34,7 @@ export type RefundableLine = {
 export type RefundLine = {
   lineId: string;
   orderId: string;
+  orderNo?: string;
   product: string;
   /** cash + gift paid for this line (voucher excluded) */
   paid: Money;
@@ -89,17 +92,17 @@ export function standardLine(l: RefundableLine, now: Date): RefundLine {
   let used = ZERO;
   if (l.periodStart < now) used = l.months.isZero() ? paid : paid.div(l.months).times(monthsBetween(l.periodStart, now));
   const amount = roundCents(maxMoney(ZERO, paid.minus(used)));
-  return { lineId: l.lineId, orderId: l.orderId, product: l.product, paid, used: roundCents(used), amount, ...splitRefund(amount, l.paidCash, l.paidGift) };
+  return { lineId: l.lineId, orderId: l.orderId, orderNo: l.orderNo, product: l.product, paid, used: roundCents(used), amount, ...splitRefund(amount, l.paidCash, l.paidGift) };
 }
 
 function fiveDayLine(l: RefundableLine): RefundLine {
   const paid = l.paidCash.plus(l.paidGift);
-  return { lineId: l.lineId, orderId: l.orderId, product: l.product, paid, used: ZERO, amount: paid, cash: l.paidCash, gift: l.paidGift };
+  return { lineId: l.lineId, orderId: l.orderId, orderNo: l.orderNo, product: l.product, paid, used: ZERO, amount: paid, cash: l.paidCash, gift: l.paidGift };
 }
 
 function excluded(l: RefundableLine): RefundLine {
   const paid = l.paidCash.plus(l.paidGift);
-  return { lineId: l.lineId, orderId: l.orderId, product: l.product, paid, used: ZERO, amount: ZERO, cash: ZERO, gift: ZERO, note: "campaign_not_refundable" };
+  return { lineId: l.lineId, orderId: l.orderId, orderNo: l.orderNo, product: l.product, paid, used: ZERO, amount: ZERO, cash: ZERO, gift: ZERO, note: "campaign_not_refundable" };
 }
 
 function totals(mode: RefundMode, lines: RefundLine[]) {

@@ -8,8 +8,8 @@ import { wantsAutoRenew, nextEvent, type LifecycleApp, type LifecycleEvent } fro
 import { applyStep, nextFeatureStep, type AppliedFeature, type FeatureApplication, type StopReason } from "./features";
 
 export type TimelineEvent =
-  /** E: the term ends; with auto-renew on, a renewal is tried first */
-  | { kind: "expire"; at: Date; autoRenew: boolean }
+  /** E: the term ends; with auto-renew on, a renewal is tried first, for `amount` (the engine's renewal quote) when known */
+  | { kind: "expire"; at: Date; autoRenew: boolean; amount?: string }
   /** R-BUY-9: auto-renew tries again at these instants while in grace */
   | { kind: "renew_retries"; at: Date; retries: Date[] }
   | { kind: "suspend"; at: Date; reason: "expired" | "refunded" }
@@ -36,13 +36,21 @@ function afterEvent(app: LifecycleApp, e: LifecycleEvent): LifecycleApp {
   }
 }
 
-function lifecycleEvents(start: LifecycleApp): { events: TimelineEvent[]; last: LifecycleApp } {
+export type TimelineOptions = {
+  /** R-BUY-9: what auto-renew will take from the balance at E (the 1-month renewal quote), as a money string */
+  renewalAmount?: string | null;
+};
+
+function lifecycleEvents(start: LifecycleApp, opts: TimelineOptions): { events: TimelineEvent[]; last: LifecycleApp } {
   const events: TimelineEvent[] = [];
   let app = start;
   for (let i = 0; i < MAX_STEPS; i++) {
     const e = nextEvent(app);
     if (!e) break;
-    if (e.kind === "expire") events.push({ kind: "expire", at: e.at, autoRenew: wantsAutoRenew(app) });
+    if (e.kind === "expire") {
+      const autoRenew = wantsAutoRenew(app);
+      events.push(autoRenew && opts.renewalAmount ? { kind: "expire", at: e.at, autoRenew, amount: opts.renewalAmount } : { kind: "expire", at: e.at, autoRenew });
+    }
     else if (e.kind === "retry_renew") {
       const prev = events.at(-1);
       if (prev?.kind === "renew_retries") prev.retries.push(e.at);
@@ -58,9 +66,9 @@ function lifecycleEvents(start: LifecycleApp): { events: TimelineEvent[]; last: 
  * The coming events of a paid app, in time order (trial apps have none). An event already due but
  * not yet applied by the engine stays in the list.
  */
-export function timeline(app: LifecycleApp, applications: FeatureApplication[]): TimelineEvent[] {
+export function timeline(app: LifecycleApp, applications: FeatureApplication[], opts: TimelineOptions = {}): TimelineEvent[] {
   if (app.edition === "trial") return [];
-  const { events, last } = lifecycleEvents(app);
+  const { events, last } = lifecycleEvents(app, opts);
   // Nobody pays: edition and term stay; the app's final state (e.g. reclaimed at its instant) is
   // what the feature rules see at each later window, and they take the earliest stop.
   for (const start of applications) {

@@ -10,7 +10,7 @@
  * - bill_pushed: `month` ("YYYY-MM"), `total`, `deductAt`
  * - arrears: `available`, `suspendAt`
  * - balance_alert: `available`, `threshold`
- * - refund_reviewed: `refunds: {"<refundId>": {sdkAppId, product, status: "executed"|"rejected", total, reason?}}`
+ * - refund_reviewed: `refunds: {"<refundId>": {sdkAppId, product, status: "executed"|"rejected", total, number?, changeOrder?, reason?}}`
  * - feature_enabled: `features: {"<sdkAppId>:<feature>": {sdkAppId, feature}}`
  * `notify` merges data two levels deep, so per-item maps collect every event of the day.
  */
@@ -95,7 +95,8 @@ function zh(n: RenderInput, o: RenderOptions): Rendered {
     case "refund_reviewed": {
       const refunds = isObj(d.refunds) ? Object.values(d.refunds).filter(isObj) : [];
       const lines = refunds.map((r) => {
-        const what = `${appLabel(String(r.sdkAppId ?? ""), o)} ${PRODUCT["zh-CN"][String(r.product)] ?? String(r.product ?? "")}`.trim();
+        const no = `${str(r.number) ? `退费 ${r.number}` : ""}${str(r.changeOrder) ? `（变更套餐订单 ${r.changeOrder}）` : ""}`;
+        const what = `${no ? `${no} · ` : ""}${appLabel(String(r.sdkAppId ?? ""), o)} ${PRODUCT["zh-CN"][String(r.product)] ?? String(r.product ?? "")}`.trim();
         return r.status === "rejected" ? `- ${what}：已拒绝${str(r.reason) ? `，原因：${r.reason}` : ""}` : `- ${what}：已通过，退还 ${money(r.total) ?? "—"} 已到账`;
       });
       return { title: `退费审核结果（${Math.max(refunds.length, count)} 笔）`, body: `您的退费申请已审核：\n${lines.length ? lines.join("\n") : appLines(n, o, () => null)}` };
@@ -143,7 +144,8 @@ function en(n: RenderInput, o: RenderOptions): Rendered {
     case "refund_reviewed": {
       const refunds = isObj(d.refunds) ? Object.values(d.refunds).filter(isObj) : [];
       const lines = refunds.map((r) => {
-        const what = `${appLabel(String(r.sdkAppId ?? ""), o)} ${PRODUCT.en[String(r.product)] ?? String(r.product ?? "")}`.trim();
+        const no = `${str(r.number) ? `Refund ${r.number}` : ""}${str(r.changeOrder) ? ` (plan change, order ${r.changeOrder})` : ""}`;
+        const what = `${no ? `${no} · ` : ""}${appLabel(String(r.sdkAppId ?? ""), o)} ${PRODUCT.en[String(r.product)] ?? String(r.product ?? "")}`.trim();
         return r.status === "rejected" ? `- ${what}: rejected${str(r.reason) ? ` (reason: ${r.reason})` : ""}` : `- ${what}: approved, ${money(r.total) ?? "—"} returned to your balance`;
       });
       const k = Math.max(refunds.length, count);

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { accounts, ledgerEntries, orders, refunds } from "@/db/schema";
 import { actorTag, type Actor } from "@/lib/auth/actor";
@@ -57,22 +57,45 @@ export async function post(tx: DbOrTx, accountId: string, p: Posting, actor: Act
   return balance;
 }
 
-/** The account's ledger, newest first, with the order or refund number a row refers to. */
-export async function listLedger(accountId: string, limit = 200) {
+export type LedgerFilter = { from?: Date; to?: Date };
+
+function ledgerConds(accountId: string, f: LedgerFilter) {
+  const conds = [eq(ledgerEntries.accountId, accountId)];
+  if (f.from) conds.push(gte(ledgerEntries.at, f.from));
+  if (f.to) conds.push(lt(ledgerEntries.at, f.to));
+  return and(...conds);
+}
+
+/** The account's ledger, newest first, with the number of the order or refund a row refers to. */
+export async function listLedger(accountId: string, f: LedgerFilter & { limit?: number; offset?: number } = {}) {
   const rows = await db()
     .select({
       entry: ledgerEntries,
-      orderNo: orders.orderNo,
-      refundNo: refunds.refundNo,
+      orderNo: orders.number,
+      orderActor: orders.actor,
+      orderType: orders.type,
+      refundNo: refunds.number,
     })
     .from(ledgerEntries)
     .leftJoin(orders, and(eq(ledgerEntries.refType, "order"), eq(sql`${orders.id}::text`, ledgerEntries.refId)))
     .leftJoin(refunds, and(eq(ledgerEntries.refType, "refund"), eq(sql`${refunds.id}::text`, ledgerEntries.refId)))
-    .where(eq(ledgerEntries.accountId, accountId))
+    .where(ledgerConds(accountId, f))
     .orderBy(desc(ledgerEntries.id))
-    .limit(limit);
+    .limit(f.limit ?? 200)
+    .offset(f.offset ?? 0);
   // the available balance right after each row (cash + gift), for running-balance columns
-  return rows.map((r) => ({ ...r.entry, availableAfter: toMoneyString(money(r.entry.cashAfter).plus(r.entry.giftAfter)), refNo: r.orderNo ?? r.refundNo ?? null }));
+  return rows.map((r) => ({
+    ...r.entry,
+    availableAfter: toMoneyString(money(r.entry.cashAfter).plus(r.entry.giftAfter)),
+    refNo: r.orderNo ?? r.refundNo ?? null,
+    orderType: r.orderType ?? null,
+    autoRenewal: r.orderActor === "system:auto_renew",
+  }));
+}
+
+export async function countLedger(accountId: string, f: LedgerFilter = {}): Promise<number> {
+  const [r] = await db().select({ n: count() }).from(ledgerEntries).where(ledgerConds(accountId, f));
+  return r!.n;
 }
 
 /** Σ ledger rows of an account, computed in SQL (used by tests and the operator's account page). */

@@ -53,8 +53,15 @@ describe("login throttling", () => {
   }, SLOW);
 
   it("login: 30 concurrent wrong guesses on one e-mail → at most 5 are evaluated, the rest are throttled", async () => {
-    const c = await createCustomer(op);
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => checkLogin(c.email, `guess ${i}`, address())));
+    // Other test files move the one test clock; a move past the throttle's wait mid-burst would let
+    // later guesses through legitimately, so a burst during which the clock moved is tried again.
+    let results: Awaited<ReturnType<typeof checkLogin>>[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const c = await createCustomer(op);
+      const before = (await now()).getTime();
+      results = await Promise.all(Array.from({ length: 30 }, (_, i) => checkLogin(c.email, `guess ${i}`, address())));
+      if ((await now()).getTime() === before) break;
+    }
     expect(results.filter((r) => r.kind === "invalid")).toHaveLength(MAX_FAILURES);
     expect(results.filter((r) => r.kind === "throttled")).toHaveLength(30 - MAX_FAILURES);
   }, SLOW);

@@ -3,23 +3,25 @@
  * transaction: lock, re-quote, pay, write order + lines + packs + ledger + audit, update apps).
  */
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
-import { accounts, appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, refunds, vouchers } from "@/db/schema";
-import { actorTag, type CustomerActor } from "@/lib/auth/actor";
+import { accounts, appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, refundLines, refunds, vouchers } from "@/db/schema";
+import { actorTag, type Actor, type CustomerActor } from "@/lib/auth/actor";
 import { allocate } from "@/lib/billing/allocate";
 import { currentPriceBook } from "@/lib/billing/price-book";
-import { computeRefund } from "@/lib/billing/refund";
-import { quote, splitPayment, type AppState, type OrderRequest, type Quote, type QuoteInput } from "@/lib/billing/quote";
+import { computeRefund, needsReview } from "@/lib/billing/refund";
+import { quote, splitPayment, type AppState, type OrderRequest, type Quote, type QuoteInput, type QuoteLine } from "@/lib/billing/quote";
 import type { CampaignRule } from "@/lib/billing/campaigns";
+import { termEnd } from "@/lib/billing/calendar";
 import { clockMode, now } from "@/lib/clock";
 import { DomainError, notFound } from "@/lib/errors";
 import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
 import { writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
-import { balanceOf, post } from "./ledger";
-import { executeRefund, refundContext, writeRefund } from "./refund";
+import { balanceOf, lockAccount, post } from "./ledger";
+import { nextDocNumber } from "./numbers";
+import { executeRefund, recentRefundCount, refundContext, writeRefund } from "./refund";
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -80,6 +82,41 @@ async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boo
   return { account: row.account, at, facts, prior: prior ? { ...prior, createdAt: new Date(prior.createdAt) } : null };
 }
 
+function appStateOf(a: typeof apps.$inferSelect, packRows: (typeof appPacks.$inferSelect)[]): AppState {
+  return {
+    id: a.id, sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, expiresAt: a.expiresAt,
+    packs: packRows.filter((p) => p.appId === a.id).map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, startsAt: p.startsAt, endsAt: p.endsAt, endedAt: p.endedAt })),
+  };
+}
+
+/** What the auto-renew notice needs to know about the buyer: one statement (earlier order and campaigns used as subqueries). */
+async function buyerContext(conn: DbOrTx, accountId: string) {
+  const [row] = await conn
+    .select({
+      verified: accounts.verified,
+      cash: accounts.cash,
+      gift: accounts.gift,
+      hasEarlierOrder: sql<boolean>`exists (select 1 from ${orders} where ${orders.accountId} = ${accountId})`,
+      usedCampaignIds: sql<string>`array_to_string(array(select distinct ${orderLines.campaignId}::text from ${orderLines} where ${orderLines.accountId} = ${accountId} and ${orderLines.campaignId} is not null), ',')`,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!row) throw notFound("Account");
+  return { ...row, hasEarlierOrder: Boolean(row.hasEarlierOrder), usedCampaignIds: row.usedCampaignIds ? row.usedCampaignIds.split(",") : [] };
+}
+
+type QuoteContext = { account: QuoteInput["account"]; campaigns: CampaignRule[]; balance: ReturnType<typeof balanceOf> };
+
+/** The buyer's side of a quote; `account`, when given, is the caller's (locked) row and wins over the read. */
+async function quoteContext(conn: DbOrTx, actor: CustomerActor, account?: { verified: boolean }): Promise<QuoteContext> {
+  const [buyer, campaignRows] = await Promise.all([buyerContext(conn, actor.accountId), conn.select().from(campaigns)]);
+  return {
+    account: { verified: account ? account.verified : buyer.verified, role: actor.role, hasEarlierOrder: buyer.hasEarlierOrder, usedCampaignIds: buyer.usedCampaignIds },
+    campaigns: campaignRows.map(campaignRuleOf),
+    balance: balanceOf(buyer),
+  };
+}
+
 /**
  * Loads everything a quote needs; with `lock`, the apps and the voucher are locked (the caller holds the
  * account lock). The apps come with their packs in one statement.
@@ -126,6 +163,35 @@ async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequ
   };
 }
 
+/** R-BUY-9: what auto-renew buys — 1 month of the plan and its prepaid packs, no voucher. */
+function renewalRequest(sdkAppId: number): OrderRequest {
+  return { type: "renewal", sdkAppIds: [sdkAppId], months: 1, agreeSla: true };
+}
+
+const AUTO_RENEW_ACTOR = (accountId: string): CustomerActor => ({ kind: "customer", accountId, role: "owner", via: "auto_renew" });
+
+/**
+ * The quotes auto-renew will use (R-BUY-9), for every app in `rows` at once: each app's 1-month
+ * renewal quoted at its expiry instant, from the same request and price rules as `autoRenewApp`.
+ * Three statements whatever the number of apps (packs, buyer with balance, campaigns). Apps the
+ * rules refuse (not renewable) are left out.
+ */
+export async function renewalQuotesFor(conn: DbOrTx, accountId: string, rows: (typeof apps.$inferSelect)[]): Promise<{ quotes: Map<number, Quote>; balance: ReturnType<typeof balanceOf> | null }> {
+  const out = new Map<number, Quote>();
+  const due = rows.filter((a) => a.expiresAt && a.accountId === accountId);
+  if (due.length === 0) return { quotes: out, balance: null };
+  const actor = AUTO_RENEW_ACTOR(accountId);
+  const [packRows, ctx] = await Promise.all([
+    conn.select().from(appPacks).where(inArray(appPacks.appId, due.map((a) => a.id))),
+    quoteContext(conn, actor),
+  ]);
+  for (const a of due) {
+    const r = quote({ book: currentPriceBook(), now: a.expiresAt!, account: ctx.account, apps: [appStateOf(a, packRows)], campaigns: ctx.campaigns, voucher: null }, renewalRequest(a.sdkAppId));
+    if (r.kind === "ok") out.set(a.sdkAppId, r.quote);
+  }
+  return { quotes: out, balance: ctx.balance };
+}
+
 function quoteOrThrow(input: QuoteInput, req: OrderRequest): Quote {
   const r = quote(input, req);
   if (r.kind === "refused") throw new DomainError(r.code, r.message, r.details);
@@ -155,8 +221,8 @@ export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
 export type OrderView = OrderRow & {
   lines: (OrderLineRow & { campaignCode: string | null; campaignName: string | null; appName: string })[];
-  /** the refund a change order made (R-BUY-3) */
-  refund: typeof refunds.$inferSelect | null;
+  /** the refund a change order made or waits for (R-BUY-3), with its lines */
+  refund: (typeof refunds.$inferSelect & { lines: (typeof refundLines.$inferSelect)[] }) | null;
 };
 
 /**
@@ -190,10 +256,22 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
         { shortfall: toMoneyString(pay.shortfall), total: toMoneyString(q.total), available: toMoneyString(balance.available) },
       );
     }
-    // A change refunds first (money back to cash and gift), then pays the new order, in this transaction.
-    const changeRefund = q.refund && req.type === "change" ? await refundForChange(tx, actor, req.sdkAppId, q, at) : null;
-    const id = await writeOrder(tx, actor, req, q, pay, at);
-    if (changeRefund) await tx.update(refunds).set({ changeOrderId: id }).where(eq(refunds.id, changeRefund));
+    let id: string;
+    if (q.refund && req.type === "change") {
+      // R-BUY-3: a change whose refund needs review (R-REF-6) waits as a whole; otherwise it refunds
+      // first (money back to cash and gift), then pays the new order, in this transaction.
+      const review = needsReview(q.refund.total, await recentRefundCount(tx, actor.accountId, at));
+      if (review) {
+        id = await requestChangeReview(tx, actor, req, q, review, at);
+      } else {
+        const changeRefund = await refundForChange(tx, actor, req.sdkAppId, q, at);
+        id = await writeOrder(tx, actor, req, q, pay, at);
+        await tx.update(refunds).set({ changeOrderId: id }).where(eq(refunds.id, changeRefund));
+      }
+    } else {
+      await refuseWhileChangePending(tx, actor.accountId, q);
+      id = await writeOrder(tx, actor, req, q, pay, at);
+    }
     if (prior) {
       await tx.update(idempotencyKeys).set({ requestHash: hash, orderId: id, createdAt: at }).where(and(eq(idempotencyKeys.accountId, actor.accountId), eq(idempotencyKeys.key, idempotencyKey)));
     } else {
@@ -210,11 +288,13 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
  * Nothing is written when the balance is short or the app cannot be renewed.
  */
 export async function autoRenewApp(tx: Tx, accountId: string, sdkAppId: number, at: Date): Promise<"renewed" | "insufficient_balance" | "not_eligible"> {
-  const actor: CustomerActor = { kind: "customer", accountId, role: "owner", via: "auto_renew" };
-  const req: OrderRequest = { type: "renewal", sdkAppIds: [sdkAppId], months: 1, agreeSla: true };
+  const actor = AUTO_RENEW_ACTOR(accountId);
+  const req = renewalRequest(sdkAppId);
   const { account, facts } = await accountContext(tx, accountId, { lock: false });
   const r = quote(await loadQuoteInput(tx, actor, req, at, account, true, facts), req);
   if (r.kind === "refused") return "not_eligible";
+  // A plan change waiting for review decides this app's term; the renewal waits for that decision.
+  if (await pendingChangeFor(tx, r.quote.lines.map((l) => l.appId))) return "not_eligible";
   const pay = splitPayment(r.quote.total, balanceOf(account));
   if (pay.kind === "insufficient_balance") return "insufficient_balance";
   await writeOrder(tx, actor, req, r.quote, pay, at);
@@ -226,6 +306,74 @@ function creditedBalance(balance: { cash: Money; gift: Money }, q: Quote) {
   return q.refund ? { cash: balance.cash.plus(q.refund.cash), gift: balance.gift.plus(q.refund.gift) } : balance;
 }
 
+/** A change's quoted lines, kept on the waiting order (amounts fixed at request time, R-BUY-3). */
+export type PendingLines = {
+  priceBookVersion: string;
+  lines: {
+    appId: string; sdkAppId: number; appName: string; product: string; edition: string | null; tier: string | null; billing: "prepaid" | "postpaid"; kind: "new" | "renewal";
+    months: string; periodStart: string; periodEnd: string; unitPrice: string; listAmount: string; discountAmount: string; amount: string;
+    campaign: { id: string; code: string | null; name: string; refundable: boolean } | null;
+  }[];
+};
+
+function pendingLinesOf(q: Quote, appName: string): PendingLines {
+  return {
+    priceBookVersion: q.priceBookVersion,
+    lines: q.lines.map((l) => ({
+      appId: l.appId, sdkAppId: l.sdkAppId, appName, product: l.product, edition: l.edition, tier: l.tier, billing: l.billing, kind: l.kind,
+      months: l.months.toFixed(12), periodStart: l.periodStart.toISOString(), periodEnd: l.periodEnd.toISOString(),
+      unitPrice: toMoneyString(l.unitPrice), listAmount: toMoneyString(l.listAmount), discountAmount: toMoneyString(l.discountAmount), amount: toMoneyString(l.amount),
+      campaign: l.campaign,
+    })),
+  };
+}
+
+/** The waiting change's lines as quote lines whose terms start at `at` (the approval): same months, same amounts. */
+export function linesFromPending(p: PendingLines, at: Date): QuoteLine[] {
+  return p.lines.map((l) => {
+    const months = money(l.months);
+    return {
+      appId: l.appId, sdkAppId: l.sdkAppId, product: l.product, edition: l.edition, tier: l.tier, billing: l.billing, kind: l.kind, months,
+      periodStart: at, periodEnd: termEnd(at, months.toNumber()),
+      unitPrice: money(l.unitPrice), listAmount: money(l.listAmount), discountAmount: money(l.discountAmount), amount: money(l.amount), campaign: l.campaign,
+    } as QuoteLine;
+  });
+}
+
+/**
+ * R-BUY-3 + R-REF-6: the change waits as a whole. The refund is written `pending_review` (it claims
+ * the old lines, amounts fixed now); the order is written `pending_review` with its quoted lines and
+ * nothing paid; no money moves and the app is untouched until an operator decides.
+ */
+async function requestChangeReview(tx: Tx, actor: CustomerActor, req: Extract<OrderRequest, { type: "change" }>, q: Quote, review: "amount" | "frequency", at: Date): Promise<string> {
+  const [app] = await tx.select().from(apps).where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, req.sdkAppId)));
+  const orderId = await insertOrder(tx, actor, req, q, { cash: ZERO, gift: ZERO }, at, { lines: pendingLinesOf(q, app!.name) });
+  const refund = await writeRefund(tx, actor, app!, { product: "plan", mode: "standard" }, q.refund!, "pending_review", at, { reviewReason: review, changeOrderId: orderId });
+  await writeAudit(tx, {
+    actor, at, accountId: actor.accountId, action: "order.change.request", entityType: "order", entityId: orderId,
+    after: { status: "pending_review", review, total: toMoneyString(q.total), refund: { id: refund.id, total: refund.total }, sdkAppId: req.sdkAppId },
+  });
+  return orderId;
+}
+
+/** The apps among `appIds` with a plan change waiting for review. */
+async function pendingChangeFor(conn: DbOrTx, appIds: string[]): Promise<boolean> {
+  if (appIds.length === 0) return false;
+  const [row] = await conn
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(inArray(refunds.appId, appIds), eq(refunds.status, "pending_review"), isNotNull(refunds.changeOrderId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** No other order for an app whose plan change waits for review: the review decides its term. */
+async function refuseWhileChangePending(tx: Tx, _accountId: string, q: Quote): Promise<void> {
+  if (await pendingChangeFor(tx, [...new Set(q.lines.map((l) => l.appId))])) {
+    throw new DomainError("invalid_state", "A plan change of this app is waiting for review. Wait for the decision, then order again.", { reason: "change_pending_review" });
+  }
+}
+
 async function refundForChange(tx: Tx, actor: CustomerActor, sdkAppId: number, q: Quote, at: Date): Promise<string> {
   const [app] = await tx.select().from(apps).where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, sdkAppId)));
   const refund = await writeRefund(tx, actor, app!, { product: "plan", mode: "standard" }, q.refund!, "executed", at);
@@ -233,17 +381,31 @@ async function refundForChange(tx: Tx, actor: CustomerActor, sdkAppId: number, q
   return refund.id;
 }
 
-async function writeOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, pay: { cash: ReturnType<typeof money>; gift: ReturnType<typeof money> }, at: Date): Promise<string> {
+type Pay = { cash: Money; gift: Money };
+
+async function insertOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, pay: Pay, at: Date, pending?: { lines: PendingLines }): Promise<string> {
+  const { seq, number } = await nextDocNumber(tx, "order", at);
   const [order] = await tx
     .insert(orders)
     .values({
+      orderNo: seq, number, status: pending ? "pending_review" : "paid", pendingLines: pending?.lines ?? null,
       accountId: actor.accountId, type: q.type,
       listTotal: toMoneyString(q.listTotal), discountTotal: toMoneyString(q.discountTotal), voucherAmount: toMoneyString(q.voucherAmount), total: toMoneyString(q.total),
       paidCash: toMoneyString(pay.cash), paidGift: toMoneyString(pay.gift), paidVoucher: toMoneyString(q.voucherAmount),
       voucherId: q.voucherId, placedByRole: actor.role, actor: actorTag(actor), request: req, createdAt: at,
     })
     .returning({ id: orders.id });
-  const orderId = order!.id;
+  return order!.id;
+}
+
+async function writeOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, pay: Pay, at: Date): Promise<string> {
+  const orderId = await insertOrder(tx, actor, req, q, pay, at);
+  await fulfilOrder(tx, actor, actor.accountId, orderId, req, q, pay, at);
+  return orderId;
+}
+
+/** Writes the lines, uses the voucher, takes the money and moves the apps: what makes an order paid. */
+export async function fulfilOrder(tx: Tx, actor: Actor, accountId: string, orderId: string, req: OrderRequest, q: Pick<Quote, "type" | "lines" | "total" | "voucherAmount" | "voucherId" | "priceBookVersion">, pay: Pay, at: Date): Promise<void> {
   // Voucher first, then gift, then cash (R-BUY-7), spread over the lines so refunds know each line's split.
   const amounts = q.lines.map((l) => l.amount);
   const voucherParts = allocate(q.voucherAmount, amounts);
@@ -252,7 +414,7 @@ async function writeOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Qu
   await tx.insert(orderLines).values(
     q.lines.map((l, i) => ({
       paidVoucher: toMoneyString(voucherParts[i]!), paidGift: toMoneyString(giftParts[i]!), paidCash: toMoneyString(net[i]!.minus(giftParts[i]!)),
-      orderId, lineNo: i + 1, accountId: actor.accountId, appId: l.appId, sdkAppId: String(l.sdkAppId), product: l.product,
+      orderId, lineNo: i + 1, accountId, appId: l.appId, sdkAppId: String(l.sdkAppId), product: l.product,
       edition: l.edition, tier: l.tier, billing: l.billing, kind: l.kind, months: l.months.toFixed(12),
       periodStart: l.periodStart, periodEnd: l.periodEnd, unitPrice: toMoneyString(l.unitPrice), listAmount: toMoneyString(l.listAmount),
       discountAmount: toMoneyString(l.discountAmount), amount: toMoneyString(l.amount), campaignId: l.campaign?.id ?? null,
@@ -263,18 +425,17 @@ async function writeOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Qu
     await tx.update(vouchers).set({ usedOrderId: orderId, usedAt: at, usedAmount: toMoneyString(q.voucherAmount) }).where(eq(vouchers.id, q.voucherId));
   }
   if (q.total.gt(0)) {
-    await post(tx, actor.accountId, { kind: "purchase", cashDelta: pay.cash.neg(), giftDelta: pay.gift.neg(), refType: "order", refId: orderId, note: `${q.type} order` }, actor, at);
+    await post(tx, accountId, { kind: "purchase", cashDelta: pay.cash.neg(), giftDelta: pay.gift.neg(), refType: "order", refId: orderId, note: `${q.type} order` }, actor, at);
   }
-  await applyToApps(tx, actor, req, q, at);
+  await applyToApps(tx, actor, accountId, req, q, at);
   await writeAudit(tx, {
-    actor, at, accountId: actor.accountId, action: `order.${q.type}`, entityType: "order", entityId: orderId,
+    actor, at, accountId, action: `order.${q.type}`, entityType: "order", entityId: orderId,
     after: { total: toMoneyString(q.total), paid: { cash: toMoneyString(pay.cash), gift: toMoneyString(pay.gift), voucher: toMoneyString(q.voucherAmount) }, apps: [...new Set(q.lines.map((l) => l.sdkAppId))] },
   });
-  return orderId;
 }
 
 /** Moves each app to what its new lines give it: edition and expiry from the plan line, packs from pack lines. */
-async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, at: Date) {
+async function applyToApps(tx: Tx, actor: Actor, accountId: string, req: OrderRequest, q: Pick<Quote, "lines">, at: Date) {
   const appIds = [...new Set(q.lines.map((l) => l.appId))];
   for (const appId of appIds) {
     const lines = q.lines.filter((l) => l.appId === appId);
@@ -287,7 +448,7 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
       const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
       await writeAudit(tx, {
-        actor, at, accountId: actor.accountId, action: plan.kind === "renewal" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
+        actor, at, accountId, action: plan.kind === "renewal" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
         before: { edition: app!.edition, expiresAt: app!.expiresAt?.toISOString() ?? null, autoRenew: app!.autoRenew },
         after: { edition: updated!.edition, expiresAt: updated!.expiresAt?.toISOString() ?? null, autoRenew: updated!.autoRenew },
       });
@@ -308,7 +469,7 @@ async function applyToApps(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Q
           target: [appPacks.appId, appPacks.pack],
           set: keepStart ? { endsAt: l.periodEnd, updatedAt: at } : { tier: l.tier, billing: l.billing, startsAt: l.periodStart, endsAt: l.periodEnd, endedAt: null, updatedAt: at },
         });
-      await writeAudit(tx, { actor, at, accountId: actor.accountId, action: keepStart ? "pack.renew" : "pack.purchase", entityType: "app", entityId: String(current.sdkAppId), after: { pack: l.product, tier: l.tier, endsAt: l.periodEnd.toISOString() } });
+      await writeAudit(tx, { actor, at, accountId, action: keepStart ? "pack.renew" : "pack.purchase", entityType: "app", entityId: String(current.sdkAppId), after: { pack: l.product, tier: l.tier, endsAt: l.periodEnd.toISOString() } });
     }
   }
 }
@@ -322,12 +483,13 @@ async function withLines(rows: OrderRow[]): Promise<OrderView[]> {
     .leftJoin(campaigns, eq(campaigns.id, orderLines.campaignId))
     .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
     .orderBy(asc(orderLines.lineNo));
-  // Only change orders carry a refund (R-BUY-3): skip the read when there is none among the rows.
+  // Only change orders carry a refund (R-BUY-3): skip the reads when there is none among the rows.
   const changeIds = rows.filter((r) => r.type === "change").map((r) => r.id);
   const changeRefunds = changeIds.length ? await db().select().from(refunds).where(inArray(refunds.changeOrderId, changeIds)) : [];
+  const refundLineRows = changeRefunds.length ? await db().select().from(refundLines).where(inArray(refundLines.refundId, changeRefunds.map((r) => r.id))).orderBy(asc(refundLines.id)) : [];
   return rows.map((o) => ({
     ...o,
-    refund: changeRefunds.find((r) => r.changeOrderId === o.id) ?? null,
+    refund: ((r) => (r ? { ...r, lines: refundLineRows.filter((l) => l.refundId === r.id) } : null))(changeRefunds.find((r) => r.changeOrderId === o.id)),
     lines: lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l.line, campaignCode: l.campaignCode, campaignName: l.campaignName, appName: l.appName })),
   }));
 }
@@ -338,7 +500,24 @@ export async function getOrder(accountId: string, orderId: string): Promise<Orde
   return (await withLines([row]))[0]!;
 }
 
-export async function listOrders(accountId: string, limit = 200): Promise<OrderView[]> {
-  const rows = await db().select().from(orders).where(eq(orders.accountId, accountId)).orderBy(desc(orders.createdAt), desc(orders.orderNo)).limit(limit);
+export type OrderFilter = { q?: string | null; type?: OrderRow["type"]; from?: Date; to?: Date };
+
+function orderConds(accountId: string, f: OrderFilter) {
+  const conds = [eq(orders.accountId, accountId)];
+  if (f.q) conds.push(like(orders.number, `%${f.q}%`));
+  if (f.type) conds.push(eq(orders.type, f.type));
+  if (f.from) conds.push(gte(orders.createdAt, f.from));
+  if (f.to) conds.push(lt(orders.createdAt, f.to));
+  return and(...conds);
+}
+
+/** The account's orders, newest first; `q` matches part of the order number (numberSearchTerm). */
+export async function listOrders(accountId: string, f: OrderFilter & { limit?: number; offset?: number } = {}): Promise<OrderView[]> {
+  const rows = await db().select().from(orders).where(orderConds(accountId, f)).orderBy(desc(orders.createdAt), desc(orders.orderNo)).limit(f.limit ?? 200).offset(f.offset ?? 0);
   return withLines(rows);
+}
+
+export async function countOrders(accountId: string, f: OrderFilter = {}): Promise<number> {
+  const [r] = await db().select({ n: count() }).from(orders).where(orderConds(accountId, f));
+  return r!.n;
 }

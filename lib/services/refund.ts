@@ -2,7 +2,7 @@
  * Refund use cases (SPEC §6): preview (nothing written), request (executes, or waits for review),
  * operator approve / reject. Each write is one transaction under the account lock.
  */
-import { and, asc, desc, eq, gt, gte, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, like, lt, ne } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, appPacks, apps, orderLines, orders, refundLines, refunds } from "@/db/schema";
 import { actorTag, type CustomerActor, type OperatorActor } from "@/lib/auth/actor";
@@ -17,6 +17,7 @@ import { notify } from "./notifications";
 import { stopAppFeatures } from "./features";
 import { lockAccount, post } from "./ledger";
 import { liftArrears } from "./bills";
+import { nextDocNumber } from "./numbers";
 
 
 export type RefundInput = { sdkAppId: number; product: string; mode: RefundMode };
@@ -38,7 +39,7 @@ export async function refundContext(conn: DbOrTx, account: { fiveDayRefundAt: Da
     .from(appPacks)
     .where(and(eq(appPacks.appId, app.id), isNull(appPacks.endedAt), gt(appPacks.endsAt, at), eq(appPacks.billing, "prepaid")));
   const rows = await conn
-    .select({ line: orderLines, createdAt: orders.createdAt })
+    .select({ line: orderLines, createdAt: orders.createdAt, orderNo: orders.number })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .where(and(eq(orderLines.appId, app.id), isNull(orderLines.refundId), gt(orderLines.periodEnd, at)))
@@ -49,8 +50,8 @@ export async function refundContext(conn: DbOrTx, account: { fiveDayRefundAt: Da
     fiveDayUsed: account.fiveDayRefundAt !== null,
     pendingForProduct: Boolean(pending),
     activePacks: packs.map((p) => p.pack),
-    lines: rows.map(({ line: l, createdAt }) => ({
-      lineId: l.id, orderId: l.orderId, orderCreatedAt: createdAt, product: l.product, months: money(l.months),
+    lines: rows.map(({ line: l, createdAt, orderNo }) => ({
+      lineId: l.id, orderId: l.orderId, orderNo: orderNo ?? undefined, orderCreatedAt: createdAt, product: l.product, months: money(l.months),
       periodStart: l.periodStart, periodEnd: l.periodEnd, paidCash: money(l.paidCash), paidGift: money(l.paidGift), refundable: l.refundable, billing: l.billing,
     })),
   };
@@ -91,9 +92,11 @@ export async function writeRefund(
   at: Date,
   extra: { reviewReason?: string | null; changeOrderId?: string } = {},
 ): Promise<RefundRow> {
+  const { seq, number } = await nextDocNumber(tx, "refund", at);
   const [refund] = await tx
     .insert(refunds)
     .values({
+      refundNo: seq, number,
       accountId: app.accountId, appId: app.id, sdkAppId: String(app.sdkAppId), product: input.product, mode: input.mode, status,
       total: toMoneyString(c.total), cash: toMoneyString(c.cash), gift: toMoneyString(c.gift), reviewReason: extra.reviewReason ?? null,
       requestedBy: actorTag(actor), requestedAt: at, changeOrderId: extra.changeOrderId ?? null,
@@ -150,12 +153,12 @@ export async function executeRefund(tx: Tx, actor: CustomerActor | OperatorActor
   return done!;
 }
 
-/** R-REF-6: the account's refunds requested in the last 30 days that count towards review (not rejected, not plan changes). */
+/** R-REF-6: the account's refunds requested in the last 30 days that count towards review (not rejected; a plan change's refund is a refund too, R-BUY-3). */
 export async function recentRefundCount(conn: DbOrTx, accountId: string, at: Date): Promise<number> {
   const rows = await conn
     .select({ id: refunds.id })
     .from(refunds)
-    .where(and(eq(refunds.accountId, accountId), ne(refunds.status, "rejected"), gte(refunds.requestedAt, new Date(at.getTime() - REVIEW_COUNT_WINDOW_DAYS * DAY_MS)), isNull(refunds.changeOrderId)));
+    .where(and(eq(refunds.accountId, accountId), ne(refunds.status, "rejected"), gte(refunds.requestedAt, new Date(at.getTime() - REVIEW_COUNT_WINDOW_DAYS * DAY_MS))));
   return rows.length;
 }
 
@@ -182,53 +185,22 @@ export async function requestRefund(actor: CustomerActor, input: RefundInput): P
   });
 }
 
-async function lockPending(tx: Tx, id: string): Promise<RefundRow> {
-  const [r] = await tx.select().from(refunds).where(eq(refunds.id, id)).for("update");
-  if (!r) throw notFound("Refund");
-  if (r.status !== "pending_review") throw invalidState(`This refund is ${r.status.replace("_", " ")}, not waiting for review.`, { status: r.status });
-  return r;
-}
-
-/** R-LIFE-6: the customer is told the decision (one `refund_reviewed` notification a day lists every decision). */
-async function notifyReviewed(tx: Tx, r: RefundRow, at: Date): Promise<void> {
-  const facts = { sdkAppId: Number(r.sdkAppId), product: r.product, status: r.status, total: r.total, ...(r.rejectReason ? { reason: r.rejectReason } : {}) };
-  await notify(tx, { accountId: r.accountId, kind: "refund_reviewed", at, sdkAppIds: [Number(r.sdkAppId)], data: { refunds: { [r.id]: facts } } });
-}
-
-/** R-REF-6: the operator approves; the refund executes at the amount computed when it was requested. */
-export async function approveRefund(actor: OperatorActor, id: string): Promise<RefundRow> {
-  return db().transaction(async (tx) => {
-    const pending = await lockPending(tx, id);
-    await lockAccount(tx, pending.accountId);
-    const at = await now(tx);
-    const [r] = await tx.update(refunds).set({ decidedBy: actorTag(actor), decidedAt: at }).where(eq(refunds.id, id)).returning();
-    const executed = await executeRefund(tx, actor, r!, at);
-    await notifyReviewed(tx, executed, at);
-    return executed;
-  });
-}
-
-/** R-REF-6: the operator rejects with a reason; the lines (and a five-day right) are released. */
-export async function rejectRefund(actor: OperatorActor, id: string, reason: string): Promise<RefundRow> {
-  return db().transaction(async (tx) => {
-    const pending = await lockPending(tx, id);
-    await lockAccount(tx, pending.accountId);
-    const at = await now(tx);
-    const [r] = await tx.update(refunds).set({ status: "rejected", rejectReason: reason, decidedBy: actorTag(actor), decidedAt: at }).where(eq(refunds.id, id)).returning();
-    await tx.update(orderLines).set({ refundId: null }).where(eq(orderLines.refundId, id));
-    if (pending.mode === "five_day") await tx.update(accounts).set({ fiveDayRefundAt: null }).where(eq(accounts.id, pending.accountId));
-    await notifyReviewed(tx, r!, at);
-    await writeAudit(tx, { actor, at, accountId: pending.accountId, action: "refund.reject", entityType: "refund", entityId: id, before: { status: "pending_review" }, after: { status: "rejected", reason } });
-    return r!;
-  });
-}
-
-export type RefundView = RefundRow & { lines: RefundLineRow[] };
+export type RefundView = RefundRow & { lines: (RefundLineRow & { orderNo: string })[]; changeOrderNo: string | null; changeOrderStatus: string | null; changeOrderTotal: string | null };
 
 async function withLines(rows: RefundRow[]): Promise<RefundView[]> {
   if (rows.length === 0) return [];
-  const lines = await db().select().from(refundLines).where(inArray(refundLines.refundId, rows.map((r) => r.id))).orderBy(asc(refundLines.id));
-  return rows.map((r) => ({ ...r, lines: lines.filter((l) => l.refundId === r.id) }));
+  const lines = await db()
+    .select({ line: refundLines, orderNo: orders.number })
+    .from(refundLines)
+    .innerJoin(orders, eq(orders.id, refundLines.orderId))
+    .where(inArray(refundLines.refundId, rows.map((r) => r.id)))
+    .orderBy(asc(refundLines.id));
+  const changeIds = rows.map((r) => r.changeOrderId).filter((x): x is string => Boolean(x));
+  const changes = changeIds.length ? await db().select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total }).from(orders).where(inArray(orders.id, changeIds)) : [];
+  return rows.map((r) => {
+    const change = changes.find((c) => c.id === r.changeOrderId);
+    return { ...r, changeOrderNo: change?.number ?? null, changeOrderStatus: change?.status ?? null, changeOrderTotal: change?.total ?? null, lines: lines.filter((l) => l.line.refundId === r.id).map((l) => ({ ...l.line, orderNo: l.orderNo ?? "" })) };
+  });
 }
 
 export async function getRefund(id: string, accountId?: string): Promise<RefundView> {
@@ -237,15 +209,44 @@ export async function getRefund(id: string, accountId?: string): Promise<RefundV
   return (await withLines([r]))[0]!;
 }
 
-export async function listRefunds(f: { accountId?: string; status?: RefundRow["status"]; limit?: number } = {}): Promise<RefundView[]> {
+export type RefundFilter = { accountId?: string; status?: RefundRow["status"]; q?: string | null; from?: Date; to?: Date };
+
+function refundConds(f: RefundFilter) {
   const conds = [];
   if (f.accountId) conds.push(eq(refunds.accountId, f.accountId));
   if (f.status) conds.push(eq(refunds.status, f.status));
+  if (f.q) conds.push(like(refunds.number, `%${f.q}%`));
+  if (f.from) conds.push(gte(refunds.requestedAt, f.from));
+  if (f.to) conds.push(lt(refunds.requestedAt, f.to));
+  return conds.length ? and(...conds) : undefined;
+}
+
+export async function listRefunds(f: RefundFilter & { limit?: number; offset?: number } = {}): Promise<RefundView[]> {
   const rows = await db()
     .select()
     .from(refunds)
-    .where(conds.length ? and(...conds) : undefined)
+    .where(refundConds(f))
     .orderBy(desc(refunds.requestedAt), desc(refunds.refundNo))
-    .limit(f.limit ?? 200);
+    .limit(f.limit ?? 200)
+    .offset(f.offset ?? 0);
   return withLines(rows);
+}
+
+export async function countRefunds(f: RefundFilter = {}): Promise<number> {
+  const [r] = await db().select({ n: count() }).from(refunds).where(refundConds(f));
+  return r!.n;
+}
+
+/** The operator's "find by number": an order (O-…) or refund (R-…) and the account it belongs to. */
+export async function findByNumber(number: string): Promise<{ kind: "order" | "refund"; id: string; accountId: string; number: string } | null> {
+  const n = number.trim().toUpperCase();
+  if (n.startsWith("O-")) {
+    const [o] = await db().select({ id: orders.id, accountId: orders.accountId, number: orders.number }).from(orders).where(eq(orders.number, n)).limit(1);
+    return o ? { kind: "order", id: o.id, accountId: o.accountId, number: o.number! } : null;
+  }
+  if (n.startsWith("R-")) {
+    const [r] = await db().select({ id: refunds.id, accountId: refunds.accountId, number: refunds.number }).from(refunds).where(eq(refunds.number, n)).limit(1);
+    return r ? { kind: "refund", id: r.id, accountId: r.accountId, number: r.number! } : null;
+  }
+  return null;
 }

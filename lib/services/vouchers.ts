@@ -1,7 +1,7 @@
 /** Vouchers (R-PROMO-3): operators issue them to one account; a purchase uses one at most once. */
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, vouchers } from "@/db/schema";
+import { accounts, orders, vouchers } from "@/db/schema";
 import { actorTag, type OperatorActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { notFound, validationFailed } from "@/lib/errors";
@@ -16,7 +16,7 @@ export function voucherState(v: VoucherRow, at: Date): VoucherState {
   return v.expiresAt <= at ? "expired" : "available";
 }
 
-export function voucherJson(v: VoucherRow, at: Date) {
+export function voucherJson(v: VoucherRow & { usedOrderNo?: string | null }, at: Date) {
   return {
     id: v.id,
     accountId: v.accountId,
@@ -26,6 +26,7 @@ export function voucherJson(v: VoucherRow, at: Date) {
     issuedAt: v.issuedAt.toISOString(),
     state: voucherState(v, at),
     usedOrderId: v.usedOrderId,
+    usedOrderNo: v.usedOrderNo ?? null,
     usedAt: v.usedAt?.toISOString() ?? null,
     usedAmount: v.usedAmount,
   };
@@ -50,11 +51,13 @@ export async function issueVoucher(actor: OperatorActor, input: { accountId: str
   });
 }
 
-export async function listVouchers(accountId?: string): Promise<VoucherRow[]> {
-  return db()
-    .select()
+export async function listVouchers(accountId?: string): Promise<(VoucherRow & { usedOrderNo: string | null })[]> {
+  const rows = await db()
+    .select({ v: vouchers, usedOrderNo: orders.number })
     .from(vouchers)
+    .leftJoin(orders, eq(orders.id, vouchers.usedOrderId))
     .where(accountId ? and(eq(vouchers.accountId, accountId)) : undefined)
     .orderBy(desc(vouchers.issuedAt), desc(vouchers.id))
     .limit(500);
+  return rows.map((r) => ({ ...r.v, usedOrderNo: r.usedOrderNo }));
 }

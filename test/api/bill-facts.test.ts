@@ -26,8 +26,8 @@ async function account(): Promise<{ accountId: string; orderId: string }> {
   const accountId = randomUUID();
   const orderId = randomUUID();
   await db().execute(sql`insert into accounts (id, name, verified, cash, gift, created_at) values (${accountId}::uuid, 'facts', true, 0, 0, '2020-01-01T00:00:00Z')`);
-  await db().execute(sql`insert into orders (id, account_id, type, list_total, discount_total, voucher_amount, total, paid_cash, paid_gift, paid_voucher, placed_by_role, actor, request, created_at)
-    values (${orderId}::uuid, ${accountId}::uuid, 'plan', 0, 0, 0, 0, 0, 0, 0, 'owner', 'test', '{}', '2020-01-01T00:00:00Z')`);
+  await db().execute(sql`insert into orders (id, account_id, type, list_total, discount_total, voucher_amount, total, paid_cash, paid_gift, paid_voucher, placed_by_role, actor, request, created_at, number)
+    values (${orderId}::uuid, ${accountId}::uuid, 'plan', 0, 0, 0, 0, 0, 0, 0, 'owner', 'test', '{}', '2020-01-01T00:00:00Z', ${`O-TEST-${orderId}`})`);
   return { accountId, orderId };
 }
 
@@ -52,8 +52,8 @@ async function app(acc: { accountId: string; orderId: string }, lines: Line[]): 
 
 async function refund(acc: { accountId: string }, a: { appId: string; sdkAppId: number }, product: string, status: string, executedAt: string | null): Promise<string> {
   const id = randomUUID();
-  await db().execute(sql`insert into refunds (id, account_id, app_id, sdk_app_id, product, mode, status, total, cash, gift, requested_by, requested_at, executed_at)
-    values (${id}::uuid, ${acc.accountId}::uuid, ${a.appId}::uuid, ${String(a.sdkAppId)}, ${product}, 'standard', ${status}, 0, 0, 0, 'test', '2020-01-01T00:00:00Z', ${executedAt}::timestamptz)`);
+  await db().execute(sql`insert into refunds (id, account_id, app_id, sdk_app_id, product, mode, status, total, cash, gift, requested_by, requested_at, executed_at, number)
+    values (${id}::uuid, ${acc.accountId}::uuid, ${a.appId}::uuid, ${String(a.sdkAppId)}, ${product}, 'standard', ${status}, 0, 0, 0, 'test', '2020-01-01T00:00:00Z', ${executedAt}::timestamptz, ${`R-TEST-${id}`})`);
   return id;
 }
 

@@ -73,7 +73,7 @@ export const SAMPLES: Record<string, (f: Fixture) => Sample> = {
     body: { action: "create_group", current: { groups: 1, liveGroups: 0, userGroups: 0, groupMembers: 0, users: 0, newGroupsToday: 0 } },
   }),
   "GET /api/v1/apps/[sdkAppId]/usage": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) }, query: { from: "2026-01-01", to: "2026-01-31" } }),
-  "GET /api/v1/orders": () => ({ key: "customer" }),
+  "GET /api/v1/orders": () => ({ key: "customer", query: { q: "O-2026", type: "plan" } }),
   "POST /api/v1/orders": (f) => ({ key: "customer", body: plan(f), headers: idem }),
   "POST /api/v1/quotes": (f) => ({ key: "customer", body: plan(f) }),
   "POST /api/v1/refunds/preview": (f) => ({ key: "customer", body: { sdkAppId: f.sdkAppId, product: "plan", mode: "standard" } }),

@@ -99,6 +99,8 @@ describe("statement budgets of the hot API requests (issue 11)", () => {
 /**
  * Statements each request sends in test mode (the test clock is one more read; production's wall clock is
  * none), the API key lookup included. Before issue 11: quote 8, check 5, order 24, logins 12
- * (docs/performance.md). A change that adds a round trip to a hot path must update this on purpose.
+ * (docs/performance.md). A change that adds a round trip to a hot path must update this on purpose:
+ * issue 9 added two to an order (its O- number from the sequence, and the check that no plan change
+ * of the app waits for review).
  */
-const BUDGETS = { quote: 3, check: 3, order: 16, logins: 3 };
+const BUDGETS = { quote: 3, check: 3, order: 18, logins: 3 };

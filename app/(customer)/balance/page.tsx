@@ -5,7 +5,10 @@ import { requireCustomer } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { formatCNY } from "@/lib/format";
 import { accountJson, getAccount } from "@/lib/services/accounts";
-import { listLedger } from "@/lib/services/ledger";
+import { countLedger, listLedger } from "@/lib/services/ledger";
+import { FilterForm } from "@/components/list/filter-form";
+import { Pagination } from "@/components/list/pagination";
+import { listHref, parseListParams, type SearchParams } from "@/components/list/params";
 import { listVouchers, voucherJson } from "@/lib/services/vouchers";
 import { BalanceChart } from "@/components/balance/balance-chart";
 import { LedgerTable } from "@/components/balance/ledger-table";
@@ -20,17 +23,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("balance"))("title") };
 }
 
-export default async function BalancePage() {
+export default async function BalancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { actor } = await requireCustomer();
   const t = await getTranslations("balance");
   const tv = await getTranslations("vouchers");
   const at = await now();
-  const [account, ledger, vouchers] = await Promise.all([getAccount(actor.accountId), listLedger(actor.accountId), listVouchers(actor.accountId)]);
+  const sp = await searchParams;
+  const params = parseListParams(sp, { pageSize: 25 });
+  const [account, recent, page, total, any, vouchers] = await Promise.all([
+    getAccount(actor.accountId), listLedger(actor.accountId), listLedger(actor.accountId, { ...params.range, limit: params.pageSize, offset: params.offset }),
+    countLedger(actor.accountId, params.range), countLedger(actor.accountId), listVouchers(actor.accountId),
+  ]);
   const balance = accountJson(account).balance;
-  const rows: LedgerRowView[] = ledger.map((l) => ({
+  const view = (l: (typeof recent)[number]): LedgerRowView => ({
     id: l.id, at: l.at.toISOString(), kind: l.kind, cashDelta: l.cashDelta, giftDelta: l.giftDelta,
-    after: l.availableAfter, refType: l.refType, refId: l.refId, refNo: l.refNo, note: l.note,
-  }));
+    after: l.availableAfter, refType: l.refType, refId: l.refId, refNo: l.refNo, autoRenewal: l.autoRenewal, note: l.note,
+  });
+  const chartRows = recent.map(view);
+  const rows = page.map(view);
   const cards = [
     ["available", balance.available, t("availableHint")],
     ["cash", balance.cash, t("cashHint")],
@@ -38,7 +48,7 @@ export default async function BalancePage() {
   ] as const;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-4 sm:grid-cols-3">
         {cards.map(([k, v, hint]) => (
@@ -51,13 +61,13 @@ export default async function BalancePage() {
           </Card>
         ))}
       </div>
-      {rows.length >= 2 && (
+      {chartRows.length >= 2 && (
         <Card>
           <CardHeader>
             <CardTitle>{t("chartTitle")}</CardTitle>
             <CardDescription>{t("chartDescription")}</CardDescription>
           </CardHeader>
-          <CardContent><BalanceChart rows={rows} /></CardContent>
+          <CardContent><BalanceChart rows={chartRows} /></CardContent>
         </Card>
       )}
       <Card>
@@ -73,10 +83,14 @@ export default async function BalancePage() {
           <CardDescription>{t("ledgerDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
-          {rows.length === 0 ? (
+          {any === 0 ? (
             <EmptyState icon={<ReceiptText className="size-8" />} title={t("emptyTitle")} description={t("emptyDescription")} />
           ) : (
-            <LedgerTable rows={rows} />
+            <div className="grid min-w-0 grid-cols-1 gap-4" id="ledger">
+              <FilterForm path="/balance" params={params} csvHref={listHref("/balance/ledger.csv", sp, { page: null })} />
+              <LedgerTable rows={rows} />
+              <Pagination path="/balance" searchParams={sp} page={params.page} pageSize={params.pageSize} total={total} />
+            </div>
           )}
         </CardContent>
       </Card>

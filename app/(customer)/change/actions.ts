@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { orderJson } from "@/lib/services/order-json";
 import { placeOrder, quoteOrder } from "@/lib/services/purchase";
 import { quoteJson } from "@/lib/services/order-json";
 import { idempotencyKeySchema, orderSchema } from "@/lib/validation/orders";
@@ -24,6 +25,7 @@ export async function placeChangeAction(input: unknown, idempotencyKey: unknown)
     const { order: placed } = await placeOrder(actor, order, key);
     for (const path of ["/apps", "/orders", "/overview", "/refunds", "/balance", "/change"]) revalidatePath(path);
     for (const line of placed.lines) revalidatePath(`/apps/${line.sdkAppId}`);
-    return { id: placed.id };
+    const j = orderJson(placed);
+    return { id: j.id, orderNo: j.orderNo, status: j.status, total: j.total };
   });
 }

@@ -3,7 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { requireCustomer } from "@/lib/auth/session";
 import { accountJson, getAccount } from "@/lib/services/accounts";
 import { appsJson, listApps } from "@/lib/services/apps";
-import { listRefunds } from "@/lib/services/refund";
+import { countRefunds, listRefunds } from "@/lib/services/refund";
+import { FilterForm } from "@/components/list/filter-form";
+import { Pagination } from "@/components/list/pagination";
+import { listHref, parseListParams, type SearchParams } from "@/components/list/params";
 import { refundJson } from "@/lib/services/refund-json";
 import { RefundHistory } from "@/components/refunds/history-table";
 import { RefundRequestForm, type RefundableApp } from "@/components/refunds/request-form";
@@ -15,19 +18,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("refunds"))("title") };
 }
 
-type Props = { searchParams: Promise<{ app?: string | string[] }> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function RefundsPage({ searchParams }: Props) {
   const { actor } = await requireCustomer();
   const t = await getTranslations("refunds");
-  const [rows, refunds, account] = await Promise.all([listApps(actor.accountId), listRefunds({ accountId: actor.accountId }), getAccount(actor.accountId)]);
+  const sp = await searchParams;
+  const params = parseListParams(sp, { pageSize: 20 });
+  const filter = { accountId: actor.accountId, q: params.q, ...params.range };
+  const [rows, refunds, total, any, account] = await Promise.all([
+    listApps(actor.accountId), listRefunds({ ...filter, limit: params.pageSize, offset: params.offset }), countRefunds(filter), countRefunds({ accountId: actor.accountId }), getAccount(actor.accountId),
+  ]);
   const all = await appsJson(rows);
   const apps: RefundableApp[] = all
     .filter((a) => a.edition !== "trial" && a.status !== "reclaimed")
     .map((a) => ({ sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, packs: a.packs.filter((p) => p.billing === "prepaid").map((p) => p.pack) }));
   const appNames = Object.fromEntries(all.map((a) => [String(a.sdkAppId), a.name]));
 
-  const raw = (await searchParams).app;
+  const raw = sp.app;
   const asked = typeof raw === "string" ? apps.find((a) => String(a.sdkAppId) === raw) : undefined;
   const other = typeof raw === "string" && raw !== "" && !asked ? all.find((a) => String(a.sdkAppId) === raw) : undefined;
   const askedMissing = typeof raw === "string" && raw !== "" && !asked;
@@ -49,7 +57,11 @@ export default async function RefundsPage({ searchParams }: Props) {
           <CardDescription>{t("history.description")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <RefundHistory refunds={refunds.map(refundJson)} appNames={appNames} />
+          <div className="grid gap-4" id="history">
+            {any > 0 && <FilterForm path="/refunds" params={params} search csvHref={listHref("/refunds/export.csv", sp, { page: null, app: null })} />}
+            <RefundHistory refunds={refunds.map(refundJson)} appNames={appNames} />
+            {any > 0 && <Pagination path="/refunds" searchParams={sp} page={params.page} pageSize={params.pageSize} total={total} />}
+          </div>
         </CardContent>
       </Card>
     </div>

@@ -6,6 +6,7 @@ import { requireCustomer } from "@/lib/auth/session";
 import { daysBetween, expiryDay, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { appsJson, listApps } from "@/lib/services/apps";
+import { termView } from "@/lib/billing/term";
 import { listVouchers, voucherJson } from "@/lib/services/vouchers";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
 import { RENEWABLE_STATUSES, type RenewalRow, type VoucherOption } from "@/components/renewals/types";
@@ -26,11 +27,13 @@ export default async function RenewalsPage({ searchParams }: Props) {
   const [apps, vouchers] = await Promise.all([listApps(actor.accountId), listVouchers(actor.accountId)]);
   const paid = apps.filter((a) => a.edition !== "trial" && a.expiresAt !== null && (RENEWABLE_STATUSES as readonly string[]).includes(a.status));
   const today = shanghaiDay(at);
+  const rowOf = new Map(paid.map((a) => [a.sdkAppId, a]));
   const rows: RenewalRow[] = (await appsJson(paid)).map((a) => {
     const day = expiryDay(new Date(a.expiresAt!));
     return {
       sdkAppId: a.sdkAppId, name: a.name, edition: a.edition as RenewalRow["edition"], status: a.status, expiryDay: day,
       daysLeft: daysBetween(today, day), autoRenew: a.autoRenew, dontRenew: a.dontRenew, packs: a.packs.map((p) => ({ pack: p.pack, tier: p.tier })),
+      term: termView(rowOf.get(a.sdkAppId)!, at),
     };
   });
   const available: VoucherOption[] = vouchers

@@ -4,6 +4,8 @@ import { MessagesSquare } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { APP_CAP, type AppStatus } from "@/lib/billing/apps";
 import { APP_SORTS, appsJson, countApps, listAppsPage } from "@/lib/services/apps";
+import { termView } from "@/lib/billing/term";
+import { now } from "@/lib/clock";
 import { AppsTable } from "@/components/apps/apps-table";
 import { CreateAppDialog } from "@/components/apps/create-app-dialog";
 import { ClearFilters, enumParam, FilterSelect, Pagination, pageParams, plainParams, SearchBox, textParam, type RawParams } from "@/components/data-list";
@@ -31,6 +33,8 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
   const atCap = counts.counted >= APP_CAP;
   const params = plainParams(sp);
   const none = counts.counted + counts.reclaimed === 0;
+  const at = await now();
+  const terms = Object.fromEntries(rows.map((a) => [a.sdkAppId, termView(a, at)]));
   return (
     <div className="grid gap-6">
       <PageHeader title={t("title")} description={t("description")} actions={<CreateAppDialog atCap={atCap} cap={APP_CAP} />} />
@@ -44,7 +48,7 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
             <FilterSelect param="edition" label={t("filterEdition")} options={EDITIONS.map((e) => ({ value: e, label: te(e) }))} />
             <ClearFilters path="/apps" params={params} keys={["q", "status", "edition"]} />
           </div>
-          <AppsTable apps={await appsJson(rows)} params={params} sort={sort ?? "createdAt"} dir={dir} />
+          <AppsTable apps={await appsJson(rows)} terms={terms} params={params} sort={sort ?? "createdAt"} dir={dir} />
           <Pagination path="/apps" params={params} page={page} size={size} total={total} />
         </div>
       )}

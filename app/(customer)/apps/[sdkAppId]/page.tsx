@@ -18,6 +18,11 @@ import { Button } from "@/components/ui/button";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
 import { eligibility } from "@/lib/billing/features";
 import { timeline } from "@/lib/billing/timeline";
+import { termView } from "@/lib/billing/term";
+import { autoRenewNotice } from "@/lib/services/auto-renew-notice";
+import { TermText } from "@/components/apps/term-text";
+import { formatCNY } from "@/lib/format";
+import { toMoneyString } from "@/lib/money";
 import { applicationJson, applicationsOf } from "@/lib/services/features";
 import { FeaturesCard } from "@/components/features/features-card";
 import { AppTimeline } from "@/components/features/app-timeline";
@@ -48,7 +53,9 @@ export default async function AppPage({ params }: Props) {
   const { actor } = await requireCustomer();
   const app = await load(actor.accountId, (await params).sdkAppId);
   const at = await now();
-  const [history, packs, limits, usage, applications] = await Promise.all([appHistory(app.id), activePacks([app.id], at), appEntitlements(actor.accountId, app.sdkAppId), monthToDate(actor, app.sdkAppId), applicationsOf([app.id])]);
+  const [history, packs, limits, usage, applications, renewal] = await Promise.all([appHistory(app.id), activePacks([app.id], at), appEntitlements(actor.accountId, app.sdkAppId), monthToDate(actor, app.sdkAppId), applicationsOf([app.id]), autoRenewNotice(actor.accountId, [app])]);
+  // R-BUY-9: the amount auto-renew will take at E, from the quote the engine itself uses.
+  const renewalAmount = renewal ? toMoneyString(renewal.total) : null;
   const ineligible = eligibility(app, at);
   const appPacks = packs.get(app.id) ?? [];
   const buyable = app.status !== "stopped" && app.status !== "reclaimed" && app.status !== "deleted";
@@ -62,6 +69,7 @@ export default async function AppPage({ params }: Props) {
   const tp = await getTranslations("packName");
   const tRefunds = await getTranslations("refunds");
   const tChange = await getTranslations("change");
+  const tt = await getTranslations("term");
 
   const facts: [string, React.ReactNode][] = [
     ["SDKAppID", <span key="id" className="font-mono">{app.sdkAppId}</span>],
@@ -69,8 +77,13 @@ export default async function AppPage({ params }: Props) {
     [t("status"), <StatusBadge key="s" status={app.status} />],
     [t("statusReason"), `${tr(app.statusReason)} · ${formatDateTime(app.statusChangedAt)}`],
     [t("createdAt"), formatDateTime(app.createdAt)],
-    [t("expiresAt"), app.expiresAt ? formatExpiryDay(app.expiresAt) : ta("noExpiry")],
-    [t("autoRenew"), app.autoRenew ? tc("yes") : tc("no")],
+    [t("expiresAt"), <TermText key="term" term={termView(app, at)} />],
+    [t("autoRenew"), renewal ? (
+      <span key="ar" data-testid="auto-renew-amount">
+        {tt("autoRenewApp", { day: formatExpiryDay(app.expiresAt), amount: formatCNY(renewalAmount!) })}
+        {renewal.shortfall.gt(0) && <strong className="ms-1 font-medium text-warning-foreground">{tt("autoRenewAppShort", { shortfall: formatCNY(toMoneyString(renewal.shortfall)) })}</strong>}
+      </span>
+    ) : app.autoRenew ? tc("yes") : tc("no")],
   ];
 
   return (
@@ -105,7 +118,7 @@ export default async function AppPage({ params }: Props) {
           <FactList facts={facts} itemClassName="flex justify-between gap-4 border-b pb-2 sm:grid sm:border-0 sm:pb-0" />
         </CardContent>
       </Card>
-      {app.edition !== "trial" && <AppTimeline events={timeline(app, applications)} now={at} stopped={app.status === "stopped"} />}
+      {app.edition !== "trial" && <AppTimeline events={timeline(app, applications, { renewalAmount })} now={at} stopped={app.status === "stopped"} />}
       <Card>
         <CardHeader><CardTitle>{t("packs")}</CardTitle></CardHeader>
         <CardContent>

@@ -4,7 +4,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ArrowLeft, CircleCheck, ExternalLink, ShoppingCart } from "lucide-react";
+import { ArrowLeft, CircleCheck, Download, ExternalLink, Hourglass, ShoppingCart } from "lucide-react";
+import { PrintButton } from "@/components/bills/print-button";
+import { ChangeStory } from "@/components/orders/change-story";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/lib/utils";
 import { requireCustomer } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatCNY, formatDateTime } from "@/lib/format";
@@ -35,27 +39,30 @@ export default async function ReceiptPage({ params }: Props) {
   const { actor } = await requireCustomer();
   const order = await load(actor.accountId, (await params).id);
   const t = await getTranslations("orders");
+  const tm = await getTranslations("money");
   const isZero = (s: string) => /^0+(\.0+)?$/.test(s);
   const apps = [...new Map(order.lines.map((l) => [l.sdkAppId, l.appName])).entries()];
   const versions = [...new Set(order.lines.map((l) => l.priceBookVersion))].join(", ");
 
   const facts: [string, React.ReactNode][] = [
-    [t("orderId"), <span key="id" className="font-mono text-sm break-all" data-testid="order-id">{order.id}</span>],
+    [tm("orderNo"), <span key="id" className="font-mono text-sm break-all" data-testid="order-no">{order.orderNo}</span>],
     [t("paidAt"), formatDateTime(order.createdAt)],
-    [t("col.type"), t(`type.${order.type}`)],
+    [t("col.type"), <span key="type" className="inline-flex flex-wrap items-center gap-1">{t(`type.${order.type}`)}{order.autoRenewal && <Badge variant="secondary" data-testid="auto-renewal">{tm("autoRenewal")}</Badge>}</span>],
     [t("placedBy"), t(`placedByRole.${order.placedBy}`)],
   ];
 
   return (
-    <div className="grid gap-6">
-      <Link href="/orders" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+    <div className="grid grid-cols-1 gap-6">
+      <Link href="/orders" className="inline-flex items-center gap-1 print:hidden text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" />{t("back")}
       </Link>
-      <div className="flex flex-wrap items-start gap-4 rounded-xl border border-success/30 bg-success/5 p-5">
-        <CircleCheck className="size-10 shrink-0 text-success" aria-hidden="true" />
+      <div className={cn("flex flex-wrap items-start gap-4 rounded-xl border p-5", order.status === "paid" ? "border-success/30 bg-success/5" : order.status === "pending_review" ? "border-warning/40 bg-warning/10" : "bg-muted/40")} data-testid="receipt-status" data-status={order.status}>
+        {order.status === "paid" ? <CircleCheck className="size-10 shrink-0 text-success" aria-hidden="true" /> : <Hourglass className="size-10 shrink-0 text-warning-foreground" aria-hidden="true" />}
         <div className="grid min-w-0 flex-1 basis-64 gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight">{t("receiptTitle")}</h1>
-          <p className="text-sm text-muted-foreground">{t("receiptDescription")}</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{order.status === "paid" ? t("receiptTitle") : order.status === "pending_review" ? tm("pendingTitle") : tm("rejectedTitle")}</h1>
+          <p className="text-sm text-muted-foreground">
+            {order.status === "paid" ? (order.autoRenewal ? tm("autoRenewalNote") : t("receiptDescription")) : order.status === "pending_review" ? tm("pendingDescription") : tm("rejectedDescription", { reason: order.refund?.rejectReason ?? "—" })}
+          </p>
         </div>
         <div className="text-right">
           <div className="text-sm text-muted-foreground">{t("total")}</div>
@@ -109,7 +116,11 @@ export default async function ReceiptPage({ params }: Props) {
         </Card>
       </div>
 
-      <div className="flex flex-wrap gap-2">
+      {order.refund && <ChangeStory order={order} />}
+
+      <div className="flex flex-wrap gap-2 print:hidden">
+        <PrintButton label={tm("print")} />
+        <Button asChild variant="outline"><a href={`/orders/${order.id}/receipt.csv`} download><Download className="size-4" />{tm("receiptCsv")}</a></Button>
         {apps.map(([id]) => (
           <Button key={id} asChild variant="outline"><Link href={`/apps/${id}`}><ExternalLink className="size-4" />{t("openApp", { sdkAppId: id })}</Link></Button>
         ))}

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
-import { approveRefund, getRefund, rejectRefund } from "@/lib/services/refund";
+import { getRefund } from "@/lib/services/refund";
+import { approveRefund, rejectRefund } from "@/lib/services/refund-review";
 import { refundJson } from "@/lib/services/refund-json";
 import { rejectSchema } from "@/lib/validation/refunds";
 

@@ -5,7 +5,12 @@ import { requireOperator } from "@/lib/auth/session";
 import { REVIEW_COUNT_WINDOW_DAYS } from "@/lib/billing/refund";
 import { now } from "@/lib/clock";
 import { getAccount } from "@/lib/services/accounts";
-import { listRefunds } from "@/lib/services/refund";
+import { findByNumber, listRefunds } from "@/lib/services/refund";
+import { redirect } from "next/navigation";
+import { Search } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { refundJson } from "@/lib/services/refund-json";
 import { ReviewQueue, type ReviewItem } from "@/components/refund-review/review-queue";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,8 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 
-export default async function RefundReviewPage() {
+export default async function RefundReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireOperator();
+  const tm = await getTranslations("money");
+  const findRaw = (await searchParams).find;
+  const find = typeof findRaw === "string" ? findRaw.trim().slice(0, 40) : "";
+  const found = find ? await findByNumber(find) : null;
+  if (found) redirect(`/admin/accounts/${found.accountId}?${found.kind}=${encodeURIComponent(found.number)}`);
   const t = await getTranslations("refundReview");
   const at = await now();
   const refunds = await listRefunds({ limit: 200 });
@@ -39,6 +49,15 @@ export default async function RefundReviewPage() {
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title={t("title")} description={t("description")} />
+      <form method="get" action="/admin/refunds" role="search" aria-label={tm("findTitle")} className="flex flex-wrap items-end gap-2 rounded-lg border p-3">
+        <div className="grid gap-1">
+          <Label htmlFor="find-number">{tm("findTitle")}</Label>
+          <Input id="find-number" name="find" defaultValue={find} placeholder="O-20261201-000009 / R-…" className="w-64" />
+        </div>
+        <Button type="submit" variant="secondary"><Search className="size-4" />{tm("findButton")}</Button>
+        <p className="basis-full text-xs text-muted-foreground">{tm("findDescription")}</p>
+        {find && !found && <p className="basis-full text-sm text-destructive" role="alert">{tm("findNotFound", { no: find })}</p>}
+      </form>
       <ReviewQueue items={items} />
     </div>
   );

@@ -43,7 +43,7 @@ export default async function AccountPage({ params }: Props) {
   const row = await load((await params).id);
   const account = accountJson(row);
   const [ledger, users, apps, orders, refunds] = await Promise.all([
-    listLedger(row.id), listAccountUsers(row.id), listApps(row.id), listOrders(row.id, 50), listRefunds({ accountId: row.id, limit: 50 }),
+    listLedger(row.id), listAccountUsers(row.id), listApps(row.id), listOrders(row.id, { limit: 50 }), listRefunds({ accountId: row.id, limit: 50 }),
   ]);
   const [locks, at] = await Promise.all([loginLocks(users.map((u) => u.email)), now()]);
   const t = await getTranslations("admin");

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/auth/api";
-import { approveRefund, getRefund } from "@/lib/services/refund";
+import { getRefund } from "@/lib/services/refund";
+import { approveRefund } from "@/lib/services/refund-review";
 import { refundJson } from "@/lib/services/refund-json";
 import { refundIdOf, type RefundParams } from "../params";
 

@@ -1,5 +1,6 @@
 import { apiRoute, body } from "@/lib/auth/api";
-import { getRefund, rejectRefund } from "@/lib/services/refund";
+import { getRefund } from "@/lib/services/refund";
+import { rejectRefund } from "@/lib/services/refund-review";
 import { refundJson } from "@/lib/services/refund-json";
 import { rejectSchema } from "@/lib/validation/refunds";
 import { refundIdOf, type RefundParams } from "../params";
