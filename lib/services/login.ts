@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { loginAttempts, loginThrottle, users } from "@/db/schema";
@@ -90,7 +91,7 @@ async function releaseAttempt(email: string, address: string | null): Promise<vo
 let dummyHash: Promise<string> | undefined;
 /** Unknown e-mails are checked against this, so they take as long as known ones. */
 function dummy(): Promise<string> {
-  dummyHash ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`);
+  dummyHash ??= hashPassword(`dummy-${randomBytes(16).toString("hex")}`);
   return dummyHash;
 }
 
