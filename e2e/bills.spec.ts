@@ -1,10 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, login, setLocale, shot, uniq } from "./fixtures";
+import { DEMO, e2eDatabaseUrl, login, setLocale, shot, uniq } from "./fixtures";
 
 // R-LIFE-3 / R-LIFE-4: bills list, bill page and the arrears banner. The spec makes its own account
 // and drives the bill steps through the services at their own scheduled instants (a test hook on the
 // e2e database), so the shared test clock and the demo accounts are left alone.
-process.env.DATABASE_URL ||= process.env.E2E_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/im_billing`;
+process.env.DATABASE_URL = e2eDatabaseUrl();
 process.env.APP_MODE = "test";
 
 type Setup = { email: string; password: string; sdkAppId: number; month: string; accountId: string };

@@ -39,3 +39,12 @@ export async function availableBalance(page: Page): Promise<number> {
   await page.goto("/overview");
   return cents((await page.getByTestId("balance-available").textContent()) ?? "");
 }
+
+/**
+ * The database the e2e server uses (specs that seed or inspect rows directly): E2E_DATABASE_URL, or the
+ * embedded PostgreSQL playwright.config.ts starts. Never DATABASE_URL, which CI points at the machine's
+ * PostgreSQL for the unit and integration tests.
+ */
+export function e2eDatabaseUrl(): string {
+  return process.env.E2E_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/im_billing`;
+}

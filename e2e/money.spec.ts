@@ -1,11 +1,11 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, login, OPERATOR_KEY, shot, uniq } from "./fixtures";
+import { DEMO, e2eDatabaseUrl, login, OPERATOR_KEY, shot, uniq } from "./fixtures";
 
 // Issue 9 (money): one number per order everywhere, the change receipt, a change held for review,
 // a refunded app's wording, the auto-renew notice with its amount, CSV and print. The spec makes its
 // own verified, funded account through the operator API; one app's expiry is moved into the warning
 // window directly on the e2e database (as bills.spec.ts drives its bill steps), nothing else is touched.
-process.env.DATABASE_URL ||= process.env.E2E_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/im_billing`;
+process.env.DATABASE_URL = e2eDatabaseUrl();
 process.env.APP_MODE = "test";
 
 const NUMBER = /O-\d{8}-\d{6,}/;

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Page } from "@playwright/test";
+import { e2eDatabaseUrl } from "./fixtures";
 
 /** Every page of the console, with a real URL for each dynamic route (security.spec.ts, a11y.spec.ts). */
 export type PageSpec = { route: string; who: "public" | "customer" | "operator"; path: string | ((page: Page) => Promise<string>) };
@@ -22,7 +23,7 @@ async function demoBill(page: Page): Promise<string> {
   try {
     return await firstLink("/bills", /^\/bills\/[0-9a-f-]{36}$/)(page);
   } catch {
-    process.env.DATABASE_URL ||= process.env.E2E_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/im_billing`;
+    process.env.DATABASE_URL = e2eDatabaseUrl();
     const { eq } = await import("drizzle-orm");
     const { db } = await import("../db/client");
     const { bills, users } = await import("../db/schema");

@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, login, OPERATOR_KEY, shot, uniq } from "./fixtures";
+import { DEMO, e2eDatabaseUrl, login, OPERATOR_KEY, shot, uniq } from "./fixtures";
 
 // The e2e database, for the one bill the overview test needs (bills.spec.ts does the same).
-process.env.DATABASE_URL ||= process.env.E2E_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/im_billing`;
+process.env.DATABASE_URL = e2eDatabaseUrl();
 
 /** The locale cookie for the whole site (path /), whatever page we are on. */
 async function setLocale(page: Page, locale: "zh-CN" | "en") {
