@@ -56,9 +56,6 @@ export async function setBalanceAlert(actor: CustomerActor, threshold: string | 
   });
 }
 
-/** Every Shanghai midnight in (from, to]. */
-export const midnightsIn = (from: Date, to: Date): Date[] => midnightsBetween(from, to, true);
-
 /** `available` right after the last ledger row at or before `m` (0 before the first). */
 async function availableAt(tx: Tx, accountId: string, m: Date): Promise<Money> {
   const [r] = await tx
@@ -94,7 +91,7 @@ async function candidatesAt(m: Date): Promise<{ accountId: string }[]> {
  */
 export async function runBalanceAlertsDue(from: Date, to: Date, opts: { accountIds?: string[] } = {}): Promise<number> {
   let sent = 0;
-  for (const m of midnightsIn(from, to)) {
+  for (const m of midnightsBetween(from, to, true)) {
     for (const c of await candidatesAt(m)) {
       if (opts.accountIds && !opts.accountIds.includes(c.accountId)) continue;
       const did = await db().transaction(async (tx) => {
