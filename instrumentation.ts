@@ -1,7 +1,7 @@
 /**
  * Next.js calls this once per server process: the HTTP hooks (request log, client address; see
  * lib/http/server-hooks.ts) and the background jobs on pg-boss (lib/jobs: the production minute tick
- * of lib/services/scheduler.ts and notification delivery; stopped on SIGTERM).
+ * of lib/services/tick.ts and notification delivery; stopped on SIGTERM).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;

@@ -25,7 +25,7 @@ async function main() {
   process.env.APP_MODE = "test";
   const { db, closeDb, statementCount } = await import("../db/client");
   const { sql } = await import("drizzle-orm");
-  const { runDue } = await import("../lib/services/tick");
+  const { runDue } = await import("../lib/services/scheduler");
   const { DAY_MS } = await import("../lib/billing/calendar");
   try {
     const t0 = new Date("2027-01-01T00:00:00+08:00");

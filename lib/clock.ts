@@ -46,7 +46,7 @@ export async function now(conn: DbOrTx = db()): Promise<Date> {
 /**
  * Moves the test clock forward to `target(current)` (never back), where `current` is read after the
  * clock row is locked, so concurrent moves each count. Returns the old and new instants; due events
- * run in `runDue` (lib/services/tick.ts) while the caller still holds the row.
+ * run in `runDue` (lib/services/scheduler.ts) while the caller still holds the row.
  */
 export async function setTestClock(conn: DbOrTx, target: (current: Date) => Date): Promise<{ from: Date; to: Date }> {
   if (clockMode() !== "test") throw forbidden("The test clock is disabled in production mode.");

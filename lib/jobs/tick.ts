@@ -6,7 +6,7 @@
  */
 import { clockMode } from "@/lib/clock";
 import { log } from "@/lib/log";
-import { runScheduledOnce } from "@/lib/services/scheduler";
+import { runScheduledOnce } from "@/lib/services/tick";
 import { registerQueue, registerSchedule, registerWorker } from "./boss";
 
 export const TICK_QUEUE = "tick";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkLogin, clearLoginLock, FAILURE_WINDOW_SECONDS, FIRST_DELAY_SECONDS, lockSeconds, loginLocks, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from "./login";
-import { advanceClock } from "./clock";
+import { advanceClock } from "./test-clock";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { loginThrottle } from "@/db/schema";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { positiveMoney } from "./common";
-import { isoInstant, text } from "./text";
+import { text } from "./text";
 
 export const emailSchema = z
   .string({ error: "is required" })
@@ -40,7 +40,3 @@ export const apiKeyNameSchema = z.object({
   name: text({ max: 64 }),
 });
 
-export const clockSchema = z.union([
-  z.object({ advanceSeconds: z.number({ error: "must be a whole number of seconds" }).int("must be a whole number").positive("must be greater than 0").max(10 * 366 * 86400, "must be at most 10 years") }).strict(),
-  z.object({ to: isoInstant }).strict(),
-], { error: "give advanceSeconds or to" });

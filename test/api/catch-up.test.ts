@@ -12,8 +12,8 @@ import { money } from "@/lib/money";
 import { createApp } from "@/lib/services/apps";
 import { placeOrder } from "@/lib/services/purchase";
 import { recordDaily } from "@/lib/services/usage";
-import { runScheduledOnce } from "@/lib/services/scheduler";
-import { runDue } from "@/lib/services/tick";
+import { runScheduledOnce } from "@/lib/services/tick";
+import { runDue } from "@/lib/services/scheduler";
 import { createCustomer, createOperator, SLOW, type TestCustomer, type TestOperator } from "../helpers";
 
 let op: TestOperator;

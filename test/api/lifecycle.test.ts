@@ -147,7 +147,7 @@ describe("R-TIME-3 through the API", () => {
 
 describe("R-LIFE-7 the production scheduler pass", () => {
   it("R-LIFE-7: while one process holds the pass, another stands aside; then it runs", async () => {
-    const { runScheduledOnce } = await import("@/lib/services/scheduler");
+    const { runScheduledOnce } = await import("@/lib/services/tick");
     const { sql } = await import("drizzle-orm");
     await runScheduledOnce();
     let release!: () => void;

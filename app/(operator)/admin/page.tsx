@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireOperator } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { listAccounts } from "@/lib/services/accounts";
-import { readClock } from "@/lib/services/clock";
+import { readClock } from "@/lib/services/test-clock";
 import { platformAppCounts } from "@/lib/services/apps";
 import { listRefunds } from "@/lib/services/refund";
 import { statusVariant } from "@/components/status-badge";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
-import { advanceClock } from "@/lib/services/clock";
-import { clockSchema } from "@/lib/validation/accounts";
+import { advanceClock } from "@/lib/services/test-clock";
+import { clockSchema } from "@/lib/validation/clock";
 
 export async function advanceClockAction(input: unknown) {
   return runAction("admin:clock", clockSchema, input, async (actor, data) => {

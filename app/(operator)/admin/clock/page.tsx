@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireOperator } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
-import { readClock } from "@/lib/services/clock";
+import { readClock } from "@/lib/services/test-clock";
 import { ClockControls } from "@/components/admin/clock-controls";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,8 +1,8 @@
 import { apiRoute, body } from "@/lib/auth/api";
 import { clockMode } from "@/lib/clock";
 import { forbidden } from "@/lib/errors";
-import { advanceClock, readClock } from "@/lib/services/clock";
-import { clockSchema } from "@/lib/validation/accounts";
+import { advanceClock, readClock } from "@/lib/services/test-clock";
+import { clockSchema } from "@/lib/validation/clock";
 
 export const GET = apiRoute("admin:clock", async () => readClock());
 

@@ -2,7 +2,7 @@ import { db } from "@/db/client";
 import type { OperatorActor } from "@/lib/auth/actor";
 import { clockMode, now, setTestClock } from "@/lib/clock";
 import { writeAudit } from "./audit";
-import { runDue } from "./tick";
+import { runDue } from "./scheduler";
 
 export async function readClock() {
   return { now: (await now()).toISOString(), mode: clockMode() };
