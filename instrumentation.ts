@@ -9,5 +9,10 @@ export async function register() {
   installServerHooks();
   if (!process.env.DATABASE_URL) return;
   const { startBackgroundJobs } = await import("./lib/jobs");
-  await startBackgroundJobs().catch((e) => console.error("[jobs] could not start pg-boss; no scheduler tick, and notifications stay in the outbox until it runs", e));
+  await startBackgroundJobs().catch((e) =>
+    console.error(
+      "[jobs] could not start pg-boss; no scheduler tick, and notifications stay in the outbox until it runs",
+      e,
+    ),
+  );
 }

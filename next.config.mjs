@@ -27,7 +27,11 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: COMMON },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
-      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
+      },
     ];
   },
 };

@@ -9,7 +9,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center gap-4 p-6 text-center">
       <h1 className="text-lg font-medium">{t("internal")}</h1>
-      <Button variant="outline" onClick={reset}>↻</Button>
+      <Button variant="outline" onClick={reset}>
+        ↻
+      </Button>
     </main>
   );
 }

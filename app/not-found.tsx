@@ -9,7 +9,9 @@ export default async function NotFound() {
     <main className="flex min-h-[60vh] flex-col items-center justify-center gap-4 p-6 text-center">
       <p className="text-5xl font-semibold text-muted-foreground">404</p>
       <h1 className="text-lg font-medium">{t("not_found")}</h1>
-      <Button asChild variant="outline"><Link href="/">{tc("back")}</Link></Button>
+      <Button asChild variant="outline">
+        <Link href="/">{tc("back")}</Link>
+      </Button>
     </main>
   );
 }

@@ -3,7 +3,14 @@ declare module "autocannon" {
   import type { EventEmitter } from "node:events";
   namespace autocannon {
     type Options = Record<string, unknown> & { url: string; connections?: number; duration?: number; amount?: number };
-    type Result = { duration: number; "2xx": number; non2xx: number; errors: number; timeouts: number; latency: Record<string, number> };
+    type Result = {
+      duration: number;
+      "2xx": number;
+      non2xx: number;
+      errors: number;
+      timeouts: number;
+      latency: Record<string, number>;
+    };
     type Instance = EventEmitter;
   }
   function autocannon(opts: autocannon.Options): autocannon.Instance;

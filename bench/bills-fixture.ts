@@ -34,4 +34,3 @@ export async function fixture(sql: postgres.Sql, apps: number) {
     analyze;
   `);
 }
-

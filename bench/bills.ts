@@ -14,7 +14,6 @@ import { ensureDatabase, runMigrations } from "../db/migrate";
 import { startEmbeddedPostgres, type EmbeddedPg } from "../db/embedded";
 import { fixture, MONTH } from "./bills-fixture";
 
-
 const RAW = `
   select a.account_id, u.app_id, max(u.groups) as peak_groups, max(coalesce(d.n, 0)) as peak_dau,
          sum(u.bandwidth_domestic) as dom, sum(u.bandwidth_international) as intl, count(*) as days
@@ -65,7 +64,9 @@ async function main() {
         const before = statementCount();
         const [bills, run] = await timed(() => makeMonthBills(MONTH, pushAt(MONTH)));
         const statements = statementCount() - before;
-        console.log(`  raw aggregate: ${raw.toFixed(2)} s (${rawRows.length} apps) · bill run: ${run.toFixed(2)} s (${bills} bills, ${statements} statements) · run / raw = ${(run / raw).toFixed(2)}× (goal ≤ 2×)`);
+        console.log(
+          `  raw aggregate: ${raw.toFixed(2)} s (${rawRows.length} apps) · bill run: ${run.toFixed(2)} s (${bills} bills, ${statements} statements) · run / raw = ${(run / raw).toFixed(2)}× (goal ≤ 2×)`,
+        );
         results.push({ apps, raw, run, bills });
       } finally {
         await sql.end({ timeout: 5 });
@@ -77,7 +78,10 @@ async function main() {
     }
     const small = results.find((r) => r.apps === 10_000);
     const big = results.find((r) => r.apps === 100_000);
-    if (small && big) console.log(`  100,000 / 10,000: bill run ${(big.run / small.run).toFixed(2)}× (goal ≤ 11×), raw aggregate ${(big.raw / small.raw).toFixed(2)}×`);
+    if (small && big)
+      console.log(
+        `  100,000 / 10,000: bill run ${(big.run / small.run).toFixed(2)}× (goal ≤ 11×), raw aggregate ${(big.raw / small.raw).toFixed(2)}×`,
+      );
   } finally {
     await embedded?.stop();
   }

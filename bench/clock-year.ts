@@ -40,18 +40,26 @@ async function main() {
       select md5('acct' || (1 + (i - 1) / ${PER_ACCOUNT}))::uuid, 'app ' || i, case when i % 3 = 0 then 'ultimate' else 'pro' end, 'enabled', 'purchased', ${t0s}::timestamptz,
              ${t0s}::timestamptz + ((i * 7919) % 365) * interval '1 day' + ((i * 104729) % 86400) * interval '1 second', false, ${t0s}::timestamptz
       from generate_series(1, ${APPS}) as i`);
-    console.log(`setup: ${accounts} accounts, ${APPS} paid apps in ${((performance.now() - setup) / 1000).toFixed(1)} s`);
+    console.log(
+      `setup: ${accounts} accounts, ${APPS} paid apps in ${((performance.now() - setup) / 1000).toFixed(1)} s`,
+    );
 
     const before = statementCount();
     const t = performance.now();
     const ran = await runDue(t0, new Date(t0.getTime() + 365 * DAY_MS));
     const seconds = (performance.now() - t) / 1000;
     const statements = statementCount() - before;
-    const counts = await db().execute<{ status: string; n: number }>(sql`select status, count(*)::int as n from apps group by status order by status`);
+    const counts = await db().execute<{ status: string; n: number }>(
+      sql`select status, count(*)::int as n from apps group by status order by status`,
+    );
     const notes = await db().execute<{ n: number }>(sql`select count(*)::int as n from notifications`);
-    console.log(`one move of 365 days over ${APPS} apps: ${seconds.toFixed(1)} s, ${statements} statements (${(statements / APPS).toFixed(1)} per app)`);
+    console.log(
+      `one move of 365 days over ${APPS} apps: ${seconds.toFixed(1)} s, ${statements} statements (${(statements / APPS).toFixed(1)} per app)`,
+    );
     console.log(`rules ran: ${JSON.stringify(ran)}`);
-    console.log(`apps by status after: ${counts.map((r) => `${r.status} ${r.n}`).join(", ")}; notifications: ${notes[0]!.n}`);
+    console.log(
+      `apps by status after: ${counts.map((r) => `${r.status} ${r.n}`).join(", ")}; notifications: ${notes[0]!.n}`,
+    );
   } finally {
     await closeDb();
     await embedded?.stop();

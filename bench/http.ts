@@ -38,7 +38,9 @@ const figures = new Map<string, Figure>();
 function print(f: Figure) {
   figures.set(f.name, f);
   const bad = f.errors || f.non2xx ? `  errors=${f.errors} non2xx=${f.non2xx}` : "";
-  console.log(`${f.name.padEnd(44)} ${f.rps.toFixed(1).padStart(9)} ${(f.unit ?? "req/s").padEnd(9)} p50=${f.p50.toFixed(1).padStart(7)} ms  p95=${f.p95.toFixed(1).padStart(7)} ms${bad}`);
+  console.log(
+    `${f.name.padEnd(44)} ${f.rps.toFixed(1).padStart(9)} ${(f.unit ?? "req/s").padEnd(9)} p50=${f.p50.toFixed(1).padStart(7)} ms  p95=${f.p95.toFixed(1).padStart(7)} ms${bad}`,
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,7 +57,11 @@ async function waitFor(url: string, ms: number) {
   }
 }
 
-async function api(path: string, key: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function api(
+  path: string,
+  key: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const r = await fetch(`${BASE}/api/v1${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers },
@@ -70,19 +76,25 @@ async function api(path: string, key: string, init: { method?: string; body?: un
 async function pool<T>(n: number, limit: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(n);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, n) }, async () => {
-    while (next < n) {
-      const i = next++;
-      out[i] = await task(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, n) }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
   return out;
 }
 
 type Request = { method: string; path: string; headers?: Record<string, string>; body?: string };
 
 /** autocannon at CONNECTIONS connections; `make(conn)` builds each request (conn = the connection's index). */
-async function cannon(name: string, make: (conn: number) => Request, opts: { amount?: number; unit?: string; perRequest?: number } = {}): Promise<Figure> {
+async function cannon(
+  name: string,
+  make: (conn: number) => Request,
+  opts: { amount?: number; unit?: string; perRequest?: number } = {},
+): Promise<Figure> {
   let nextConn = 0;
   const samples: number[] = [];
   const instance = autocannon({
@@ -96,7 +108,13 @@ async function cannon(name: string, make: (conn: number) => Request, opts: { amo
         setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
           if (context.conn === undefined) context.conn = nextConn++ % CONNECTIONS;
           const r = make(context.conn as number);
-          return { ...req, method: r.method, path: r.path, headers: { ...(req.headers as object), ...r.headers }, body: r.body };
+          return {
+            ...req,
+            method: r.method,
+            path: r.path,
+            headers: { ...(req.headers as object), ...r.headers },
+            body: r.body,
+          };
         },
       },
     ],
@@ -105,7 +123,12 @@ async function cannon(name: string, make: (conn: number) => Request, opts: { amo
 }
 
 /** Waits for an autocannon run, keeping every response time so p50/p95 are exact. */
-async function finish(name: string, instance: autocannon.Instance, samples: number[], opts: { unit?: string; perRequest?: number } = {}): Promise<Figure> {
+async function finish(
+  name: string,
+  instance: autocannon.Instance,
+  samples: number[],
+  opts: { unit?: string; perRequest?: number } = {},
+): Promise<Figure> {
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status >= 200 && status < 300) samples.push(ms);
   });
@@ -132,21 +155,31 @@ async function loop(name: string, task: (conn: number) => Promise<void>): Promis
   let errors = 0;
   const started = performance.now();
   const until = started + SECONDS * 1000;
-  await Promise.all(Array.from({ length: CONNECTIONS }, async (_, c) => {
-    while (performance.now() < until) {
-      const t = performance.now();
-      try {
-        await task(c);
-        lat.push(performance.now() - t);
-        done++;
-      } catch (e) {
-        if (errors++ === 0) console.error(String(e));
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, c) => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        try {
+          await task(c);
+          lat.push(performance.now() - t);
+          done++;
+        } catch (e) {
+          if (errors++ === 0) console.error(String(e));
+        }
       }
-    }
-  }));
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   lat.sort((a, b) => a - b);
-  const f: Figure = { name, rps: (done * BATCH) / elapsed, p50: lat[Math.floor(lat.length * 0.5)] ?? NaN, p95: lat[Math.floor(lat.length * 0.95)] ?? NaN, errors, non2xx: 0, unit: "events/s" };
+  const f: Figure = {
+    name,
+    rps: (done * BATCH) / elapsed,
+    p50: lat[Math.floor(lat.length * 0.5)] ?? NaN,
+    p95: lat[Math.floor(lat.length * 0.95)] ?? NaN,
+    errors,
+    non2xx: 0,
+    unit: "events/s",
+  };
   print(f);
   return f;
 }
@@ -173,21 +206,44 @@ async function stop(child: ChildProcess | undefined, ms = 15_000) {
 }
 
 function pgbench(url: string): number | null {
-  const bin = existsSync("/usr/bin/pgbench") ? "/usr/bin/pgbench" : spawnSync("sh", ["-c", "command -v pgbench"]).stdout?.toString().trim();
+  const bin = existsSync("/usr/bin/pgbench")
+    ? "/usr/bin/pgbench"
+    : spawnSync("sh", ["-c", "command -v pgbench"]).stdout?.toString().trim();
   if (!bin) {
-    console.log("pgbench                                      (not installed: skipped; install postgresql-contrib for the reference)");
+    console.log(
+      "pgbench                                      (not installed: skipped; install postgresql-contrib for the reference)",
+    );
     return null;
   }
   const u = new URL(url);
   const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) };
-  const conn = ["-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username) || "postgres", u.pathname.slice(1)];
+  const conn = [
+    "-h",
+    u.hostname,
+    "-p",
+    u.port || "5432",
+    "-U",
+    decodeURIComponent(u.username) || "postgres",
+    u.pathname.slice(1),
+  ];
   const init = spawnSync(bin, ["-i", "-q", "-s", String(CONNECTIONS), ...conn], { env, encoding: "utf8" });
   if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
-  const r = spawnSync(bin, ["-c", String(CONNECTIONS), "-j", "2", "-T", String(SECONDS), ...conn], { env, encoding: "utf8" });
+  const r = spawnSync(bin, ["-c", String(CONNECTIONS), "-j", "2", "-T", String(SECONDS), ...conn], {
+    env,
+    encoding: "utf8",
+  });
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout);
   const lat = /latency average = ([\d.]+) ms/.exec(r.stdout);
   if (!m) throw new Error(`pgbench output not understood: ${r.stdout}${r.stderr}`);
-  print({ name: "pgbench TPC-B (16 clients, scale 16)", rps: Number(m[1]), p50: lat ? Number(lat[1]) : NaN, p95: NaN, errors: 0, non2xx: 0, unit: "tps" });
+  print({
+    name: "pgbench TPC-B (16 clients, scale 16)",
+    rps: Number(m[1]),
+    p50: lat ? Number(lat[1]) : NaN,
+    p95: NaN,
+    errors: 0,
+    non2xx: 0,
+    unit: "tps",
+  });
   return Number(m[1]);
 }
 
@@ -195,23 +251,47 @@ async function main() {
   const given = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   const stamp = `${Date.now()}`;
   const appDbName = `imb_http_${stamp}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), APP_MODE: "test", BOOTSTRAP_OPERATOR_KEY: OP_KEY, AUTH_SECRET: randomBytes(32).toString("base64url") };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    APP_MODE: "test",
+    BOOTSTRAP_OPERATOR_KEY: OP_KEY,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
   delete (env as Record<string, string | undefined>).NODE_ENV;
   // BENCH_CPU_PROF=<dir>: every Node process of the server writes a V8 CPU profile there when it exits.
-  if (process.env.BENCH_CPU_PROF) env.SERVE_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`;
+  if (process.env.BENCH_CPU_PROF)
+    env.SERVE_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`;
   let serverAdminUrl: string;
   if (given) {
     env.DATABASE_URL = await ensureDatabase(given, appDbName, { recreate: true });
     serverAdminUrl = given;
   } else {
     delete env.DATABASE_URL;
-    Object.assign(env, { EMBEDDED_PG_PORT: String(EMBEDDED_PORT), EMBEDDED_PG_FRESH: "1", EMBEDDED_PG_DIR: ".data/bench-http-pg" });
+    Object.assign(env, {
+      EMBEDDED_PG_PORT: String(EMBEDDED_PORT),
+      EMBEDDED_PG_FRESH: "1",
+      EMBEDDED_PG_DIR: ".data/bench-http-pg",
+    });
     serverAdminUrl = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
   }
-  console.log(`bench:http  node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(2)).join(" ")}, ${SECONDS} s a run, ${CONNECTIONS} connections, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(launcher default)"}`);
-  console.log(`database: ${given ? `${new URL(given).host} (system PostgreSQL), database ${appDbName}` : `embedded PostgreSQL on ${EMBEDDED_PORT}`}`);
+  console.log(
+    `bench:http  node ${process.version}, ${cpus().length} cores, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(
+        " ",
+      )}, ${SECONDS} s a run, ${CONNECTIONS} connections, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(launcher default)"}`,
+  );
+  console.log(
+    `database: ${given ? `${new URL(given).host} (system PostgreSQL), database ${appDbName}` : `embedded PostgreSQL on ${EMBEDDED_PORT}`}`,
+  );
 
-  const server = spawnLogged(join(root, "node_modules", ".bin", "tsx"), ["db/launch.ts", "start"], env, "bench-http-server.log");
+  const server = spawnLogged(
+    join(root, "node_modules", ".bin", "tsx"),
+    ["db/launch.ts", "start"],
+    env,
+    "bench-http-server.log",
+  );
   let bare: ChildProcess | undefined;
   let sql: postgres.Sql | undefined;
   try {
@@ -224,11 +304,22 @@ async function main() {
     // Accounts: 16 verified, funded accounts through the operator API, each with apps.
     const t0 = performance.now();
     const accounts = await pool(ACCOUNTS, 4, async (i) => {
-      const r = await api("/admin/accounts", OP_KEY, { body: { name: `bench ${i}`, ownerEmail: `bench-${stamp}-${i}@bench.example`, ownerPassword: "bench-password-1" } });
+      const r = await api("/admin/accounts", OP_KEY, {
+        body: {
+          name: `bench ${i}`,
+          ownerEmail: `bench-${stamp}-${i}@bench.example`,
+          ownerPassword: "bench-password-1",
+        },
+      });
       await api(`/admin/accounts/${r.account.id}/verify`, OP_KEY, { body: {} });
       await api(`/admin/accounts/${r.account.id}/topups`, OP_KEY, { body: { cash: "99999999.00", note: "bench" } });
       const app = await api("/apps", r.apiKey, { body: { name: `bench quote ${i}` } });
-      return { id: r.account.id as string, key: r.apiKey as string, app: app.sdkAppId as number, freshApps: [] as number[] };
+      return {
+        id: r.account.id as string,
+        key: r.apiKey as string,
+        app: app.sdkAppId as number,
+        freshApps: [] as number[],
+      };
     });
     console.log(`setup: ${ACCOUNTS} accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -248,24 +339,46 @@ async function main() {
     // Reference 2: a bare Node http server doing `select 1` through postgres.js on the same database.
     let bareRps: number | null = null;
     if (want("bare")) {
-      bare = spawnLogged(process.execPath, [join(root, "bench", "bare-server.mjs")], { ...process.env, BARE_PORT: String(BARE_PORT), BARE_DATABASE_URL: appUrl }, "bench-bare-server.log");
+      bare = spawnLogged(
+        process.execPath,
+        [join(root, "bench", "bare-server.mjs")],
+        { ...process.env, BARE_PORT: String(BARE_PORT), BARE_DATABASE_URL: appUrl },
+        "bench-bare-server.log",
+      );
       await waitFor(`http://127.0.0.1:${BARE_PORT}/`, 20_000);
-      const f = await finish("bare node http + postgres.js select 1", autocannon({ url: `http://127.0.0.1:${BARE_PORT}/`, connections: CONNECTIONS, duration: SECONDS }), []);
+      const f = await finish(
+        "bare node http + postgres.js select 1",
+        autocannon({ url: `http://127.0.0.1:${BARE_PORT}/`, connections: CONNECTIONS, duration: SECONDS }),
+        [],
+      );
       bareRps = f.rps;
       await stop(bare);
       bare = undefined;
     }
 
-    const health = want("health") ? await cannon("GET /api/health", () => ({ method: "GET", path: "/api/health" })) : null;
+    const health = want("health")
+      ? await cannon("GET /api/health", () => ({ method: "GET", path: "/api/health" }))
+      : null;
 
-    const planBody = (sdkAppId: number) => JSON.stringify({ type: "plan", sdkAppId, edition: "pro", months: 1, agreeSla: true });
+    const planBody = (sdkAppId: number) =>
+      JSON.stringify({ type: "plan", sdkAppId, edition: "pro", months: 1, agreeSla: true });
     const quotes = want("quotes")
-      ? await cannon("POST /api/v1/quotes (pro × 1)", (c) => ({ method: "POST", path: "/api/v1/quotes", headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" }, body: planBody(accounts[c]!.app) }))
+      ? await cannon("POST /api/v1/quotes (pro × 1)", (c) => ({
+          method: "POST",
+          path: "/api/v1/quotes",
+          headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" },
+          body: planBody(accounts[c]!.app),
+        }))
       : null;
 
     const checkBody = JSON.stringify({ action: "create_group", current: { groups: 10, newGroupsToday: 1 } });
     const checks = want("check")
-      ? await cannon("POST /api/v1/apps/{id}/entitlements/check", (c) => ({ method: "POST", path: `/api/v1/apps/${accounts[c]!.app}/entitlements/check`, headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" }, body: checkBody }))
+      ? await cannon("POST /api/v1/apps/{id}/entitlements/check", (c) => ({
+          method: "POST",
+          path: `/api/v1/apps/${accounts[c]!.app}/entitlements/check`,
+          headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" },
+          body: checkBody,
+        }))
       : null;
 
     let orders: Figure | null = null;
@@ -283,7 +396,16 @@ async function main() {
         (c) => {
           const a = accounts[c]!;
           const app = a.freshApps.pop() ?? a.app; // when an account runs out, it re-buys (an honest, still valid order)
-          return { method: "POST", path: "/api/v1/orders", headers: { authorization: `Bearer ${a.key}`, "content-type": "application/json", "idempotency-key": randomUUID() }, body: planBody(app) };
+          return {
+            method: "POST",
+            path: "/api/v1/orders",
+            headers: {
+              authorization: `Bearer ${a.key}`,
+              "content-type": "application/json",
+              "idempotency-key": randomUUID(),
+            },
+            body: planBody(app),
+          };
         },
         { amount: ACCOUNTS * 99 },
       );
@@ -298,37 +420,69 @@ async function main() {
       const batch = (conn: number, tag: string) => {
         const n = batchNo++;
         const sdkAppId = accounts[conn]!.app;
-        return Array.from({ length: BATCH }, (_, i) => ({ sdkAppId, userId: `${tag}-${n}-${i}`, at: new Date(at.getTime() + i).toISOString() }));
+        return Array.from({ length: BATCH }, (_, i) => ({
+          sdkAppId,
+          userId: `${tag}-${n}-${i}`,
+          at: new Date(at.getTime() + i).toISOString(),
+        }));
       };
       // 16 clients, each sending its next batch when the last is answered, for SECONDS (the batches in flight
       // at the end are waited for and counted: a 10,000-event batch can take longer than a run).
       ingest = await loop("POST /api/v1/usage/logins (10,000 events)", async (c) => {
-        const r = await fetch(`${BASE}/api/v1/usage/logins`, { method: "POST", headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" }, body: JSON.stringify({ events: batch(c, "api") }) });
+        const r = await fetch(`${BASE}/api/v1/usage/logins`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" },
+          body: JSON.stringify({ events: batch(c, "api") }),
+        });
         const text = await r.text();
         if (r.status !== 200) throw new Error(`logins → ${r.status} ${text.slice(0, 200)}`);
       });
       // The same events (same shape, same table) as one raw multi-row INSERT … ON CONFLICT DO NOTHING a batch.
       const appIds = new Map<number, string>();
-      for (const r of await sql`select id, sdk_app_id from apps where sdk_app_id in ${sql(accounts.map((a) => a.app))}`) appIds.set(Number(r.sdk_app_id), r.id as string);
+      for (const r of await sql`select id, sdk_app_id from apps where sdk_app_id in ${sql(accounts.map((a) => a.app))}`)
+        appIds.set(Number(r.sdk_app_id), r.id as string);
       raw = await loop("raw INSERT … ON CONFLICT DO NOTHING (10,000)", async (c) => {
-        const rows = batch(c, "raw").map((e) => ({ app_id: appIds.get(e.sdkAppId)!, day: shanghaiDay(new Date(e.at)), user_id: e.userId, first_login_at: new Date(e.at) }));
+        const rows = batch(c, "raw").map((e) => ({
+          app_id: appIds.get(e.sdkAppId)!,
+          day: shanghaiDay(new Date(e.at)),
+          user_id: e.userId,
+          first_login_at: new Date(e.at),
+        }));
         await sql!`insert into daily_active_users ${sql!(rows)} on conflict do nothing`;
       });
     }
 
     console.log("\nratios (issue 11 targets, same run):");
-    const ratio = (label: string, a: number | null | undefined, b: number | null | undefined, target: number, extra?: { ok: boolean; text: string }) => {
+    const ratio = (
+      label: string,
+      a: number | null | undefined,
+      b: number | null | undefined,
+      target: number,
+      extra?: { ok: boolean; text: string },
+    ) => {
       if (a == null || b == null) return console.log(`  ${label.padEnd(56)} (not measured)`);
       const r = a / b;
       const pass = r >= target && (extra?.ok ?? true);
-      console.log(`  ${label.padEnd(56)} ${r.toFixed(3).padStart(7)}×  target ≥ ${target}×${extra ? `, ${extra.text}` : ""}  ${pass ? "PASS" : "FAIL"}`);
+      console.log(
+        `  ${label.padEnd(56)} ${r.toFixed(3).padStart(7)}×  target ≥ ${target}×${extra ? `, ${extra.text}` : ""}  ${pass ? "PASS" : "FAIL"}`,
+      );
     };
-    ratio("POST /orders ÷ pgbench TPC-B tps", orders?.rps, tps, 0.08, orders ? { ok: orders.p95 <= 100, text: `p95 ${orders.p95.toFixed(0)} ms ≤ 100 ms` } : undefined);
+    ratio(
+      "POST /orders ÷ pgbench TPC-B tps",
+      orders?.rps,
+      tps,
+      0.08,
+      orders ? { ok: orders.p95 <= 100, text: `p95 ${orders.p95.toFixed(0)} ms ≤ 100 ms` } : undefined,
+    );
     ratio("GET /api/health ÷ bare Node + postgres.js", health?.rps, bareRps, 0.5);
     ratio("POST /quotes ÷ GET /api/health", quotes?.rps, health?.rps, 0.5);
     ratio("POST /entitlements/check ÷ GET /api/health", checks?.rps, health?.rps, 0.5);
     ratio("login ingestion (events/s) ÷ raw INSERT", ingest?.rps, raw?.rps, 0.3);
-    console.log(`\nload after the run: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+    console.log(
+      `\nload after the run: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}`,
+    );
   } finally {
     await sql?.end({ timeout: 5 }).catch(() => {});
     await stop(bare);

@@ -24,7 +24,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 function row(name: string, st: Stats, unit = "ms") {
   const rate = st.total > 0 ? ((st.n / st.total) * 1000).toFixed(1) : "—";
-  console.log(`${name.padEnd(52)} n=${String(st.n).padStart(6)}  p50=${st.p50.toFixed(2).padStart(8)}${unit}  p95=${st.p95.toFixed(2).padStart(8)}${unit}  max=${st.max.toFixed(2).padStart(8)}${unit}  ${rate.padStart(9)}/s`);
+  console.log(
+    `${name.padEnd(52)} n=${String(st.n).padStart(6)}  p50=${st.p50.toFixed(2).padStart(8)}${unit}  p95=${st.p95.toFixed(2).padStart(8)}${unit}  max=${st.max.toFixed(2).padStart(8)}${unit}  ${rate.padStart(9)}/s`,
+  );
 }
 
 async function main() {
@@ -54,24 +56,59 @@ async function main() {
 
   try {
     const at = await now();
-    const [opUser] = await db().insert(users).values({ email: `bench-op-${Date.now()}@bench`, name: "bench", passwordHash: "!", kind: "operator", createdAt: at }).returning();
+    const [opUser] = await db()
+      .insert(users)
+      .values({
+        email: `bench-op-${Date.now()}@bench`,
+        name: "bench",
+        passwordHash: "!",
+        kind: "operator",
+        createdAt: at,
+      })
+      .returning();
     const op = { kind: "operator" as const, userId: opUser!.id };
     const customer = async (i: number) => {
-      const r = await createAccount(op, { name: `bench ${i}`, ownerEmail: `bench-${i}-${Date.now()}@bench`, ownerPassword: "bench-password-1" });
+      const r = await createAccount(op, {
+        name: `bench ${i}`,
+        ownerEmail: `bench-${i}-${Date.now()}@bench`,
+        ownerPassword: "bench-password-1",
+      });
       await verifyAccount(op, r.account.id);
       await topUp(op, r.account.id, { cash: "9999999.00", note: "bench" });
       return { kind: "customer" as const, accountId: r.account.id, role: "owner" as const, userId: r.ownerId };
     };
 
-    console.log(`bench: database ${name} (${embedded ? "embedded PostgreSQL" : "DATABASE_URL server"}), node ${process.version}`);
+    console.log(
+      `bench: database ${name} (${embedded ? "embedded PostgreSQL" : "DATABASE_URL server"}), node ${process.version}`,
+    );
 
     // 1. the pure quote
     const input = {
-      book: currentPriceBook(), now: at, campaigns: [], voucher: null,
+      book: currentPriceBook(),
+      now: at,
+      campaigns: [],
+      voucher: null,
       account: { verified: true, role: "owner" as const, hasEarlierOrder: true, usedCampaignIds: [] },
-      apps: [{ id: "a", sdkAppId: 1400000001, name: "a", edition: "trial" as const, status: "enabled" as const, expiresAt: null, packs: [] }],
+      apps: [
+        {
+          id: "a",
+          sdkAppId: 1400000001,
+          name: "a",
+          edition: "trial" as const,
+          status: "enabled" as const,
+          expiresAt: null,
+          packs: [],
+        },
+      ],
     };
-    const req = { type: "plan" as const, sdkAppId: 1400000001, edition: "ultimate" as const, months: 12, packs: [{ pack: "group_members" as const, tier: "6000" }], agreeSla: true as const };
+    const req = {
+      type: "plan" as const,
+      sdkAppId: 1400000001,
+      edition: "ultimate" as const,
+      months: 12,
+      packs: [{ pack: "group_members" as const, tier: "6000" }],
+      agreeSla: true as const,
+    };
     const qs: number[] = [];
     const qStart = performance.now();
     for (let i = 0; i < 20000; i++) {
@@ -88,7 +125,20 @@ async function main() {
     const seq: number[] = [];
     const seqStart = performance.now();
     for (const [i, a] of soloApps.entries()) {
-      const [, ms] = await timed(() => placeOrder(solo, { type: "plan", sdkAppId: a.sdkAppId, edition: "pro", months: 1 + (i % 12), packs: [{ pack: "security_advanced", tier: null }], agreeSla: true }, `seq-${i}`));
+      const [, ms] = await timed(() =>
+        placeOrder(
+          solo,
+          {
+            type: "plan",
+            sdkAppId: a.sdkAppId,
+            edition: "pro",
+            months: 1 + (i % 12),
+            packs: [{ pack: "security_advanced", tier: null }],
+            agreeSla: true,
+          },
+          `seq-${i}`,
+        ),
+      );
       seq.push(ms);
     }
     row("placeOrder sequential (plan + pack, 1 account)", stats(seq, performance.now() - seqStart));
@@ -97,7 +147,8 @@ async function main() {
     const many = await Promise.all(Array.from({ length: 10 }, (_, i) => customer(i + 1)));
     const jobs: { actor: (typeof many)[number]; sdkAppId: number; key: string }[] = [];
     for (const [ai, actor] of many.entries()) {
-      for (let i = 0; i < 20; i++) jobs.push({ actor, sdkAppId: (await createApp(actor, { name: `c${i}` })).sdkAppId, key: `par-${ai}-${i}` });
+      for (let i = 0; i < 20; i++)
+        jobs.push({ actor, sdkAppId: (await createApp(actor, { name: `c${i}` })).sdkAppId, key: `par-${ai}-${i}` });
     }
     const par: number[] = [];
     const parStart = performance.now();
@@ -106,7 +157,13 @@ async function main() {
       Array.from({ length: 10 }, async () => {
         while (next < jobs.length) {
           const j = jobs[next++]!;
-          const [, ms] = await timed(() => placeOrder(j.actor, { type: "plan", sdkAppId: j.sdkAppId, edition: "ultimate", months: 12, packs: [], agreeSla: true }, j.key));
+          const [, ms] = await timed(() =>
+            placeOrder(
+              j.actor,
+              { type: "plan", sdkAppId: j.sdkAppId, edition: "ultimate", months: 12, packs: [], agreeSla: true },
+              j.key,
+            ),
+          );
           par.push(ms);
         }
       }),
@@ -118,14 +175,26 @@ async function main() {
     const hotApps = [];
     for (let i = 0; i < 50; i++) hotApps.push(await createApp(hot, { name: `h${i}` }));
     const hotStart = performance.now();
-    const hotTimes = await Promise.all(hotApps.map((a, i) => timed(() => placeOrder(hot, { type: "plan", sdkAppId: a.sdkAppId, edition: "pro", months: 3, packs: [], agreeSla: true }, `hot-${i}`)).then(([, ms]) => ms)));
+    const hotTimes = await Promise.all(
+      hotApps.map((a, i) =>
+        timed(() =>
+          placeOrder(
+            hot,
+            { type: "plan", sdkAppId: a.sdkAppId, edition: "pro", months: 3, packs: [], agreeSla: true },
+            `hot-${i}`,
+          ),
+        ).then(([, ms]) => ms),
+      ),
+    );
     row("placeOrder, 1 account, 50 at once (lock contention)", stats(hotTimes, performance.now() - hotStart));
 
     // 5. refund previews
     const pv: number[] = [];
     const pvStart = performance.now();
     for (const a of soloApps) {
-      const [, ms] = await timed(() => previewRefund(solo, { sdkAppId: a.sdkAppId, product: "plan", mode: "standard" }));
+      const [, ms] = await timed(() =>
+        previewRefund(solo, { sdkAppId: a.sdkAppId, product: "plan", mode: "standard" }),
+      );
       pv.push(ms);
     }
     row("refund preview (plan + pack)", stats(pv, performance.now() - pvStart));

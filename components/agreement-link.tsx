@@ -5,7 +5,13 @@ import { useTranslations } from "next-intl";
 export function AgreementLink() {
   const t = useTranslations("agreement");
   return (
-    <Link href="/agreement" target="_blank" rel="noopener" className="shrink-0 text-sm font-medium text-primary underline-offset-4 hover:underline" data-testid="agreement-link">
+    <Link
+      href="/agreement"
+      target="_blank"
+      rel="noopener"
+      className="shrink-0 text-sm font-medium text-primary underline-offset-4 hover:underline"
+      data-testid="agreement-link"
+    >
       {t("read")}
     </Link>
   );

@@ -2,8 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
-  AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 
@@ -19,12 +26,23 @@ type Props = {
 };
 
 /** A button that asks first: for destructive or money-moving actions. */
-export function ConfirmButton({ label, title, body, confirmLabel, onConfirm, variant = "outline", disabled, size = "sm" }: Props) {
+export function ConfirmButton({
+  label,
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  variant = "outline",
+  disabled,
+  size = "sm",
+}: Props) {
   const tc = useTranslations("common");
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
-        <Button variant={variant} size={size} disabled={disabled}>{label}</Button>
+        <Button variant={variant} size={size} disabled={disabled}>
+          {label}
+        </Button>
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>

@@ -3,7 +3,15 @@ import { cn } from "@/lib/utils";
 export type Fact = [label: string, value: React.ReactNode];
 
 /** A page's key facts as a definition list: label above (or beside, on narrow rows) its value. */
-export function FactList({ facts, className, itemClassName }: { facts: Fact[]; className?: string; itemClassName?: string }) {
+export function FactList({
+  facts,
+  className,
+  itemClassName,
+}: {
+  facts: Fact[];
+  className?: string;
+  itemClassName?: string;
+}) {
   return (
     <dl className={cn("grid gap-x-8 gap-y-3 sm:grid-cols-2", className)}>
       {facts.map(([k, v]) => (

@@ -13,9 +13,17 @@ export function Field({ name, label, error, hint, id, ...rest }: Props) {
   return (
     <div className="grid gap-1.5">
       <Label htmlFor={inputId}>{label}</Label>
-      <Input id={inputId} name={name} aria-invalid={error ? true : undefined} aria-describedby={`${inputId}-msg`} {...rest} />
+      <Input
+        id={inputId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${inputId}-msg`}
+        {...rest}
+      />
       {(error || hint) && (
-        <p id={`${inputId}-msg`} className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>{error ?? hint}</p>
+        <p id={`${inputId}-msg`} className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
+          {error ?? hint}
+        </p>
       )}
     </div>
   );

@@ -4,7 +4,13 @@ import { SearchX } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
 type What = "app" | "order" | "bill" | "account" | "page";
-const LIST: Record<What, string> = { app: "/apps", order: "/orders", bill: "/bills", account: "/admin/accounts", page: "/overview" };
+const LIST: Record<What, string> = {
+  app: "/apps",
+  order: "/orders",
+  bill: "/bills",
+  account: "/admin/accounts",
+  page: "/overview",
+};
 
 /** A console page's "not found" (HTTP 404), inside the console's navigation, naming what was not found. */
 export function NotFoundPanel({ what, back }: { what: What; back?: string }) {
@@ -14,7 +20,9 @@ export function NotFoundPanel({ what, back }: { what: What; back?: string }) {
       <SearchX className="size-8 text-muted-foreground" aria-hidden />
       <h1 className="text-2xl font-semibold tracking-tight">{t(`${what}.title`)}</h1>
       <p className="max-w-prose text-muted-foreground">{t(`${what}.body`)}</p>
-      <Button asChild variant="outline"><Link href={back ?? LIST[what]}>{t(`${what}.back`)}</Link></Button>
+      <Button asChild variant="outline">
+        <Link href={back ?? LIST[what]}>{t(`${what}.back`)}</Link>
+      </Button>
     </div>
   );
 }

@@ -14,7 +14,11 @@ const VARIANT: Record<AppStatus, "success" | "warning" | "destructive" | "second
 
 export async function StatusBadge({ status }: { status: AppStatus }) {
   const t = await getTranslations("status");
-  return <Badge variant={VARIANT[status]} data-status={status}>{t(status)}</Badge>;
+  return (
+    <Badge variant={VARIANT[status]} data-status={status}>
+      {t(status)}
+    </Badge>
+  );
 }
 
 export function statusVariant(status: AppStatus) {

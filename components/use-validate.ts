@@ -12,7 +12,10 @@ import { issuesToFields } from "@/lib/validation/common";
  */
 export function useValidate() {
   const tv = useTranslations("validation");
-  return <S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; fields: FieldErrors } => {
+  return <S extends z.ZodType>(
+    schema: S,
+    input: unknown,
+  ): { ok: true; data: z.infer<S> } | { ok: false; fields: FieldErrors } => {
     const r = schema.safeParse(input);
     if (r.success) return { ok: true, data: r.data };
     const raw = issuesToFields(r.error);

@@ -41,13 +41,27 @@ export async function seedDemoUsage(owner: CustomerActor, at: Date, withApps: nu
   const app = await createApp(owner, { name: "星河社区 Galaxy Social" }, { at: boughtAt });
   await placeOrder(
     owner,
-    { type: "plan", sdkAppId: app.sdkAppId, edition: "pro", months: 12, packs: [{ pack: "history", tier: "30" }, { pack: "barrage_bandwidth", tier: null }], autoRenew: true, agreeSla: true },
+    {
+      type: "plan",
+      sdkAppId: app.sdkAppId,
+      edition: "pro",
+      months: 12,
+      packs: [
+        { pack: "history", tier: "30" },
+        { pack: "barrage_bandwidth", tier: null },
+      ],
+      autoRenew: true,
+      agreeSla: true,
+    },
     "seed-usage-history",
     { at: boughtAt },
   );
 
   // Every app of the account in service gets usage from the day it was created (at most the last ~3 months).
-  const apps = (await listApps(owner.accountId)).filter((a) => a.status !== "stopped" && a.edition !== "trial" && (a.sdkAppId === app.sdkAppId || withApps.includes(a.sdkAppId)));
+  const apps = (await listApps(owner.accountId)).filter(
+    (a) =>
+      a.status !== "stopped" && a.edition !== "trial" && (a.sdkAppId === app.sdkAppId || withApps.includes(a.sdkAppId)),
+  );
   const rnd = random(7);
   // The peak days: one in last month (billed: DAU overage) and yesterday or today this month (the estimate).
   const spikes = new Set([`${lastMonth}-18`, today > `${thisMonth}-01` ? addDays(today, -1) : today]);
@@ -62,19 +76,32 @@ export async function seedDemoUsage(owner: CustomerActor, at: Date, withApps: nu
       const day = addDays(from, i);
       const weekend = [0, 6].includes(new Date(shanghaiMidnight(day).getTime() + 8 * HOUR).getUTCDay());
       const base = a.id === app.id ? 420 : 160;
-      const users = a.id === app.id && spikes.has(day) ? 10_240 + Math.floor(rnd() * 400) : Math.floor(base * (weekend ? 1.35 : 1) * (0.8 + rnd() * 0.4));
+      const users =
+        a.id === app.id && spikes.has(day)
+          ? 10_240 + Math.floor(rnd() * 400)
+          : Math.floor(base * (weekend ? 1.35 : 1) * (0.8 + rnd() * 0.4));
       const midnight = shanghaiMidnight(day).getTime();
       for (let u = 0; u < users; u++) {
         // first logins spread over the day, from 07:00
-        events.push({ sdkAppId: a.sdkAppId, userId: `user-${u}`, at: new Date(midnight + 7 * HOUR + Math.floor((u / users) * 16 * HOUR)).toISOString() });
+        events.push({
+          sdkAppId: a.sdkAppId,
+          userId: `user-${u}`,
+          at: new Date(midnight + 7 * HOUR + Math.floor((u / users) * 16 * HOUR)).toISOString(),
+        });
       }
       if (events.length >= 10_000) {
         logins += await recordLogins(owner, events);
         events = [];
       }
       daily.push({
-        sdkAppId: a.sdkAppId, date: day, groups: Math.floor(1_200 + i * 9 + rnd() * 80), liveGroups: Math.floor(3 + rnd() * 6),
-        bandwidthMbps: { domestic: Math.round((0.8 + rnd() * 2.4) * 1000) / 1000, international: Math.round(rnd() * 0.4 * 1000) / 1000 },
+        sdkAppId: a.sdkAppId,
+        date: day,
+        groups: Math.floor(1_200 + i * 9 + rnd() * 80),
+        liveGroups: Math.floor(3 + rnd() * 6),
+        bandwidthMbps: {
+          domestic: Math.round((0.8 + rnd() * 2.4) * 1000) / 1000,
+          international: Math.round(rnd() * 0.4 * 1000) / 1000,
+        },
       });
     }
     logins += await recordLogins(owner, events);

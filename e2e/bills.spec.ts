@@ -33,14 +33,39 @@ async function setUp(): Promise<Setup> {
   await topUp(op, accountId, { cash: "3097.00", note: "e2e" });
   const owner = { kind: "customer" as const, accountId, role: "owner" as const, userId: r.ownerId };
   const app = await createApp(owner, { name: "直播互动 Live Chat" });
-  await placeOrder(owner, { type: "plan", sdkAppId: app.sdkAppId, edition: "pro", months: 3, packs: [{ pack: "history", tier: "90" }, { pack: "barrage_bandwidth", tier: null }], agreeSla: true }, `e2e-${uniq()}`);
+  await placeOrder(
+    owner,
+    {
+      type: "plan",
+      sdkAppId: app.sdkAppId,
+      edition: "pro",
+      months: 3,
+      packs: [
+        { pack: "history", tier: "90" },
+        { pack: "barrage_bandwidth", tier: null },
+      ],
+      agreeSla: true,
+    },
+    `e2e-${uniq()}`,
+  );
   await createApp(owner, { name: "体验 Trial" });
   const month = nextMonth(shanghaiDay(await now()).slice(0, 7));
   const days = monthDays(month);
   // DAU 12,345 on the 9th: one started 10,000 over the free quota; bandwidth on a few days.
   await db().execute(sql`insert into daily_active_users (app_id, day, user_id, first_login_at)
     select ${app.id}::uuid, ${days[8]!}::date, 'u' || g, ${shanghaiMidnight(days[8]!).toISOString()}::timestamptz from generate_series(1, 12345) as g`);
-  await recordDaily(owner, days.slice(0, 5).map((date, i) => ({ sdkAppId: app.sdkAppId, date, groups: 1200 + i, liveGroups: 4, bandwidthMbps: { domestic: 1.25 + i, international: i === 2 ? 0.5 : 0 } })));
+  await recordDaily(
+    owner,
+    days
+      .slice(0, 5)
+      .map((date, i) => ({
+        sdkAppId: app.sdkAppId,
+        date,
+        groups: 1200 + i,
+        liveGroups: 4,
+        bandwidthMbps: { domestic: 1.25 + i, international: i === 2 ? 0.5 : 0 },
+      })),
+  );
   // Made at 00:00 on the 1st, deducted at 00:00 on the 3rd, each at its own instant.
   await runBillsDue(new Date(pushAt(month).getTime() - 1000), deductAt(month), { accountIds: [accountId] });
   return { email, password, sdkAppId: app.sdkAppId, month, accountId };
@@ -65,7 +90,9 @@ test.afterAll(async () => {
   await closeDb();
 });
 
-test("R-LIFE-3 / R-LIFE-4: the bills list, a bill's lines with evidence and CSV, and the arrears banner (zh-CN, en)", async ({ page }) => {
+test("R-LIFE-3 / R-LIFE-4: the bills list, a bill's lines with evidence and CSV, and the arrears banner (zh-CN, en)", async ({
+  page,
+}) => {
   await login(page, s);
   await page.goto("/bills");
   await expect(page.getByRole("heading", { level: 1, name: "账单" })).toBeVisible();
@@ -90,7 +117,9 @@ test("R-LIFE-3 / R-LIFE-4: the bills list, a bill's lines with evidence and CSV,
   const csv = await page.request.get(page.url() + "/lines.csv");
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
-  expect((await csv.text()).split("\r\n")[0]).toBe("bill_month,sdk_app_id,app_name,item,quantity,unit_price,amount,detail");
+  expect((await csv.text()).split("\r\n")[0]).toBe(
+    "bill_month,sdk_app_id,app_name,item,quantity,unit_price,amount,detail",
+  );
   await wideAndNarrow(page, "bill-page-zh");
 
   await page.goto(`/apps/${s.sdkAppId}`);

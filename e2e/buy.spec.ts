@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { availableBalance, DEMO, login, setLocale, shot, uniq } from "./fixtures";
 
-test("owner buys Pro with a security pack for a new app, lands on the receipt, and the app and balance follow", async ({ page }) => {
+test("owner buys Pro with a security pack for a new app, lands on the receipt, and the app and balance follow", async ({
+  page,
+}) => {
   const name = `E2E 购买 ${uniq()}`;
   await login(page, DEMO.owner);
   const before = await availableBalance(page);

@@ -7,7 +7,9 @@ test("R-CALC-1: anyone prices a workload for pro and ultimate without logging in
   await expect(page).toHaveURL(/\/calculator$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("价格计算器");
   // the defaults are priced at once: inside every free quota, the plan price only
-  await expect(page.getByRole("region", { name: "专业版", exact: true }).getByTestId("monthly-total")).toHaveText("¥999.00");
+  await expect(page.getByRole("region", { name: "专业版", exact: true }).getByTestId("monthly-total")).toHaveText(
+    "¥999.00",
+  );
 
   await page.getByLabel("日活跃用户数（DAU）").fill("25000");
   await page.getByLabel("直播群数量（AVChatRoom）").fill("60");
@@ -19,9 +21,13 @@ test("R-CALC-1: anyone prices a workload for pro and ultimate without logging in
   for (const card of [pro, ultimate]) {
     const dau = card.getByTestId("line-dau");
     await expect(dau).toContainText("DAU 超量");
-    await expect(dau).toContainText("DAU 25,000 − 免费 10,000 = 15,000 → 15,000 ÷ 10,000 向上取整 = 2 → 2 × ¥1,000.00 = ¥2,000.00");
+    await expect(dau).toContainText(
+      "DAU 25,000 − 免费 10,000 = 15,000 → 15,000 ÷ 10,000 向上取整 = 2 → 2 × ¥1,000.00 = ¥2,000.00",
+    );
   }
-  await expect(pro.getByTestId("line-liveGroups")).toContainText("需要 60 个 > 上限 50 个 → 加购“直播群数量不限” ¥1,000.00/月");
+  await expect(pro.getByTestId("line-liveGroups")).toContainText(
+    "需要 60 个 > 上限 50 个 → 加购“直播群数量不限” ¥1,000.00/月",
+  );
   await expect(ultimate.getByTestId("line-liveGroups")).toContainText("¥0.00");
   // pro 999 + 1,000 + 2,000; ultimate 2,999 + 2,000
   await expect(pro.getByTestId("monthly-total")).toHaveText("¥3,999.00");
@@ -71,7 +77,9 @@ test("R-CALC-1: English on a narrow screen; bad input gets field errors, never a
 
   const pro = page.getByRole("region", { name: "Pro", exact: true });
   const ultimate = page.getByRole("region", { name: "Ultimate", exact: true });
-  await expect(pro.getByTestId("line-dau")).toContainText("DAU 25,000 − 10,000 free = 15,000 → 2 × 10,000 started → 2 × ¥1,000.00 = ¥2,000.00");
+  await expect(pro.getByTestId("line-dau")).toContainText(
+    "DAU 25,000 − 10,000 free = 15,000 → 2 × 10,000 started → 2 × ¥1,000.00 = ¥2,000.00",
+  );
   await expect(ultimate.getByTestId("line-dau")).toContainText("¥2,000.00");
   await expect(pro.getByTestId("line-liveGroups")).toContainText("¥1,000.00");
   await expect(pro.getByTestId("line-history")).toContainText("90 days: ¥1,000.00/month");

@@ -4,8 +4,18 @@ import { DEMO, login, OPERATOR_KEY, setLocale, shot, uniq } from "./fixtures";
 // R-FEAT-1 and the app's "what happens when" timeline, on an account this spec makes for itself
 // (operator API), so the demo accounts' balances stay as other specs expect them.
 
-async function api(request: APIRequestContext, key: string, method: "get" | "post", path: string, data?: object, headers: Record<string, string> = {}) {
-  const res = await request[method](`/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, ...headers }, data });
+async function api(
+  request: APIRequestContext,
+  key: string,
+  method: "get" | "post",
+  path: string,
+  data?: object,
+  headers: Record<string, string> = {},
+) {
+  const res = await request[method](`/api/v1${path}`, {
+    headers: { Authorization: `Bearer ${key}`, ...headers },
+    data,
+  });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
@@ -15,11 +25,25 @@ async function customerWithUltimate(request: APIRequestContext) {
   const id = uniq();
   const owner = { email: `features-${id}@example.com`, password: "features-e2e-1" };
   const name = `E2E 功能 ${id}`;
-  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", { name, ownerEmail: owner.email, ownerPassword: owner.password });
+  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", {
+    name,
+    ownerEmail: owner.email,
+    ownerPassword: owner.password,
+  });
   await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/verify`);
-  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, { cash: "100000.00", note: "e2e features" });
+  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, {
+    cash: "100000.00",
+    note: "e2e features",
+  });
   const app = await api(request, apiKey, "post", "/apps", { name: "旗舰应用 Flagship" });
-  await api(request, apiKey, "post", "/orders", { type: "plan", sdkAppId: app.sdkAppId, edition: "ultimate", months: 3, packs: [], agreeSla: true }, { "Idempotency-Key": `features-${id}` });
+  await api(
+    request,
+    apiKey,
+    "post",
+    "/orders",
+    { type: "plan", sdkAppId: app.sdkAppId, edition: "ultimate", months: 3, packs: [], agreeSla: true },
+    { "Idempotency-Key": `features-${id}` },
+  );
   const trial = await api(request, apiKey, "post", "/apps", { name: "试用应用 Trial" });
   return { owner, accountName: name, apiKey, sdkAppId: app.sdkAppId as number, trialId: trial.sdkAppId as number };
 }
@@ -32,7 +56,11 @@ async function wideAndNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test("R-FEAT-1: the owner applies, an operator approves one feature and rejects the other; statuses and the timeline show it", async ({ page, browser, request }) => {
+test("R-FEAT-1: the owner applies, an operator approves one feature and rejects the other; statuses and the timeline show it", async ({
+  page,
+  browser,
+  request,
+}) => {
   const c = await customerWithUltimate(request);
 
   // Customer: the app page shows the timeline and both features, not applied.
@@ -46,7 +74,10 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
   await expect(features.getByTestId("feature-broadcast")).toContainText("未申请");
 
   // Apply for both, each after a confirmation.
-  for (const [testId, name] of [["feature-broadcast", "全员推送"], ["feature-communities", "社群"]] as const) {
+  for (const [testId, name] of [
+    ["feature-broadcast", "全员推送"],
+    ["feature-communities", "社群"],
+  ] as const) {
     await features.getByTestId(testId).getByRole("button", { name: "申请开通" }).click();
     const confirm = page.getByRole("alertdialog");
     await expect(confirm).toContainText(`申请开通${name}？`);
@@ -63,7 +94,10 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
   await expect(page.getByRole("button", { name: "申请开通" })).toHaveCount(0);
 
   // Operator: the queue names the account and the app; approve broadcast, reject communities with a reason.
-  const opContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1280, height: 900 } });
+  const opContext = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    viewport: { width: 1280, height: 900 },
+  });
   const op = await opContext.newPage();
   await login(op, DEMO.operator);
   await op.getByRole("link", { name: "开通申请" }).first().click();
@@ -103,7 +137,10 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
   const approved = apps.applications.find((a: { feature: string }) => a.feature === "broadcast");
   expect(approved.status).toBe("approved");
   expect(Date.parse(approved.enableAt) - Date.parse(approved.decidedAt)).toBe(48 * 3600 * 1000);
-  const ent = await api(request, c.apiKey, "post", `/apps/${c.sdkAppId}/entitlements/check`, { action: "use_feature", feature: "broadcast" });
+  const ent = await api(request, c.apiKey, "post", `/apps/${c.sdkAppId}/entitlements/check`, {
+    action: "use_feature",
+    feature: "broadcast",
+  });
   expect(ent).toMatchObject({ allowed: false, reason: "not_enabled" });
 
   await page.goto(`/apps/${c.sdkAppId}`);
@@ -113,7 +150,9 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
   const enable = timeline.getByTestId("timeline-event").filter({ hasText: "全员推送开通" });
   await expect(enable).toHaveCount(1);
   // Enablement comes before the term's end, which stops the feature unless renewed.
-  const kinds = await timeline.getByTestId("timeline-event").evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")));
+  const kinds = await timeline
+    .getByTestId("timeline-event")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")));
   expect(kinds.indexOf("feature_enable")).toBeLessThan(kinds.indexOf("expire"));
   expect(kinds).toContain("feature_stop");
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -121,7 +160,12 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
 
   await setLocale(page, "en");
   await page.goto(`/apps/${c.sdkAppId}`);
-  await expect(page.getByRole("region", { name: "What happens when" }).getByTestId("timeline-event").filter({ hasText: "Broadcast to all enabled" })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("region", { name: "What happens when" })
+      .getByTestId("timeline-event")
+      .filter({ hasText: "Broadcast to all enabled" }),
+  ).toHaveCount(1);
   await expect(page.getByTestId("feature-communities-line")).toContainText("Rejected");
   await wideAndNarrow(page, "app-features-timeline-en");
 });

@@ -7,7 +7,11 @@ export { DEMO };
 export const OPERATOR_KEY = process.env.E2E_OPERATOR_KEY ?? "imo_e2e-bootstrap-operator-key";
 
 export async function setLocale(page: Page, locale: "zh-CN" | "en") {
-  await page.context().addCookies([{ name: "locale", value: locale, url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1" }]);
+  await page
+    .context()
+    .addCookies([
+      { name: "locale", value: locale, url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1" },
+    ]);
 }
 
 /** Logs in through the real form. */
@@ -46,5 +50,8 @@ export async function availableBalance(page: Page): Promise<number> {
  * PostgreSQL for the unit and integration tests.
  */
 export function e2eDatabaseUrl(): string {
-  return process.env.E2E_DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/im_billing`;
+  return (
+    process.env.E2E_DATABASE_URL ||
+    `postgres://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/im_billing`
+  );
 }

@@ -11,8 +11,18 @@ async function setLocale(page: Page, locale: "zh-CN" | "en") {
 // search and filters in the URL; the buy page's app picker is a searchable combobox. Each test
 // makes its own customer through the operator API.
 
-async function api(request: APIRequestContext, key: string, method: "get" | "post", path: string, data?: object, headers: Record<string, string> = {}) {
-  const res = await request[method](`/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, ...headers }, data });
+async function api(
+  request: APIRequestContext,
+  key: string,
+  method: "get" | "post",
+  path: string,
+  data?: object,
+  headers: Record<string, string> = {},
+) {
+  const res = await request[method](`/api/v1${path}`, {
+    headers: { Authorization: `Bearer ${key}`, ...headers },
+    data,
+  });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
@@ -22,19 +32,37 @@ async function customerWithApps(request: APIRequestContext, n: number) {
   const id = uniq();
   const owner = { email: `lists-${id}@example.com`, password: "lists-e2e-pass-1" };
   const name = `E2E 列表 ${id}`;
-  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", { name, ownerEmail: owner.email, ownerPassword: owner.password });
+  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", {
+    name,
+    ownerEmail: owner.email,
+    ownerPassword: owner.password,
+  });
   await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/verify`);
-  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, { cash: "50000.00", note: "e2e lists" });
+  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, {
+    cash: "50000.00",
+    note: "e2e lists",
+  });
   const ids: number[] = [];
-  for (let i = 1; i <= n; i++) ids.push((await api(request, apiKey, "post", "/apps", { name: `App ${String(i).padStart(3, "0")}` })).sdkAppId);
+  for (let i = 1; i <= n; i++)
+    ids.push((await api(request, apiKey, "post", "/apps", { name: `App ${String(i).padStart(3, "0")}` })).sdkAppId);
   const paid = await api(request, apiKey, "post", "/apps", { name: "Paid 旗舰" });
-  await api(request, apiKey, "post", "/orders", { type: "plan", sdkAppId: paid.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true }, { "Idempotency-Key": `lists-${id}` });
+  await api(
+    request,
+    apiKey,
+    "post",
+    "/orders",
+    { type: "plan", sdkAppId: paid.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true },
+    { "Idempotency-Key": `lists-${id}` },
+  );
   return { owner, accountId: account.id as string, accountName: name, apiKey, ids, paidId: paid.sdkAppId as number };
 }
 
 const rows = (page: Page) => page.getByRole("table").first().locator("tbody tr");
 
-test("apps list: 60 apps page on the server, with the count, search and filters in the URL and the back button (zh, 390 px)", async ({ page, request }) => {
+test("apps list: 60 apps page on the server, with the count, search and filters in the URL and the back button (zh, 390 px)", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const c = await customerWithApps(request, 60);
   await page.setViewportSize({ width: 390, height: 844 });
@@ -81,10 +109,15 @@ test("apps list in English at 390 px, and the empty search says nothing matches"
   await expect(page.getByText("Page 2 of 2")).toBeVisible();
   await shot(page, "lists-apps-en-narrow");
   await page.goto("/apps?q=nothing-like-this");
-  await expect(page.getByText("没有符合筛选条件的记录。").or(page.getByText(/No records match|Nothing matches/))).toBeVisible();
+  await expect(
+    page.getByText("没有符合筛选条件的记录。").or(page.getByText(/No records match|Nothing matches/)),
+  ).toBeVisible();
 });
 
-test("buy: the app picker is a searchable, keyboard-driven combobox with nothing preselected; ?app= still preselects", async ({ page, request }) => {
+test("buy: the app picker is a searchable, keyboard-driven combobox with nothing preselected; ?app= still preselects", async ({
+  page,
+  request,
+}) => {
   const c = await customerWithApps(request, 40);
   await login(page, c.owner);
   await page.goto("/buy");
@@ -118,7 +151,10 @@ test("buy: the app picker is a searchable, keyboard-driven combobox with nothing
   await expect(page.getByRole("combobox", { name: "App", exact: true })).toContainText("App 005");
 });
 
-test("operator: accounts list pages and searches on the server; audit log shows names, labels and filters (zh and en)", async ({ page, request }) => {
+test("operator: accounts list pages and searches on the server; audit log shows names, labels and filters (zh and en)", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const c = await customerWithApps(request, 2);
   await login(page, DEMO.operator);
@@ -139,7 +175,9 @@ test("operator: accounts list pages and searches on the server; audit log shows 
   await expect(page.getByTestId("audit-action").filter({ hasText: "充值 / 赠送" })).toHaveCount(1);
   await expect(audit.filter({ hasText: "充值 / 赠送" })).toContainText("¥50,000.00");
   // Apps were made with the account's API key: the key is named, not its id.
-  await expect(audit.filter({ hasText: "创建应用" }).first().getByTestId("audit-actor")).toContainText("API 密钥：default");
+  await expect(audit.filter({ hasText: "创建应用" }).first().getByTestId("audit-actor")).toContainText(
+    "API 密钥：default",
+  );
   // This spec verified the account with the bootstrap operator key.
   await expect(audit.filter({ hasText: "实名认证" }).getByTestId("audit-actor")).toContainText("API 密钥：bootstrap");
 

@@ -10,8 +10,18 @@ process.env.APP_MODE = "test";
 
 const NUMBER = /O-\d{8}-\d{6,}/;
 
-async function api(request: APIRequestContext, key: string, method: "get" | "post", path: string, data?: object, headers: Record<string, string> = {}) {
-  const res = await request[method](`/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, ...headers }, data });
+async function api(
+  request: APIRequestContext,
+  key: string,
+  method: "get" | "post",
+  path: string,
+  data?: object,
+  headers: Record<string, string> = {},
+) {
+  const res = await request[method](`/api/v1${path}`, {
+    headers: { Authorization: `Bearer ${key}`, ...headers },
+    data,
+  });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
@@ -22,20 +32,49 @@ async function customer(request: APIRequestContext): Promise<Customer> {
   const id = uniq();
   const owner = { email: `money-${id}@example.com`, password: "money-e2e-1" };
   const name = `E2E 账务 ${id}`;
-  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", { name, ownerEmail: owner.email, ownerPassword: owner.password });
+  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", {
+    name,
+    ownerEmail: owner.email,
+    ownerPassword: owner.password,
+  });
   await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/verify`);
-  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, { cash: "200000.00", note: "e2e money" });
+  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, {
+    cash: "200000.00",
+    note: "e2e money",
+  });
   return { owner, name, apiKey };
 }
 
-async function appWithPlan(request: APIRequestContext, c: Customer, name: string, edition: "pro" | "ultimate", months: number) {
+async function appWithPlan(
+  request: APIRequestContext,
+  c: Customer,
+  name: string,
+  edition: "pro" | "ultimate",
+  months: number,
+) {
   const app = await api(request, c.apiKey, "post", "/apps", { name });
-  await api(request, c.apiKey, "post", "/orders", { type: "plan", sdkAppId: app.sdkAppId, edition, months, packs: [], agreeSla: true }, { "Idempotency-Key": `money-${uniq()}` });
+  await api(
+    request,
+    c.apiKey,
+    "post",
+    "/orders",
+    { type: "plan", sdkAppId: app.sdkAppId, edition, months, packs: [], agreeSla: true },
+    { "Idempotency-Key": `money-${uniq()}` },
+  );
   return app.sdkAppId as number;
 }
 
-async function change(request: APIRequestContext, c: Customer, sdkAppId: number, edition: "pro" | "ultimate", months: number) {
-  const res = await request.post("/api/v1/orders", { headers: { Authorization: `Bearer ${c.apiKey}`, "Idempotency-Key": `money-${uniq()}` }, data: { type: "change", sdkAppId, edition, months, packs: [], agreeSla: true } });
+async function change(
+  request: APIRequestContext,
+  c: Customer,
+  sdkAppId: number,
+  edition: "pro" | "ultimate",
+  months: number,
+) {
+  const res = await request.post("/api/v1/orders", {
+    headers: { Authorization: `Bearer ${c.apiKey}`, "Idempotency-Key": `money-${uniq()}` },
+    data: { type: "change", sdkAppId, edition, months, packs: [], agreeSla: true },
+  });
   expect(res.status(), await res.text()).toBeLessThan(300);
   return { status: res.status(), order: await res.json() };
 }
@@ -61,7 +100,10 @@ async function expireIn(sdkAppId: number, days: number) {
   const { now } = await import("../lib/clock");
   const { addDays, shanghaiDay, shanghaiMidnight } = await import("../lib/billing/calendar");
   // Terms end at 00:00 Shanghai (R-TIME-2).
-  await db().update(apps).set({ expiresAt: shanghaiMidnight(addDays(shanghaiDay(await now()), days)) }).where(eq(apps.sdkAppId, sdkAppId));
+  await db()
+    .update(apps)
+    .set({ expiresAt: shanghaiMidnight(addDays(shanghaiDay(await now()), days)) })
+    .where(eq(apps.sdkAppId, sdkAppId));
 }
 
 test.afterAll(async () => {
@@ -69,7 +111,10 @@ test.afterAll(async () => {
   await closeDb();
 });
 
-test("issue 9: one order number on the toast, receipt, orders list and ledger; CSV and print; the auto-renew notice with its amount", async ({ page, request }) => {
+test("issue 9: one order number on the toast, receipt, orders list and ledger; CSV and print; the auto-renew notice with its amount", async ({
+  page,
+  request,
+}) => {
   const c = await customer(request);
   const app = await api(request, c.apiKey, "post", "/apps", { name: "续费应用 Renewing" });
   await login(page, c.owner);
@@ -82,7 +127,10 @@ test("issue 9: one order number on the toast, receipt, orders list and ledger; C
   await page.getByRole("checkbox", { name: "到期自动续费" }).check();
   await summary.getByRole("checkbox", { name: /服务等级协议/ }).check();
   await summary.getByRole("button", { name: "立即购买" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: /确认支付/ }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: /确认支付/ })
+    .click();
   const toast = page.locator("[data-sonner-toast]").filter({ hasText: "已支付" });
   await expect(toast).toContainText(NUMBER);
   const orderNo = NUMBER.exec((await toast.textContent()) ?? "")![0];
@@ -116,11 +164,18 @@ test("issue 9: one order number on the toast, receipt, orders list and ledger; C
   await expect(page.getByRole("navigation", { name: "main" }).first()).toBeVisible();
 
   // Auto-renew: the app page states the day and the amount; the quote of a 1-month renewal agrees.
-  const q = await api(request, c.apiKey, "post", "/quotes", { type: "renewal", sdkAppIds: [app.sdkAppId], months: 1, agreeSla: true });
+  const q = await api(request, c.apiKey, "post", "/quotes", {
+    type: "renewal",
+    sdkAppIds: [app.sdkAppId],
+    months: 1,
+    agreeSla: true,
+  });
   const amount = `¥${Number(q.total).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
   await expireIn(app.sdkAppId, 3);
   await page.goto(`/apps/${app.sdkAppId}`);
-  await expect(page.getByTestId("auto-renew-amount")).toContainText(new RegExp(`将于 \\d{4}-\\d{2}-\\d{2} 自动续费，从余额扣除 ${amount.replace(/[.$]/g, "\\$&")}`));
+  await expect(page.getByTestId("auto-renew-amount")).toContainText(
+    new RegExp(`将于 \\d{4}-\\d{2}-\\d{2} 自动续费，从余额扣除 ${amount.replace(/[.$]/g, "\\$&")}`),
+  );
   await expect(page.getByTestId("timeline-event").first()).toContainText(`自动续费 1 个月，从余额扣除 ${amount}`);
   const banner = page.getByTestId("banner-auto-renew");
   await expect(banner).toContainText(`续费应用 Renewing 将于`);
@@ -145,7 +200,11 @@ test("issue 9: one order number on the toast, receipt, orders list and ledger; C
   }
 });
 
-test("issue 9: a refunded app says when it was refunded and until when service runs; the change receipt; a change held for review, approved by an operator", async ({ page, browser, request }) => {
+test("issue 9: a refunded app says when it was refunded and until when service runs; the change receipt; a change held for review, approved by an operator", async ({
+  page,
+  browser,
+  request,
+}) => {
   const c = await customer(request);
 
   // The account's first order carries the first-purchase campaign, which is not refundable; buy it out of the way.
@@ -155,7 +214,9 @@ test("issue 9: a refunded app says when it was refunded and until when service r
   await api(request, c.apiKey, "post", "/refunds", { sdkAppId: refunded, product: "plan", mode: "five_day" });
   await login(page, c.owner);
   await page.goto(`/apps/${refunded}`);
-  await expect(page.locator("dl").first()).toContainText(/已于 \d{4}-\d{2}-\d{2} 退费，服务至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await expect(page.locator("dl").first()).toContainText(
+    /已于 \d{4}-\d{2}-\d{2} 退费，服务至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
+  );
   await expect(page.locator("dl").first()).not.toContainText("已过期");
   await page.goto("/apps");
   await expect(page.getByTestId(`app-row-${refunded}`)).toContainText(/已于 \d{4}-\d{2}-\d{2} 退费，服务至/);
@@ -164,7 +225,9 @@ test("issue 9: a refunded app says when it was refunded and until when service r
   await expect(page.getByTestId(`renewal-row-${refunded}`)).not.toContainText("已过期");
   await setLocale(page, "en");
   await page.goto(`/apps/${refunded}`);
-  await expect(page.locator("dl").first()).toContainText(/Refunded on \d{4}-\d{2}-\d{2}, service until \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await expect(page.locator("dl").first()).toContainText(
+    /Refunded on \d{4}-\d{2}-\d{2}, service until \d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
+  );
   await setLocale(page, "zh-CN");
 
   // A small change (2nd refund, below the threshold) runs at once: its receipt shows refund, purchase and net.
@@ -193,14 +256,20 @@ test("issue 9: a refunded app says when it was refunded and until when service r
   await expect(page.getByTestId("order-no")).toHaveText(held.order.orderNo);
 
   // An operator approves it in the console.
-  const opContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1280, height: 900 } });
+  const opContext = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    viewport: { width: 1280, height: 900 },
+  });
   const op = await opContext.newPage();
   await login(op, DEMO.operator);
   await op.goto("/admin/refunds");
   const item = op.getByTestId("review-item").filter({ hasText: c.name });
   await expect(item.getByTestId("review-change")).toContainText(held.order.orderNo);
   await item.getByRole("button", { name: "通过" }).click();
-  await op.getByRole("alertdialog").getByRole("button", { name: /通过并退款/ }).click();
+  await op
+    .getByRole("alertdialog")
+    .getByRole("button", { name: /通过并退款/ })
+    .click();
   await expect(op.getByText(new RegExp(`${held.order.refund.refundNo} 已通过`))).toBeVisible();
   await opContext.close();
 

@@ -62,7 +62,10 @@ test("operator moves the test clock forward", async ({ page }) => {
 test("operator sees an account's orders and refunds on its page", async ({ page }) => {
   await login(page, DEMO.operator);
   await page.goto("/admin/accounts");
-  await page.getByRole("link", { name: /星河科技/ }).first().click();
+  await page
+    .getByRole("link", { name: /星河科技/ })
+    .first()
+    .click();
   const orders = page.getByRole("table", { name: "订单" });
   await expect(orders.getByRole("row").filter({ hasText: /O-\d{8}-000001/ })).toContainText("新购");
   // the refunds spec runs later: no refunds yet for the demo account

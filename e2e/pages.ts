@@ -4,7 +4,11 @@ import type { Page } from "@playwright/test";
 import { e2eDatabaseUrl } from "./fixtures";
 
 /** Every page of the console, with a real URL for each dynamic route (security.spec.ts, a11y.spec.ts). */
-export type PageSpec = { route: string; who: "public" | "customer" | "operator"; path: string | ((page: Page) => Promise<string>) };
+export type PageSpec = {
+  route: string;
+  who: "public" | "customer" | "operator";
+  path: string | ((page: Page) => Promise<string>);
+};
 
 const firstLink = (list: string, pattern: RegExp) => async (page: Page) => {
   await page.goto(list);
@@ -30,7 +34,20 @@ async function demoBill(page: Page): Promise<string> {
     const { DEMO } = await import("../db/demo");
     const [owner] = await db().select().from(users).where(eq(users.email, DEMO.owner.email));
     const at = new Date("2025-02-01T00:00:00+08:00");
-    await db().insert(bills).values({ accountId: owner!.accountId!, month: "2025-01", status: "deducted", total: "0.00", paidGift: "0.00", paidCash: "0.00", priceBookVersion: "2026-01", pushedAt: at, deductedAt: at }).onConflictDoNothing();
+    await db()
+      .insert(bills)
+      .values({
+        accountId: owner!.accountId!,
+        month: "2025-01",
+        status: "deducted",
+        total: "0.00",
+        paidGift: "0.00",
+        paidCash: "0.00",
+        priceBookVersion: "2026-01",
+        pushedAt: at,
+        deductedAt: at,
+      })
+      .onConflictDoNothing();
     return firstLink("/bills", /^\/bills\/[0-9a-f-]{36}$/)(page);
   }
 }
@@ -57,7 +74,11 @@ export const PAGES: PageSpec[] = [
   { route: "/settings", who: "customer", path: "/settings" },
   { route: "/admin", who: "operator", path: "/admin" },
   { route: "/admin/accounts", who: "operator", path: "/admin/accounts" },
-  { route: "/admin/accounts/[id]", who: "operator", path: firstLink("/admin/accounts", /^\/admin\/accounts\/[0-9a-f-]{36}$/) },
+  {
+    route: "/admin/accounts/[id]",
+    who: "operator",
+    path: firstLink("/admin/accounts", /^\/admin\/accounts\/[0-9a-f-]{36}$/),
+  },
   { route: "/admin/audit", who: "operator", path: "/admin/audit" },
   { route: "/admin/campaigns", who: "operator", path: "/admin/campaigns" },
   { route: "/admin/clock", who: "operator", path: "/admin/clock" },
@@ -72,8 +93,10 @@ export function pagesOnDisk(dir = join(process.cwd(), "app")): string[] {
     const p = join(dir, e.name);
     if (e.isDirectory()) return pagesOnDisk(p);
     if (e.name !== "page.tsx") return [];
-    const route = relative(join(process.cwd(), "app"), dir).split(sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
+    const route = relative(join(process.cwd(), "app"), dir)
+      .split(sep)
+      .filter((s) => s && !/^\(.*\)$/.test(s))
+      .join("/");
     return [`/${route}`];
   });
 }
-

@@ -13,7 +13,10 @@ async function setLocale(page: Page, locale: "zh-CN" | "en") {
 // Issue 9, "polish found on the way" and the overview, in both languages.
 
 async function api(request: APIRequestContext, key: string, method: "get" | "post", path: string, data?: object) {
-  const res = await request[method](`/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, "Idempotency-Key": `polish-${uniq()}` }, data });
+  const res = await request[method](`/api/v1${path}`, {
+    headers: { Authorization: `Bearer ${key}`, "Idempotency-Key": `polish-${uniq()}` },
+    data,
+  });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
@@ -22,14 +25,22 @@ async function customer(request: APIRequestContext, cash: string) {
   const id = uniq();
   const owner = { email: `polish-${id}@example.com`, password: "polish-e2e-pass-1" };
   const name = `E2E 打磨 ${id}`;
-  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", { name, ownerEmail: owner.email, ownerPassword: owner.password });
+  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", {
+    name,
+    ownerEmail: owner.email,
+    ownerPassword: owner.password,
+  });
   await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/verify`);
-  if (cash !== "0") await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, { cash, note: "e2e polish" });
+  if (cash !== "0")
+    await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, { cash, note: "e2e polish" });
   const app = await api(request, apiKey, "post", "/apps", { name: "Polish App" });
   return { owner, name, accountId: account.id as string, apiKey, sdkAppId: app.sdkAppId as number };
 }
 
-test("operator dialogs have their own bodies; top-up validates first and confirms ¥5,000.00; the toast names ¥ amounts", async ({ page, request }) => {
+test("operator dialogs have their own bodies; top-up validates first and confirms ¥5,000.00; the toast names ¥ amounts", async ({
+  page,
+  request,
+}) => {
   const c = await customer(request, "0");
   await login(page, DEMO.operator);
   await page.goto("/admin/accounts");
@@ -38,7 +49,11 @@ test("operator dialogs have their own bodies; top-up validates first and confirm
   await expect(page.getByRole("dialog")).not.toContainText("查找客户账号");
   await page.keyboard.press("Escape");
 
-  const fresh = await api(request, OPERATOR_KEY, "post", "/admin/accounts", { name: `E2E 未认证 ${uniq()}`, ownerEmail: `polish-u-${uniq()}@example.com`, ownerPassword: "polish-e2e-pass-1" });
+  const fresh = await api(request, OPERATOR_KEY, "post", "/admin/accounts", {
+    name: `E2E 未认证 ${uniq()}`,
+    ownerEmail: `polish-u-${uniq()}@example.com`,
+    ownerPassword: "polish-e2e-pass-1",
+  });
   await page.goto(`/admin/accounts/${fresh.account.id}`);
   await page.getByRole("button", { name: "完成实名认证" }).click();
   await expect(page.getByRole("alertdialog")).toContainText("确认已核实");
@@ -72,7 +87,10 @@ test("operator pages use words, not internal ones (clock mode)", async ({ page }
   await expect(page.locator("main")).toContainText("Test clock (can be moved)");
 });
 
-test("the SLA box links to the agreement (both languages); a shortfall leads to how to top up, with the amount", async ({ page, request }) => {
+test("the SLA box links to the agreement (both languages); a shortfall leads to how to top up, with the amount", async ({
+  page,
+  request,
+}) => {
   const c = await customer(request, "100.00");
   await login(page, c.owner);
   await page.goto(`/buy?app=${c.sdkAppId}`);
@@ -109,7 +127,10 @@ test("the SLA box links to the agreement (both languages); a shortfall leads to 
   await shot(page, "polish-top-up-en-narrow");
 });
 
-test("not-found pages answer 404 inside the console and say what was not found; a favicon exists", async ({ page, request }) => {
+test("not-found pages answer 404 inside the console and say what was not found; a favicon exists", async ({
+  page,
+  request,
+}) => {
   await login(page, DEMO.owner);
   const cases: [string, string, string][] = [
     ["/apps/1499999999", "未找到该应用", "App not found"],
@@ -135,16 +156,38 @@ test("not-found pages answer 404 inside the console and say what was not found; 
   await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
 });
 
-test("the overview: spend by month, renewals due in 30 days, apps by status, the latest bill, unread notifications (zh, en, 390 px)", async ({ page, request }) => {
+test("the overview: spend by month, renewals due in 30 days, apps by status, the latest bill, unread notifications (zh, en, 390 px)", async ({
+  page,
+  request,
+}) => {
   const c = await customer(request, "5000.00");
-  await api(request, c.apiKey, "post", "/orders", { type: "plan", sdkAppId: c.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true });
+  await api(request, c.apiKey, "post", "/orders", {
+    type: "plan",
+    sdkAppId: c.sdkAppId,
+    edition: "pro",
+    months: 1,
+    packs: [],
+    agreeSla: true,
+  });
   const { db } = await import("../db/client");
   const { apps, bills } = await import("../db/schema");
   const { eq } = await import("drizzle-orm");
   // A month's term ends in 30–31 days; bring this app's end inside the 30-day window (test hook on its own account).
   const [row] = await db().select().from(apps).where(eq(apps.sdkAppId, c.sdkAppId));
-  await db().update(apps).set({ expiresAt: new Date(row!.expiresAt!.getTime() - 5 * 86_400_000) }).where(eq(apps.sdkAppId, c.sdkAppId));
-  await db().insert(bills).values({ accountId: c.accountId, month: "2026-10", status: "pushed", total: "1234.50", priceBookVersion: "2026-01", pushedAt: new Date("2026-10-31T16:00:00Z") });
+  await db()
+    .update(apps)
+    .set({ expiresAt: new Date(row!.expiresAt!.getTime() - 5 * 86_400_000) })
+    .where(eq(apps.sdkAppId, c.sdkAppId));
+  await db()
+    .insert(bills)
+    .values({
+      accountId: c.accountId,
+      month: "2026-10",
+      status: "pushed",
+      total: "1234.50",
+      priceBookVersion: "2026-01",
+      pushedAt: new Date("2026-10-31T16:00:00Z"),
+    });
 
   await login(page, c.owner);
   await page.goto("/overview");

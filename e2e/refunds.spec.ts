@@ -14,11 +14,20 @@ async function ownAccount(request: APIRequestContext) {
     expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
     return res.json();
   };
-  const { account, apiKey } = await call(OPERATOR_KEY, "/admin/accounts", { name: `E2E 变更 ${id}`, ownerEmail: owner.email, ownerPassword: owner.password });
+  const { account, apiKey } = await call(OPERATOR_KEY, "/admin/accounts", {
+    name: `E2E 变更 ${id}`,
+    ownerEmail: owner.email,
+    ownerPassword: owner.password,
+  });
   await call(OPERATOR_KEY, `/admin/accounts/${account.id}/verify`, {});
   await call(OPERATOR_KEY, `/admin/accounts/${account.id}/topups`, { cash: "20000.00", note: "e2e change" });
   const first = await call(apiKey, "/apps", { name: "首单 First" });
-  await call(apiKey, "/orders", { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true }, { "Idempotency-Key": `change-${id}` });
+  await call(
+    apiKey,
+    "/orders",
+    { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true },
+    { "Idempotency-Key": `change-${id}` },
+  );
   return owner;
 }
 
@@ -52,7 +61,9 @@ async function appIdOf(page: Page, name: string): Promise<string> {
   return (await row.locator("td").nth(1).textContent())!.trim();
 }
 
-test("R-REF-1, R-REF-4: a five-day refund of a new Pro plan gives everything back and the app goes to disabling", async ({ page }) => {
+test("R-REF-1, R-REF-4: a five-day refund of a new Pro plan gives everything back and the app goes to disabling", async ({
+  page,
+}) => {
   const name = `E2E 退费 ${uniq()}`;
   await login(page, DEMO.owner);
   const before = await availableBalance(page);
@@ -81,7 +92,9 @@ test("R-REF-1, R-REF-4: a five-day refund of a new Pro plan gives everything bac
   const confirm = page.getByRole("alertdialog");
   await expect(confirm).toContainText(`${name}（${sdkAppId}）`);
   await expect(confirm).toContainText("五天无理由退还");
-  await expect(confirm.getByTestId("confirm-amount")).toContainText(/^退还 ¥999\.00 到现金 ¥[\d,.]+ \/ 赠送金 ¥[\d,.]+$/);
+  await expect(confirm.getByTestId("confirm-amount")).toContainText(
+    /^退还 ¥999\.00 到现金 ¥[\d,.]+ \/ 赠送金 ¥[\d,.]+$/,
+  );
   await confirm.getByRole("button", { name: "确认退费 ¥999.00" }).click();
   await expect(page.getByText("已退款 ¥999.00")).toBeVisible();
 
@@ -119,7 +132,9 @@ test("R-REF-1, R-REF-4: a five-day refund of a new Pro plan gives everything bac
   await shot(page, "refunds-en-narrow");
 });
 
-test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects it with a reason and the customer sees why", async ({ page }) => {
+test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects it with a reason and the customer sees why", async ({
+  page,
+}) => {
   const reason = `E2E 驳回 ${uniq()}`;
   await login(page, DEMO.owner);
   const live = await appIdOf(page, "直播间 Live Room");
@@ -169,7 +184,10 @@ test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects i
   await expect(rejected).toContainText(`驳回原因：${reason}`);
 });
 
-test("R-BUY-3: changing Pro to Ultimate refunds the current plan and charges the net in one step", async ({ page, request }) => {
+test("R-BUY-3: changing Pro to Ultimate refunds the current plan and charges the net in one step", async ({
+  page,
+  request,
+}) => {
   const name = `E2E 变更 ${uniq()}`;
   await login(page, await ownAccount(request));
   const sdkAppId = await createApp(page, name);
@@ -187,7 +205,9 @@ test("R-BUY-3: changing Pro to Ultimate refunds the current plan and charges the
   await expect(summary.getByTestId("change-line")).toHaveCount(1);
   await expect(summary.getByTestId("change-line")).toContainText("旗舰版套餐包");
   await expect(summary.getByTestId("change-new-total")).toHaveText("¥2,999.00");
-  await expect(summary.getByRole("table", { name: "退还当前套餐（普通退还）" }).getByTestId("refund-line")).toHaveCount(1);
+  await expect(summary.getByRole("table", { name: "退还当前套餐（普通退还）" }).getByTestId("refund-line")).toHaveCount(
+    1,
+  );
   await expect(summary.getByTestId("change-net")).toHaveText(/^¥2,0\d\d\.\d\d$/);
 
   await summary.getByRole("button", { name: "确认变更" }).click();

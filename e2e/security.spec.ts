@@ -14,7 +14,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.exposeFunction("__reportCsp", (v: string) => void violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   page.on("console", (m) => {
@@ -60,11 +62,15 @@ test("API answers carry nosniff and a deny-all CSP; an unknown API path is a JSO
   expect(https.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
 });
 
-test("login throttling over HTTP: after 5 wrong passwords the next attempt is 429 with Retry-After", async ({ request }) => {
+test("login throttling over HTTP: after 5 wrong passwords the next attempt is 429 with Retry-After", async ({
+  request,
+}) => {
   const email = `ghost-${uniq()}@nowhere.example`;
   const attempt = async () => {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    return request.post("/api/auth/callback/credentials", { form: { email, password: "wrong password", csrfToken, json: "true" } });
+    return request.post("/api/auth/callback/credentials", {
+      form: { email, password: "wrong password", csrfToken, json: "true" },
+    });
   };
   for (let i = 0; i < 5; i++) expect((await attempt()).status()).toBe(401);
   const r = await attempt();
@@ -73,11 +79,16 @@ test("login throttling over HTTP: after 5 wrong passwords the next attempt is 42
   expect(new URL((await r.json()).url).searchParams.get("error")).toMatch(/^throttled:\d+$/);
 });
 
-test("an operator sees a user's login lock on the account page and clears it; the user logs in at once", async ({ page, request }) => {
+test("an operator sees a user's login lock on the account page and clears it; the user logs in at once", async ({
+  page,
+  request,
+}) => {
   const who = DEMO.unverified;
   for (let i = 0; i < 5; i++) {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    await request.post("/api/auth/callback/credentials", { form: { email: who.email, password: `wrong ${i}`, csrfToken, json: "true" } });
+    await request.post("/api/auth/callback/credentials", {
+      form: { email: who.email, password: `wrong ${i}`, csrfToken, json: "true" },
+    });
   }
   await login(page, DEMO.operator);
   await page.goto("/admin/accounts");
@@ -85,7 +96,10 @@ test("an operator sees a user's login lock on the account page and clears it; th
   const cell = page.getByTestId(`login-lock-${who.email}`);
   await expect(cell).toContainText(/locked until|登录已锁定至/i);
   await cell.getByRole("button", { name: /Clear login lock|解除登录锁定/ }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: /Clear login lock|解除登录锁定/ }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: /Clear login lock|解除登录锁定/ })
+    .click();
   await expect(cell).toBeEmpty();
   await page.context().clearCookies();
   await login(page, who);

@@ -37,7 +37,10 @@ async function report(request: APIRequestContext, key: string, path: "daily" | "
   expect(res.status(), await res.text()).toBe(200);
 }
 
-test("R-USE-4: reported usage shows on the app page with peaks, a daily chart and the overage estimate", async ({ page, request }) => {
+test("R-USE-4: reported usage shows on the app page with peaks, a daily chart and the overage estimate", async ({
+  page,
+  request,
+}) => {
   await login(page, DEMO.owner);
   const chat = await appId(page, CHAT);
   const day = await today(page, chat);
@@ -49,8 +52,17 @@ test("R-USE-4: reported usage shows on the app page with peaks, a daily chart an
 
   const key = await createKey(page);
   const first = `${day.slice(0, 8)}01`;
-  const records = [{ sdkAppId: chat, date: day, groups: 150_000, liveGroups: 12, bandwidthMbps: { domestic: 0, international: 0 } }];
-  if (first !== day) records.unshift({ sdkAppId: chat, date: first, groups: 80_000, liveGroups: 30, bandwidthMbps: { domestic: 0, international: 0 } });
+  const records = [
+    { sdkAppId: chat, date: day, groups: 150_000, liveGroups: 12, bandwidthMbps: { domestic: 0, international: 0 } },
+  ];
+  if (first !== day)
+    records.unshift({
+      sdkAppId: chat,
+      date: first,
+      groups: 80_000,
+      liveGroups: 30,
+      bandwidthMbps: { domestic: 0, international: 0 },
+    });
   await report(request, key, "daily", { records });
   await report(request, key, "logins", {
     events: ["u1", "u2", "u3"].map((userId) => ({ sdkAppId: chat, userId, at: `${day}T09:30:00+08:00` })),
@@ -84,12 +96,19 @@ test("R-USE-4: reported usage shows on the app page with peaks, a daily chart an
   await shot(page, "app-usage-en-narrow");
 });
 
-test("R-USE-4: a trial app shows its usage but no overage — trial apps are limited, not billed", async ({ page, request }) => {
+test("R-USE-4: a trial app shows its usage but no overage — trial apps are limited, not billed", async ({
+  page,
+  request,
+}) => {
   await login(page, DEMO.owner);
   const trial = await appId(page, TRIAL);
   const day = await today(page, trial);
   const key = await createKey(page);
-  await report(request, key, "daily", { records: [{ sdkAppId: trial, date: day, groups: 60, liveGroups: 2, bandwidthMbps: { domestic: 0, international: 0 } }] });
+  await report(request, key, "daily", {
+    records: [
+      { sdkAppId: trial, date: day, groups: 60, liveGroups: 2, bandwidthMbps: { domestic: 0, international: 0 } },
+    ],
+  });
   await page.goto(`/apps/${trial}`);
   await expect(page.getByTestId("usage-groups-peak")).toHaveText("60");
   const estimate = page.getByTestId("usage-estimate");

@@ -14,7 +14,10 @@ export const env = {
   },
   get databaseUrl(): string {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` (embedded PostgreSQL) or set DATABASE_URL");
+    if (!url)
+      throw new Error(
+        "DATABASE_URL is not set: start the app with `npm start` (embedded PostgreSQL) or set DATABASE_URL",
+      );
     return url;
   },
   get authSecret(): string | undefined {

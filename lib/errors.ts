@@ -49,7 +49,13 @@ export const forbidden = (message = "You do not have permission to do this.") =>
 export const invalidState = (message: string, details?: Record<string, unknown>) =>
   new DomainError("invalid_state", message, details);
 export const validationFailed = (fields: FieldErrors) =>
-  new DomainError("validation_failed", `Invalid input: ${Object.entries(fields).map(([f, r]) => `${f} ${r}`).join("; ")}.`, { fields });
+  new DomainError(
+    "validation_failed",
+    `Invalid input: ${Object.entries(fields)
+      .map(([f, r]) => `${f} ${r}`)
+      .join("; ")}.`,
+    { fields },
+  );
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;

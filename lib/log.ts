@@ -6,8 +6,28 @@
  */
 import pino, { type DestinationStream, type Logger } from "pino";
 
-const SECRET_KEYS = ["password", "ownerPassword", "passwordHash", "apiKey", "key", "token", "secret", "authorization", "cookie", "set-cookie", "parameters", "params"];
-export const REDACT_PATHS = [...SECRET_KEYS, ...SECRET_KEYS.map((k) => `*.${k}`), ...SECRET_KEYS.map((k) => `*.*.${k}`), "req.headers.authorization", "req.headers.cookie", 'req.headers["x-api-key"]'];
+const SECRET_KEYS = [
+  "password",
+  "ownerPassword",
+  "passwordHash",
+  "apiKey",
+  "key",
+  "token",
+  "secret",
+  "authorization",
+  "cookie",
+  "set-cookie",
+  "parameters",
+  "params",
+];
+export const REDACT_PATHS = [
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((k) => `*.${k}`),
+  ...SECRET_KEYS.map((k) => `*.*.${k}`),
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["x-api-key"]',
+];
 
 type ErrLike = { name?: unknown; message?: unknown; code?: unknown; cause?: unknown; stack?: unknown };
 
@@ -16,11 +36,20 @@ export function safeError(e: unknown, withStack = false): Record<string, unknown
   if (!e || typeof e !== "object") return { message: String(e).slice(0, 200) };
   const err = e as ErrLike;
   const cause = err.cause && typeof err.cause === "object" ? (err.cause as ErrLike) : undefined;
-  const firstLine = String(err.message ?? "").split("\n")[0]!.replace(/\bparams:.*$/i, "").slice(0, 300);
+  const firstLine = String(err.message ?? "")
+    .split("\n")[0]!
+    .replace(/\bparams:.*$/i, "")
+    .slice(0, 300);
   const out: Record<string, unknown> = { type: String(err.name ?? "Error"), message: firstLine };
   const code = err.code ?? cause?.code;
   if (typeof code === "string") out.code = code;
-  if (cause) out.cause = { type: String(cause.name ?? "Error"), message: String(cause.message ?? "").split("\n")[0]!.slice(0, 300) };
+  if (cause)
+    out.cause = {
+      type: String(cause.name ?? "Error"),
+      message: String(cause.message ?? "")
+        .split("\n")[0]!
+        .slice(0, 300),
+    };
   if (withStack && typeof err.stack === "string") out.stack = err.stack;
   return out;
 }

@@ -50,7 +50,11 @@ export async function createCustomer(
   const email = uniqueEmail("owner");
   const password = `pw-${randomUUID()}`;
   const actor = op?.actor ?? ({ kind: "system" } as const);
-  const r = await createAccount(actor, { name: opts.name ?? "Test account", ownerEmail: email, ownerPassword: password });
+  const r = await createAccount(actor, {
+    name: opts.name ?? "Test account",
+    ownerEmail: email,
+    ownerPassword: password,
+  });
   const c: TestCustomer = {
     accountId: r.account.id,
     ownerId: r.ownerId,
@@ -60,7 +64,8 @@ export async function createCustomer(
     actor: { kind: "customer", accountId: r.account.id, role: "owner", userId: r.ownerId },
   };
   if (op && opts.verified) await verifyAccount(op.actor, c.accountId);
-  if (op && (opts.cash || opts.gift)) await topUp(op.actor, c.accountId, { cash: opts.cash, gift: opts.gift, note: "test top-up" });
+  if (op && (opts.cash || opts.gift))
+    await topUp(op.actor, c.accountId, { cash: opts.cash, gift: opts.gift, note: "test top-up" });
   return c;
 }
 
@@ -70,7 +75,9 @@ export async function insertApps(accountId: string, n: number): Promise<void> {
   const at = await now();
   await db()
     .insert(apps)
-    .values(Array.from({ length: n }, (_, i) => ({ accountId, name: `bulk ${i + 1}`, statusChangedAt: at, createdAt: at })));
+    .values(
+      Array.from({ length: n }, (_, i) => ({ accountId, name: `bulk ${i + 1}`, statusChangedAt: at, createdAt: at })),
+    );
 }
 
 /** Apps holding a slot of the cap (R-APP-1). */
@@ -114,7 +121,10 @@ export type CallOptions<P> = {
 export type CallResult = { status: number; json: any; headers: Headers };
 
 /** Builds a Request and invokes an exported route handler (GET, POST, …) directly. */
-export async function call<P = Record<string, never>>(handler: Handler<P>, opts: CallOptions<P> = {}): Promise<CallResult> {
+export async function call<P = Record<string, never>>(
+  handler: Handler<P>,
+  opts: CallOptions<P> = {},
+): Promise<CallResult> {
   const headers = new Headers(opts.headers);
   if (opts.authorization !== undefined) headers.set("authorization", opts.authorization);
   else if (opts.key) headers.set("authorization", `Bearer ${opts.key}`);

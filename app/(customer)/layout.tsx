@@ -13,7 +13,12 @@ export default async function CustomerLayout({ children }: { children: React.Rea
     <AppShell
       title={t("console")}
       user={{ name: user.name, email: user.email, roleLabel: t(`role.${user.role ?? "member"}`) }}
-      banner={<><ArrearsBanner accountId={actor.accountId} /><LifecycleBanners accountId={actor.accountId} /></>}
+      banner={
+        <>
+          <ArrearsBanner accountId={actor.accountId} />
+          <LifecycleBanners accountId={actor.accountId} />
+        </>
+      }
       headerActions={<NotificationBell accountId={actor.accountId} />}
       items={[
         { href: "/overview", label: t("overview"), icon: "overview" },

@@ -18,8 +18,14 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { submitWith } from "@/components/submit-with";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
-  AlertDialogFooter, AlertDialogHeader, AlertDialogTitle,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 
 export function VerifyButton({ accountId, name }: { accountId: string; name: string }) {
@@ -31,7 +37,12 @@ export function VerifyButton({ accountId, name }: { accountId: string; name: str
       variant="default"
       size="default"
       disabled={pending}
-      label={<><BadgeCheck className="size-4" />{t("verify")}</>}
+      label={
+        <>
+          <BadgeCheck className="size-4" />
+          {t("verify")}
+        </>
+      }
       title={`${t("verify")}: ${name}`}
       body={t("verifyBody", { name })}
       confirmLabel={t("verify")}
@@ -108,7 +119,9 @@ export function TopUpForm({ accountId, name }: { accountId: string; name: string
       }
       setFields({});
       formRef.current?.reset();
-      toast.success(t("toppedUpAmounts", { name, cash: formatCNY(input.cash ?? "0"), gift: formatCNY(input.gift ?? "0") }));
+      toast.success(
+        t("toppedUpAmounts", { name, cash: formatCNY(input.cash ?? "0"), gift: formatCNY(input.gift ?? "0") }),
+      );
       router.refresh();
     });
   }
@@ -120,18 +133,34 @@ export function TopUpForm({ accountId, name }: { accountId: string; name: string
         <CardDescription>{t("topUpDescription")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <form ref={formRef} onSubmit={submitWith(review)} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={t("topUpTitle")}>
+        <form
+          ref={formRef}
+          onSubmit={submitWith(review)}
+          className="grid gap-3 sm:grid-cols-2"
+          noValidate
+          aria-label={t("topUpTitle")}
+        >
           <Field name="cash" label={t("cashAmount")} inputMode="decimal" placeholder="1000.00" error={fields.cash} />
           <Field name="gift" label={t("giftAmount")} inputMode="decimal" placeholder="0.00" error={fields.gift} />
-          <div className="sm:col-span-2"><Field name="note" label={t("note")} placeholder={t("notePlaceholder")} error={fields.note} /></div>
-          <div className="sm:col-span-2"><Button type="submit" disabled={pending}>{t("submitTopUp")}</Button></div>
+          <div className="sm:col-span-2">
+            <Field name="note" label={t("note")} placeholder={t("notePlaceholder")} error={fields.note} />
+          </div>
+          <div className="sm:col-span-2">
+            <Button type="submit" disabled={pending}>
+              {t("submitTopUp")}
+            </Button>
+          </div>
         </form>
         <AlertDialog open={pendingInput !== null} onOpenChange={(o) => !o && setPendingInput(null)}>
           <AlertDialogContent>
             <AlertDialogHeader>
               <AlertDialogTitle>{t("topUpConfirmTitle")}</AlertDialogTitle>
               <AlertDialogDescription>
-                {t("topUpConfirmBody", { name, cash: formatCNY(pendingInput?.cash ?? "0"), gift: formatCNY(pendingInput?.gift ?? "0") })}
+                {t("topUpConfirmBody", {
+                  name,
+                  cash: formatCNY(pendingInput?.cash ?? "0"),
+                  gift: formatCNY(pendingInput?.gift ?? "0"),
+                })}
               </AlertDialogDescription>
             </AlertDialogHeader>
             <AlertDialogFooter>

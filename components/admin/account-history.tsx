@@ -23,7 +23,9 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
-        <CardHeader><CardTitle>{t("accountOrders")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("accountOrders")}</CardTitle>
+        </CardHeader>
         <CardContent>
           {orders.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("noOrders")}</p>
@@ -41,10 +43,16 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
                 {orders.map((o) => (
                   <TableRow key={o.id}>
                     <TableCell className="whitespace-nowrap font-mono text-xs">{o.number ?? o.orderNo}</TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(o.createdAt)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-muted-foreground">
+                      {formatDateTime(o.createdAt)}
+                    </TableCell>
                     <TableCell>
                       {t(`orderTypes.${o.type}`)}
-                      <div className="text-xs text-muted-foreground">{byApp(o.lines).map(([id, products]) => `${id}: ${products.map(product).join("、")}`).join(" · ")}</div>
+                      <div className="text-xs text-muted-foreground">
+                        {byApp(o.lines)
+                          .map(([id, products]) => `${id}: ${products.map(product).join("、")}`)
+                          .join(" · ")}
+                      </div>
                     </TableCell>
                     <TableCell className="whitespace-nowrap text-right tabular-nums">{formatCNY(o.total)}</TableCell>
                   </TableRow>
@@ -55,7 +63,9 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
         </CardContent>
       </Card>
       <Card>
-        <CardHeader><CardTitle>{t("accountRefunds")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("accountRefunds")}</CardTitle>
+        </CardHeader>
         <CardContent>
           {refunds.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("noRefunds")}</p>
@@ -73,7 +83,9 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
                 {refunds.map((r) => (
                   <TableRow key={r.id}>
                     <TableCell className="whitespace-nowrap font-mono text-xs">{r.number ?? r.refundNo}</TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(r.requestedAt)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-muted-foreground">
+                      {formatDateTime(r.requestedAt)}
+                    </TableCell>
                     <TableCell>
                       {r.sdkAppId} {product(r.product)}
                       <div className="flex flex-wrap items-center gap-1 text-xs text-muted-foreground">

@@ -9,7 +9,12 @@ import { formatDateTime } from "@/lib/format";
 import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
 
-const STEPS = [["hour", 3600], ["day", 86400], ["week", 7 * 86400], ["month", 30 * 86400]] as const;
+const STEPS = [
+  ["hour", 3600],
+  ["day", 86400],
+  ["week", 7 * 86400],
+  ["month", 30 * 86400],
+] as const;
 
 export function ClockControls() {
   const t = useTranslations("admin");
@@ -36,7 +41,9 @@ export function ClockControls() {
         <p className="text-sm font-medium">{t("advanceBy")}</p>
         <div className="flex flex-wrap gap-2">
           {STEPS.map(([k, s]) => (
-            <Button key={k} variant="outline" disabled={pending} onClick={() => send({ advanceSeconds: s })}>+{t(k)}</Button>
+            <Button key={k} variant="outline" disabled={pending} onClick={() => send({ advanceSeconds: s })}>
+              +{t(k)}
+            </Button>
           ))}
         </div>
       </div>
@@ -48,8 +55,12 @@ export function ClockControls() {
           send({ to: `${local.length === 16 ? `${local}:00` : local}+08:00` });
         }}
       >
-        <div className="min-w-64"><Field name="to" type="datetime-local" step={1} label={t("target")} error={error} /></div>
-        <Button type="submit" disabled={pending}>{t("go")}</Button>
+        <div className="min-w-64">
+          <Field name="to" type="datetime-local" step={1} label={t("target")} error={error} />
+        </div>
+        <Button type="submit" disabled={pending}>
+          {t("go")}
+        </Button>
       </form>
     </div>
   );

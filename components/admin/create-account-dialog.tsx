@@ -9,7 +9,15 @@ import { createAccountAction } from "@/app/(operator)/admin/accounts/actions";
 import type { FieldErrors } from "@/lib/errors";
 import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { submitWith } from "@/components/submit-with";
 
 export function CreateAccountDialog() {
@@ -22,7 +30,11 @@ export function CreateAccountDialog() {
   const [pending, start] = useTransition();
 
   function submit(form: FormData) {
-    const input = { name: String(form.get("name") ?? ""), ownerEmail: String(form.get("ownerEmail") ?? ""), ownerPassword: String(form.get("ownerPassword") ?? "") };
+    const input = {
+      name: String(form.get("name") ?? ""),
+      ownerEmail: String(form.get("ownerEmail") ?? ""),
+      ownerPassword: String(form.get("ownerPassword") ?? ""),
+    };
     start(async () => {
       const r = await createAccountAction(input);
       if (!r.ok) {
@@ -45,7 +57,10 @@ export function CreateAccountDialog() {
   return (
     <Dialog open={open} onOpenChange={(o) => (o ? setOpen(true) : close())}>
       <DialogTrigger asChild>
-        <Button><Plus className="size-4" />{t("createAccount")}</Button>
+        <Button>
+          <Plus className="size-4" />
+          {t("createAccount")}
+        </Button>
       </DialogTrigger>
       <DialogContent>
         {created ? (
@@ -55,7 +70,9 @@ export function CreateAccountDialog() {
               <DialogDescription>{t("accountKeyOnce")}</DialogDescription>
             </DialogHeader>
             <code className="break-all rounded-md bg-muted p-3 font-mono text-sm">{created.apiKey}</code>
-            <DialogFooter><Button onClick={close}>{tc("close")}</Button></DialogFooter>
+            <DialogFooter>
+              <Button onClick={close}>{tc("close")}</Button>
+            </DialogFooter>
           </div>
         ) : (
           <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
@@ -65,10 +82,20 @@ export function CreateAccountDialog() {
             </DialogHeader>
             <Field name="name" label={t("accountName")} error={fields.name} />
             <Field name="ownerEmail" type="email" label={t("ownerEmail")} error={fields.ownerEmail} />
-            <Field name="ownerPassword" type="password" label={t("ownerPassword")} error={fields.ownerPassword} autoComplete="new-password" />
+            <Field
+              name="ownerPassword"
+              type="password"
+              label={t("ownerPassword")}
+              error={fields.ownerPassword}
+              autoComplete="new-password"
+            />
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={close}>{tc("cancel")}</Button>
-              <Button type="submit" disabled={pending}>{pending ? tc("loading") : tc("create")}</Button>
+              <Button type="button" variant="outline" onClick={close}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {pending ? tc("loading") : tc("create")}
+              </Button>
             </DialogFooter>
           </form>
         )}

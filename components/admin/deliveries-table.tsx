@@ -6,9 +6,19 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export type DeliveryRow = {
-  id: string; status: "pending" | "sent" | "failed"; channel: "email" | "sms"; to: string; kind: string; accountName: string;
-  attempts: number; lastError: string | null; transport: string | null; subject: string | null; body: string | null;
-  createdAt: string; sentAt: string | null;
+  id: string;
+  status: "pending" | "sent" | "failed";
+  channel: "email" | "sms";
+  to: string;
+  kind: string;
+  accountName: string;
+  attempts: number;
+  lastError: string | null;
+  transport: string | null;
+  subject: string | null;
+  body: string | null;
+  createdAt: string;
+  sentAt: string | null;
 };
 
 const VARIANT = { failed: "destructive", pending: "secondary", sent: "outline" } as const;
@@ -32,10 +42,14 @@ export function DeliveriesTable({ rows }: { rows: DeliveryRow[] }) {
       <TableBody>
         {rows.map((d) => (
           <TableRow key={d.id} data-testid="delivery-row" data-status={d.status} className="align-top">
-            <TableCell><Badge variant={VARIANT[d.status]}>{t(`statusLabel.${d.status}`)}</Badge></TableCell>
+            <TableCell>
+              <Badge variant={VARIANT[d.status]}>{t(`statusLabel.${d.status}`)}</Badge>
+            </TableCell>
             <TableCell className="text-sm">
               <div className="break-all">{d.to}</div>
-              <div className="text-xs text-muted-foreground">{t(`channelLabel.${d.channel}`)} · {d.accountName}</div>
+              <div className="text-xs text-muted-foreground">
+                {t(`channelLabel.${d.channel}`)} · {d.accountName}
+              </div>
             </TableCell>
             <TableCell className="text-sm">
               <div>{tk(d.kind)}</div>
@@ -50,7 +64,9 @@ export function DeliveriesTable({ rows }: { rows: DeliveryRow[] }) {
             </TableCell>
             <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
             <TableCell className="max-w-64 break-words text-xs text-destructive">{d.lastError ?? "—"}</TableCell>
-            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(d.sentAt)}</TableCell>
+            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+              {formatDateTime(d.sentAt)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

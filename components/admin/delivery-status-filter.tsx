@@ -10,13 +10,20 @@ export function DeliveryStatusFilter({ status }: { status: string | null }) {
   const t = useTranslations("jobs");
   const router = useRouter();
   return (
-    <Select value={status ?? "all"} onValueChange={(v) => router.push(v === "all" ? "/admin/jobs" : `/admin/jobs?status=${v}`)}>
+    <Select
+      value={status ?? "all"}
+      onValueChange={(v) => router.push(v === "all" ? "/admin/jobs" : `/admin/jobs?status=${v}`)}
+    >
       <SelectTrigger className="w-40" aria-label={t("status")}>
         <SelectValue />
       </SelectTrigger>
       <SelectContent>
         <SelectItem value="all">{t("allStatuses")}</SelectItem>
-        {STATUSES.map((s) => <SelectItem key={s} value={s}>{t(`statusLabel.${s}`)}</SelectItem>)}
+        {STATUSES.map((s) => (
+          <SelectItem key={s} value={s}>
+            {t(`statusLabel.${s}`)}
+          </SelectItem>
+        ))}
       </SelectContent>
     </Select>
   );

@@ -8,8 +8,15 @@ import { toast } from "sonner";
 import { deleteAppAction, startAppAction, stopAppAction } from "@/app/(customer)/apps/actions";
 import type { AppStatus } from "@/lib/billing/apps";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
-  AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -25,7 +32,11 @@ export function AppActions({ sdkAppId, name, status }: Props) {
   const [pending, start] = useTransition();
   const [typed, setTyped] = useState("");
 
-  function run(action: (input: { sdkAppId: number }) => Promise<{ ok: true } | { ok: false; error: { message: string } }>, done: string, after?: () => void) {
+  function run(
+    action: (input: { sdkAppId: number }) => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
+    done: string,
+    after?: () => void,
+  ) {
     start(async () => {
       const r = await action({ sdkAppId });
       if (!r.ok) return void toast.error(r.error.message);
@@ -40,7 +51,10 @@ export function AppActions({ sdkAppId, name, status }: Props) {
       {status === "enabled" && (
         <AlertDialog>
           <AlertDialogTrigger asChild>
-            <Button variant="outline" disabled={pending}><Square className="size-4" />{t("stop")}</Button>
+            <Button variant="outline" disabled={pending}>
+              <Square className="size-4" />
+              {t("stop")}
+            </Button>
           </AlertDialogTrigger>
           <AlertDialogContent>
             <AlertDialogHeader>
@@ -56,13 +70,19 @@ export function AppActions({ sdkAppId, name, status }: Props) {
       )}
       {status === "stopped" && (
         <Button variant="outline" disabled={pending} onClick={() => run(startAppAction, t("started"))}>
-          <Play className="size-4" />{t("start")}
+          <Play className="size-4" />
+          {t("start")}
         </Button>
       )}
       <AlertDialog onOpenChange={() => setTyped("")}>
         <AlertDialogTrigger asChild>
-          <Button variant="destructive" disabled={pending || status !== "stopped"} title={status !== "stopped" ? t("deleteOnlyStopped") : undefined}>
-            <Trash2 className="size-4" />{t("delete")}
+          <Button
+            variant="destructive"
+            disabled={pending || status !== "stopped"}
+            title={status !== "stopped" ? t("deleteOnlyStopped") : undefined}
+          >
+            <Trash2 className="size-4" />
+            {t("delete")}
           </Button>
         </AlertDialogTrigger>
         <AlertDialogContent>

@@ -7,7 +7,15 @@ import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import { createAppAction } from "@/app/(customer)/apps/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { submitWith } from "@/components/submit-with";
@@ -24,7 +32,10 @@ export function CreateAppDialog({ atCap, cap }: { atCap: boolean; cap: number })
   if (atCap) {
     return (
       <div className="flex flex-col items-end gap-1 text-right">
-        <Button disabled><Plus className="size-4" />{t("create")}</Button>
+        <Button disabled>
+          <Plus className="size-4" />
+          {t("create")}
+        </Button>
         <p className="max-w-xs text-xs text-muted-foreground" data-testid="cap-hint">
           {t("capReached", { cap })}. {t("capHint")}
         </p>
@@ -48,9 +59,18 @@ export function CreateAppDialog({ atCap, cap }: { atCap: boolean; cap: number })
   }
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); setError(null); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setError(null);
+      }}
+    >
       <DialogTrigger asChild>
-        <Button><Plus className="size-4" />{t("create")}</Button>
+        <Button>
+          <Plus className="size-4" />
+          {t("create")}
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
@@ -60,14 +80,26 @@ export function CreateAppDialog({ atCap, cap }: { atCap: boolean; cap: number })
           </DialogHeader>
           <div className="grid gap-2">
             <Label htmlFor="app-name">{t("name")}</Label>
-            <Input id="app-name" name="name" placeholder={t("namePlaceholder")} maxLength={80} aria-invalid={error ? true : undefined} aria-describedby="app-name-hint" autoFocus />
+            <Input
+              id="app-name"
+              name="name"
+              placeholder={t("namePlaceholder")}
+              maxLength={80}
+              aria-invalid={error ? true : undefined}
+              aria-describedby="app-name-hint"
+              autoFocus
+            />
             <p id="app-name-hint" className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
               {error ?? t("nameHint")}
             </p>
           </div>
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-            <Button type="submit" disabled={pending}>{pending ? tc("loading") : tc("create")}</Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? tc("loading") : tc("create")}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

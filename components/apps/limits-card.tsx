@@ -5,7 +5,17 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-const SHOWN: (keyof Limits)[] = ["users", "groups", "liveGroups", "membersPerGroup", "groupsPerUser", "dailyNewGroups", "historyDays", "freeDau", "freePeakGroups"];
+const SHOWN: (keyof Limits)[] = [
+  "users",
+  "groups",
+  "liveGroups",
+  "membersPerGroup",
+  "groupsPerUser",
+  "dailyNewGroups",
+  "historyDays",
+  "freeDau",
+  "freePeakGroups",
+];
 
 /** R-PRICE-4/5: what the app may do now — its edition's limits raised by its packs — and its service state. */
 export async function LimitsCard({ now, base }: { now: Entitlements; base: Limits }) {
@@ -16,7 +26,9 @@ export async function LimitsCard({ now, base }: { now: Entitlements; base: Limit
       <CardHeader>
         <CardTitle className="flex flex-wrap items-center gap-2">
           {t("title")}
-          <Badge variant={now.serviceAvailable ? "success" : "destructive"}>{now.serviceAvailable ? t("serviceOn") : t("serviceOff")}</Badge>
+          <Badge variant={now.serviceAvailable ? "success" : "destructive"}>
+            {now.serviceAvailable ? t("serviceOn") : t("serviceOff")}
+          </Badge>
         </CardTitle>
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
@@ -34,7 +46,11 @@ export async function LimitsCard({ now, base }: { now: Entitlements; base: Limit
               <TableRow key={k}>
                 <TableCell>{t(`items.${k}`)}</TableCell>
                 <TableCell className="text-right tabular-nums text-muted-foreground">{n(base[k])}</TableCell>
-                <TableCell className={`text-right tabular-nums ${now.limits[k] !== base[k] ? "font-semibold text-primary" : ""}`}>{n(now.limits[k])}</TableCell>
+                <TableCell
+                  className={`text-right tabular-nums ${now.limits[k] !== base[k] ? "font-semibold text-primary" : ""}`}
+                >
+                  {n(now.limits[k])}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

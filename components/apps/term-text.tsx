@@ -9,5 +9,9 @@ export function TermText({ term, className }: { term: TermView; className?: stri
   if (term.kind === "none") return <span className={className}>{ta("noExpiry")}</span>;
   if (term.kind === "term") return <span className={className}>{term.expiryDay}</span>;
   const args = { day: term.refundedDay, until: formatDateTime(term.serviceUntil) };
-  return <span className={className} data-testid="term-refunded">{term.serviceEnded ? t("refundedEnded", args) : t("refunded", args)}</span>;
+  return (
+    <span className={className} data-testid="term-refunded">
+      {term.serviceEnded ? t("refundedEnded", args) : t("refunded", args)}
+    </span>
+  );
 }

@@ -11,11 +11,20 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
   const value = (key: string, v: unknown) => {
     const s = shape(key, v);
     switch (s.kind) {
-      case "money": return <span className="tabular-nums">{formatCNY(s.value)}</span>;
-      case "instant": return <span className="whitespace-nowrap">{formatDateTime(s.value)}</span>;
-      case "bool": return t(s.value ? "yes" : "no");
-      case "none": return <span className="text-muted-foreground">—</span>;
-      case "text": return /^[a-z_]{1,40}$/.test(s.value) && t.has(`value.${s.value}`) ? t(`value.${s.value}`) : <span className="break-all">{s.value}</span>;
+      case "money":
+        return <span className="tabular-nums">{formatCNY(s.value)}</span>;
+      case "instant":
+        return <span className="whitespace-nowrap">{formatDateTime(s.value)}</span>;
+      case "bool":
+        return t(s.value ? "yes" : "no");
+      case "none":
+        return <span className="text-muted-foreground">—</span>;
+      case "text":
+        return /^[a-z_]{1,40}$/.test(s.value) && t.has(`value.${s.value}`) ? (
+          t(`value.${s.value}`)
+        ) : (
+          <span className="break-all">{s.value}</span>
+        );
     }
   };
   return (
@@ -24,7 +33,15 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
         <div key={c.key} className="contents">
           <dt className="text-muted-foreground">{label(c.key)}</dt>
           <dd>
-            {c.kind === "changed" ? <>{value(c.key, c.before)} <span aria-hidden>→</span><span className="sr-only">{t("becomes")}</span> {"after" in c ? value(c.key, c.after) : <span className="text-muted-foreground">—</span>}</> : value(c.key, c.after)}
+            {c.kind === "changed" ? (
+              <>
+                {value(c.key, c.before)} <span aria-hidden>→</span>
+                <span className="sr-only">{t("becomes")}</span>{" "}
+                {"after" in c ? value(c.key, c.after) : <span className="text-muted-foreground">—</span>}
+              </>
+            ) : (
+              value(c.key, c.after)
+            )}
           </dd>
         </div>
       ))}

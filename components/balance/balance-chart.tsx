@@ -39,11 +39,33 @@ export async function BalanceChart({ rows }: { rows: LedgerRowView[] }) {
           preserveAspectRatio="none"
           className="h-40 w-full min-w-0 flex-1 overflow-visible rounded-md border bg-muted/20 text-primary"
           role="img"
-          aria-label={t("chartLabel", { from: formatDay(first.at), to: formatDay(last.at), amount: formatCNY(last.after) })}
+          aria-label={t("chartLabel", {
+            from: formatDay(first.at),
+            to: formatDay(last.at),
+            amount: formatCNY(last.after),
+          })}
         >
-          {lo < 0 && <line x1={0} x2={W} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.3} strokeDasharray="4 4" vectorEffect="non-scaling-stroke" />}
+          {lo < 0 && (
+            <line
+              x1={0}
+              x2={W}
+              y1={y(0)}
+              y2={y(0)}
+              stroke="currentColor"
+              strokeOpacity={0.3}
+              strokeDasharray="4 4"
+              vectorEffect="non-scaling-stroke"
+            />
+          )}
           <polygon points={area} fill="currentColor" fillOpacity={0.08} />
-          <polyline points={line} fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+          <polyline
+            points={line}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeLinejoin="round"
+            vectorEffect="non-scaling-stroke"
+          />
         </svg>
       </div>
       <figcaption className="flex justify-between pl-27 text-xs text-muted-foreground">

@@ -40,10 +40,18 @@ export function LedgerTable({ rows }: { rows: LedgerRowView[] }) {
   return (
     <div className="grid gap-3">
       <Select value={kind} onValueChange={setKind}>
-        <SelectTrigger className="w-44" aria-label={t("filterKind")}><SelectValue /></SelectTrigger>
+        <SelectTrigger className="w-44" aria-label={t("filterKind")}>
+          <SelectValue />
+        </SelectTrigger>
         <SelectContent>
-          <SelectItem value="all">{t("filterKind")}: {tc("all")}</SelectItem>
-          {kinds.map((k) => <SelectItem key={k} value={k}>{kindLabel(k)}</SelectItem>)}
+          <SelectItem value="all">
+            {t("filterKind")}: {tc("all")}
+          </SelectItem>
+          {kinds.map((k) => (
+            <SelectItem key={k} value={k}>
+              {kindLabel(k)}
+            </SelectItem>
+          ))}
         </SelectContent>
       </Select>
       <Table aria-label={t("ledger")}>
@@ -62,17 +70,35 @@ export function LedgerTable({ rows }: { rows: LedgerRowView[] }) {
             <TableRow key={r.id}>
               <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(r.at)}</TableCell>
               <TableCell className="whitespace-nowrap">{kindLabel(r.kind)}</TableCell>
-              <TableCell className="whitespace-nowrap text-right"><Delta value={r.cashDelta} /></TableCell>
-              <TableCell className="whitespace-nowrap text-right"><Delta value={r.giftDelta} /></TableCell>
-              <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{formatCNY(r.after)}</TableCell>
+              <TableCell className="whitespace-nowrap text-right">
+                <Delta value={r.cashDelta} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-right">
+                <Delta value={r.giftDelta} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">
+                {formatCNY(r.after)}
+              </TableCell>
               <TableCell className="min-w-40">
                 {r.refType === "order" && r.refId ? (
                   <span className="inline-flex flex-wrap items-center gap-1">
-                    <Link href={`/orders/${r.refId}`} className="whitespace-nowrap text-primary hover:underline" data-testid="ledger-order-no">{t("orderRef", { id: r.refNo ?? r.refId })}</Link>
+                    <Link
+                      href={`/orders/${r.refId}`}
+                      className="whitespace-nowrap text-primary hover:underline"
+                      data-testid="ledger-order-no"
+                    >
+                      {t("orderRef", { id: r.refNo ?? r.refId })}
+                    </Link>
                     {r.autoRenewal && <Badge variant="secondary">{tm("autoRenewal")}</Badge>}
                   </span>
                 ) : r.refType === "refund" && r.refNo ? (
-                  <Link href={`/refunds?q=${encodeURIComponent(r.refNo)}`} className="whitespace-nowrap text-primary hover:underline" data-testid="ledger-refund-no">{t("refundRef", { no: r.refNo })}</Link>
+                  <Link
+                    href={`/refunds?q=${encodeURIComponent(r.refNo)}`}
+                    className="whitespace-nowrap text-primary hover:underline"
+                    data-testid="ledger-refund-no"
+                  >
+                    {t("refundRef", { no: r.refNo })}
+                  </Link>
                 ) : (
                   <span className="text-muted-foreground">{r.note || "—"}</span>
                 )}
@@ -80,7 +106,11 @@ export function LedgerTable({ rows }: { rows: LedgerRowView[] }) {
             </TableRow>
           ))}
           {visible.length === 0 && (
-            <TableRow><TableCell colSpan={6} className="py-8 text-center text-muted-foreground">{tc("noMatch")}</TableCell></TableRow>
+            <TableRow>
+              <TableCell colSpan={6} className="py-8 text-center text-muted-foreground">
+                {tc("noMatch")}
+              </TableCell>
+            </TableRow>
           )}
         </TableBody>
       </Table>

@@ -15,13 +15,17 @@ export async function VoucherTabs({ vouchers }: { vouchers: VoucherJson[] }) {
     <Tabs defaultValue="available">
       <TabsList aria-label={t("title")}>
         {STATES.map((s) => (
-          <TabsTrigger key={s} value={s}>{t(`state.${s}`)} ({by(s).length})</TabsTrigger>
+          <TabsTrigger key={s} value={s}>
+            {t(`state.${s}`)} ({by(s).length})
+          </TabsTrigger>
         ))}
       </TabsList>
       {STATES.map((s) => (
         <TabsContent key={s} value={s}>
           {by(s).length === 0 ? (
-            <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">{t(`empty.${s}`)}</p>
+            <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">
+              {t(`empty.${s}`)}
+            </p>
           ) : (
             <Table aria-label={t(`state.${s}`)}>
               <TableHeader>
@@ -36,13 +40,20 @@ export async function VoucherTabs({ vouchers }: { vouchers: VoucherJson[] }) {
                 {by(s).map((v) => (
                   <TableRow key={v.id}>
                     <TableCell className="text-right font-medium tabular-nums">{formatCNY(v.amount)}</TableCell>
-                    <TableCell className="whitespace-nowrap">{v.minTotal ? t("minTotal", { amount: formatCNY(v.minTotal) }) : t("noMin")}</TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {v.minTotal ? t("minTotal", { amount: formatCNY(v.minTotal) }) : t("noMin")}
+                    </TableCell>
                     <TableCell className="whitespace-nowrap">{formatDateTime(v.expiresAt)}</TableCell>
                     <TableCell className="whitespace-nowrap">
                       {s === "used" && v.usedOrderId ? (
                         <span>
-                          <Link href={`/orders/${v.usedOrderId}`} className="text-primary hover:underline">{t("orderRef", { id: v.usedOrderNo ?? v.usedOrderId })}</Link>
-                          <span className="text-muted-foreground"> · {t("usedAmount", { amount: formatCNY(v.usedAmount ?? "0") })} · {formatDateTime(v.usedAt)}</span>
+                          <Link href={`/orders/${v.usedOrderId}`} className="text-primary hover:underline">
+                            {t("orderRef", { id: v.usedOrderNo ?? v.usedOrderId })}
+                          </Link>
+                          <span className="text-muted-foreground">
+                            {" "}
+                            · {t("usedAmount", { amount: formatCNY(v.usedAmount ?? "0") })} · {formatDateTime(v.usedAt)}
+                          </span>
                         </span>
                       ) : (
                         <span className="text-muted-foreground">{formatDateTime(v.issuedAt)}</span>

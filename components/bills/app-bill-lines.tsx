@@ -6,7 +6,15 @@ import { toMoneyString, money } from "@/lib/money";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 /** On an app's usage section: its lines in past bills, each linking to the bill. */
-export async function AppBillLines({ accountId, appId, sdkAppId }: { accountId: string; appId: string; sdkAppId: number }) {
+export async function AppBillLines({
+  accountId,
+  appId,
+  sdkAppId,
+}: {
+  accountId: string;
+  appId: string;
+  sdkAppId: number;
+}) {
   const t = await getTranslations("bills");
   const rows = await appBillLines(accountId, appId);
   return (
@@ -22,7 +30,12 @@ export async function AppBillLines({ accountId, appId, sdkAppId }: { accountId: 
           <ul className="grid gap-1 text-sm">
             {rows.map((r, i) => (
               <li key={i} className="flex flex-wrap items-center justify-between gap-2">
-                <Link href={`/bills/${r.billId}#app-${sdkAppId}`} className="font-medium text-primary underline-offset-4 hover:underline">{r.month} · {t(`item.${r.item}`)}</Link>
+                <Link
+                  href={`/bills/${r.billId}#app-${sdkAppId}`}
+                  className="font-medium text-primary underline-offset-4 hover:underline"
+                >
+                  {r.month} · {t(`item.${r.item}`)}
+                </Link>
                 <span className="tabular-nums">{formatCNY(toMoneyString(money(r.amount)))}</span>
               </li>
             ))}

@@ -18,8 +18,12 @@ export async function ArrearsBanner({ accountId }: { accountId: string }) {
       <Alert variant="destructive" role="alert">
         <CircleAlert />
         <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
-          <span>{state.suspended ? t("suspended", { owed }) : t("due", { owed, at: formatDateTime(state.suspendAt) })}</span>
-          <Link href="/balance" className="font-medium underline underline-offset-4">{t("pay")}</Link>
+          <span>
+            {state.suspended ? t("suspended", { owed }) : t("due", { owed, at: formatDateTime(state.suspendAt) })}
+          </span>
+          <Link href="/balance" className="font-medium underline underline-offset-4">
+            {t("pay")}
+          </Link>
         </AlertDescription>
       </Alert>
     </div>

@@ -21,10 +21,14 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
           <Card key={sdkAppId} id={`app-${sdkAppId}`} data-testid="bill-app" className="break-inside-avoid">
             <CardHeader>
               <CardTitle className="flex flex-wrap items-baseline justify-between gap-2">
-                <Link href={`/apps/${sdkAppId}`} className="underline-offset-4 hover:underline">{name}</Link>
+                <Link href={`/apps/${sdkAppId}`} className="underline-offset-4 hover:underline">
+                  {name}
+                </Link>
                 <span className="font-mono text-sm text-muted-foreground">{sdkAppId}</span>
               </CardTitle>
-              <CardDescription>{t("subtotal")}: <span className="font-medium text-foreground tabular-nums">{formatCNY(subtotal)}</span></CardDescription>
+              <CardDescription>
+                {t("subtotal")}: <span className="font-medium text-foreground tabular-nums">{formatCNY(subtotal)}</span>
+              </CardDescription>
             </CardHeader>
             <CardContent className="overflow-x-auto">
               <Table aria-label={`${name} ${sdkAppId}`}>
@@ -42,12 +46,20 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
                     <TableRow key={i} data-testid="bill-line">
                       <TableCell className="font-medium">
                         {t(`item.${l.item}`)}
-                        <p className="mt-1 max-w-48 whitespace-normal text-xs font-normal text-muted-foreground md:hidden">{evidenceText(t, l)}</p>
+                        <p className="mt-1 max-w-48 whitespace-normal text-xs font-normal text-muted-foreground md:hidden">
+                          {evidenceText(t, l)}
+                        </p>
                       </TableCell>
-                      <TableCell className="text-right tabular-nums">{l.quantity} <span className="text-xs text-muted-foreground">{t(`unit.${l.item}`)}</span></TableCell>
-                      <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatCNY(l.unitPrice)}</TableCell>
+                      <TableCell className="text-right tabular-nums">
+                        {l.quantity} <span className="text-xs text-muted-foreground">{t(`unit.${l.item}`)}</span>
+                      </TableCell>
+                      <TableCell className="hidden text-right tabular-nums sm:table-cell">
+                        {formatCNY(l.unitPrice)}
+                      </TableCell>
                       <TableCell className="text-right font-medium tabular-nums">{formatCNY(l.amount)}</TableCell>
-                      <TableCell className="hidden whitespace-normal text-sm text-muted-foreground md:table-cell">{evidenceText(t, l)}</TableCell>
+                      <TableCell className="hidden whitespace-normal text-sm text-muted-foreground md:table-cell">
+                        {evidenceText(t, l)}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -11,11 +11,28 @@ export function evidenceText(t: T, l: Line): string {
   switch (l.item) {
     case "dau_overage":
     case "group_overage":
-      return t(`evidence.${l.item}`, { peak: num(d.peak), peakDay: String(d.peakDay), free: num(d.free), unit: num(d.unit), daysCounted: Number(d.daysCounted), edition });
+      return t(`evidence.${l.item}`, {
+        peak: num(d.peak),
+        peakDay: String(d.peakDay),
+        free: num(d.free),
+        unit: num(d.unit),
+        daysCounted: Number(d.daysCounted),
+        edition,
+      });
     case "history":
-      return t("evidence.history", { tier: String(d.tier), edition, daysCounted: Number(d.daysCounted), daysInMonth: Number(d.daysInMonth) });
+      return t("evidence.history", {
+        tier: String(d.tier),
+        edition,
+        daysCounted: Number(d.daysCounted),
+        daysInMonth: Number(d.daysInMonth),
+      });
     case "barrage_bandwidth":
-      return t("evidence.barrage_bandwidth", { region: t(`evidence.region.${d.region}`), daysCounted: Number(d.daysCounted), peak: String(d.peak), peakDay: String(d.peakDay ?? "—") });
+      return t("evidence.barrage_bandwidth", {
+        region: t(`evidence.region.${d.region}`),
+        daysCounted: Number(d.daysCounted),
+        peak: String(d.peak),
+        peakDay: String(d.peakDay ?? "—"),
+      });
     default:
       return JSON.stringify(d);
   }

@@ -64,11 +64,30 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
   const packEdition: PaidEdition = mode === "pack" && app && app.edition !== "trial" ? app.edition : edition;
   const months = termMonths(term);
   const voucher = voucherId === "none" ? undefined : voucherId;
-  const chosen = PACK_NAMES.filter((p) => p in packs && book.packs[p].tiers[packEdition].length > 0).map((p) => ({ pack: p, tier: tierFor(book.packs[p].tiers[packEdition], packs[p]) }));
+  const chosen = PACK_NAMES.filter((p) => p in packs && book.packs[p].tiers[packEdition].length > 0).map((p) => ({
+    pack: p,
+    tier: tierFor(book.packs[p].tiers[packEdition], packs[p]),
+  }));
 
   let body: OrderBody | null = null;
-  if (app && mode === "plan" && months !== null) body = { type: "plan", sdkAppId: app.sdkAppId, edition, months, packs: chosen, autoRenew, ...(voucher ? { voucherId: voucher } : {}) };
-  if (app && mode === "pack" && chosen[0]) body = { type: "pack", sdkAppId: app.sdkAppId, pack: chosen[0].pack, tier: chosen[0].tier, ...(voucher ? { voucherId: voucher } : {}) };
+  if (app && mode === "plan" && months !== null)
+    body = {
+      type: "plan",
+      sdkAppId: app.sdkAppId,
+      edition,
+      months,
+      packs: chosen,
+      autoRenew,
+      ...(voucher ? { voucherId: voucher } : {}),
+    };
+  if (app && mode === "pack" && chosen[0])
+    body = {
+      type: "pack",
+      sdkAppId: app.sdkAppId,
+      pack: chosen[0].pack,
+      tier: chosen[0].tier,
+      ...(voucher ? { voucherId: voucher } : {}),
+    };
   const bodyJson = body ? JSON.stringify(body) : "";
   const quote = useQuote(body);
 
@@ -126,12 +145,20 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
 
   const expiryDay = app?.expiresAt ? formatExpiryDay(app.expiresAt) : "";
   const modeNote = !app ? null : app.edition === "trial" ? (
-    <Alert><AlertDescription>{t("mode.trial")}</AlertDescription></Alert>
+    <Alert>
+      <AlertDescription>{t("mode.trial")}</AlertDescription>
+    </Alert>
   ) : (
     <Alert variant={mode === "pack" ? "default" : "warning"}>
       <AlertDescription>
-        <p>{mode === "pack" ? t("mode.validTerm", { edition: te(app.edition), day: expiryDay }) : t("mode.noTerm", { edition: te(app.edition), status: ts(app.status) })}</p>
-        <Link href="/renewals" className="font-medium text-primary hover:underline">{t("mode.renewals")}</Link>
+        <p>
+          {mode === "pack"
+            ? t("mode.validTerm", { edition: te(app.edition), day: expiryDay })
+            : t("mode.noTerm", { edition: te(app.edition), status: ts(app.status) })}
+        </p>
+        <Link href="/renewals" className="font-medium text-primary hover:underline">
+          {t("mode.renewals")}
+        </Link>
       </AlertDescription>
     </Alert>
   );
@@ -151,8 +178,25 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
             <EditionCompare book={book} selected={edition} />
           </BuySection>
         )}
-        <BuySection step={step++} title={t("step.packs")} description={mode === "pack" ? t("packs.single", { day: expiryDay }) : app?.edition === "trial" ? t("packs.trialNote") : t("packs.withPlan")}>
-          <PackPicker book={book} edition={packEdition} mode={mode} active={mode === "pack" && app ? app.packs : []} selected={packs} onChange={setPacks} />
+        <BuySection
+          step={step++}
+          title={t("step.packs")}
+          description={
+            mode === "pack"
+              ? t("packs.single", { day: expiryDay })
+              : app?.edition === "trial"
+                ? t("packs.trialNote")
+                : t("packs.withPlan")
+          }
+        >
+          <PackPicker
+            book={book}
+            edition={packEdition}
+            mode={mode}
+            active={mode === "pack" && app ? app.packs : []}
+            selected={packs}
+            onChange={setPacks}
+          />
         </BuySection>
         <BuySection step={step++} title={t("step.term")}>
           {mode === "plan" ? (
@@ -165,24 +209,56 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
           )}
         </BuySection>
         <BuySection step={step++} title={t("step.options")}>
-          <OrderOptions plan={mode === "plan"} autoRenew={autoRenew} onAutoRenew={setAutoRenew} vouchers={vouchers} voucherId={voucherId} onVoucher={setVoucherId} />
+          <OrderOptions
+            plan={mode === "plan"}
+            autoRenew={autoRenew}
+            onAutoRenew={setAutoRenew}
+            vouchers={vouchers}
+            voucherId={voucherId}
+            onVoucher={setVoucherId}
+          />
         </BuySection>
         {quote.kind === "ok" && (
           <div className="sticky bottom-0 z-10 -mx-4 flex md:mx-0 md:rounded-lg md:border items-center justify-between gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur lg:hidden">
             <span className="text-sm text-muted-foreground">
-              {t("summary.total")} <span className="text-lg font-semibold tabular-nums text-orange-600">{formatCNY(quote.quote.total)}</span>
+              {t("summary.total")}{" "}
+              <span className="text-lg font-semibold tabular-nums text-orange-600">{formatCNY(quote.quote.total)}</span>
             </span>
-            <Button asChild size="sm"><a href="#buy-summary">{t("summary.review")}</a></Button>
+            <Button asChild size="sm">
+              <a href="#buy-summary">{t("summary.review")}</a>
+            </Button>
           </div>
         )}
       </div>
 
-      <Card id="buy-summary" className="scroll-mt-28 gap-4 lg:sticky lg:top-20" role="region" aria-labelledby="buy-summary-title">
-        <CardHeader><CardTitle id="buy-summary-title">{t("summary.title")}</CardTitle></CardHeader>
+      <Card
+        id="buy-summary"
+        className="scroll-mt-28 gap-4 lg:sticky lg:top-20"
+        role="region"
+        aria-labelledby="buy-summary-title"
+      >
+        <CardHeader>
+          <CardTitle id="buy-summary-title">{t("summary.title")}</CardTitle>
+        </CardHeader>
         <CardContent className="grid gap-4">
-          <OrderSummary app={app} state={quote} role={role} hint={!app ? null : mode === "pack" && !body ? t("summary.pickPack") : months === null ? t("summary.fixTerm") : null} />
+          <OrderSummary
+            app={app}
+            state={quote}
+            role={role}
+            hint={
+              !app
+                ? null
+                : mode === "pack" && !body
+                  ? t("summary.pickPack")
+                  : months === null
+                    ? t("summary.fixTerm")
+                    : null
+            }
+          />
           {placeError && (
-            <Alert variant="destructive" data-testid="place-error"><AlertDescription>{placeError}</AlertDescription></Alert>
+            <Alert variant="destructive" data-testid="place-error">
+              <AlertDescription>{placeError}</AlertDescription>
+            </Alert>
           )}
           <Separator />
           <div className="grid gap-1.5">
@@ -192,21 +268,39 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
                 id="buy-sla"
                 className="mt-0.5"
                 checked={sla}
-                onCheckedChange={(c) => { setSla(c === true); setSlaError(false); }}
+                onCheckedChange={(c) => {
+                  setSla(c === true);
+                  setSlaError(false);
+                }}
                 aria-invalid={slaError || undefined}
                 aria-describedby={slaError ? "buy-sla-error" : undefined}
               />
-              <Label htmlFor="buy-sla" className="font-normal leading-snug">{t("options.sla")}</Label>
+              <Label htmlFor="buy-sla" className="font-normal leading-snug">
+                {t("options.sla")}
+              </Label>
               <AgreementLink />
             </div>
-            {slaError && <p id="buy-sla-error" className="text-sm text-destructive">{t("options.slaRequired")}</p>}
+            {slaError && (
+              <p id="buy-sla-error" className="text-sm text-destructive">
+                {t("options.slaRequired")}
+              </p>
+            )}
           </div>
-          <Button size="lg" className="w-full" disabled={!ready || placing} onClick={buy}>{t("summary.buyNow")}</Button>
+          <Button size="lg" className="w-full" disabled={!ready || placing} onClick={buy}>
+            {t("summary.buyNow")}
+          </Button>
         </CardContent>
       </Card>
 
       {app && quote.kind === "ok" && (
-        <ConfirmOrder open={confirming} onOpenChange={(o) => !placing && setConfirming(o)} app={app} quote={quote.quote} pending={placing} onConfirm={place} />
+        <ConfirmOrder
+          open={confirming}
+          onOpenChange={(o) => !placing && setConfirming(o)}
+          app={app}
+          quote={quote.quote}
+          pending={placing}
+          onConfirm={place}
+        />
       )}
     </div>
   );

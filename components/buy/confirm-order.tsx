@@ -4,8 +4,14 @@ import { useTranslations } from "next-intl";
 import type { QuoteJson } from "@/lib/services/order-json";
 import { formatCNY } from "@/lib/format";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
-  AlertDialogFooter, AlertDialogHeader, AlertDialogTitle,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { useLineLabels } from "./labels";
 import { isZero } from "./money";
@@ -45,9 +51,15 @@ export function ConfirmOrder({ open, onOpenChange, app, quote, pending, onConfir
         </ul>
         <dl className="grid gap-1.5 text-sm">
           {!isZero(quote.voucherAmount) && (
-            <div className="flex justify-between gap-3"><dt className="text-muted-foreground">{t("voucherLabel")}</dt><dd className="tabular-nums">−{formatCNY(quote.voucherAmount)}</dd></div>
+            <div className="flex justify-between gap-3">
+              <dt className="text-muted-foreground">{t("voucherLabel")}</dt>
+              <dd className="tabular-nums">−{formatCNY(quote.voucherAmount)}</dd>
+            </div>
           )}
-          <div className="flex justify-between gap-3"><dt className="text-muted-foreground">{t("payment")}</dt><dd className="text-right">{t("paymentValue")}</dd></div>
+          <div className="flex justify-between gap-3">
+            <dt className="text-muted-foreground">{t("payment")}</dt>
+            <dd className="text-right">{t("paymentValue")}</dd>
+          </div>
           <div className="flex items-baseline justify-between gap-3 border-t pt-2">
             <dt className="font-medium">{t("total")}</dt>
             <dd className="text-xl font-semibold tabular-nums text-orange-600">{formatCNY(quote.total)}</dd>

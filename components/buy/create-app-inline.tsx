@@ -8,12 +8,26 @@ import { createAppAction } from "@/app/(customer)/apps/actions";
 import type { AppJson } from "@/lib/services/apps";
 import { submitWith } from "@/components/submit-with";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
 /** Creates a trial app without leaving the purchase page; the new app becomes the chosen one. */
-export function CreateAppInline({ onCreated, variant = "outline" }: { onCreated: (app: AppJson) => void; variant?: "outline" | "default" }) {
+export function CreateAppInline({
+  onCreated,
+  variant = "outline",
+}: {
+  onCreated: (app: AppJson) => void;
+  variant?: "outline" | "default";
+}) {
   const t = useTranslations("apps");
   const tb = useTranslations("buy");
   const tc = useTranslations("common");
@@ -34,9 +48,18 @@ export function CreateAppInline({ onCreated, variant = "outline" }: { onCreated:
   }
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); setError(null); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setError(null);
+      }}
+    >
       <DialogTrigger asChild>
-        <Button type="button" variant={variant}><Plus className="size-4" />{tb("app.create")}</Button>
+        <Button type="button" variant={variant}>
+          <Plus className="size-4" />
+          {tb("app.create")}
+        </Button>
       </DialogTrigger>
       <DialogContent closeLabel={tc("close")}>
         <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
@@ -46,12 +69,26 @@ export function CreateAppInline({ onCreated, variant = "outline" }: { onCreated:
           </DialogHeader>
           <div className="grid gap-2">
             <Label htmlFor="buy-app-name">{t("name")}</Label>
-            <Input id="buy-app-name" name="name" placeholder={t("namePlaceholder")} maxLength={80} aria-invalid={error ? true : undefined} aria-describedby="buy-app-name-hint" autoFocus />
-            <p id="buy-app-name-hint" className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>{error ?? t("nameHint")}</p>
+            <Input
+              id="buy-app-name"
+              name="name"
+              placeholder={t("namePlaceholder")}
+              maxLength={80}
+              aria-invalid={error ? true : undefined}
+              aria-describedby="buy-app-name-hint"
+              autoFocus
+            />
+            <p id="buy-app-name-hint" className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
+              {error ?? t("nameHint")}
+            </p>
           </div>
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-            <Button type="submit" disabled={pending}>{pending ? tc("loading") : tc("create")}</Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? tc("loading") : tc("create")}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

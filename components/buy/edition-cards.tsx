@@ -9,7 +9,15 @@ import { cn } from "@/lib/utils";
 const EDITIONS: PaidEdition[] = ["pro", "ultimate"];
 
 /** Step 2 for trial apps and apps without a valid term: Pro or Ultimate, with list prices from the price book (display only). */
-export function EditionCards({ book, value, onChange }: { book: PriceBook; value: PaidEdition; onChange: (e: PaidEdition) => void }) {
+export function EditionCards({
+  book,
+  value,
+  onChange,
+}: {
+  book: PriceBook;
+  value: PaidEdition;
+  onChange: (e: PaidEdition) => void;
+}) {
   const t = useTranslations("buy");
   const te = useTranslations("edition");
   const f = useFormatter();
@@ -38,17 +46,33 @@ export function EditionCards({ book, value, onChange }: { book: PriceBook; value
                 <span className="text-base font-semibold">{te(e)}</span>
                 <span className="text-xs text-muted-foreground">{t(`edition.${e}`)}</span>
               </div>
-              {selected ? <CircleCheck className="size-5 shrink-0 text-primary" aria-hidden="true" /> : <span className="size-5 shrink-0 rounded-full border" aria-hidden="true" />}
+              {selected ? (
+                <CircleCheck className="size-5 shrink-0 text-primary" aria-hidden="true" />
+              ) : (
+                <span className="size-5 shrink-0 rounded-full border" aria-hidden="true" />
+              )}
             </div>
             <div className="tabular-nums">
               <span className="text-2xl font-semibold">{price}</span>
               <span className="text-sm text-muted-foreground">{t("edition.perMonth")}</span>
             </div>
             <ul className="grid gap-1 text-sm text-muted-foreground">
-              <li className="flex items-center gap-1.5"><Check className="size-3.5 text-success" aria-hidden="true" />{t("edition.highlight.users")}</li>
-              <li className="flex items-center gap-1.5"><Check className="size-3.5 text-success" aria-hidden="true" />{t("edition.highlight.liveGroups", { value: count(entry.limits.liveGroups) })}</li>
-              <li className="flex items-center gap-1.5"><Check className="size-3.5 text-success" aria-hidden="true" />{t("edition.highlight.membersPerGroup", { value: entry.limits.membersPerGroup })}</li>
-              <li className="flex items-center gap-1.5"><Check className="size-3.5 text-success" aria-hidden="true" />{t("edition.highlight.historyDays", { value: entry.limits.historyDays })}</li>
+              <li className="flex items-center gap-1.5">
+                <Check className="size-3.5 text-success" aria-hidden="true" />
+                {t("edition.highlight.users")}
+              </li>
+              <li className="flex items-center gap-1.5">
+                <Check className="size-3.5 text-success" aria-hidden="true" />
+                {t("edition.highlight.liveGroups", { value: count(entry.limits.liveGroups) })}
+              </li>
+              <li className="flex items-center gap-1.5">
+                <Check className="size-3.5 text-success" aria-hidden="true" />
+                {t("edition.highlight.membersPerGroup", { value: entry.limits.membersPerGroup })}
+              </li>
+              <li className="flex items-center gap-1.5">
+                <Check className="size-3.5 text-success" aria-hidden="true" />
+                {t("edition.highlight.historyDays", { value: entry.limits.historyDays })}
+              </li>
             </ul>
           </button>
         );

@@ -23,15 +23,25 @@ export function OrderOptions({ plan, autoRenew, onAutoRenew, vouchers, voucherId
     <div className="grid gap-5">
       {plan && (
         <div className="flex items-start gap-2">
-          <Checkbox id="buy-auto-renew" className="mt-0.5" checked={autoRenew} onCheckedChange={(c) => onAutoRenew(c === true)} aria-describedby="buy-auto-renew-hint" />
+          <Checkbox
+            id="buy-auto-renew"
+            className="mt-0.5"
+            checked={autoRenew}
+            onCheckedChange={(c) => onAutoRenew(c === true)}
+            aria-describedby="buy-auto-renew-hint"
+          />
           <div className="grid gap-1">
             <Label htmlFor="buy-auto-renew">{t("autoRenew")}</Label>
-            <p id="buy-auto-renew-hint" className="text-xs text-muted-foreground">{t("autoRenewHint")}</p>
+            <p id="buy-auto-renew-hint" className="text-xs text-muted-foreground">
+              {t("autoRenewHint")}
+            </p>
           </div>
         </div>
       )}
       <div className="grid grid-cols-[minmax(0,1fr)] gap-1.5 md:grid-cols-[6rem_minmax(0,1fr)] md:items-center md:gap-4">
-        <Label htmlFor="buy-voucher" className="text-muted-foreground">{t("voucher")}</Label>
+        <Label htmlFor="buy-voucher" className="text-muted-foreground">
+          {t("voucher")}
+        </Label>
         <div className="grid gap-1">
           <Select value={voucherId} onValueChange={onVoucher} disabled={vouchers.length === 0}>
             <SelectTrigger id="buy-voucher" aria-label={t("voucher")} className="w-full max-w-md">

@@ -14,7 +14,12 @@ import { useLineLabels } from "./labels";
 import { isPositive, isZero } from "./money";
 import type { QuoteState } from "./use-quote";
 
-type Props = { app: { name: string; sdkAppId: number } | null; state: QuoteState; hint: string | null; role: "owner" | "member" };
+type Props = {
+  app: { name: string; sdkAppId: number } | null;
+  state: QuoteState;
+  hint: string | null;
+  role: "owner" | "member";
+};
 
 /** What the server quoted for the current choice (R-BUY-6): the app, each line, discounts, voucher, total, balance. */
 export function OrderSummary({ app, state, hint, role }: Props) {
@@ -24,9 +29,16 @@ export function OrderSummary({ app, state, hint, role }: Props) {
   return (
     <div className="grid gap-4" aria-live="polite" aria-busy={loading}>
       {role === "member" && (
-        <Alert><Info /><AlertDescription>{t("memberNote")}</AlertDescription></Alert>
+        <Alert>
+          <Info />
+          <AlertDescription>{t("memberNote")}</AlertDescription>
+        </Alert>
       )}
-      {app && <p className="text-sm font-medium" data-testid="summary-app">{t("forApp", { name: app.name, sdkAppId: app.sdkAppId })}</p>}
+      {app && (
+        <p className="text-sm font-medium" data-testid="summary-app">
+          {t("forApp", { name: app.name, sdkAppId: app.sdkAppId })}
+        </p>
+      )}
       {state.kind === "idle" && <p className="text-sm text-muted-foreground">{hint ?? t("empty")}</p>}
       {state.kind === "refused" && (
         <Alert variant="destructive" data-testid="quote-refused">
@@ -35,11 +47,17 @@ export function OrderSummary({ app, state, hint, role }: Props) {
         </Alert>
       )}
       {loading && !quote && (
-        <div className="grid gap-2"><Skeleton className="h-16 w-full" /><Skeleton className="h-8 w-2/3" /></div>
+        <div className="grid gap-2">
+          <Skeleton className="h-16 w-full" />
+          <Skeleton className="h-8 w-2/3" />
+        </div>
       )}
       {quote && <QuoteView quote={quote} stale={loading} />}
       {loading && (
-        <p className="flex items-center gap-1.5 text-xs text-muted-foreground"><Loader2 className="size-3.5 animate-spin" />{t("loading")}</p>
+        <p className="flex items-center gap-1.5 text-xs text-muted-foreground">
+          <Loader2 className="size-3.5 animate-spin" />
+          {t("loading")}
+        </p>
       )}
     </div>
   );
@@ -56,7 +74,9 @@ function QuoteView({ quote, stale }: { quote: QuoteJson; stale: boolean }) {
             <div className="flex items-start justify-between gap-3">
               <span className="font-medium">
                 {labels.product(l)}
-                {l.tier !== undefined && <span className="font-normal text-muted-foreground"> · {labels.tier(l.product, l.tier)}</span>}
+                {l.tier !== undefined && (
+                  <span className="font-normal text-muted-foreground"> · {labels.tier(l.product, l.tier)}</span>
+                )}
               </span>
               <span className="whitespace-nowrap font-medium tabular-nums">{formatCNY(l.amount)}</span>
             </div>
@@ -66,7 +86,10 @@ function QuoteView({ quote, stale }: { quote: QuoteJson; stale: boolean }) {
             <div className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground">
               <span>{t("unit", { price: formatCNY(l.unitPrice), months: labels.count(l) })}</span>
               <span>
-                {t("list")} <span className={cn("tabular-nums", !isZero(l.discountAmount) && "line-through")}>{formatCNY(l.listAmount)}</span>
+                {t("list")}{" "}
+                <span className={cn("tabular-nums", !isZero(l.discountAmount) && "line-through")}>
+                  {formatCNY(l.listAmount)}
+                </span>
               </span>
               {l.billing === "postpaid" && <Badge variant="secondary">{t("postpaid")}</Badge>}
             </div>
@@ -81,11 +104,17 @@ function QuoteView({ quote, stale }: { quote: QuoteJson; stale: boolean }) {
       </ul>
       <dl className="grid gap-1.5 rounded-md bg-muted/50 p-3 text-sm">
         <Row label={t("listTotal")} value={formatCNY(quote.listTotal)} />
-        {!isZero(quote.discountTotal) && <Row label={t("discountTotal")} value={`−${formatCNY(quote.discountTotal)}`} tone="text-success" />}
-        {!isZero(quote.voucherAmount) && <Row label={t("voucher")} value={`−${formatCNY(quote.voucherAmount)}`} tone="text-success" />}
+        {!isZero(quote.discountTotal) && (
+          <Row label={t("discountTotal")} value={`−${formatCNY(quote.discountTotal)}`} tone="text-success" />
+        )}
+        {!isZero(quote.voucherAmount) && (
+          <Row label={t("voucher")} value={`−${formatCNY(quote.voucherAmount)}`} tone="text-success" />
+        )}
         <div className="mt-1 flex items-baseline justify-between gap-3 border-t pt-2">
           <dt className="font-medium">{t("total")}</dt>
-          <dd className="text-2xl font-semibold tabular-nums text-orange-600" data-testid="quote-total">{formatCNY(quote.total)}</dd>
+          <dd className="text-2xl font-semibold tabular-nums text-orange-600" data-testid="quote-total">
+            {formatCNY(quote.total)}
+          </dd>
         </div>
       </dl>
       <dl className="grid gap-1.5 text-sm">
@@ -95,7 +124,9 @@ function QuoteView({ quote, stale }: { quote: QuoteJson; stale: boolean }) {
         <Alert variant="warning" data-testid="quote-shortfall">
           <AlertDescription className="flex flex-wrap items-center justify-between gap-2 text-foreground">
             <span>{t("shortfall", { amount: formatCNY(quote.shortfall) })}</span>
-            <Link href={topUpHref(quote.shortfall)} className="font-medium text-primary hover:underline">{t("topUp")}</Link>
+            <Link href={topUpHref(quote.shortfall)} className="font-medium text-primary hover:underline">
+              {t("topUp")}
+            </Link>
           </AlertDescription>
         </Alert>
       )}

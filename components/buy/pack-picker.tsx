@@ -42,7 +42,9 @@ export function PackPicker({ book, edition, mode, active, selected, onChange }: 
         const current = active.find((a) => a.pack === pack);
         const reason =
           tiers.length === 0
-            ? pack === "live_groups_unlimited" ? t("packs.included", { edition: te(edition) }) : t("packs.notOffered", { edition: te(edition) })
+            ? pack === "live_groups_unlimited"
+              ? t("packs.included", { edition: te(edition) })
+              : t("packs.notOffered", { edition: te(edition) })
             : mode === "pack" && current
               ? current.tier !== null
                 ? t("packs.active", { tier: labels.tier(pack, current.tier), day: formatExpiryDay(current.endsAt) })
@@ -61,31 +63,70 @@ export function PackPicker({ book, edition, mode, active, selected, onChange }: 
           onChange(next);
         };
         return (
-          <div key={pack} className={cn("flex flex-wrap items-start gap-3 rounded-lg border p-3 transition-colors", on && "border-primary/60 bg-primary/5", disabled && "bg-muted/40")}>
+          <div
+            key={pack}
+            className={cn(
+              "flex flex-wrap items-start gap-3 rounded-lg border p-3 transition-colors",
+              on && "border-primary/60 bg-primary/5",
+              disabled && "bg-muted/40",
+            )}
+          >
             {mode === "pack" ? (
-              <input id={id} type="radio" name="buy-pack" className="mt-0.5 size-4 accent-primary" checked={on} disabled={disabled} onChange={(e) => toggle(e.target.checked)} aria-describedby={`${id}-desc`} />
+              <input
+                id={id}
+                type="radio"
+                name="buy-pack"
+                className="mt-0.5 size-4 accent-primary"
+                checked={on}
+                disabled={disabled}
+                onChange={(e) => toggle(e.target.checked)}
+                aria-describedby={`${id}-desc`}
+              />
             ) : (
-              <Checkbox id={id} className="mt-0.5" checked={on} disabled={disabled} onCheckedChange={(c) => toggle(c === true)} aria-describedby={`${id}-desc`} />
+              <Checkbox
+                id={id}
+                className="mt-0.5"
+                checked={on}
+                disabled={disabled}
+                onCheckedChange={(c) => toggle(c === true)}
+                aria-describedby={`${id}-desc`}
+              />
             )}
             <div className="grid min-w-48 flex-1 gap-1">
-              <Label htmlFor={id} className={cn("leading-snug", disabled && "text-muted-foreground")}>{labels.packName(pack)}</Label>
+              <Label htmlFor={id} className={cn("leading-snug", disabled && "text-muted-foreground")}>
+                {labels.packName(pack)}
+              </Label>
               <p id={`${id}-desc`} className="text-xs text-muted-foreground">
                 {t(`packs.desc.${pack}`)}
                 {reason && <span className="mt-1 block text-foreground/80">{reason}</span>}
               </p>
               {entry.billing === "postpaid" && (
                 <p className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
-                  <Badge variant="secondary">{t("packs.postpaid")}</Badge>{t("packs.postpaidHint")}
+                  <Badge variant="secondary">{t("packs.postpaid")}</Badge>
+                  {t("packs.postpaidHint")}
                 </p>
               )}
             </div>
             {!disabled && (
               <div className="flex flex-wrap items-center gap-2 text-sm sm:justify-end">
                 {tiers.length > 1 ? (
-                  <Select value={tier ?? ""} onValueChange={(v) => onChange(mode === "pack" ? { [pack]: v } : { ...selected, [pack]: v })}>
-                    <SelectTrigger size="sm" className="w-40" aria-label={`${labels.packName(pack)} · ${t("packs.tier")}`}><SelectValue /></SelectTrigger>
+                  <Select
+                    value={tier ?? ""}
+                    onValueChange={(v) => onChange(mode === "pack" ? { [pack]: v } : { ...selected, [pack]: v })}
+                  >
+                    <SelectTrigger
+                      size="sm"
+                      className="w-40"
+                      aria-label={`${labels.packName(pack)} · ${t("packs.tier")}`}
+                    >
+                      <SelectValue />
+                    </SelectTrigger>
                     <SelectContent>
-                      {tiers.map((x) => <SelectItem key={x.tier} value={x.tier ?? ""}>{labels.tier(pack, x.tier)}</SelectItem>)}
+                      {tiers.map((x) => (
+                        <SelectItem key={x.tier} value={x.tier ?? ""}>
+                          {labels.tier(pack, x.tier)}
+                        </SelectItem>
+                      ))}
                     </SelectContent>
                   </Select>
                 ) : tier !== null ? (
@@ -93,10 +134,17 @@ export function PackPicker({ book, edition, mode, active, selected, onChange }: 
                 ) : null}
                 {pack === "barrage_bandwidth" ? (
                   <span className="tabular-nums text-muted-foreground">
-                    {t("packs.barragePrice", { domestic: formatCNY(book.barrage.domesticPerMbpsDay), international: formatCNY(book.barrage.internationalPerMbpsDay) })}
+                    {t("packs.barragePrice", {
+                      domestic: formatCNY(book.barrage.domesticPerMbpsDay),
+                      international: formatCNY(book.barrage.internationalPerMbpsDay),
+                    })}
                   </span>
                 ) : (
-                  price && <span className="whitespace-nowrap tabular-nums text-muted-foreground">{t("packs.perMonth", { price: formatCNY(price) })}</span>
+                  price && (
+                    <span className="whitespace-nowrap tabular-nums text-muted-foreground">
+                      {t("packs.perMonth", { price: formatCNY(price) })}
+                    </span>
+                  )
                 )}
               </div>
             )}

@@ -32,18 +32,33 @@ export function TermPicker({ value, onChange }: { value: Term; onChange: (t: Ter
         {PRESETS.map((m) => {
           const selected = value.kind === "preset" && value.months === m;
           return (
-            <button key={m} type="button" role="radio" aria-checked={selected} className={option(selected)} onClick={() => onChange({ kind: "preset", months: m })}>
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={selected}
+              className={option(selected)}
+              onClick={() => onChange({ kind: "preset", months: m })}
+            >
               {label(m)}
             </button>
           );
         })}
-        <button type="button" role="radio" aria-checked={value.kind === "other"} className={option(value.kind === "other")} onClick={() => value.kind !== "other" && onChange({ kind: "other", raw: String(value.months) })}>
+        <button
+          type="button"
+          role="radio"
+          aria-checked={value.kind === "other"}
+          className={option(value.kind === "other")}
+          onClick={() => value.kind !== "other" && onChange({ kind: "other", raw: String(value.months) })}
+        >
           {t("term.other")}
         </button>
       </div>
       {value.kind === "other" && (
         <div className="grid max-w-xs gap-1.5">
-          <label htmlFor="buy-months" className="text-sm font-medium">{t("term.otherLabel")}</label>
+          <label htmlFor="buy-months" className="text-sm font-medium">
+            {t("term.otherLabel")}
+          </label>
           <Input
             id="buy-months"
             type="number"
@@ -56,7 +71,9 @@ export function TermPicker({ value, onChange }: { value: Term; onChange: (t: Ter
             aria-invalid={invalid || undefined}
             aria-describedby="buy-months-msg"
           />
-          <p id="buy-months-msg" className={invalid ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>{invalid ? t("term.otherError") : t("term.otherHint")}</p>
+          <p id="buy-months-msg" className={invalid ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
+            {invalid ? t("term.otherError") : t("term.otherHint")}
+          </p>
         </div>
       )}
     </div>

@@ -15,5 +15,13 @@ export type BuyProps = {
 
 /** The order body the form builds (without agreeSla, which the buyer ticks). */
 export type OrderBody =
-  | { type: "plan"; sdkAppId: number; edition: PaidEdition; months: number; packs: { pack: PackName; tier: string | null }[]; autoRenew: boolean; voucherId?: string }
+  | {
+      type: "plan";
+      sdkAppId: number;
+      edition: PaidEdition;
+      months: number;
+      packs: { pack: PackName; tier: string | null }[];
+      autoRenew: boolean;
+      voucherId?: string;
+    }
   | { type: "pack"; sdkAppId: number; pack: PackName; tier: string | null; voucherId?: string };

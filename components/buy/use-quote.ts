@@ -26,12 +26,17 @@ export function useQuote(body: OrderBody | null, delayMs = 250): QuoteState {
       setState({ kind: "idle" });
       return;
     }
-    setState((s) => ({ kind: "loading", previous: s.kind === "ok" ? s.quote : s.kind === "loading" ? s.previous : null }));
+    setState((s) => ({
+      kind: "loading",
+      previous: s.kind === "ok" ? s.quote : s.kind === "loading" ? s.previous : null,
+    }));
     const timer = setTimeout(async () => {
       try {
         const r = await quoteAction(JSON.parse(key));
         if (mine !== seq.current) return;
-        setState(r.ok ? { kind: "ok", quote: r.data } : { kind: "refused", code: r.error.code, message: r.error.message });
+        setState(
+          r.ok ? { kind: "ok", quote: r.data } : { kind: "refused", code: r.error.code, message: r.error.message },
+        );
       } catch {
         if (mine === seq.current) setState({ kind: "refused", code: "network", message: "" });
       }

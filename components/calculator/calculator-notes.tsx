@@ -9,7 +9,11 @@ import { cny, count } from "./format";
 export async function CalculatorNotes({ book }: { book: PriceBook }) {
   const t = await getTranslations("calculator.notes");
   const notes = [
-    t("month", { days: CALC_DAYS_PER_MONTH, domestic: cny(money(book.barrage.domesticPerMbpsDay)), international: cny(money(book.barrage.internationalPerMbpsDay)) }),
+    t("month", {
+      days: CALC_DAYS_PER_MONTH,
+      domestic: cny(money(book.barrage.domesticPerMbpsDay)),
+      international: cny(money(book.barrage.internationalPerMbpsDay)),
+    }),
     t("overage", {
       dauUnit: count(book.overage.dau.unit),
       dauPrice: cny(money(book.overage.dau.price)),
@@ -27,8 +31,13 @@ export async function CalculatorNotes({ book }: { book: PriceBook }) {
         <Info className="size-4 text-primary" aria-hidden="true" />
         {t("title")}
       </h2>
-      <ul className="grid list-disc gap-1.5 pl-5 text-muted-foreground marker:text-muted-foreground/60" data-testid="calculator-notes">
-        {notes.map((n) => <li key={n}>{n}</li>)}
+      <ul
+        className="grid list-disc gap-1.5 pl-5 text-muted-foreground marker:text-muted-foreground/60"
+        data-testid="calculator-notes"
+      >
+        {notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
       </ul>
     </section>
   );

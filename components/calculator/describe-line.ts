@@ -7,17 +7,30 @@ type T = Awaited<ReturnType<typeof getTranslations>>;
 type Names = { edition: (e: PaidEdition) => string; pack: (p: "live_groups_unlimited") => string };
 
 /** The label and the visible arithmetic of one calculator line (R-CALC-1), in the page's language. */
-export function describeLine(t: T, names: Names, edition: PaidEdition, line: CalcLine): { label: string; arithmetic: string } {
+export function describeLine(
+  t: T,
+  names: Names,
+  edition: PaidEdition,
+  line: CalcLine,
+): { label: string; arithmetic: string } {
   switch (line.key) {
     case "plan":
-      return { label: t("line.plan", { edition: names.edition(edition) }), arithmetic: t("arith.plan", { price: cny(line.amount) }) };
+      return {
+        label: t("line.plan", { edition: names.edition(edition) }),
+        arithmetic: t("arith.plan", { price: cny(line.amount) }),
+      };
     case "liveGroups": {
       const needed = count(line.needed);
       const arithmetic =
         line.limit === null
           ? t("arith.liveUnlimited", { needed, edition: names.edition(edition) })
           : line.pack
-            ? t("arith.livePack", { needed, limit: count(line.limit), pack: names.pack("live_groups_unlimited"), price: cny(line.amount) })
+            ? t("arith.livePack", {
+                needed,
+                limit: count(line.limit),
+                pack: names.pack("live_groups_unlimited"),
+                price: cny(line.amount),
+              })
             : t("arith.liveIncluded", { needed, limit: count(line.limit) });
       return { label: t("line.liveGroups"), arithmetic };
     }
@@ -40,7 +53,14 @@ export function describeLine(t: T, names: Names, edition: PaidEdition, line: Cal
       const arithmetic =
         line.units === 0
           ? t(`arith.${prefix}None`, base)
-          : t(`arith.${prefix}Over`, { ...base, over: count(line.over), unit: count(line.unit), units: count(line.units), price: cny(line.unitPrice), amount: cny(line.amount) });
+          : t(`arith.${prefix}Over`, {
+              ...base,
+              over: count(line.over),
+              unit: count(line.unit),
+              units: count(line.units),
+              price: cny(line.unitPrice),
+              amount: cny(line.amount),
+            });
       return { label: t(`line.${line.key}`), arithmetic };
     }
     case "bandwidth": {

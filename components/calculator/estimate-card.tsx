@@ -27,12 +27,17 @@ export async function EstimateCard({ book, estimate, verdict }: Props) {
     <section
       aria-labelledby={headingId}
       data-testid={`estimate-${edition}`}
-      className={cn("flex flex-col overflow-hidden rounded-xl border bg-card text-card-foreground shadow-sm", best && "border-primary ring-1 ring-primary")}
+      className={cn(
+        "flex flex-col overflow-hidden rounded-xl border bg-card text-card-foreground shadow-sm",
+        best && "border-primary ring-1 ring-primary",
+      )}
     >
       <div className={cn("grid gap-4 border-b p-5", best && "bg-accent/60")}>
         <div className="flex items-start justify-between gap-3">
           <div className="grid gap-1">
-            <h2 id={headingId} className="text-lg font-semibold leading-none">{name}</h2>
+            <h2 id={headingId} className="text-lg font-semibold leading-none">
+              {name}
+            </h2>
             <p className="text-sm text-muted-foreground">{t(`edition.${edition}`)}</p>
           </div>
           {best && (
@@ -45,7 +50,9 @@ export async function EstimateCard({ book, estimate, verdict }: Props) {
         {estimate.kind === "ok" ? (
           <div className="grid gap-1">
             <p className="tabular-nums">
-              <span className="text-3xl font-semibold tracking-tight" data-testid="monthly-total">{cny(estimate.totals.monthly)}</span>
+              <span className="text-3xl font-semibold tracking-tight" data-testid="monthly-total">
+                {cny(estimate.totals.monthly)}
+              </span>
               <span className="ml-1 text-sm text-muted-foreground">{t("card.perMonth")}</span>
             </p>
             <p className="text-sm text-muted-foreground tabular-nums" data-testid="term-total">
@@ -62,12 +69,18 @@ export async function EstimateCard({ book, estimate, verdict }: Props) {
           </div>
         )}
         <ul aria-label={t("card.includes")} className="flex flex-wrap gap-1.5 text-xs">
-          <li className="rounded-md border bg-background px-2 py-0.5 text-muted-foreground">{t("card.freeDau", { value: count(limits.freeDau) })}</li>
-          <li className="rounded-md border bg-background px-2 py-0.5 text-muted-foreground">{t("card.freePeakGroups", { value: count(limits.freePeakGroups) })}</li>
+          <li className="rounded-md border bg-background px-2 py-0.5 text-muted-foreground">
+            {t("card.freeDau", { value: count(limits.freeDau) })}
+          </li>
+          <li className="rounded-md border bg-background px-2 py-0.5 text-muted-foreground">
+            {t("card.freePeakGroups", { value: count(limits.freePeakGroups) })}
+          </li>
           <li className="rounded-md border bg-background px-2 py-0.5 text-muted-foreground">
             {t("card.liveGroups", { value: limits.liveGroups < 0 ? t("card.unlimited") : count(limits.liveGroups) })}
           </li>
-          <li className="rounded-md border bg-background px-2 py-0.5 text-muted-foreground">{t("card.historyDays", { value: count(limits.historyDays) })}</li>
+          <li className="rounded-md border bg-background px-2 py-0.5 text-muted-foreground">
+            {t("card.historyDays", { value: count(limits.historyDays) })}
+          </li>
         </ul>
       </div>
 
@@ -83,18 +96,34 @@ export async function EstimateCard({ book, estimate, verdict }: Props) {
                 <div className="flex items-start justify-between gap-3 text-sm">
                   <span className="flex flex-wrap items-center gap-x-2 gap-y-1 font-medium">
                     {label}
-                    <Badge variant="outline" className="font-normal text-muted-foreground">{t(`card.${line.billing}`)}</Badge>
+                    <Badge variant="outline" className="font-normal text-muted-foreground">
+                      {t(`card.${line.billing}`)}
+                    </Badge>
                   </span>
-                  <span className={cn("whitespace-nowrap font-medium tabular-nums", zero && "text-muted-foreground", unmet && "text-destructive")}>
+                  <span
+                    className={cn(
+                      "whitespace-nowrap font-medium tabular-nums",
+                      zero && "text-muted-foreground",
+                      unmet && "text-destructive",
+                    )}
+                  >
                     {line.amount === null ? t("card.cannotMeet") : cny(line.amount)}
                   </span>
                 </div>
-                <p className={cn("text-xs leading-relaxed tabular-nums", unmet ? "text-destructive" : "text-muted-foreground")}>
+                <p
+                  className={cn(
+                    "text-xs leading-relaxed tabular-nums",
+                    unmet ? "text-destructive" : "text-muted-foreground",
+                  )}
+                >
                   {/* each step of the arithmetic wraps as a unit */}
                   {arithmetic.split(" → ").map((step, i) => (
                     <span key={i}>
                       {i > 0 && " "}
-                      <span className="inline-block">{i > 0 && "→ "}{step}</span>
+                      <span className="inline-block">
+                        {i > 0 && "→ "}
+                        {step}
+                      </span>
                     </span>
                   ))}
                 </p>
@@ -122,11 +151,21 @@ export async function EstimateCard({ book, estimate, verdict }: Props) {
           {estimate.totals.months > 1 && (
             <>
               <div className="mt-1 flex justify-between gap-3 border-t pt-3 text-muted-foreground">
-                <dt>{t("card.termPrepaid", { amount: cny(estimate.totals.prepaidMonthly), months: estimate.totals.months })}</dt>
+                <dt>
+                  {t("card.termPrepaid", {
+                    amount: cny(estimate.totals.prepaidMonthly),
+                    months: estimate.totals.months,
+                  })}
+                </dt>
                 <dd>{cny(estimate.totals.prepaidTerm)}</dd>
               </div>
               <div className="flex justify-between gap-3 text-muted-foreground">
-                <dt>{t("card.termPostpaid", { amount: cny(estimate.totals.postpaidMonthly), months: estimate.totals.months })}</dt>
+                <dt>
+                  {t("card.termPostpaid", {
+                    amount: cny(estimate.totals.postpaidMonthly),
+                    months: estimate.totals.months,
+                  })}
+                </dt>
                 <dd>{cny(estimate.totals.postpaidTerm)}</dd>
               </div>
               <div className="flex justify-between gap-3 font-semibold">

@@ -18,11 +18,22 @@ export function termMonths(term: Term): number | null {
   return /^\d+$/.test(term.text.trim()) && n >= 1 && n <= 24 ? n : null;
 }
 
-const card = "flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors hover:bg-accent/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50";
+const card =
+  "flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors hover:bg-accent/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50";
 const radio = "mt-0.5 size-4 shrink-0 accent-[var(--primary)]";
 
 /** Pro / ultimate as radio cards with their list price per month (display only; the quote prices). */
-export function EditionChoice({ value, current, book, onChange }: { value: PaidEdition; current: string; book: PriceBook; onChange: (e: PaidEdition) => void }) {
+export function EditionChoice({
+  value,
+  current,
+  book,
+  onChange,
+}: {
+  value: PaidEdition;
+  current: string;
+  book: PriceBook;
+  onChange: (e: PaidEdition) => void;
+}) {
   const t = useTranslations("change");
   const te = useTranslations("edition");
   return (
@@ -31,13 +42,22 @@ export function EditionChoice({ value, current, book, onChange }: { value: PaidE
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {EDITIONS.map((e) => (
           <label key={e} className={cn(card, value === e && "border-primary bg-primary/5")}>
-            <input type="radio" name="change-edition" value={e} checked={value === e} onChange={() => onChange(e)} className={radio} />
+            <input
+              type="radio"
+              name="change-edition"
+              value={e}
+              checked={value === e}
+              onChange={() => onChange(e)}
+              className={radio}
+            />
             <span className="grid gap-1">
               <span className="flex flex-wrap items-center gap-2 font-medium">
                 {te(e)}
                 {e === current && <Badge variant="secondary">{t("edition.current")}</Badge>}
               </span>
-              <span className="text-sm tabular-nums">{t("edition.perMonth", { price: formatCNY(book.editions[e].monthly) })}</span>
+              <span className="text-sm tabular-nums">
+                {t("edition.perMonth", { price: formatCNY(book.editions[e].monthly) })}
+              </span>
               <span className="text-xs text-muted-foreground">{t(`edition.${e}Hint`)}</span>
             </span>
           </label>
@@ -51,19 +71,32 @@ export function EditionChoice({ value, current, book, onChange }: { value: PaidE
 export function TermChoice({ value, onChange }: { value: Term; onChange: (t: Term) => void }) {
   const t = useTranslations("change");
   const invalid = value.kind === "other" && value.text !== "" && termMonths(value) === null;
-  const pill = "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50";
+  const pill =
+    "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50";
   return (
     <fieldset className="grid gap-2">
       <legend className="mb-2 text-sm font-medium">{t("term.label")}</legend>
       <div className="flex flex-wrap items-center gap-2">
         {PRESET_MONTHS.map((m) => (
           <label key={m} className={pill}>
-            <input type="radio" name="change-term" className="sr-only" checked={value.kind === "preset" && value.months === m} onChange={() => onChange({ kind: "preset", months: m })} />
+            <input
+              type="radio"
+              name="change-term"
+              className="sr-only"
+              checked={value.kind === "preset" && value.months === m}
+              onChange={() => onChange({ kind: "preset", months: m })}
+            />
             {m % 12 === 0 ? t("term.years", { count: m / 12 }) : t("term.months", { count: m })}
           </label>
         ))}
         <label className={pill}>
-          <input type="radio" name="change-term" className="sr-only" checked={value.kind === "other"} onChange={() => onChange({ kind: "other", text: value.kind === "other" ? value.text : "" })} />
+          <input
+            type="radio"
+            name="change-term"
+            className="sr-only"
+            checked={value.kind === "other"}
+            onChange={() => onChange({ kind: "other", text: value.kind === "other" ? value.text : "" })}
+          />
           {t("term.other")}
         </label>
       </div>
@@ -82,7 +115,9 @@ export function TermChoice({ value, onChange }: { value: Term; onChange: (t: Ter
             aria-describedby="change-term-hint"
             autoFocus
           />
-          <p id="change-term-hint" className={invalid ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>{invalid ? t("term.otherError") : t("term.otherHint")}</p>
+          <p id="change-term-hint" className={invalid ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
+            {invalid ? t("term.otherError") : t("term.otherHint")}
+          </p>
         </div>
       )}
     </fieldset>

@@ -29,16 +29,30 @@ export function fitSelection(book: PriceBook, edition: PaidEdition, sel: PackSel
 
 export function useTierLabel() {
   const t = useTranslations("change");
-  return (pack: string, tier: string | null | undefined) => (tier == null ? "" : t.has(`packs.tier.${pack}`) ? t(`packs.tier.${pack}`, { value: Number(tier) }) : tier);
+  return (pack: string, tier: string | null | undefined) =>
+    tier == null ? "" : t.has(`packs.tier.${pack}`) ? t(`packs.tier.${pack}`, { value: Number(tier) }) : tier;
 }
 
 /** The packs of the new edition with their tiers; the app's current packs start ticked. */
-export function PackChoice({ book, edition, value, current, onChange }: { book: PriceBook; edition: PaidEdition; value: PackSelection; current: CurrentPack[]; onChange: (s: PackSelection) => void }) {
+export function PackChoice({
+  book,
+  edition,
+  value,
+  current,
+  onChange,
+}: {
+  book: PriceBook;
+  edition: PaidEdition;
+  value: PackSelection;
+  current: CurrentPack[];
+  onChange: (s: PackSelection) => void;
+}) {
   const t = useTranslations("change");
   const tp = useTranslations("packName");
   const tierLabel = useTierLabel();
 
-  const price = (tier: PackTier) => (tier.monthly === "0.00" ? t("packs.usage") : t("packs.perMonth", { price: formatCNY(tier.monthly) }));
+  const price = (tier: PackTier) =>
+    tier.monthly === "0.00" ? t("packs.usage") : t("packs.perMonth", { price: formatCNY(tier.monthly) });
 
   return (
     <fieldset className="grid gap-2">
@@ -64,15 +78,33 @@ export function PackChoice({ book, edition, value, current, onChange }: { book: 
                 }}
               />
               <div className="grid min-w-0 flex-1 basis-48 gap-0.5">
-                <Label htmlFor={id} className="cursor-pointer">{tp(p)}</Label>
-                {book.packs[p].billing === "postpaid" && <span className="text-xs text-muted-foreground">{t("packs.postpaid")}</span>}
-                {now && <span className="text-xs text-muted-foreground">{t("packs.current", { tier: tierLabel(p, now.tier) || t("packs.on") })}</span>}
+                <Label htmlFor={id} className="cursor-pointer">
+                  {tp(p)}
+                </Label>
+                {book.packs[p].billing === "postpaid" && (
+                  <span className="text-xs text-muted-foreground">{t("packs.postpaid")}</span>
+                )}
+                {now && (
+                  <span className="text-xs text-muted-foreground">
+                    {t("packs.current", { tier: tierLabel(p, now.tier) || t("packs.on") })}
+                  </span>
+                )}
               </div>
               {tiers.length > 1 ? (
-                <Select value={tier.tier ?? ""} onValueChange={(v) => onChange({ ...value, [p]: v })} disabled={!checked}>
-                  <SelectTrigger size="sm" className="w-full sm:w-56" aria-label={t("packs.tierOf", { pack: tp(p) })}><SelectValue /></SelectTrigger>
+                <Select
+                  value={tier.tier ?? ""}
+                  onValueChange={(v) => onChange({ ...value, [p]: v })}
+                  disabled={!checked}
+                >
+                  <SelectTrigger size="sm" className="w-full sm:w-56" aria-label={t("packs.tierOf", { pack: tp(p) })}>
+                    <SelectValue />
+                  </SelectTrigger>
                   <SelectContent>
-                    {tiers.map((x) => <SelectItem key={x.tier} value={x.tier ?? ""}>{tierLabel(p, x.tier)} · {price(x)}</SelectItem>)}
+                    {tiers.map((x) => (
+                      <SelectItem key={x.tier} value={x.tier ?? ""}>
+                        {tierLabel(p, x.tier)} · {price(x)}
+                      </SelectItem>
+                    ))}
                   </SelectContent>
                 </Select>
               ) : (
@@ -80,7 +112,9 @@ export function PackChoice({ book, edition, value, current, onChange }: { book: 
                   {[tierLabel(p, tier.tier), price(tier)].filter(Boolean).join(" · ")}
                 </span>
               )}
-              {now && now.tier !== null && checked && value[p] !== now.tier && <Badge variant="warning">{t("packs.tierChanges")}</Badge>}
+              {now && now.tier !== null && checked && value[p] !== now.tier && (
+                <Badge variant="warning">{t("packs.tierChanges")}</Badge>
+              )}
             </li>
           );
         })}

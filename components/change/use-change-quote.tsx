@@ -5,7 +5,12 @@ import { quoteChangeAction } from "@/app/(customer)/change/actions";
 import type { QuoteJson } from "@/lib/services/order-json";
 import type { PackName, PaidEdition } from "@/lib/billing/price-book";
 
-export type ChangeBody = { sdkAppId: number; edition: PaidEdition; months: number; packs: { pack: PackName; tier: string | null }[] };
+export type ChangeBody = {
+  sdkAppId: number;
+  edition: PaidEdition;
+  months: number;
+  packs: { pack: PackName; tier: string | null }[];
+};
 
 export type ChangeQuote =
   | { kind: "idle" }
@@ -22,11 +27,15 @@ export function useChangeQuote(body: ChangeBody | null, failed: string, delayMs 
   useEffect(() => {
     const mine = ++seq.current;
     if (!key) return void setState({ kind: "idle" });
-    setState((s) => ({ kind: "loading", previous: s.kind === "ok" ? s.quote : s.kind === "loading" ? s.previous : null }));
+    setState((s) => ({
+      kind: "loading",
+      previous: s.kind === "ok" ? s.quote : s.kind === "loading" ? s.previous : null,
+    }));
     const timer = setTimeout(async () => {
       try {
         const r = await quoteChangeAction(JSON.parse(key));
-        if (mine === seq.current) setState(r.ok ? { kind: "ok", quote: r.data } : { kind: "refused", message: r.error.message });
+        if (mine === seq.current)
+          setState(r.ok ? { kind: "ok", quote: r.data } : { kind: "refused", message: r.error.message });
       } catch {
         if (mine === seq.current) setState({ kind: "refused", message: failed });
       }

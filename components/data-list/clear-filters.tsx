@@ -7,5 +7,9 @@ export function ClearFilters({ path, params, keys }: { path: string; params: Rec
   const t = useTranslations("dataList");
   if (!keys.some((k) => params[k])) return null;
   const keep = params.size ? `?size=${params.size}` : "";
-  return <Button asChild variant="ghost" size="sm"><Link href={`${path}${keep}`}>{t("clear")}</Link></Button>;
+  return (
+    <Button asChild variant="ghost" size="sm">
+      <Link href={`${path}${keep}`}>{t("clear")}</Link>
+    </Button>
+  );
 }

@@ -14,10 +14,26 @@ export function DateRange({ fromParam = "from", toParam = "to" }: { fromParam?: 
   return (
     <fieldset className="flex flex-wrap items-center gap-2">
       <legend className="sr-only">{t("dateRange")}</legend>
-      <Label htmlFor={`${id}-from`} className="text-muted-foreground">{t("from")}</Label>
-      <Input id={`${id}-from`} type="date" className="w-40" value={list.get(fromParam)} onChange={(e) => list.set({ [fromParam]: e.target.value || null })} />
-      <Label htmlFor={`${id}-to`} className="text-muted-foreground">{t("to")}</Label>
-      <Input id={`${id}-to`} type="date" className="w-40" value={list.get(toParam)} onChange={(e) => list.set({ [toParam]: e.target.value || null })} />
+      <Label htmlFor={`${id}-from`} className="text-muted-foreground">
+        {t("from")}
+      </Label>
+      <Input
+        id={`${id}-from`}
+        type="date"
+        className="w-40"
+        value={list.get(fromParam)}
+        onChange={(e) => list.set({ [fromParam]: e.target.value || null })}
+      />
+      <Label htmlFor={`${id}-to`} className="text-muted-foreground">
+        {t("to")}
+      </Label>
+      <Input
+        id={`${id}-to`}
+        type="date"
+        className="w-40"
+        value={list.get(toParam)}
+        onChange={(e) => list.set({ [toParam]: e.target.value || null })}
+      />
     </fieldset>
   );
 }

@@ -5,4 +5,14 @@ export { FilterSelect, type FilterOption } from "./filter-select";
 export { Pagination } from "./pagination";
 export { SearchBox } from "./search-box";
 export { SortHeader } from "./sort-header";
-export { dayParam, enumParam, hrefWith, pageParams, plainParams, textParam, uuidParam, PAGE_SIZES, type RawParams } from "./params";
+export {
+  dayParam,
+  enumParam,
+  hrefWith,
+  pageParams,
+  plainParams,
+  textParam,
+  uuidParam,
+  PAGE_SIZES,
+  type RawParams,
+} from "./params";

@@ -10,9 +10,15 @@ export function PageSize({ size }: { size: number }) {
   const list = useListParams();
   return (
     <Select value={String(size)} onValueChange={(v) => list.set({ size: v })}>
-      <SelectTrigger className="h-8 w-36" aria-label={t("pageSize")}><SelectValue /></SelectTrigger>
+      <SelectTrigger className="h-8 w-36" aria-label={t("pageSize")}>
+        <SelectValue />
+      </SelectTrigger>
       <SelectContent>
-        {PAGE_SIZES.map((s) => <SelectItem key={s} value={String(s)}>{t("perPage", { count: s })}</SelectItem>)}
+        {PAGE_SIZES.map((s) => (
+          <SelectItem key={s} value={String(s)}>
+            {t("perPage", { count: s })}
+          </SelectItem>
+        ))}
       </SelectContent>
     </Select>
   );

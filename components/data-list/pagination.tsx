@@ -15,19 +15,31 @@ export function Pagination({ path, params, page, size, total }: Props) {
   const last = Math.min(total, page * size);
   const link = (p: number, label: string, icon: React.ReactNode, rel: "prev" | "next") =>
     p < 1 || p > pages ? (
-      <Button variant="outline" size="sm" disabled aria-label={label}>{icon}</Button>
+      <Button variant="outline" size="sm" disabled aria-label={label}>
+        {icon}
+      </Button>
     ) : (
       <Button asChild variant="outline" size="sm">
-        <Link href={hrefWith(path, params, { page: String(p) })} rel={rel} aria-label={label} scroll={false}>{icon}</Link>
+        <Link href={hrefWith(path, params, { page: String(p) })} rel={rel} aria-label={label} scroll={false}>
+          {icon}
+        </Link>
       </Button>
     );
   return (
-    <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("pagination")} data-testid="pagination">
-      <p className="text-muted-foreground" data-testid="list-count">{t("range", { first, last, total })}</p>
+    <nav
+      className="flex flex-wrap items-center justify-between gap-2 text-sm"
+      aria-label={t("pagination")}
+      data-testid="pagination"
+    >
+      <p className="text-muted-foreground" data-testid="list-count">
+        {t("range", { first, last, total })}
+      </p>
       <div className="flex items-center gap-2">
         <PageSize size={size} />
         {link(page - 1, t("previous"), <ChevronLeft className="size-4" />, "prev")}
-        <span className="tabular-nums text-muted-foreground" aria-current="page">{t("pageOf", { page: Math.min(page, pages), pages })}</span>
+        <span className="tabular-nums text-muted-foreground" aria-current="page">
+          {t("pageOf", { page: Math.min(page, pages), pages })}
+        </span>
         {link(page + 1, t("next"), <ChevronRight className="size-4" />, "next")}
       </div>
     </nav>

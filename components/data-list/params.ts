@@ -42,7 +42,9 @@ export function dayParam(sp: RawParams, key: string): string | undefined {
 /** A uuid, or undefined. */
 export function uuidParam(sp: RawParams, key: string): string | undefined {
   const raw = one(sp, key);
-  return raw && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw) ? raw.toLowerCase() : undefined;
+  return raw && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)
+    ? raw.toLowerCase()
+    : undefined;
 }
 
 /** Just the string-valued params, for building links that keep the current filters. */
@@ -56,7 +58,11 @@ export function plainParams(sp: RawParams): Record<string, string> {
  * The link to the same list with some params changed (`null` or "" removes one). Any change other
  * than `page` itself sends the reader back to page 1, so a narrower filter never lands on an empty page.
  */
-export function hrefWith(path: string, current: Record<string, string>, changes: Record<string, string | null | undefined>): string {
+export function hrefWith(
+  path: string,
+  current: Record<string, string>,
+  changes: Record<string, string | null | undefined>,
+): string {
   const next = new URLSearchParams(current);
   for (const [k, v] of Object.entries(changes)) {
     if (v === null || v === undefined || v === "") next.delete(k);

@@ -8,7 +8,15 @@ import { Input } from "@/components/ui/input";
 import { useListParams } from "./use-list-params";
 
 /** A search field bound to `?q=` (or `param`): applied on Enter or the button, cleared with ×. */
-export function SearchBox({ placeholder, param = "q", label }: { placeholder: string; param?: string; label?: string }) {
+export function SearchBox({
+  placeholder,
+  param = "q",
+  label,
+}: {
+  placeholder: string;
+  param?: string;
+  label?: string;
+}) {
   const t = useTranslations("dataList");
   const list = useListParams();
   const applied = list.get(param);
@@ -25,14 +33,30 @@ export function SearchBox({ placeholder, param = "q", label }: { placeholder: st
     >
       <div className="relative min-w-0 flex-1">
         <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
-        <Input type="search" name={param} value={value} onChange={(e) => setValue(e.target.value)} placeholder={placeholder} aria-label={label ?? placeholder} className="pl-8 pr-8" maxLength={100} />
+        <Input
+          type="search"
+          name={param}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder={placeholder}
+          aria-label={label ?? placeholder}
+          className="pl-8 pr-8"
+          maxLength={100}
+        />
         {applied && (
-          <button type="button" className="absolute right-2 top-2.5 text-muted-foreground hover:text-foreground" aria-label={t("clearSearch")} onClick={() => list.set({ [param]: null })}>
+          <button
+            type="button"
+            className="absolute right-2 top-2.5 text-muted-foreground hover:text-foreground"
+            aria-label={t("clearSearch")}
+            onClick={() => list.set({ [param]: null })}
+          >
             <X className="size-4" />
           </button>
         )}
       </div>
-      <Button type="submit" variant="outline" disabled={list.pending}>{t("search")}</Button>
+      <Button type="submit" variant="outline" disabled={list.pending}>
+        {t("search")}
+      </Button>
     </form>
   );
 }

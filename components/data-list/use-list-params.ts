@@ -15,6 +15,7 @@ export function useListParams() {
     current,
     pending,
     get: (key: string) => current[key] ?? "",
-    set: (changes: Record<string, string | null>) => start(() => router.push(hrefWith(pathname, current, changes), { scroll: false })),
+    set: (changes: Record<string, string | null>) =>
+      start(() => router.push(hrefWith(pathname, current, changes), { scroll: false })),
   };
 }

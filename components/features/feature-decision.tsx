@@ -9,7 +9,15 @@ import { approveFeatureAction, rejectFeatureAction } from "@/app/(operator)/admi
 import { formatDateTime } from "@/lib/format";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { submitWith } from "@/components/submit-with";
@@ -50,7 +58,12 @@ export function FeatureDecision({ item: a, enableAtIfNow }: { item: QueueItem; e
   return (
     <div className="flex flex-wrap gap-2">
       <ConfirmButton
-        label={<><Check className="size-4" />{t("approve")}</>}
+        label={
+          <>
+            <Check className="size-4" />
+            {t("approve")}
+          </>
+        }
         title={t("approveTitle", { feature })}
         // Approval now + 48 h on the server's clock; the server fixes enableAt at the approval instant.
         body={t("approveBody", { ...names, at: formatDateTime(enableAtIfNow) })}
@@ -59,9 +72,18 @@ export function FeatureDecision({ item: a, enableAtIfNow }: { item: QueueItem; e
         disabled={pending}
         variant="default"
       />
-      <Dialog open={open} onOpenChange={(o) => { setOpen(o); setError(null); }}>
+      <Dialog
+        open={open}
+        onOpenChange={(o) => {
+          setOpen(o);
+          setError(null);
+        }}
+      >
         <DialogTrigger asChild>
-          <Button size="sm" variant="outline" disabled={pending}><X className="size-4" />{t("reject")}</Button>
+          <Button size="sm" variant="outline" disabled={pending}>
+            <X className="size-4" />
+            {t("reject")}
+          </Button>
         </DialogTrigger>
         <DialogContent closeLabel={tc("close")}>
           <form onSubmit={submitWith(reject)} className="grid gap-4" noValidate>
@@ -71,12 +93,30 @@ export function FeatureDecision({ item: a, enableAtIfNow }: { item: QueueItem; e
             </DialogHeader>
             <div className="grid gap-2">
               <Label htmlFor={`reject-${a.id}`}>{t("rejectReason")}</Label>
-              <Textarea id={`reject-${a.id}`} name="reason" maxLength={500} rows={3} placeholder={t("rejectPlaceholder")} aria-invalid={error ? true : undefined} aria-describedby={`reject-${a.id}-msg`} autoFocus />
-              <p id={`reject-${a.id}-msg`} className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>{error ?? t("rejectHint")}</p>
+              <Textarea
+                id={`reject-${a.id}`}
+                name="reason"
+                maxLength={500}
+                rows={3}
+                placeholder={t("rejectPlaceholder")}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`reject-${a.id}-msg`}
+                autoFocus
+              />
+              <p
+                id={`reject-${a.id}-msg`}
+                className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}
+              >
+                {error ?? t("rejectHint")}
+              </p>
             </div>
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>{tc("close")}</Button>
-              <Button type="submit" variant="destructive" disabled={pending}>{pending ? tc("loading") : t("rejectConfirm")}</Button>
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                {tc("close")}
+              </Button>
+              <Button type="submit" variant="destructive" disabled={pending}>
+                {pending ? tc("loading") : t("rejectConfirm")}
+              </Button>
             </DialogFooter>
           </form>
         </DialogContent>
@@ -84,4 +124,3 @@ export function FeatureDecision({ item: a, enableAtIfNow }: { item: QueueItem; e
     </div>
   );
 }
-

@@ -16,7 +16,15 @@ export type QueueItem = ApplicationJson & { accountId: string; accountName: stri
 const FILTERS = ["pending", "approved", "enabled", "rejected", "stopped", "all"] as const;
 
 /** The queue with a status filter (links, so a filter is a shareable URL); pending ones can be decided. */
-export function FeatureQueue({ items, status, enableAtIfNow }: { items: QueueItem[]; status: (typeof FILTERS)[number]; enableAtIfNow: string }) {
+export function FeatureQueue({
+  items,
+  status,
+  enableAtIfNow,
+}: {
+  items: QueueItem[];
+  status: (typeof FILTERS)[number];
+  enableAtIfNow: string;
+}) {
   const t = useTranslations("featureQueue");
   const tf = useTranslations("features");
   // Pending ones are cards with the decision (they fit a phone); decided ones a table.
@@ -30,19 +38,28 @@ export function FeatureQueue({ items, status, enableAtIfNow }: { items: QueueIte
             key={f}
             href={`/admin/features?status=${f}`}
             aria-current={f === status ? "page" : undefined}
-            className={cn("rounded-md border px-3 py-1.5 text-sm", f === status ? "border-primary bg-primary text-primary-foreground" : "hover:bg-accent")}
+            className={cn(
+              "rounded-md border px-3 py-1.5 text-sm",
+              f === status ? "border-primary bg-primary text-primary-foreground" : "hover:bg-accent",
+            )}
           >
             {f === "all" ? t("all") : tf(`status.${f}`)}
           </Link>
         ))}
       </nav>
       {items.length === 0 ? (
-        <EmptyState icon={<Sparkles className="size-6" />} title={t("emptyTitle")} description={t("emptyDescription")} />
+        <EmptyState
+          icon={<Sparkles className="size-6" />}
+          title={t("emptyTitle")}
+          description={t("emptyDescription")}
+        />
       ) : (
         <>
           {pending.length > 0 && (
             <ul aria-label={t("table")} className="grid grid-cols-1 gap-3">
-              {pending.map((a) => <PendingItem key={a.id} item={a} enableAtIfNow={enableAtIfNow} />)}
+              {pending.map((a) => (
+                <PendingItem key={a.id} item={a} enableAtIfNow={enableAtIfNow} />
+              ))}
             </ul>
           )}
           {decided.length > 0 && <DecidedTable items={decided} />}
@@ -56,12 +73,33 @@ function PendingItem({ item: a, enableAtIfNow }: { item: QueueItem; enableAtIfNo
   const t = useTranslations("featureQueue");
   const tf = useTranslations("features");
   return (
-    <li data-testid="feature-queue-row" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center">
+    <li
+      data-testid="feature-queue-row"
+      className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center"
+    >
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
-        <div><dt className="text-muted-foreground">{t("feature")}</dt><dd className="font-medium">{tf(`name.${a.feature}`)}</dd></div>
-        <div><dt className="text-muted-foreground">{t("account")}</dt><dd><Link href={`/admin/accounts/${a.accountId}`} className="text-primary hover:underline">{a.accountName}</Link></dd></div>
-        <div><dt className="text-muted-foreground">{t("app")}</dt><dd className="font-medium">{a.appName} <span className="font-mono text-xs text-muted-foreground">{a.sdkAppId}</span></dd></div>
-        <div><dt className="text-muted-foreground">{t("appliedAt")}</dt><dd className="whitespace-nowrap">{formatDateTime(a.appliedAt)}</dd></div>
+        <div>
+          <dt className="text-muted-foreground">{t("feature")}</dt>
+          <dd className="font-medium">{tf(`name.${a.feature}`)}</dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">{t("account")}</dt>
+          <dd>
+            <Link href={`/admin/accounts/${a.accountId}`} className="text-primary hover:underline">
+              {a.accountName}
+            </Link>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">{t("app")}</dt>
+          <dd className="font-medium">
+            {a.appName} <span className="font-mono text-xs text-muted-foreground">{a.sdkAppId}</span>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-muted-foreground">{t("appliedAt")}</dt>
+          <dd className="whitespace-nowrap">{formatDateTime(a.appliedAt)}</dd>
+        </div>
       </dl>
       <FeatureDecision item={a} enableAtIfNow={enableAtIfNow} />
     </li>
@@ -88,13 +126,19 @@ function DecidedTable({ items }: { items: QueueItem[] }) {
         {items.map((a) => (
           <TableRow key={a.id} data-testid="feature-queue-row">
             <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.appliedAt)}</TableCell>
-            <TableCell><Link href={`/admin/accounts/${a.accountId}`} className="text-primary hover:underline">{a.accountName}</Link></TableCell>
+            <TableCell>
+              <Link href={`/admin/accounts/${a.accountId}`} className="text-primary hover:underline">
+                {a.accountName}
+              </Link>
+            </TableCell>
             <TableCell>
               <div className="font-medium">{a.appName}</div>
               <div className="font-mono text-xs text-muted-foreground">{a.sdkAppId}</div>
             </TableCell>
             <TableCell className="whitespace-nowrap">{tf(`name.${a.feature}`)}</TableCell>
-            <TableCell><Badge variant={STATUS_VARIANT[a.status]}>{tf(`status.${a.status}`)}</Badge></TableCell>
+            <TableCell>
+              <Badge variant={STATUS_VARIANT[a.status]}>{tf(`status.${a.status}`)}</Badge>
+            </TableCell>
             <TableCell className="min-w-56 text-sm">{line(a)}</TableCell>
           </TableRow>
         ))}

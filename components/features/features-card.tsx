@@ -62,7 +62,9 @@ export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHr
             <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
               <span>{t(`ineligible.${ineligible}`)}</span>
               {ineligible === "not_ultimate" && upgradeHref && (
-                <Button asChild size="sm" variant="outline"><Link href={upgradeHref}>{t("upgrade")}</Link></Button>
+                <Button asChild size="sm" variant="outline">
+                  <Link href={upgradeHref}>{t("upgrade")}</Link>
+                </Button>
               )}
             </AlertDescription>
           </Alert>
@@ -73,15 +75,30 @@ export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHr
             const open = latest && OPEN.includes(latest.status);
             const name = t(`name.${feature}`);
             return (
-              <li key={feature} data-testid={`feature-${feature}`} data-feature-status={latest?.status ?? "none"} className="grid min-w-0 content-start gap-2 rounded-lg border p-4">
+              <li
+                key={feature}
+                data-testid={`feature-${feature}`}
+                data-feature-status={latest?.status ?? "none"}
+                className="grid min-w-0 content-start gap-2 rounded-lg border p-4"
+              >
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="flex items-center gap-2 font-medium"><Icon className="size-4 text-muted-foreground" />{name}</span>
-                  <Badge variant={latest ? STATUS_VARIANT[latest.status] : "outline"}>{latest ? t(`status.${latest.status}`) : t("notApplied")}</Badge>
+                  <span className="flex items-center gap-2 font-medium">
+                    <Icon className="size-4 text-muted-foreground" />
+                    {name}
+                  </span>
+                  <Badge variant={latest ? STATUS_VARIANT[latest.status] : "outline"}>
+                    {latest ? t(`status.${latest.status}`) : t("notApplied")}
+                  </Badge>
                 </div>
                 <p className="text-sm text-muted-foreground">{t(`blurb.${feature}`)}</p>
-                {latest && <p className="text-sm" data-testid={`feature-${feature}-line`}>{line(latest)}</p>}
-                {!open && !ineligible && (
-                  isOwner ? (
+                {latest && (
+                  <p className="text-sm" data-testid={`feature-${feature}-line`}>
+                    {line(latest)}
+                  </p>
+                )}
+                {!open &&
+                  !ineligible &&
+                  (isOwner ? (
                     <div>
                       <ConfirmButton
                         label={t("apply")}
@@ -95,8 +112,7 @@ export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHr
                     </div>
                   ) : (
                     <p className="text-xs text-muted-foreground">{t("ownerOnly")}</p>
-                  )
-                )}
+                  ))}
               </li>
             );
           })}
@@ -119,8 +135,12 @@ export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHr
                 {applications.map((a) => (
                   <TableRow key={a.id} data-testid="feature-application">
                     <TableCell className="whitespace-nowrap">{t(`name.${a.feature}`)}</TableCell>
-                    <TableCell><Badge variant={STATUS_VARIANT[a.status]}>{t(`status.${a.status}`)}</Badge></TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.appliedAt)}</TableCell>
+                    <TableCell>
+                      <Badge variant={STATUS_VARIANT[a.status]}>{t(`status.${a.status}`)}</Badge>
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap text-muted-foreground">
+                      {formatDateTime(a.appliedAt)}
+                    </TableCell>
                     <TableCell className="min-w-48 text-sm">{line(a)}</TableCell>
                   </TableRow>
                 ))}

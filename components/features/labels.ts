@@ -18,9 +18,18 @@ export function useApplicationLine() {
       case "rejected":
         return t("line.rejected", { at: formatDateTime(a.decidedAt), reason: a.reason ?? "" });
       case "stopped":
-        return t("line.stopped", { at: formatDateTime(a.stoppedAt), why: a.stopReason ? t(`stopReason.${a.stopReason}`) : "" });
+        return t("line.stopped", {
+          at: formatDateTime(a.stoppedAt),
+          why: a.stopReason ? t(`stopReason.${a.stopReason}`) : "",
+        });
     }
   };
 }
 
-export const STATUS_VARIANT = { pending: "warning", approved: "secondary", enabled: "success", rejected: "destructive", stopped: "outline" } as const;
+export const STATUS_VARIANT = {
+  pending: "warning",
+  approved: "secondary",
+  enabled: "success",
+  rejected: "destructive",
+  stopped: "outline",
+} as const;

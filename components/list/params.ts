@@ -8,7 +8,16 @@ import { numberSearchTerm } from "@/lib/billing/numbers";
 import { isCalendarDay } from "@/lib/validation/text";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
-export type ListParams = { page: number; pageSize: number; offset: number; q: string | null; from: string | null; to: string | null; range: { from?: Date; to?: Date }; invalid: string[] };
+export type ListParams = {
+  page: number;
+  pageSize: number;
+  offset: number;
+  q: string | null;
+  from: string | null;
+  to: string | null;
+  range: { from?: Date; to?: Date };
+  invalid: string[];
+};
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
@@ -18,7 +27,10 @@ function day(v: string | undefined): string | null | "invalid" {
 }
 
 /** `from`/`to` are Shanghai days, both included: [00:00 of from, 00:00 of the day after to). */
-export function dateRange(fromRaw: string | undefined, toRaw: string | undefined): { from: string | null; to: string | null; range: { from?: Date; to?: Date }; invalid: string[] } {
+export function dateRange(
+  fromRaw: string | undefined,
+  toRaw: string | undefined,
+): { from: string | null; to: string | null; range: { from?: Date; to?: Date }; invalid: string[] } {
   const f = day(fromRaw);
   const t = day(toRaw);
   const invalid: string[] = [];
@@ -27,7 +39,9 @@ export function dateRange(fromRaw: string | undefined, toRaw: string | undefined
   const from = f === "invalid" ? null : f;
   const to = t === "invalid" ? null : t;
   if (from && to && from > to) invalid.push("to");
-  const range = invalid.length ? {} : { ...(from ? { from: shanghaiMidnight(from) } : {}), ...(to ? { to: shanghaiMidnight(addDays(to, 1)) } : {}) };
+  const range = invalid.length
+    ? {}
+    : { ...(from ? { from: shanghaiMidnight(from) } : {}), ...(to ? { to: shanghaiMidnight(addDays(to, 1)) } : {}) };
   return { from, to, range, invalid };
 }
 
@@ -38,11 +52,24 @@ export function parseListParams(sp: SearchParams, opts: { pageSize?: number } = 
   const qRaw = one(sp.q);
   const q = qRaw ? numberSearchTerm(qRaw) : null;
   const d = dateRange(one(sp.from), one(sp.to));
-  return { page, pageSize, offset: (page - 1) * pageSize, q, from: d.from, to: d.to, range: d.range, invalid: [...(qRaw && !q ? ["q"] : []), ...d.invalid] };
+  return {
+    page,
+    pageSize,
+    offset: (page - 1) * pageSize,
+    q,
+    from: d.from,
+    to: d.to,
+    range: d.range,
+    invalid: [...(qRaw && !q ? ["q"] : []), ...d.invalid],
+  };
 }
 
 /** The same list with some parameters changed (undefined/null drops one); page 1 is left out. */
-export function listHref(path: string, sp: SearchParams, patch: Record<string, string | number | null | undefined>): string {
+export function listHref(
+  path: string,
+  sp: SearchParams,
+  patch: Record<string, string | number | null | undefined>,
+): string {
   const u = new URLSearchParams();
   for (const [k, v] of Object.entries(sp)) {
     const s = one(v);

@@ -28,7 +28,9 @@ export function InboxFilters({ kind, unread }: { kind: string | null; unread: bo
         <SelectContent>
           <SelectItem value="all">{t("allKinds")}</SelectItem>
           {NOTIFICATION_KINDS.map((k) => (
-            <SelectItem key={k} value={k}>{tk(k)}</SelectItem>
+            <SelectItem key={k} value={k}>
+              {tk(k)}
+            </SelectItem>
           ))}
         </SelectContent>
       </Select>

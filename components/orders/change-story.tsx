@@ -25,8 +25,16 @@ export async function ChangeStory({ order }: { order: OrderJson }) {
       <CardContent className="grid gap-4">
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium">{tm("refundPart")}</span>
-          <Link href={`/refunds?q=${encodeURIComponent(r.refundNo)}`} className="font-mono text-primary hover:underline" data-testid="change-refund-no">{r.refundNo}</Link>
-          <Badge variant={r.status === "executed" ? "success" : r.status === "pending_review" ? "warning" : "outline"}>{tm(`status.${r.status}`)}</Badge>
+          <Link
+            href={`/refunds?q=${encodeURIComponent(r.refundNo)}`}
+            className="font-mono text-primary hover:underline"
+            data-testid="change-refund-no"
+          >
+            {r.refundNo}
+          </Link>
+          <Badge variant={r.status === "executed" ? "success" : r.status === "pending_review" ? "warning" : "outline"}>
+            {tm(`status.${r.status}`)}
+          </Badge>
         </div>
         <div className="overflow-x-auto">
           <Table aria-label={tm("refundPart")}>
@@ -55,22 +63,41 @@ export async function ChangeStory({ order }: { order: OrderJson }) {
             <TableFooter>
               <TableRow>
                 <TableCell colSpan={3}>{tm("refundPart")}</TableCell>
-                <TableCell className="text-right font-medium tabular-nums" data-testid="change-refund-total">{formatCNY(r.total)}</TableCell>
+                <TableCell className="text-right font-medium tabular-nums" data-testid="change-refund-total">
+                  {formatCNY(r.total)}
+                </TableCell>
                 <TableCell className="text-right tabular-nums">{formatCNY(r.cash)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatCNY(r.gift)}</TableCell>
               </TableRow>
             </TableFooter>
           </Table>
         </div>
-        <dl className="grid gap-2 rounded-lg border p-3 text-sm sm:max-w-md sm:justify-self-end" data-testid="change-net">
-          <div className="flex justify-between gap-4"><dt className="text-muted-foreground">{tm("purchasePart")}</dt><dd className="tabular-nums">{formatCNY(order.total)}</dd></div>
-          <div className="flex justify-between gap-4"><dt className="text-muted-foreground">{tm("refundPart")}</dt><dd className="tabular-nums">−{formatCNY(r.total)}</dd></div>
+        <dl
+          className="grid gap-2 rounded-lg border p-3 text-sm sm:max-w-md sm:justify-self-end"
+          data-testid="change-net"
+        >
+          <div className="flex justify-between gap-4">
+            <dt className="text-muted-foreground">{tm("purchasePart")}</dt>
+            <dd className="tabular-nums">{formatCNY(order.total)}</dd>
+          </div>
+          <div className="flex justify-between gap-4">
+            <dt className="text-muted-foreground">{tm("refundPart")}</dt>
+            <dd className="tabular-nums">−{formatCNY(r.total)}</dd>
+          </div>
           <div className="flex justify-between gap-4 border-t pt-2 font-semibold">
             <dt>{tm("net")}</dt>
-            <dd className="tabular-nums">{back ? tm("netBack", { amount: formatCNY(net.slice(1)) }) : tm("netPaid", { amount: formatCNY(net) })}</dd>
+            <dd className="tabular-nums">
+              {back ? tm("netBack", { amount: formatCNY(net.slice(1)) }) : tm("netPaid", { amount: formatCNY(net) })}
+            </dd>
           </div>
         </dl>
-        <Link href={`/refunds?q=${encodeURIComponent(r.refundNo)}`} className="inline-flex items-center gap-1 text-sm text-primary hover:underline print:hidden">{tm("refundLink", { no: r.refundNo })}<ArrowRight className="size-4" /></Link>
+        <Link
+          href={`/refunds?q=${encodeURIComponent(r.refundNo)}`}
+          className="inline-flex items-center gap-1 text-sm text-primary hover:underline print:hidden"
+        >
+          {tm("refundLink", { no: r.refundNo })}
+          <ArrowRight className="size-4" />
+        </Link>
       </CardContent>
     </Card>
   );

@@ -31,13 +31,17 @@ export function OrderLines({ lines, label }: { lines: OrderJson["lines"]; label:
         {lines.map((l, i) => (
           <TableRow key={i} data-testid="order-line">
             <TableCell>
-              <Link href={`/apps/${l.sdkAppId}`} className="font-medium text-primary hover:underline">{l.appName}</Link>
+              <Link href={`/apps/${l.sdkAppId}`} className="font-medium text-primary hover:underline">
+                {l.appName}
+              </Link>
               <div className="font-mono text-xs text-muted-foreground">{l.sdkAppId}</div>
             </TableCell>
             <TableCell className="whitespace-nowrap">{labels.product(l)}</TableCell>
             <TableCell className="whitespace-nowrap">{labels.tier(l.product, l.tier)}</TableCell>
             <TableCell className="whitespace-nowrap">{labels.months(l)}</TableCell>
-            <TableCell className="whitespace-nowrap tabular-nums">{formatDay(l.periodStart)} – {formatExpiryDay(l.periodEnd)}</TableCell>
+            <TableCell className="whitespace-nowrap tabular-nums">
+              {formatDay(l.periodStart)} – {formatExpiryDay(l.periodEnd)}
+            </TableCell>
             <TableCell className="whitespace-nowrap text-right tabular-nums">{formatCNY(l.listAmount)}</TableCell>
             <TableCell>
               {isZero(l.discountAmount) ? (
@@ -50,7 +54,9 @@ export function OrderLines({ lines, label }: { lines: OrderJson["lines"]; label:
                 </div>
               )}
             </TableCell>
-            <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{formatCNY(l.amount)}</TableCell>
+            <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">
+              {formatCNY(l.amount)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

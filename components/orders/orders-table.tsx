@@ -33,14 +33,18 @@ export function OrdersTable({ orders }: { orders: OrderJson[] }) {
       <Table aria-label={t("title")}>
         <TableHeader>
           <TableRow>
-            <TableHead className="w-8"><span className="sr-only">{t("lines")}</span></TableHead>
+            <TableHead className="w-8">
+              <span className="sr-only">{t("lines")}</span>
+            </TableHead>
             <TableHead>{t("col.createdAt")}</TableHead>
             <TableHead>{tm("orderNo")}</TableHead>
             <TableHead>{t("col.type")}</TableHead>
             <TableHead>{t("col.apps")}</TableHead>
             <TableHead className="text-right">{t("col.total")}</TableHead>
             <TableHead>{t("col.paid")}</TableHead>
-            <TableHead><span className="sr-only">{t("col.actions")}</span></TableHead>
+            <TableHead>
+              <span className="sr-only">{t("col.actions")}</span>
+            </TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -56,30 +60,66 @@ export function OrdersTable({ orders }: { orders: OrderJson[] }) {
               <Fragment key={o.id}>
                 <TableRow data-testid={`order-row-${o.id}`}>
                   <TableCell>
-                    <Button variant="ghost" size="icon" className="size-7" aria-expanded={expanded} aria-controls={`lines-${o.id}`} aria-label={expanded ? t("hideLines") : t("showLines")} onClick={() => toggle(o.id)}>
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      className="size-7"
+                      aria-expanded={expanded}
+                      aria-controls={`lines-${o.id}`}
+                      aria-label={expanded ? t("hideLines") : t("showLines")}
+                      onClick={() => toggle(o.id)}
+                    >
                       {expanded ? <ChevronDown /> : <ChevronRight />}
                     </Button>
                   </TableCell>
                   <TableCell className="whitespace-nowrap">{formatDateTime(o.createdAt)}</TableCell>
-                  <TableCell><Link href={`/orders/${o.id}`} className="whitespace-nowrap font-mono text-xs text-primary hover:underline" data-testid="order-no">{o.orderNo}</Link></TableCell>
+                  <TableCell>
+                    <Link
+                      href={`/orders/${o.id}`}
+                      className="whitespace-nowrap font-mono text-xs text-primary hover:underline"
+                      data-testid="order-no"
+                    >
+                      {o.orderNo}
+                    </Link>
+                  </TableCell>
                   <TableCell>
                     <div className="flex flex-wrap gap-1">
                       <Badge variant="outline">{t(`type.${o.type}`)}</Badge>
-                      {o.autoRenewal && <Badge variant="secondary" data-testid="auto-renewal">{tm("autoRenewal")}</Badge>}
-                      {o.status !== "paid" && <Badge variant={o.status === "pending_review" ? "warning" : "outline"}>{tm(`status.${o.status}`)}</Badge>}
+                      {o.autoRenewal && (
+                        <Badge variant="secondary" data-testid="auto-renewal">
+                          {tm("autoRenewal")}
+                        </Badge>
+                      )}
+                      {o.status !== "paid" && (
+                        <Badge variant={o.status === "pending_review" ? "warning" : "outline"}>
+                          {tm(`status.${o.status}`)}
+                        </Badge>
+                      )}
                     </div>
                   </TableCell>
                   <TableCell>
                     {apps.map(([id, name]) => (
-                      <div key={id} className="whitespace-nowrap">{name} <span className="font-mono text-xs text-muted-foreground">{id}</span></div>
+                      <div key={id} className="whitespace-nowrap">
+                        {name} <span className="font-mono text-xs text-muted-foreground">{id}</span>
+                      </div>
                     ))}
                   </TableCell>
-                  <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{formatCNY(o.total)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">
+                    {formatCNY(o.total)}
+                  </TableCell>
                   <TableCell className="text-xs text-muted-foreground">
-                    {paid.length === 0 ? "—" : paid.map(([k, v]) => <div key={k} className="whitespace-nowrap tabular-nums">{t(k!, { amount: formatCNY(v!) })}</div>)}
+                    {paid.length === 0
+                      ? "—"
+                      : paid.map(([k, v]) => (
+                          <div key={k} className="whitespace-nowrap tabular-nums">
+                            {t(k!, { amount: formatCNY(v!) })}
+                          </div>
+                        ))}
                   </TableCell>
                   <TableCell className="text-right">
-                    <Button asChild variant="link" size="sm"><Link href={`/orders/${o.id}`}>{t("receipt")}</Link></Button>
+                    <Button asChild variant="link" size="sm">
+                      <Link href={`/orders/${o.id}`}>{t("receipt")}</Link>
+                    </Button>
                   </TableCell>
                 </TableRow>
                 {expanded && (
@@ -94,7 +134,9 @@ export function OrdersTable({ orders }: { orders: OrderJson[] }) {
           })}
           {rows.length === 0 && (
             <TableRow>
-              <TableCell colSpan={8} className="py-8 text-center text-muted-foreground">{tc("noMatch")}</TableCell>
+              <TableCell colSpan={8} className="py-8 text-center text-muted-foreground">
+                {tc("noMatch")}
+              </TableCell>
             </TableRow>
           )}
         </TableBody>

@@ -11,14 +11,25 @@ import { Field } from "@/components/field";
 import { submitWith } from "@/components/submit-with";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { rateParts } from "./rate";
 import { useFieldReasons, withoutField } from "./reasons";
 import type { CampaignView } from "./types";
 
 const FLAGS = ["firstPurchaseOnly", "oncePerAccount", "refundable"] as const;
-type Flags = { pro: boolean; ultimate: boolean; appliesNew: boolean; appliesRenewal: boolean } & Record<(typeof FLAGS)[number], boolean>;
+type Flags = { pro: boolean; ultimate: boolean; appliesNew: boolean; appliesRenewal: boolean } & Record<
+  (typeof FLAGS)[number],
+  boolean
+>;
 
 /** "2026-11-28T16:05" for a datetime-local input, in Shanghai time. */
 const localValue = (iso: string | null | undefined) => (iso ? formatDateTime(iso).replace(" ", "T") : "");
@@ -28,7 +39,9 @@ function CheckField({ label, checked, onChange }: { label: string; checked: bool
   return (
     <div className="flex items-center gap-2">
       <Checkbox id={id} checked={checked} onCheckedChange={(c) => onChange(c === true)} />
-      <Label htmlFor={id} className="font-normal">{label}</Label>
+      <Label htmlFor={id} className="font-normal">
+        {label}
+      </Label>
     </div>
   );
 }
@@ -78,7 +91,9 @@ export function CampaignDialog({ campaign, defaultStart, trigger }: Props) {
       endsAt: String(form.get("endsAt") ?? "") || null,
     };
     start(async () => {
-      const r = campaign ? await updateCampaignAction({ id: campaign.id, ...input }) : await createCampaignAction(input);
+      const r = campaign
+        ? await updateCampaignAction({ id: campaign.id, ...input })
+        : await createCampaignAction(input);
       if (!r.ok) {
         setFields(reasons(r.error.fields));
         if (!r.error.fields) toast.error(r.error.message);
@@ -104,7 +119,13 @@ export function CampaignDialog({ campaign, defaultStart, trigger }: Props) {
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent className="sm:max-w-2xl" closeLabel={tc("close")}>
-        <form onSubmit={submitWith(submit)} onChange={(e) => setFields(withoutField(e.target))} className="grid gap-4" noValidate aria-label={campaign ? t("editTitle") : t("createTitle")}>
+        <form
+          onSubmit={submitWith(submit)}
+          onChange={(e) => setFields(withoutField(e.target))}
+          className="grid gap-4"
+          noValidate
+          aria-label={campaign ? t("editTitle") : t("createTitle")}
+        >
           <DialogHeader>
             <DialogTitle>{campaign ? t("editTitle") : t("createTitle")}</DialogTitle>
             <DialogDescription>{t("formDescription")}</DialogDescription>
@@ -117,7 +138,11 @@ export function CampaignDialog({ campaign, defaultStart, trigger }: Props) {
                 <CheckField label={te("pro")} checked={flags.pro} onChange={set("pro")} />
                 <CheckField label={te("ultimate")} checked={flags.ultimate} onChange={set("ultimate")} />
               </div>
-              {fields.editions && <p id="campaign-editions-msg" className="text-sm text-destructive">{fields.editions}</p>}
+              {fields.editions && (
+                <p id="campaign-editions-msg" className="text-sm text-destructive">
+                  {fields.editions}
+                </p>
+              )}
             </fieldset>
             <fieldset className="grid gap-2" aria-describedby="campaign-applies-msg">
               <legend className="mb-1 text-sm font-medium">{t("appliesTo")}</legend>
@@ -125,12 +150,28 @@ export function CampaignDialog({ campaign, defaultStart, trigger }: Props) {
                 <CheckField label={t("new")} checked={flags.appliesNew} onChange={set("appliesNew")} />
                 <CheckField label={t("renewal")} checked={flags.appliesRenewal} onChange={set("appliesRenewal")} />
               </div>
-              {fields.appliesNew && <p id="campaign-applies-msg" className="text-sm text-destructive">{fields.appliesNew}</p>}
+              {fields.appliesNew && (
+                <p id="campaign-applies-msg" className="text-sm text-destructive">
+                  {fields.appliesNew}
+                </p>
+              )}
             </fieldset>
           </div>
           <div className="grid items-start gap-4 sm:grid-cols-3">
-            <Field name="minMonths" label={t("minMonths")} inputMode="numeric" defaultValue={campaign?.minMonths ?? 1} error={fields.minMonths} />
-            <Field name="maxMonths" label={t("maxMonths")} inputMode="numeric" defaultValue={campaign?.maxMonths ?? 24} error={fields.maxMonths} />
+            <Field
+              name="minMonths"
+              label={t("minMonths")}
+              inputMode="numeric"
+              defaultValue={campaign?.minMonths ?? 1}
+              error={fields.minMonths}
+            />
+            <Field
+              name="maxMonths"
+              label={t("maxMonths")}
+              inputMode="numeric"
+              defaultValue={campaign?.maxMonths ?? 24}
+              error={fields.maxMonths}
+            />
             <Field
               name="rate"
               label={t("rate")}
@@ -145,16 +186,35 @@ export function CampaignDialog({ campaign, defaultStart, trigger }: Props) {
           <fieldset className="grid gap-2">
             <legend className="mb-1 text-sm font-medium">{t("conditions")}</legend>
             <div className="flex flex-wrap gap-x-6 gap-y-2">
-              {FLAGS.map((f) => <CheckField key={f} label={t(`flag.${f}`)} checked={flags[f]} onChange={set(f)} />)}
+              {FLAGS.map((f) => (
+                <CheckField key={f} label={t(`flag.${f}`)} checked={flags[f]} onChange={set(f)} />
+              ))}
             </div>
           </fieldset>
           <div className="grid items-start gap-4 sm:grid-cols-2">
-            <Field name="startsAt" type="datetime-local" label={t("startsAt")} defaultValue={campaign ? localValue(campaign.startsAt) : defaultStart} error={fields.startsAt} />
-            <Field name="endsAt" type="datetime-local" label={t("endsAt")} defaultValue={localValue(campaign?.endsAt)} error={fields.endsAt} hint={t("endsAtHint")} />
+            <Field
+              name="startsAt"
+              type="datetime-local"
+              label={t("startsAt")}
+              defaultValue={campaign ? localValue(campaign.startsAt) : defaultStart}
+              error={fields.startsAt}
+            />
+            <Field
+              name="endsAt"
+              type="datetime-local"
+              label={t("endsAt")}
+              defaultValue={localValue(campaign?.endsAt)}
+              error={fields.endsAt}
+              hint={t("endsAtHint")}
+            />
           </div>
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-            <Button type="submit" disabled={pending}>{pending ? tc("loading") : campaign ? tc("save") : tc("create")}</Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? tc("loading") : campaign ? tc("save") : tc("create")}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -15,7 +15,11 @@ import { CampaignDialog } from "./campaign-dialog";
 import { rateParts } from "./rate";
 import type { CampaignState, CampaignView } from "./types";
 
-const VARIANT: Record<CampaignState, "success" | "warning" | "outline"> = { running: "success", scheduled: "warning", ended: "outline" };
+const VARIANT: Record<CampaignState, "success" | "warning" | "outline"> = {
+  running: "success",
+  scheduled: "warning",
+  ended: "outline",
+};
 
 function EndButton({ campaign }: { campaign: CampaignView }) {
   const t = useTranslations("campaigns");
@@ -25,7 +29,12 @@ function EndButton({ campaign }: { campaign: CampaignView }) {
     <ConfirmButton
       variant="outline"
       disabled={pending}
-      label={<><CircleStop className="size-4" />{t("end")}</>}
+      label={
+        <>
+          <CircleStop className="size-4" />
+          {t("end")}
+        </>
+      }
       title={t("endTitle", { name: campaign.name })}
       body={t("endBody")}
       confirmLabel={t("end")}
@@ -65,12 +74,16 @@ export function CampaignsTable({ campaigns, defaultStart }: { campaigns: Campaig
             <TableRow key={c.id} data-testid={`campaign-row-${c.id}`}>
               <TableCell className="min-w-44">
                 <div className="font-medium">{c.name}</div>
-                <Badge className="mt-1" variant={VARIANT[c.state]}>{t(`state.${c.state}`)}</Badge>
+                <Badge className="mt-1" variant={VARIANT[c.state]}>
+                  {t(`state.${c.state}`)}
+                </Badge>
               </TableCell>
               <TableCell className="min-w-36 text-sm">
                 <div>{c.editions.map((e) => te(e)).join(" / ")}</div>
                 <div className="text-muted-foreground">
-                  {c.minMonths === c.maxMonths ? t("monthsExact", { count: c.minMonths }) : t("monthsRange", { min: c.minMonths, max: c.maxMonths })}
+                  {c.minMonths === c.maxMonths
+                    ? t("monthsExact", { count: c.minMonths })
+                    : t("monthsRange", { min: c.minMonths, max: c.maxMonths })}
                   {" · "}
                   {[c.appliesNew && t("new"), c.appliesRenewal && t("renewal")].filter(Boolean).join(" / ")}
                 </div>
@@ -81,25 +94,36 @@ export function CampaignsTable({ campaigns, defaultStart }: { campaigns: Campaig
                     <div className="font-medium">{t("zhe", parts)}</div>
                     <div className="text-xs text-muted-foreground">{t("pay", parts)}</div>
                   </>
-                ) : c.rate}
+                ) : (
+                  c.rate
+                )}
               </TableCell>
               <TableCell>
                 <div className="flex max-w-48 flex-wrap gap-1">
                   {c.firstPurchaseOnly && <Badge variant="secondary">{t("flag.firstPurchaseOnly")}</Badge>}
                   {c.oncePerAccount && <Badge variant="secondary">{t("flag.oncePerAccount")}</Badge>}
-                  <Badge variant={c.refundable ? "outline" : "warning"}>{c.refundable ? t("flag.refundable") : t("notRefundable")}</Badge>
+                  <Badge variant={c.refundable ? "outline" : "warning"}>
+                    {c.refundable ? t("flag.refundable") : t("notRefundable")}
+                  </Badge>
                 </div>
               </TableCell>
               <TableCell className="whitespace-nowrap text-sm">
                 <div>{formatDateTime(c.startsAt)}</div>
-                <div className="text-muted-foreground">{c.endsAt ? t("until", { at: formatDateTime(c.endsAt) }) : t("noEnd")}</div>
+                <div className="text-muted-foreground">
+                  {c.endsAt ? t("until", { at: formatDateTime(c.endsAt) }) : t("noEnd")}
+                </div>
               </TableCell>
               <TableCell>
                 <div className="flex flex-wrap justify-end gap-2">
                   <CampaignDialog
                     campaign={c}
                     defaultStart={defaultStart}
-                    trigger={<Button size="sm" variant="outline" aria-label={t("editOne", { name: c.name })}><Pencil className="size-4" />{t("edit")}</Button>}
+                    trigger={
+                      <Button size="sm" variant="outline" aria-label={t("editOne", { name: c.name })}>
+                        <Pencil className="size-4" />
+                        {t("edit")}
+                      </Button>
+                    }
                   />
                   {c.state !== "ended" && <EndButton campaign={c} />}
                 </div>
@@ -108,7 +132,11 @@ export function CampaignsTable({ campaigns, defaultStart }: { campaigns: Campaig
           );
         })}
         {campaigns.length === 0 && (
-          <TableRow><TableCell colSpan={6} className="py-8 text-center text-muted-foreground">{t("none")}</TableCell></TableRow>
+          <TableRow>
+            <TableCell colSpan={6} className="py-8 text-center text-muted-foreground">
+              {t("none")}
+            </TableCell>
+          </TableRow>
         )}
       </TableBody>
     </Table>

@@ -12,8 +12,14 @@ import { parseMoneyInput } from "@/lib/money";
 import { submitWith } from "@/components/submit-with";
 import { Field } from "@/components/field";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
-  AlertDialogFooter, AlertDialogHeader, AlertDialogTitle,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -50,7 +56,8 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
     if (!d.expiresAt) missing.expiresAt = t("expiryRequired");
     // Amounts are checked as the server checks them before the confirmation names them.
     if (d.amount && !parseMoneyInput(d.amount)?.gt(0)) missing.amount = tv("must be a decimal with at most two places");
-    if (d.minTotal && !parseMoneyInput(d.minTotal)?.gt(0)) missing.minTotal = tv("must be a decimal with at most two places");
+    if (d.minTotal && !parseMoneyInput(d.minTotal)?.gt(0))
+      missing.minTotal = tv("must be a decimal with at most two places");
     setFields(missing);
     if (Object.keys(missing).length === 0) setDraft(d);
   }
@@ -76,26 +83,68 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
 
   return (
     <>
-      <form ref={formRef} onSubmit={submitWith(review)} onChange={(e) => setFields(withoutField(e.target))} className="grid items-start gap-4 sm:grid-cols-3" noValidate aria-label={t("issueTitle")}>
+      <form
+        ref={formRef}
+        onSubmit={submitWith(review)}
+        onChange={(e) => setFields(withoutField(e.target))}
+        className="grid items-start gap-4 sm:grid-cols-3"
+        noValidate
+        aria-label={t("issueTitle")}
+      >
         <div className="grid gap-1.5 sm:col-span-3">
           <Label htmlFor="voucher-account">{t("account")}</Label>
-          <Select value={accountId} onValueChange={(v) => { setAccountId(v); setFields(withoutField("accountId")); }}>
-            <SelectTrigger id="voucher-account" className="w-full" aria-invalid={fields.accountId ? true : undefined} aria-describedby="voucher-account-msg">
+          <Select
+            value={accountId}
+            onValueChange={(v) => {
+              setAccountId(v);
+              setFields(withoutField("accountId"));
+            }}
+          >
+            <SelectTrigger
+              id="voucher-account"
+              className="w-full"
+              aria-invalid={fields.accountId ? true : undefined}
+              aria-describedby="voucher-account-msg"
+            >
               <SelectValue placeholder={t("chooseAccount")} />
             </SelectTrigger>
             <SelectContent>
               {accounts.map((a) => (
-                <SelectItem key={a.id} value={a.id}>{a.name}{a.verified ? "" : ` (${t("unverified")})`}</SelectItem>
+                <SelectItem key={a.id} value={a.id}>
+                  {a.name}
+                  {a.verified ? "" : ` (${t("unverified")})`}
+                </SelectItem>
               ))}
             </SelectContent>
           </Select>
-          {fields.accountId && <p id="voucher-account-msg" className="text-sm text-destructive">{fields.accountId}</p>}
+          {fields.accountId && (
+            <p id="voucher-account-msg" className="text-sm text-destructive">
+              {fields.accountId}
+            </p>
+          )}
         </div>
         <Field name="amount" label={t("amount")} inputMode="decimal" placeholder="200.00" error={fields.amount} />
-        <Field name="minTotal" label={t("minTotalLabel")} inputMode="decimal" placeholder="500.00" error={fields.minTotal} hint={t("minTotalHint")} />
-        <Field name="expiresAt" type="datetime-local" label={t("expiresAtLabel")} defaultValue={defaultExpiry} error={fields.expiresAt} hint={t("expiresAtHint")} />
+        <Field
+          name="minTotal"
+          label={t("minTotalLabel")}
+          inputMode="decimal"
+          placeholder="500.00"
+          error={fields.minTotal}
+          hint={t("minTotalHint")}
+        />
+        <Field
+          name="expiresAt"
+          type="datetime-local"
+          label={t("expiresAtLabel")}
+          defaultValue={defaultExpiry}
+          error={fields.expiresAt}
+          hint={t("expiresAtHint")}
+        />
         <div className="sm:col-span-3">
-          <Button type="submit" disabled={pending}><Ticket className="size-4" />{pending ? tc("loading") : t("issue")}</Button>
+          <Button type="submit" disabled={pending}>
+            <Ticket className="size-4" />
+            {pending ? tc("loading") : t("issue")}
+          </Button>
         </div>
       </form>
       <AlertDialog open={draft !== null} onOpenChange={(o) => !o && setDraft(null)}>
@@ -103,12 +152,13 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
           <AlertDialogHeader>
             <AlertDialogTitle>{t("confirmTitle")}</AlertDialogTitle>
             <AlertDialogDescription>
-              {draft && t("confirmBody", {
-                name: accountName(draft.accountId),
-                amount: formatCNY(draft.amount),
-                min: draft.minTotal ? t("confirmMin", { amount: formatCNY(draft.minTotal) }) : t("noMin"),
-                expiry: draft.expiresAt.replace("T", " "),
-              })}
+              {draft &&
+                t("confirmBody", {
+                  name: accountName(draft.accountId),
+                  amount: formatCNY(draft.amount),
+                  min: draft.minTotal ? t("confirmMin", { amount: formatCNY(draft.minTotal) }) : t("noMin"),
+                  expiry: draft.expiresAt.replace("T", " "),
+                })}
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>

@@ -10,7 +10,9 @@ import type { FieldErrors } from "@/lib/errors";
 export function useFieldReasons() {
   const t = useTranslations("campaigns");
   return (fields: FieldErrors | undefined): FieldErrors =>
-    Object.fromEntries(Object.entries(fields ?? {}).map(([f, r]) => [f, t.has(`reasons.${r}`) ? t(`reasons.${r}`) : r]));
+    Object.fromEntries(
+      Object.entries(fields ?? {}).map(([f, r]) => [f, t.has(`reasons.${r}`) ? t(`reasons.${r}`) : r]),
+    );
 }
 
 /** A state updater that drops one field's error once the user edits that field (a name or the edited input). */

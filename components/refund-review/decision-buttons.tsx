@@ -8,11 +8,26 @@ import { toast } from "sonner";
 import { approveRefundAction, rejectRefundAction } from "@/app/(operator)/admin/refunds/actions";
 import { formatCNY } from "@/lib/format";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
-  AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { submitWith } from "@/components/submit-with";
@@ -52,12 +67,22 @@ export function DecisionButtons({ id, refundNo, total, cash, gift, accountName }
     <div className="flex flex-wrap gap-2">
       <AlertDialog>
         <AlertDialogTrigger asChild>
-          <Button size="sm" disabled={pending}><Check className="size-4" />{t("approve")}</Button>
+          <Button size="sm" disabled={pending}>
+            <Check className="size-4" />
+            {t("approve")}
+          </Button>
         </AlertDialogTrigger>
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>{t("approveTitle", { no: refundNo })}</AlertDialogTitle>
-            <AlertDialogDescription>{t("approveBody", { account: accountName, total: formatCNY(total), cash: formatCNY(cash), gift: formatCNY(gift) })}</AlertDialogDescription>
+            <AlertDialogDescription>
+              {t("approveBody", {
+                account: accountName,
+                total: formatCNY(total),
+                cash: formatCNY(cash),
+                gift: formatCNY(gift),
+              })}
+            </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>
             <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
@@ -65,9 +90,18 @@ export function DecisionButtons({ id, refundNo, total, cash, gift, accountName }
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>
-      <Dialog open={open} onOpenChange={(o) => { setOpen(o); setError(null); }}>
+      <Dialog
+        open={open}
+        onOpenChange={(o) => {
+          setOpen(o);
+          setError(null);
+        }}
+      >
         <DialogTrigger asChild>
-          <Button size="sm" variant="outline" disabled={pending}><X className="size-4" />{t("reject")}</Button>
+          <Button size="sm" variant="outline" disabled={pending}>
+            <X className="size-4" />
+            {t("reject")}
+          </Button>
         </DialogTrigger>
         <DialogContent closeLabel={tc("close")}>
           <form onSubmit={submitWith(reject)} className="grid gap-4" noValidate>
@@ -77,12 +111,30 @@ export function DecisionButtons({ id, refundNo, total, cash, gift, accountName }
             </DialogHeader>
             <div className="grid gap-2">
               <Label htmlFor={`reject-${id}`}>{t("rejectReason")}</Label>
-              <Textarea id={`reject-${id}`} name="reason" maxLength={500} rows={3} placeholder={t("rejectPlaceholder")} aria-invalid={error ? true : undefined} aria-describedby={`reject-${id}-msg`} autoFocus />
-              <p id={`reject-${id}-msg`} className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>{error ?? t("rejectHint")}</p>
+              <Textarea
+                id={`reject-${id}`}
+                name="reason"
+                maxLength={500}
+                rows={3}
+                placeholder={t("rejectPlaceholder")}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`reject-${id}-msg`}
+                autoFocus
+              />
+              <p
+                id={`reject-${id}-msg`}
+                className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}
+              >
+                {error ?? t("rejectHint")}
+              </p>
             </div>
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-              <Button type="submit" variant="destructive" disabled={pending}>{pending ? tc("loading") : t("rejectConfirm")}</Button>
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" variant="destructive" disabled={pending}>
+                {pending ? tc("loading") : t("rejectConfirm")}
+              </Button>
             </DialogFooter>
           </form>
         </DialogContent>

@@ -28,19 +28,34 @@ export function ReviewQueue({ items }: { items: ReviewItem[] }) {
   return (
     <Tabs defaultValue="pending_review">
       <TabsList aria-label={t("tabs")}>
-        <TabsTrigger value="pending_review">{tr("status.pending_review")} <Badge variant={pending.length ? "warning" : "secondary"}>{pending.length}</Badge></TabsTrigger>
-        <TabsTrigger value="executed">{tr("status.executed")} <Badge variant="secondary">{executed.length}</Badge></TabsTrigger>
-        <TabsTrigger value="rejected">{tr("status.rejected")} <Badge variant="secondary">{rejected.length}</Badge></TabsTrigger>
+        <TabsTrigger value="pending_review">
+          {tr("status.pending_review")}{" "}
+          <Badge variant={pending.length ? "warning" : "secondary"}>{pending.length}</Badge>
+        </TabsTrigger>
+        <TabsTrigger value="executed">
+          {tr("status.executed")} <Badge variant="secondary">{executed.length}</Badge>
+        </TabsTrigger>
+        <TabsTrigger value="rejected">
+          {tr("status.rejected")} <Badge variant="secondary">{rejected.length}</Badge>
+        </TabsTrigger>
       </TabsList>
       <TabsContent value="pending_review" className="grid gap-4">
         {pending.length === 0 ? (
-          <EmptyState icon={<ShieldCheck className="size-6" />} title={t("emptyTitle")} description={t("emptyDescription")} />
+          <EmptyState
+            icon={<ShieldCheck className="size-6" />}
+            title={t("emptyTitle")}
+            description={t("emptyDescription")}
+          />
         ) : (
           pending.map((r) => <PendingCard key={r.id} item={r} />)
         )}
       </TabsContent>
-      <TabsContent value="executed"><DecidedTable items={executed} /></TabsContent>
-      <TabsContent value="rejected"><DecidedTable items={rejected} /></TabsContent>
+      <TabsContent value="executed">
+        <DecidedTable items={executed} />
+      </TabsContent>
+      <TabsContent value="rejected">
+        <DecidedTable items={rejected} />
+      </TabsContent>
     </Tabs>
   );
 }
@@ -51,11 +66,26 @@ function PendingCard({ item: r }: { item: ReviewItem }) {
   const l = useRefundLabels();
   const facts: [string, React.ReactNode][] = [
     [t("requestedAt"), formatDateTime(r.requestedAt)],
-    [t("account"), <Link key="a" href={`/admin/accounts/${r.accountId}`} className="text-primary hover:underline">{r.accountName}</Link>],
-    ["SDKAppID", <span key="id" className="font-mono">{r.sdkAppId}</span>],
+    [
+      t("account"),
+      <Link key="a" href={`/admin/accounts/${r.accountId}`} className="text-primary hover:underline">
+        {r.accountName}
+      </Link>,
+    ],
+    [
+      "SDKAppID",
+      <span key="id" className="font-mono">
+        {r.sdkAppId}
+      </span>,
+    ],
     [t("product"), l.product(r.product)],
     [t("mode"), l.mode(r.mode)],
-    [t("total"), <span key="t" className="tabular-nums">{formatCNY(r.total)}</span>],
+    [
+      t("total"),
+      <span key="t" className="tabular-nums">
+        {formatCNY(r.total)}
+      </span>,
+    ],
   ];
   return (
     <Card data-testid="review-item">
@@ -63,20 +93,40 @@ function PendingCard({ item: r }: { item: ReviewItem }) {
         <CardTitle className="flex flex-wrap items-center gap-2">
           {t("itemTitle", { no: r.refundNo })}
           {r.reviewReason && <Badge variant="warning">{l.reviewReason(r.reviewReason)}</Badge>}
-          {r.changeOrderNo && <Badge variant="secondary" data-testid="review-change">{tm("reviewChange", { order: r.changeOrderNo })}</Badge>}
+          {r.changeOrderNo && (
+            <Badge variant="secondary" data-testid="review-change">
+              {tm("reviewChange", { order: r.changeOrderNo })}
+            </Badge>
+          )}
         </CardTitle>
-        {r.changeOrderNo && <p className="basis-full text-sm text-muted-foreground">{tm("reviewChangeNote", { total: formatCNY(r.changeOrderTotal ?? "0") })}</p>}
+        {r.changeOrderNo && (
+          <p className="basis-full text-sm text-muted-foreground">
+            {tm("reviewChangeNote", { total: formatCNY(r.changeOrderTotal ?? "0") })}
+          </p>
+        )}
       </CardHeader>
       <CardContent className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="grid min-w-0 gap-4">
           <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
             {facts.map(([k, v]) => (
-              <div key={k}><dt className="text-muted-foreground">{k}</dt><dd className="font-medium">{v}</dd></div>
+              <div key={k}>
+                <dt className="text-muted-foreground">{k}</dt>
+                <dd className="font-medium">{v}</dd>
+              </div>
             ))}
           </dl>
-          <RefundLinesTable lines={r.lines} total={r.total} cash={r.cash} gift={r.gift} label={t("lines", { no: r.refundNo })} />
+          <RefundLinesTable
+            lines={r.lines}
+            total={r.total}
+            cash={r.cash}
+            gift={r.gift}
+            label={t("lines", { no: r.refundNo })}
+          />
         </div>
-        <section aria-label={t("recentTitle", { account: r.accountName })} className="grid content-start gap-2 rounded-lg border bg-muted/30 p-3">
+        <section
+          aria-label={t("recentTitle", { account: r.accountName })}
+          className="grid content-start gap-2 rounded-lg border bg-muted/30 p-3"
+        >
           <h3 className="text-sm font-medium">{t("recentTitle", { account: r.accountName })}</h3>
           {r.recent.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("recentEmpty")}</p>
@@ -88,7 +138,9 @@ function PendingCard({ item: r }: { item: ReviewItem }) {
                     <span className="tabular-nums font-medium">{formatCNY(x.total)}</span>
                     <RefundStatusBadge status={x.status} />
                   </div>
-                  <div className="text-xs text-muted-foreground">{formatDateTime(x.requestedAt)} · {x.sdkAppId} · {l.product(x.product)} · {l.mode(x.mode)}</div>
+                  <div className="text-xs text-muted-foreground">
+                    {formatDateTime(x.requestedAt)} · {x.sdkAppId} · {l.product(x.product)} · {l.mode(x.mode)}
+                  </div>
                 </li>
               ))}
             </ul>
@@ -96,7 +148,14 @@ function PendingCard({ item: r }: { item: ReviewItem }) {
         </section>
       </CardContent>
       <CardFooter className="justify-end border-t">
-        <DecisionButtons id={r.id} refundNo={r.refundNo} total={r.total} cash={r.cash} gift={r.gift} accountName={r.accountName} />
+        <DecisionButtons
+          id={r.id}
+          refundNo={r.refundNo}
+          total={r.total}
+          cash={r.cash}
+          gift={r.gift}
+          accountName={r.accountName}
+        />
       </CardFooter>
     </Card>
   );
@@ -125,13 +184,21 @@ function DecidedTable({ items }: { items: ReviewItem[] }) {
         {items.map((r) => (
           <TableRow key={r.id}>
             <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(r.requestedAt)}</TableCell>
-            <TableCell><Link href={`/admin/accounts/${r.accountId}`} className="text-primary hover:underline">{r.accountName}</Link></TableCell>
+            <TableCell>
+              <Link href={`/admin/accounts/${r.accountId}`} className="text-primary hover:underline">
+                {r.accountName}
+              </Link>
+            </TableCell>
             <TableCell className="font-mono text-sm">{r.sdkAppId}</TableCell>
             <TableCell>{l.product(r.product)}</TableCell>
             <TableCell className="whitespace-nowrap">{l.mode(r.mode)}</TableCell>
             <TableCell className="text-right tabular-nums whitespace-nowrap">{formatCNY(r.total)}</TableCell>
-            <TableCell><RefundStatusBadge status={r.status} /></TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground">{r.decidedAt ? formatDateTime(r.decidedAt) : t("automatic")}</TableCell>
+            <TableCell>
+              <RefundStatusBadge status={r.status} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground">
+              {r.decidedAt ? formatDateTime(r.decidedAt) : t("automatic")}
+            </TableCell>
             <TableCell className="min-w-40 max-w-72 text-sm">
               {r.rejectReason && <p>{r.rejectReason}</p>}
               {r.reviewReason && <p className="text-xs text-muted-foreground">{l.reviewReason(r.reviewReason)}</p>}

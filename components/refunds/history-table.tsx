@@ -27,12 +27,25 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
     () =>
       refunds
         .filter((r) => status === "all" || r.status === status)
-        .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.refundNo.localeCompare(b.refundNo)) * dir),
+        .sort(
+          (a, b) =>
+            (a.requestedAt < b.requestedAt
+              ? -1
+              : a.requestedAt > b.requestedAt
+                ? 1
+                : a.refundNo.localeCompare(b.refundNo)) * dir,
+        ),
     [refunds, status, dir],
   );
 
   if (refunds.length === 0) {
-    return <EmptyState icon={<History className="size-6" />} title={t("history.emptyTitle")} description={t("history.emptyDescription")} />;
+    return (
+      <EmptyState
+        icon={<History className="size-6" />}
+        title={t("history.emptyTitle")}
+        description={t("history.emptyDescription")}
+      />
+    );
   }
 
   const SortIcon = dir === 1 ? ArrowUp : ArrowDown;
@@ -40,10 +53,18 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
     <div className="grid grid-cols-1 gap-3">
       <div className="flex flex-wrap items-center gap-2">
         <Select value={status} onValueChange={(v) => setStatus(v as typeof status)}>
-          <SelectTrigger className="w-40" aria-label={t("history.filterStatus")}><SelectValue /></SelectTrigger>
+          <SelectTrigger className="w-40" aria-label={t("history.filterStatus")}>
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
-            <SelectItem value="all">{t("history.filterStatus")}: {tc("all")}</SelectItem>
-            {STATUSES.map((s) => <SelectItem key={s} value={s}>{t(`status.${s}`)}</SelectItem>)}
+            <SelectItem value="all">
+              {t("history.filterStatus")}: {tc("all")}
+            </SelectItem>
+            {STATUSES.map((s) => (
+              <SelectItem key={s} value={s}>
+                {t(`status.${s}`)}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
       </div>
@@ -51,8 +72,14 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
         <TableHeader>
           <TableRow>
             <TableHead aria-sort={dir === 1 ? "ascending" : "descending"}>
-              <button type="button" className="inline-flex items-center gap-1 hover:text-foreground" onClick={() => setDir(dir === 1 ? -1 : 1)} aria-label={tc("sortBy", { column: t("history.requestedAt") })}>
-                {t("history.requestedAt")}<SortIcon className="size-3.5" />
+              <button
+                type="button"
+                className="inline-flex items-center gap-1 hover:text-foreground"
+                onClick={() => setDir(dir === 1 ? -1 : 1)}
+                aria-label={tc("sortBy", { column: t("history.requestedAt") })}
+              >
+                {t("history.requestedAt")}
+                <SortIcon className="size-3.5" />
               </button>
             </TableHead>
             <TableHead>{tm("refundNo")}</TableHead>
@@ -69,33 +96,60 @@ export function RefundHistory({ refunds, appNames }: { refunds: RefundJson[]; ap
           {rows.map((r) => (
             <TableRow key={r.id} data-testid="refund-row">
               <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(r.requestedAt)}</TableCell>
-              <TableCell className="whitespace-nowrap font-mono text-xs" data-testid="refund-no">{r.refundNo}</TableCell>
+              <TableCell className="whitespace-nowrap font-mono text-xs" data-testid="refund-no">
+                {r.refundNo}
+              </TableCell>
               <TableCell className="min-w-36">
-                <Link href={`/apps/${r.sdkAppId}`} className="text-primary hover:underline">{appNames[String(r.sdkAppId)] ?? r.sdkAppId}</Link>
+                <Link href={`/apps/${r.sdkAppId}`} className="text-primary hover:underline">
+                  {appNames[String(r.sdkAppId)] ?? r.sdkAppId}
+                </Link>
                 <div className="font-mono text-xs text-muted-foreground">{r.sdkAppId}</div>
               </TableCell>
               <TableCell className="whitespace-nowrap">{l.product(r.product)}</TableCell>
               <TableCell className="whitespace-nowrap">
                 {l.mode(r.mode)}
                 {r.changeOrderId && (
-                  <Link href={`/orders/${r.changeOrderId}`} className="ml-1 inline-block"><Badge variant="outline">{t("history.viaChange")}{r.changeOrderNo ? ` · ${r.changeOrderNo}` : ""}</Badge></Link>
+                  <Link href={`/orders/${r.changeOrderId}`} className="ml-1 inline-block">
+                    <Badge variant="outline">
+                      {t("history.viaChange")}
+                      {r.changeOrderNo ? ` · ${r.changeOrderNo}` : ""}
+                    </Badge>
+                  </Link>
                 )}
               </TableCell>
-              <TableCell className="text-right font-medium tabular-nums whitespace-nowrap">{formatCNY(r.total)}</TableCell>
+              <TableCell className="text-right font-medium tabular-nums whitespace-nowrap">
+                {formatCNY(r.total)}
+              </TableCell>
               <TableCell className="text-right text-xs tabular-nums whitespace-nowrap text-muted-foreground">
                 <div>{t("history.cash", { amount: formatCNY(r.cash) })}</div>
                 <div>{t("history.gift", { amount: formatCNY(r.gift) })}</div>
               </TableCell>
-              <TableCell><RefundStatusBadge status={r.status} /></TableCell>
+              <TableCell>
+                <RefundStatusBadge status={r.status} />
+              </TableCell>
               <TableCell className="min-w-40 max-w-72 text-sm">
-                {r.status === "rejected" && r.rejectReason && <p>{t("history.rejectReason", { reason: r.rejectReason })}</p>}
-                {r.reviewReason && <p className="text-xs text-muted-foreground">{t("history.reviewedFor", { reason: l.reviewReason(r.reviewReason) ?? "" })}</p>}
-                {r.status === "executed" && r.executedAt && <p className="text-xs text-muted-foreground">{t("history.executedAt", { at: formatDateTime(r.executedAt) })}</p>}
+                {r.status === "rejected" && r.rejectReason && (
+                  <p>{t("history.rejectReason", { reason: r.rejectReason })}</p>
+                )}
+                {r.reviewReason && (
+                  <p className="text-xs text-muted-foreground">
+                    {t("history.reviewedFor", { reason: l.reviewReason(r.reviewReason) ?? "" })}
+                  </p>
+                )}
+                {r.status === "executed" && r.executedAt && (
+                  <p className="text-xs text-muted-foreground">
+                    {t("history.executedAt", { at: formatDateTime(r.executedAt) })}
+                  </p>
+                )}
               </TableCell>
             </TableRow>
           ))}
           {rows.length === 0 && (
-            <TableRow><TableCell colSpan={9} className="py-8 text-center text-muted-foreground">{tc("noMatch")}</TableCell></TableRow>
+            <TableRow>
+              <TableCell colSpan={9} className="py-8 text-center text-muted-foreground">
+                {tc("noMatch")}
+              </TableCell>
+            </TableRow>
           )}
         </TableBody>
       </Table>

@@ -18,7 +18,8 @@ export function useRefundLabels() {
   return {
     product: (product: string) => (product === "plan" ? t("product.plan") : tp.has(product) ? tp(product) : product),
     mode: (mode: string) => (mode === "five_day" ? t("mode.five_day") : t("mode.standard")),
-    reviewReason: (reason: string | null) => (reason === "amount" ? t("reviewReason.amount") : reason === "frequency" ? t("reviewReason.frequency") : null),
+    reviewReason: (reason: string | null) =>
+      reason === "amount" ? t("reviewReason.amount") : reason === "frequency" ? t("reviewReason.frequency") : null,
     /** The first block of an id: enough to tell orders apart in a table, the full id in its title. */
     shortId: (id: string) => id.slice(0, 8),
   };
@@ -26,5 +27,9 @@ export function useRefundLabels() {
 
 export function RefundStatusBadge({ status }: { status: RefundStatus }) {
   const t = useTranslations("refunds");
-  return <Badge variant={STATUS_VARIANT[status]} data-refund-status={status}>{t(`status.${status}`)}</Badge>;
+  return (
+    <Badge variant={STATUS_VARIANT[status]} data-refund-status={status}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
 }

@@ -8,7 +8,15 @@ export type RefundMode = "five_day" | "standard";
 const MODES: RefundMode[] = ["five_day", "standard"];
 
 /** The two refund modes as radio cards, each with its one-line rule (R-REF-1, R-REF-2). */
-export function ModeChoice({ value, onChange, fiveDayUsed }: { value: RefundMode; onChange: (m: RefundMode) => void; fiveDayUsed: boolean }) {
+export function ModeChoice({
+  value,
+  onChange,
+  fiveDayUsed,
+}: {
+  value: RefundMode;
+  onChange: (m: RefundMode) => void;
+  fiveDayUsed: boolean;
+}) {
   const t = useTranslations("refunds");
   return (
     <fieldset className="grid gap-2">
@@ -36,7 +44,9 @@ export function ModeChoice({ value, onChange, fiveDayUsed }: { value: RefundMode
                 {t(`mode.${m}`)}
                 {m === "five_day" && fiveDayUsed && <Badge variant="secondary">{t("mode.used")}</Badge>}
               </span>
-              <span id={`mode-${m}-hint`} className="text-xs text-muted-foreground">{t(`mode.${m}Hint`)}</span>
+              <span id={`mode-${m}-hint`} className="text-xs text-muted-foreground">
+                {t(`mode.${m}Hint`)}
+              </span>
             </span>
           </label>
         ))}

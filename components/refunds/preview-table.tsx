@@ -10,7 +10,19 @@ import { useRefundLabels } from "./labels";
 type Line = Omit<PreviewJson["lines"][number], "note"> & { note?: string };
 
 /** R-REF-7: each order of the refund with paid, used, refund and the cash/gift split; totals below. */
-export function RefundLinesTable({ lines, total, cash, gift, label }: { lines: Line[]; total: string; cash: string; gift: string; label: string }) {
+export function RefundLinesTable({
+  lines,
+  total,
+  cash,
+  gift,
+  label,
+}: {
+  lines: Line[];
+  total: string;
+  cash: string;
+  gift: string;
+  label: string;
+}) {
   const t = useTranslations("refunds");
   const l = useRefundLabels();
   const num = "text-right tabular-nums whitespace-nowrap";
@@ -29,11 +41,21 @@ export function RefundLinesTable({ lines, total, cash, gift, label }: { lines: L
       </TableHeader>
       <TableBody>
         {lines.map((line, i) => (
-          <TableRow key={`${line.orderId}-${line.product}-${i}`} data-testid="refund-line" className={line.note ? "text-muted-foreground" : undefined}>
-            <TableCell className="whitespace-nowrap font-mono text-xs" title={line.orderId}>{"orderNo" in line && line.orderNo ? String(line.orderNo) : l.shortId(line.orderId)}</TableCell>
+          <TableRow
+            key={`${line.orderId}-${line.product}-${i}`}
+            data-testid="refund-line"
+            className={line.note ? "text-muted-foreground" : undefined}
+          >
+            <TableCell className="whitespace-nowrap font-mono text-xs" title={line.orderId}>
+              {"orderNo" in line && line.orderNo ? String(line.orderNo) : l.shortId(line.orderId)}
+            </TableCell>
             <TableCell>
               <div>{l.product(line.product)}</div>
-              {line.note && <div className="text-xs text-warning-foreground">{t.has(`note.${line.note}`) ? t(`note.${line.note}`) : line.note}</div>}
+              {line.note && (
+                <div className="text-xs text-warning-foreground">
+                  {t.has(`note.${line.note}`) ? t(`note.${line.note}`) : line.note}
+                </div>
+              )}
             </TableCell>
             <TableCell className={num}>{formatCNY(line.paid)}</TableCell>
             <TableCell className={num}>{formatCNY(line.used)}</TableCell>
@@ -46,9 +68,15 @@ export function RefundLinesTable({ lines, total, cash, gift, label }: { lines: L
       <TableFooter>
         <TableRow>
           <TableCell colSpan={4}>{t("preview.total")}</TableCell>
-          <TableCell className={num} data-testid="refund-total">{formatCNY(total)}</TableCell>
-          <TableCell className={num} data-testid="refund-cash">{formatCNY(cash)}</TableCell>
-          <TableCell className={num} data-testid="refund-gift">{formatCNY(gift)}</TableCell>
+          <TableCell className={num} data-testid="refund-total">
+            {formatCNY(total)}
+          </TableCell>
+          <TableCell className={num} data-testid="refund-cash">
+            {formatCNY(cash)}
+          </TableCell>
+          <TableCell className={num} data-testid="refund-gift">
+            {formatCNY(gift)}
+          </TableCell>
         </TableRow>
       </TableFooter>
     </Table>

@@ -10,8 +10,15 @@ import { previewRefundAction, requestRefundAction } from "@/app/(customer)/refun
 import type { PreviewJson } from "@/lib/services/refund-json";
 import { formatCNY } from "@/lib/format";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription,
-  AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -28,10 +35,22 @@ import { RefundLinesTable } from "./preview-table";
 export type RefundableApp = { sdkAppId: number; name: string; edition: string; status: string; packs: string[] };
 
 type Preview = { preview: PreviewJson; review: "amount" | "frequency" | null };
-type PreviewState = { kind: "idle" } | { kind: "loading"; previous: Preview | null } | { kind: "ok"; data: Preview } | { kind: "error"; message: string };
+type PreviewState =
+  | { kind: "idle" }
+  | { kind: "loading"; previous: Preview | null }
+  | { kind: "ok"; data: Preview }
+  | { kind: "error"; message: string };
 
 /** 退费: choose app, product and mode; the server's preview after every change; confirm names the amount. */
-export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: RefundableApp[]; initialApp: number | null; fiveDayUsed: boolean }) {
+export function RefundRequestForm({
+  apps,
+  initialApp,
+  fiveDayUsed,
+}: {
+  apps: RefundableApp[];
+  initialApp: number | null;
+  fiveDayUsed: boolean;
+}) {
   const tm = useTranslations("money");
   const t = useTranslations("refunds");
   const te = useTranslations("edition");
@@ -43,7 +62,9 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
   const [sdkAppId, setSdkAppId] = useState<number | null>(initialApp);
   const [product, setProduct] = useState("plan");
   const [mode, setMode] = useState<RefundMode>("standard");
-  const [state, setState] = useState<PreviewState>(initialApp !== null ? { kind: "loading", previous: null } : { kind: "idle" });
+  const [state, setState] = useState<PreviewState>(
+    initialApp !== null ? { kind: "loading", previous: null } : { kind: "idle" },
+  );
   const [nonce, setNonce] = useState(0);
   const [submitting, start] = useTransition();
   const seq = useRef(0);
@@ -59,7 +80,10 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
   useEffect(() => {
     const mine = ++seq.current;
     if (appId === null) return void setState({ kind: "idle" });
-    setState((s) => ({ kind: "loading", previous: s.kind === "ok" ? s.data : s.kind === "loading" ? s.previous : null }));
+    setState((s) => ({
+      kind: "loading",
+      previous: s.kind === "ok" ? s.data : s.kind === "loading" ? s.previous : null,
+    }));
     previewRefundAction({ sdkAppId: appId, product: chosenProduct, mode })
       .then((r) => {
         if (mine !== seq.current) return;
@@ -74,7 +98,11 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
         icon={<Undo2 className="size-6" />}
         title={t("emptyAppsTitle")}
         description={t("emptyAppsDescription")}
-        action={<Button asChild variant="outline"><Link href="/buy">{t("goBuy")}</Link></Button>}
+        action={
+          <Button asChild variant="outline">
+            <Link href="/buy">{t("goBuy")}</Link>
+          </Button>
+        }
       />
     );
   }
@@ -88,7 +116,9 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
   const shown = state.kind === "ok" ? state.data : state.kind === "loading" ? state.previous : null;
   const p = shown?.preview;
   const reasonText = (reason: string) =>
-    t.has(`reason.${reason}`) ? t(`reason.${reason}`, { sdkAppId: app?.sdkAppId ?? "", product: l.product(chosenProduct) }) : terr("not_eligible");
+    t.has(`reason.${reason}`)
+      ? t(`reason.${reason}`, { sdkAppId: app?.sdkAppId ?? "", product: l.product(chosenProduct) })
+      : terr("not_eligible");
   const otherMode: RefundMode = mode === "five_day" ? "standard" : "five_day";
   const suggestOther = p && !p.eligible && (p.reason === "five_day_used" || p.reason === "five_day_window_passed");
   const canConfirm = state.kind === "ok" && state.data.preview.eligible && app !== null;
@@ -102,7 +132,8 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
         setNonce((n) => n + 1);
         return;
       }
-      if (r.data.status === "executed") toast.success(tm("refundExecutedToast", { no: r.data.refundNo, total: formatCNY(r.data.total) }));
+      if (r.data.status === "executed")
+        toast.success(tm("refundExecutedToast", { no: r.data.refundNo, total: formatCNY(r.data.total) }));
       else toast.success(tm("refundPendingToast", { no: r.data.refundNo, total: formatCNY(r.data.total) }));
       router.refresh();
       setNonce((n) => n + 1);
@@ -120,11 +151,20 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
           <div className="grid gap-2">
             <Label htmlFor="refund-app">{t("request.app")}</Label>
             <Select value={sdkAppId ? String(sdkAppId) : undefined} onValueChange={chooseApp}>
-              <SelectTrigger id="refund-app" className="w-full min-w-0 [&>span]:min-w-0"><SelectValue placeholder={t("request.appPlaceholder")} /></SelectTrigger>
+              <SelectTrigger id="refund-app" className="w-full min-w-0 [&>span]:min-w-0">
+                <SelectValue placeholder={t("request.appPlaceholder")} />
+              </SelectTrigger>
               <SelectContent>
                 {apps.map((a) => (
                   <SelectItem key={a.sdkAppId} value={String(a.sdkAppId)}>
-                    <span className="truncate">{t("request.appOption", { name: a.name, sdkAppId: a.sdkAppId, edition: te(a.edition), status: ts(a.status) })}</span>
+                    <span className="truncate">
+                      {t("request.appOption", {
+                        name: a.name,
+                        sdkAppId: a.sdkAppId,
+                        edition: te(a.edition),
+                        status: ts(a.status),
+                      })}
+                    </span>
                   </SelectItem>
                 ))}
               </SelectContent>
@@ -133,10 +173,14 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
           <div className="grid gap-2">
             <Label htmlFor="refund-product">{t("request.product")}</Label>
             <Select value={chosenProduct} onValueChange={setProduct} disabled={!app}>
-              <SelectTrigger id="refund-product" className="w-full min-w-0"><SelectValue /></SelectTrigger>
+              <SelectTrigger id="refund-product" className="w-full min-w-0">
+                <SelectValue />
+              </SelectTrigger>
               <SelectContent>
                 {products.map((x) => (
-                  <SelectItem key={x} value={x}>{x === "plan" && app ? t("product.planOf", { edition: te(app.edition) }) : l.product(x)}</SelectItem>
+                  <SelectItem key={x} value={x}>
+                    {x === "plan" && app ? t("product.planOf", { edition: te(app.edition) }) : l.product(x)}
+                  </SelectItem>
                 ))}
               </SelectContent>
             </Select>
@@ -148,14 +192,26 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
         {app && chosenProduct === "plan" && p?.eligible !== false && (
           <Alert variant="warning">
             <AlertTriangle />
-            <AlertDescription><p>{t("request.planWarning")}</p></AlertDescription>
+            <AlertDescription>
+              <p>{t("request.planWarning")}</p>
+            </AlertDescription>
           </Alert>
         )}
 
-        <section aria-labelledby="refund-preview-title" className="grid grid-cols-1 gap-3" aria-busy={state.kind === "loading"}>
-          <h2 id="refund-preview-title" className="font-semibold">{t("preview.title")}</h2>
+        <section
+          aria-labelledby="refund-preview-title"
+          className="grid grid-cols-1 gap-3"
+          aria-busy={state.kind === "loading"}
+        >
+          <h2 id="refund-preview-title" className="font-semibold">
+            {t("preview.title")}
+          </h2>
           {state.kind === "error" && (
-            <Alert variant="destructive"><AlertDescription><p>{state.message}</p></AlertDescription></Alert>
+            <Alert variant="destructive">
+              <AlertDescription>
+                <p>{state.message}</p>
+              </AlertDescription>
+            </Alert>
           )}
           {!p && state.kind === "loading" && <Skeleton className="h-28 w-full" />}
           {p && !p.eligible && p.reason && (
@@ -164,12 +220,16 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
               <AlertDescription>
                 <p>{reasonText(p.reason)}</p>
                 {suggestOther && (
-                  <Button variant="outline" size="sm" onClick={() => setMode(otherMode)}>{t("preview.tryOther", { mode: l.mode(otherMode) })}</Button>
+                  <Button variant="outline" size="sm" onClick={() => setMode(otherMode)}>
+                    {t("preview.tryOther", { mode: l.mode(otherMode) })}
+                  </Button>
                 )}
               </AlertDescription>
             </Alert>
           )}
-          {p && p.lines.length > 0 && <RefundLinesTable lines={p.lines} total={p.total} cash={p.cash} gift={p.gift} label={t("preview.title")} />}
+          {p && p.lines.length > 0 && (
+            <RefundLinesTable lines={p.lines} total={p.total} cash={p.cash} gift={p.gift} label={t("preview.title")} />
+          )}
           {p?.eligible && (
             <p className="text-sm" data-testid="refund-summary">
               {t("preview.summary", { total: formatCNY(p.total), cash: formatCNY(p.cash), gift: formatCNY(p.gift) })}
@@ -178,7 +238,9 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
           {shown?.review ? (
             <Alert variant="warning" data-testid="refund-review-note">
               <Info />
-              <AlertDescription><p>{t("preview.willReview", { reason: l.reviewReason(shown.review) ?? "" })}</p></AlertDescription>
+              <AlertDescription>
+                <p>{t("preview.willReview", { reason: l.reviewReason(shown.review) ?? "" })}</p>
+              </AlertDescription>
             </Alert>
           ) : (
             <p className="text-xs text-muted-foreground">{t("preview.reviewRule")}</p>
@@ -196,18 +258,31 @@ export function RefundRequestForm({ apps, initialApp, fiveDayUsed }: { apps: Ref
                 <AlertDialogHeader>
                   <AlertDialogTitle>{t("confirm.title")}</AlertDialogTitle>
                   <AlertDialogDescription>
-                    {t("confirm.what", { name: app.name, sdkAppId: app.sdkAppId, product: l.product(chosenProduct), mode: l.mode(mode) })}
+                    {t("confirm.what", {
+                      name: app.name,
+                      sdkAppId: app.sdkAppId,
+                      product: l.product(chosenProduct),
+                      mode: l.mode(mode),
+                    })}
                   </AlertDialogDescription>
                 </AlertDialogHeader>
                 <div className="grid gap-2 text-sm">
-                  <p className="font-medium" data-testid="confirm-amount">{t("confirm.amount", { total: formatCNY(p.total), cash: formatCNY(p.cash), gift: formatCNY(p.gift) })}</p>
+                  <p className="font-medium" data-testid="confirm-amount">
+                    {t("confirm.amount", {
+                      total: formatCNY(p.total),
+                      cash: formatCNY(p.cash),
+                      gift: formatCNY(p.gift),
+                    })}
+                  </p>
                   {chosenProduct === "plan" && <p className="text-muted-foreground">{t("confirm.plan")}</p>}
                   {shown?.review && <p className="text-muted-foreground">{t("confirm.review")}</p>}
                   {mode === "five_day" && <p className="text-muted-foreground">{t("confirm.fiveDay")}</p>}
                 </div>
                 <AlertDialogFooter>
                   <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
-                  <AlertDialogAction onClick={confirm}>{t("confirm.action", { total: formatCNY(p.total) })}</AlertDialogAction>
+                  <AlertDialogAction onClick={confirm}>
+                    {t("confirm.action", { total: formatCNY(p.total) })}
+                  </AlertDialogAction>
                 </AlertDialogFooter>
               </AlertDialogContent>
             )}

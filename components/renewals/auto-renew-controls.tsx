@@ -63,7 +63,17 @@ export function DontRenewButton({ sdkAppId, name, marked }: { sdkAppId: number; 
       router.refresh();
     });
   if (marked) {
-    return <Button size="sm" variant="ghost" disabled={pending} onClick={() => set(false)} aria-label={t("undoDontRenewFor", { name })}>{t("undoDontRenew")}</Button>;
+    return (
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={pending}
+        onClick={() => set(false)}
+        aria-label={t("undoDontRenewFor", { name })}
+      >
+        {t("undoDontRenew")}
+      </Button>
+    );
   }
   return (
     <ConfirmButton

@@ -12,7 +12,14 @@ import { formatCNY, formatDay } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -37,7 +44,12 @@ function monthsOf(preset: string, other: string): number | null {
   return n >= 1 && n <= 24 ? n : null;
 }
 
-type Props = { apps: RenewalRow[]; vouchers: VoucherOption[]; onClose: (done: boolean) => void; mode?: "months" | "align" };
+type Props = {
+  apps: RenewalRow[];
+  vouchers: VoucherOption[];
+  onClose: (done: boolean) => void;
+  mode?: "months" | "align";
+};
 
 const DAYS = Array.from({ length: 31 }, (_, i) => String(i + 1));
 
@@ -76,7 +88,11 @@ export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props)
       return;
     }
     setQuoting(true);
-    renewalQuoteAction({ sdkAppIds: ids.split(",").map(Number), ...(align ? { type: "align", day: Number(day) } : { months }), ...(voucher ? { voucherId: voucher } : {}) }).then((r) => {
+    renewalQuoteAction({
+      sdkAppIds: ids.split(",").map(Number),
+      ...(align ? { type: "align", day: Number(day) } : { months }),
+      ...(voucher ? { voucherId: voucher } : {}),
+    }).then((r) => {
       if (n !== seq.current) return;
       setQuoting(false);
       if (r.ok) {
@@ -95,13 +111,27 @@ export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props)
   function pay() {
     if (months === null) return;
     start(async () => {
-      const r = await renewAction({ idempotencyKey: key, order: { ...term, sdkAppIds, ...(voucher ? { voucherId: voucher } : {}), agreeSla: true } });
+      const r = await renewAction({
+        idempotencyKey: key,
+        order: { ...term, sdkAppIds, ...(voucher ? { voucherId: voucher } : {}), agreeSla: true },
+      });
       if (!r.ok) return void setPlaceError(r.error);
       const id = r.data.order.id;
-      toast.success(t("renewedToast", { count: apps.length, no: String(r.data.order.orderNo), total: formatCNY(r.data.order.total) }), {
-        description: <Link href={`/orders/${id}`} className="underline">{t("viewOrder")}</Link>,
-        duration: 10_000,
-      });
+      toast.success(
+        t("renewedToast", {
+          count: apps.length,
+          no: String(r.data.order.orderNo),
+          total: formatCNY(r.data.order.total),
+        }),
+        {
+          description: (
+            <Link href={`/orders/${id}`} className="underline">
+              {t("viewOrder")}
+            </Link>
+          ),
+          duration: 10_000,
+        },
+      );
       onClose(true);
       router.refresh();
     });
@@ -112,7 +142,11 @@ export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props)
       <DialogContent className="sm:max-w-2xl" closeLabel={tc("close")}>
         <DialogHeader>
           <DialogTitle>
-            {align ? t("alignTitle", { count: apps.length }) : apps.length === 1 ? t("dialogTitleOne", { name: apps[0]!.name }) : t("dialogTitleMany", { count: apps.length })}
+            {align
+              ? t("alignTitle", { count: apps.length })
+              : apps.length === 1
+                ? t("dialogTitleOne", { name: apps[0]!.name })
+                : t("dialogTitleMany", { count: apps.length })}
           </DialogTitle>
           <DialogDescription>{align ? t("alignDescription") : t("dialogDescription")}</DialogDescription>
         </DialogHeader>
@@ -121,68 +155,112 @@ export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props)
           <div className="grid max-w-60 gap-1.5">
             <Label htmlFor="align-day">{t("alignDay")}</Label>
             <Select value={day} onValueChange={setDay}>
-              <SelectTrigger id="align-day" className="w-full"><SelectValue /></SelectTrigger>
+              <SelectTrigger id="align-day" className="w-full">
+                <SelectValue />
+              </SelectTrigger>
               <SelectContent>
-                {DAYS.map((d) => <SelectItem key={d} value={d}>{t("alignDayOption", { day: d })}</SelectItem>)}
+                {DAYS.map((d) => (
+                  <SelectItem key={d} value={d}>
+                    {t("alignDayOption", { day: d })}
+                  </SelectItem>
+                ))}
               </SelectContent>
             </Select>
             <p className="text-xs text-muted-foreground">{t("alignHint")}</p>
           </div>
         ) : (
-        <fieldset className="grid gap-2">
-          <legend className="mb-2 text-sm font-medium">{t("term")}</legend>
-          <div className="flex flex-wrap gap-2">
-            {PRESETS.map((p) => (
-              <Button key={p} type="button" size="sm" variant={preset === p ? "default" : "outline"} aria-pressed={preset === p} onClick={() => setPreset(p)}>
-                {t("months", { count: Number(p) })}
+          <fieldset className="grid gap-2">
+            <legend className="mb-2 text-sm font-medium">{t("term")}</legend>
+            <div className="flex flex-wrap gap-2">
+              {PRESETS.map((p) => (
+                <Button
+                  key={p}
+                  type="button"
+                  size="sm"
+                  variant={preset === p ? "default" : "outline"}
+                  aria-pressed={preset === p}
+                  onClick={() => setPreset(p)}
+                >
+                  {t("months", { count: Number(p) })}
+                </Button>
+              ))}
+              <Button
+                type="button"
+                size="sm"
+                variant={preset === "other" ? "default" : "outline"}
+                aria-pressed={preset === "other"}
+                onClick={() => setPreset("other")}
+              >
+                {t("otherMonths")}
               </Button>
-            ))}
-            <Button type="button" size="sm" variant={preset === "other" ? "default" : "outline"} aria-pressed={preset === "other"} onClick={() => setPreset("other")}>
-              {t("otherMonths")}
-            </Button>
-          </div>
-          {preset === "other" && (
-            <div className="grid max-w-48 gap-1.5">
-              <Label htmlFor="renew-other">{t("otherMonthsLabel")}</Label>
-              <Input
-                id="renew-other"
-                inputMode="numeric"
-                value={other}
-                autoFocus
-                onChange={(e) => setOther(e.target.value)}
-                aria-invalid={other !== "" && months === null ? true : undefined}
-                aria-describedby="renew-other-msg"
-              />
-              <p id="renew-other-msg" className={other !== "" && months === null ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>{t("otherMonthsHint")}</p>
             </div>
-          )}
-        </fieldset>
+            {preset === "other" && (
+              <div className="grid max-w-48 gap-1.5">
+                <Label htmlFor="renew-other">{t("otherMonthsLabel")}</Label>
+                <Input
+                  id="renew-other"
+                  inputMode="numeric"
+                  value={other}
+                  autoFocus
+                  onChange={(e) => setOther(e.target.value)}
+                  aria-invalid={other !== "" && months === null ? true : undefined}
+                  aria-describedby="renew-other-msg"
+                />
+                <p
+                  id="renew-other-msg"
+                  className={
+                    other !== "" && months === null ? "text-sm text-destructive" : "text-xs text-muted-foreground"
+                  }
+                >
+                  {t("otherMonthsHint")}
+                </p>
+              </div>
+            )}
+          </fieldset>
         )}
 
         <div className="grid gap-1.5">
           <Label htmlFor="renew-voucher">{t("voucher")}</Label>
           <Select value={voucherId} onValueChange={setVoucherId}>
-            <SelectTrigger id="renew-voucher" className="w-full"><SelectValue /></SelectTrigger>
+            <SelectTrigger id="renew-voucher" className="w-full">
+              <SelectValue />
+            </SelectTrigger>
             <SelectContent>
               <SelectItem value={NO_VOUCHER}>{vouchers.length ? t("noVoucher") : t("noVoucherAvailable")}</SelectItem>
               {vouchers.map((v) => (
                 <SelectItem key={v.id} value={v.id}>
-                  {t("voucherOption", { amount: formatCNY(v.amount), min: v.minTotal ? t("voucherMin", { min: formatCNY(v.minTotal) }) : t("voucherNoMin"), day: formatDay(v.expiresAt) })}
+                  {t("voucherOption", {
+                    amount: formatCNY(v.amount),
+                    min: v.minTotal ? t("voucherMin", { min: formatCNY(v.minTotal) }) : t("voucherNoMin"),
+                    day: formatDay(v.expiresAt),
+                  })}
                 </SelectItem>
               ))}
             </SelectContent>
           </Select>
         </div>
 
-        <section aria-label={t("quote")} aria-busy={quoting} className={cn("grid gap-3 rounded-md border p-3", quoting && "opacity-60")}>
-          {quoteError && <Alert variant="destructive"><AlertDescription>{quoteError}</AlertDescription></Alert>}
-          {!quote && !quoteError && <p className="text-sm text-muted-foreground">{months === null ? t("chooseTerm") : tc("loading")}</p>}
+        <section
+          aria-label={t("quote")}
+          aria-busy={quoting}
+          className={cn("grid gap-3 rounded-md border p-3", quoting && "opacity-60")}
+        >
+          {quoteError && (
+            <Alert variant="destructive">
+              <AlertDescription>{quoteError}</AlertDescription>
+            </Alert>
+          )}
+          {!quote && !quoteError && (
+            <p className="text-sm text-muted-foreground">{months === null ? t("chooseTerm") : tc("loading")}</p>
+          )}
           <QuoteView apps={apps} quote={quote} />
         </section>
 
         <div className="flex items-start gap-2">
           <Checkbox id="renew-sla" checked={agree} onCheckedChange={(c) => setAgree(c === true)} className="mt-0.5" />
-          <Label htmlFor="renew-sla" className="font-normal leading-snug">{t("agreeSla")}</Label>
+          <Label htmlFor="renew-sla" className="font-normal leading-snug">
+            {t("agreeSla")}
+          </Label>
           <AgreementLink />
         </div>
 
@@ -190,13 +268,19 @@ export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props)
           <Alert variant="destructive">
             <AlertDescription>
               <p>{placeError.message}</p>
-              {placeError.code === "insufficient_balance" && <Link href={topUpHref(quote?.shortfall)} className="font-medium underline">{t("toBalance")}</Link>}
+              {placeError.code === "insufficient_balance" && (
+                <Link href={topUpHref(quote?.shortfall)} className="font-medium underline">
+                  {t("toBalance")}
+                </Link>
+              )}
             </AlertDescription>
           </Alert>
         )}
 
         <DialogFooter>
-          <Button type="button" variant="outline" onClick={() => onClose(false)}>{tc("cancel")}</Button>
+          <Button type="button" variant="outline" onClick={() => onClose(false)}>
+            {tc("cancel")}
+          </Button>
           <Button type="button" disabled={!canPay} onClick={pay}>
             {pending ? tc("loading") : quote ? t("confirmPay", { total: formatCNY(quote.total) }) : t("confirm")}
           </Button>

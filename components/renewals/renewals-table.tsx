@@ -22,7 +22,12 @@ const RANGES = ["all", "7", "30", "90", "custom"] as const;
 type Range = (typeof RANGES)[number];
 
 /** R-LIFE-2: the account's paid apps, filtered by expiry range and status, renewed one by one or in a batch. */
-type Props = { rows: RenewalRow[]; vouchers: VoucherOption[]; today: string; /** from /renewals?app=…: open the renew dialog for this app */ openFor: number | null };
+type Props = {
+  rows: RenewalRow[];
+  vouchers: VoucherOption[];
+  today: string /** from /renewals?app=…: open the renew dialog for this app */;
+  openFor: number | null;
+};
 
 export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
   const t = useTranslations("renewals");
@@ -67,48 +72,99 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
     <div className="grid gap-3">
       <div className="flex flex-wrap items-end gap-2">
         <Select value={range} onValueChange={(v) => setRange(v as Range)}>
-          <SelectTrigger className="w-44" aria-label={t("filterRange")}><SelectValue /></SelectTrigger>
+          <SelectTrigger className="w-44" aria-label={t("filterRange")}>
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
-            {RANGES.map((r) => <SelectItem key={r} value={r}>{t(`range.${r}`)}</SelectItem>)}
+            {RANGES.map((r) => (
+              <SelectItem key={r} value={r}>
+                {t(`range.${r}`)}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
         {range === "custom" && (
           <>
             <div className="grid gap-1">
-              <Label htmlFor="renew-from" className="text-xs text-muted-foreground">{t("from")}</Label>
-              <Input id="renew-from" type="date" className="w-40" value={from} onChange={(e) => setFrom(e.target.value)} />
+              <Label htmlFor="renew-from" className="text-xs text-muted-foreground">
+                {t("from")}
+              </Label>
+              <Input
+                id="renew-from"
+                type="date"
+                className="w-40"
+                value={from}
+                onChange={(e) => setFrom(e.target.value)}
+              />
             </div>
             <div className="grid gap-1">
-              <Label htmlFor="renew-to" className="text-xs text-muted-foreground">{t("to")}</Label>
+              <Label htmlFor="renew-to" className="text-xs text-muted-foreground">
+                {t("to")}
+              </Label>
               <Input id="renew-to" type="date" className="w-40" value={to} onChange={(e) => setTo(e.target.value)} />
             </div>
           </>
         )}
         <Select value={status} onValueChange={setStatus}>
-          <SelectTrigger className="w-36" aria-label={t("filterStatus")}><SelectValue /></SelectTrigger>
+          <SelectTrigger className="w-36" aria-label={t("filterStatus")}>
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
-            <SelectItem value="all">{t("filterStatus")}: {tc("all")}</SelectItem>
-            {RENEWABLE_STATUSES.map((s) => <SelectItem key={s} value={s}>{ts(s)}</SelectItem>)}
+            <SelectItem value="all">
+              {t("filterStatus")}: {tc("all")}
+            </SelectItem>
+            {RENEWABLE_STATUSES.map((s) => (
+              <SelectItem key={s} value={s}>
+                {ts(s)}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
         {filtering && (
-          <Button variant="ghost" size="sm" onClick={() => { setRange("all"); setFrom(""); setTo(""); setStatus("all"); }}>{tc("clearFilters")}</Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setRange("all");
+              setFrom("");
+              setTo("");
+              setStatus("all");
+            }}
+          >
+            {tc("clearFilters")}
+          </Button>
         )}
         <div className="ml-auto flex items-center gap-2">
-          <span className="text-sm text-muted-foreground" aria-live="polite">{t("selectedCount", { count: chosen.length })}</span>
-          <Button variant="outline" disabled={chosen.length === 0} onClick={() => setDialog({ apps: chosen, key: Date.now(), mode: "align" })}>
-            <CalendarClock className="size-4" />{t("alignSelected")}
+          <span className="text-sm text-muted-foreground" aria-live="polite">
+            {t("selectedCount", { count: chosen.length })}
+          </span>
+          <Button
+            variant="outline"
+            disabled={chosen.length === 0}
+            onClick={() => setDialog({ apps: chosen, key: Date.now(), mode: "align" })}
+          >
+            <CalendarClock className="size-4" />
+            {t("alignSelected")}
           </Button>
           <Button disabled={chosen.length === 0} onClick={() => open(chosen)}>
-            <RefreshCw className="size-4" />{t("renewSelected")}
+            <RefreshCw className="size-4" />
+            {t("renewSelected")}
           </Button>
         </div>
       </div>
       <ul className="grid gap-3 md:hidden" aria-label={t("title")}>
         {visible.map((r) => (
-          <RenewalCard key={r.sdkAppId} row={r} selected={selected.has(r.sdkAppId)} onSelect={(on) => toggle(r.sdkAppId, on)} onRenew={() => open([r])} />
+          <RenewalCard
+            key={r.sdkAppId}
+            row={r}
+            selected={selected.has(r.sdkAppId)}
+            onSelect={(on) => toggle(r.sdkAppId, on)}
+            onRenew={() => open([r])}
+          />
         ))}
-        {visible.length === 0 && <li className="rounded-lg border py-8 text-center text-sm text-muted-foreground">{tc("noMatch")}</li>}
+        {visible.length === 0 && (
+          <li className="rounded-lg border py-8 text-center text-sm text-muted-foreground">{tc("noMatch")}</li>
+        )}
       </ul>
       <div className="hidden md:block">
         <Table aria-label={t("title")}>
@@ -125,7 +181,12 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
               <TableHead>{t("col.edition")}</TableHead>
               <TableHead>{t("col.status")}</TableHead>
               <TableHead aria-sort={dir === 1 ? "ascending" : "descending"}>
-                <button type="button" className="inline-flex items-center gap-1 hover:text-foreground" onClick={() => setDir(dir === 1 ? -1 : 1)} aria-label={tc("sortBy", { column: t("col.expiry") })}>
+                <button
+                  type="button"
+                  className="inline-flex items-center gap-1 hover:text-foreground"
+                  onClick={() => setDir(dir === 1 ? -1 : 1)}
+                  aria-label={tc("sortBy", { column: t("col.expiry") })}
+                >
                   {t("col.expiry")}
                   {dir === 1 ? <ArrowUp className="size-3.5" /> : <ArrowDown className="size-3.5" />}
                 </button>
@@ -136,12 +197,22 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
           </TableHeader>
           <TableBody>
             {visible.map((r) => (
-              <TableRow key={r.sdkAppId} data-state={selected.has(r.sdkAppId) ? "selected" : undefined} data-testid={`renewal-row-${r.sdkAppId}`}>
+              <TableRow
+                key={r.sdkAppId}
+                data-state={selected.has(r.sdkAppId) ? "selected" : undefined}
+                data-testid={`renewal-row-${r.sdkAppId}`}
+              >
                 <TableCell>
-                  <Checkbox aria-label={t("select", { name: r.name })} checked={selected.has(r.sdkAppId)} onCheckedChange={(c) => toggle(r.sdkAppId, c === true)} />
+                  <Checkbox
+                    aria-label={t("select", { name: r.name })}
+                    checked={selected.has(r.sdkAppId)}
+                    onCheckedChange={(c) => toggle(r.sdkAppId, c === true)}
+                  />
                 </TableCell>
                 <TableCell>
-                  <Link href={`/apps/${r.sdkAppId}`} className="font-medium text-primary hover:underline">{r.name}</Link>
+                  <Link href={`/apps/${r.sdkAppId}`} className="font-medium text-primary hover:underline">
+                    {r.name}
+                  </Link>
                   <div className="font-mono text-xs text-muted-foreground">{r.sdkAppId}</div>
                 </TableCell>
                 <TableCell className="whitespace-nowrap">{te(r.edition)}</TableCell>
@@ -152,24 +223,44 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
                   </div>
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
-                  {r.term.kind === "refunded" ? <TermText term={r.term} className="block max-w-48 whitespace-normal text-xs text-warning-foreground" /> : (
+                  {r.term.kind === "refunded" ? (
+                    <TermText
+                      term={r.term}
+                      className="block max-w-48 whitespace-normal text-xs text-warning-foreground"
+                    />
+                  ) : (
                     <>
-                      <div className="tabular-nums" data-testid="expiry-day">{r.expiryDay}</div>
+                      <div className="tabular-nums" data-testid="expiry-day">
+                        {r.expiryDay}
+                      </div>
                       <DaysLeft days={r.daysLeft} />
                     </>
                   )}
                 </TableCell>
-                <TableCell><AutoRenewSwitch sdkAppId={r.sdkAppId} name={r.name} enabled={r.autoRenew} /></TableCell>
+                <TableCell>
+                  <AutoRenewSwitch sdkAppId={r.sdkAppId} name={r.name} enabled={r.autoRenew} />
+                </TableCell>
                 <TableCell>
                   <div className="flex justify-end gap-2">
-                    <Button size="sm" variant="outline" onClick={() => open([r])} aria-label={t("renewOne", { name: r.name })}>{t("renew")}</Button>
+                    <Button
+                      size="sm"
+                      variant="outline"
+                      onClick={() => open([r])}
+                      aria-label={t("renewOne", { name: r.name })}
+                    >
+                      {t("renew")}
+                    </Button>
                     <DontRenewButton sdkAppId={r.sdkAppId} name={r.name} marked={r.dontRenew} />
                   </div>
                 </TableCell>
               </TableRow>
             ))}
             {visible.length === 0 && (
-              <TableRow><TableCell colSpan={7} className="py-8 text-center text-muted-foreground">{tc("noMatch")}</TableCell></TableRow>
+              <TableRow>
+                <TableCell colSpan={7} className="py-8 text-center text-muted-foreground">
+                  {tc("noMatch")}
+                </TableCell>
+              </TableRow>
             )}
           </TableBody>
         </Table>

@@ -14,7 +14,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -35,7 +43,12 @@ function AddRecipientDialog() {
   const [pending, start] = useTransition();
 
   function submit(form: FormData) {
-    const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), phone: String(form.get("phone") ?? ""), kinds };
+    const input = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      phone: String(form.get("phone") ?? ""),
+      kinds,
+    };
     start(async () => {
       const r = await addRecipientAction(input);
       if (!r.ok) {
@@ -52,9 +65,19 @@ function AddRecipientDialog() {
 
   const toggle = (k: string, on: boolean) => setKinds((ks) => (on ? [...ks, k] : ks.filter((x) => x !== k)));
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); setFields({}); if (o) setKinds(DEFAULT_KINDS); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setFields({});
+        if (o) setKinds(DEFAULT_KINDS);
+      }}
+    >
       <DialogTrigger asChild>
-        <Button><Plus className="size-4" />{t("add")}</Button>
+        <Button>
+          <Plus className="size-4" />
+          {t("add")}
+        </Button>
       </DialogTrigger>
       <DialogContent className="max-h-[90vh] overflow-y-auto">
         <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
@@ -70,21 +93,33 @@ function AddRecipientDialog() {
           <fieldset className="grid gap-2">
             <legend className="mb-1 flex w-full items-center justify-between text-sm font-medium">
               {t("kinds")}
-              <Button type="button" size="sm" variant="ghost" onClick={() => setKinds([...NOTIFICATION_KINDS])}>{t("selectAll")}</Button>
+              <Button type="button" size="sm" variant="ghost" onClick={() => setKinds([...NOTIFICATION_KINDS])}>
+                {t("selectAll")}
+              </Button>
             </legend>
             <div className="grid gap-2 sm:grid-cols-2">
               {NOTIFICATION_KINDS.map((k) => (
                 <div key={k} className="flex items-center gap-2">
-                  <Checkbox id={`kind-${k}`} checked={kinds.includes(k)} onCheckedChange={(v) => toggle(k, v === true)} />
-                  <Label htmlFor={`kind-${k}`} className="font-normal">{tk(k)}</Label>
+                  <Checkbox
+                    id={`kind-${k}`}
+                    checked={kinds.includes(k)}
+                    onCheckedChange={(v) => toggle(k, v === true)}
+                  />
+                  <Label htmlFor={`kind-${k}`} className="font-normal">
+                    {tk(k)}
+                  </Label>
                 </div>
               ))}
             </div>
             {fields.kinds && <p className="text-sm text-destructive">{fields.kinds}</p>}
           </fieldset>
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-            <Button type="submit" disabled={pending}>{pending ? tc("loading") : t("add")}</Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? tc("loading") : t("add")}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>
@@ -116,7 +151,11 @@ export function AlertRecipientsCard({ recipients }: { recipients: Recipient[] })
       </CardHeader>
       <CardContent>
         {recipients.length === 0 ? (
-          <EmptyState icon={<UserRoundPlus className="size-8" />} title={t("empty")} description={t("emptyDescription")} />
+          <EmptyState
+            icon={<UserRoundPlus className="size-8" />}
+            title={t("empty")}
+            description={t("emptyDescription")}
+          />
         ) : (
           <Table aria-label={t("title")}>
             <TableHeader>
@@ -143,11 +182,22 @@ export function AlertRecipientsCard({ recipients }: { recipients: Recipient[] })
                   </TableCell>
                   <TableCell>
                     <div className="flex max-w-md flex-wrap gap-1">
-                      {r.kinds.map((k) => <Badge key={k} variant="secondary">{tk(k)}</Badge>)}
+                      {r.kinds.map((k) => (
+                        <Badge key={k} variant="secondary">
+                          {tk(k)}
+                        </Badge>
+                      ))}
                     </div>
                   </TableCell>
                   <TableCell className="text-right">
-                    <ConfirmButton label={t("remove")} title={t("removeTitle", { name: r.name })} body={t("removeBody")} confirmLabel={t("remove")} onConfirm={() => remove(r.id)} disabled={pending} />
+                    <ConfirmButton
+                      label={t("remove")}
+                      title={t("removeTitle", { name: r.name })}
+                      body={t("removeBody")}
+                      confirmLabel={t("remove")}
+                      onConfirm={() => remove(r.id)}
+                      disabled={pending}
+                    />
                   </TableCell>
                 </TableRow>
               ))}

@@ -12,7 +12,14 @@ import { Field } from "@/components/field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { submitWith } from "@/components/submit-with";
 
@@ -54,7 +61,10 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
       </CardHeader>
       <CardContent className="grid gap-6">
         {keys.length === 0 ? (
-          <p className="flex items-center gap-2 text-sm text-muted-foreground"><KeyRound className="size-4" />{t("noKeys")}</p>
+          <p className="flex items-center gap-2 text-sm text-muted-foreground">
+            <KeyRound className="size-4" />
+            {t("noKeys")}
+          </p>
         ) : (
           <Table aria-label={t("apiKeys")}>
             <TableHeader>
@@ -71,11 +81,26 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
                 <TableRow key={k.id}>
                   <TableCell className="font-medium">{k.name}</TableCell>
                   <TableCell className="font-mono text-sm">{k.prefix}…</TableCell>
-                  <TableCell>{k.revokedAt ? <Badge variant="outline">{t("keyRevoked")}</Badge> : <Badge variant="success">{t("keyActive")}</Badge>}</TableCell>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(k.createdAt)}</TableCell>
+                  <TableCell>
+                    {k.revokedAt ? (
+                      <Badge variant="outline">{t("keyRevoked")}</Badge>
+                    ) : (
+                      <Badge variant="success">{t("keyActive")}</Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground">
+                    {formatDateTime(k.createdAt)}
+                  </TableCell>
                   <TableCell className="text-right">
                     {!k.revokedAt && (
-                      <ConfirmButton label={t("revoke")} title={t("revokeTitle", { name: k.name })} body={t("revokeBody")} confirmLabel={t("revoke")} onConfirm={() => revoke(k.id)} disabled={pending} />
+                      <ConfirmButton
+                        label={t("revoke")}
+                        title={t("revokeTitle", { name: k.name })}
+                        body={t("revokeBody")}
+                        confirmLabel={t("revoke")}
+                        onConfirm={() => revoke(k.id)}
+                        disabled={pending}
+                      />
                     )}
                   </TableCell>
                 </TableRow>
@@ -83,9 +108,18 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
             </TableBody>
           </Table>
         )}
-        <form onSubmit={submitWith(create)} className="flex flex-wrap items-end gap-3" noValidate aria-label={t("createKey")}>
-          <div className="min-w-56 flex-1"><Field name="name" label={t("keyName")} error={error} placeholder="ci-deploy" /></div>
-          <Button type="submit" disabled={pending}>{t("createKey")}</Button>
+        <form
+          onSubmit={submitWith(create)}
+          className="flex flex-wrap items-end gap-3"
+          noValidate
+          aria-label={t("createKey")}
+        >
+          <div className="min-w-56 flex-1">
+            <Field name="name" label={t("keyName")} error={error} placeholder="ci-deploy" />
+          </div>
+          <Button type="submit" disabled={pending}>
+            {t("createKey")}
+          </Button>
         </form>
         <Dialog open={shown !== null} onOpenChange={(o) => !o && setShown(null)}>
           <DialogContent>
@@ -93,10 +127,19 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
               <DialogTitle>{t("keyCreatedTitle")}</DialogTitle>
               <DialogDescription>{t("keyCreatedBody")}</DialogDescription>
             </DialogHeader>
-            <code className="break-all rounded-md bg-muted p-3 font-mono text-sm" data-testid="new-api-key">{shown}</code>
+            <code className="break-all rounded-md bg-muted p-3 font-mono text-sm" data-testid="new-api-key">
+              {shown}
+            </code>
             <DialogFooter>
-              <Button variant="outline" onClick={() => { void navigator.clipboard?.writeText(shown ?? ""); toast.success(tc("copied")); }}>
-                <Copy className="size-4" />{tc("copy")}
+              <Button
+                variant="outline"
+                onClick={() => {
+                  void navigator.clipboard?.writeText(shown ?? "");
+                  toast.success(tc("copied"));
+                }}
+              >
+                <Copy className="size-4" />
+                {tc("copy")}
               </Button>
               <Button onClick={() => setShown(null)}>{tc("close")}</Button>
             </DialogFooter>

@@ -53,11 +53,25 @@ export function BalanceAlertCard({ threshold, available }: { threshold: string |
           })}
         >
           <div className="w-72 max-w-full">
-            <Field name="threshold" label={t("threshold")} inputMode="decimal" defaultValue={threshold ?? ""} key={threshold ?? "off"} error={error} hint={t("thresholdHint")} />
+            <Field
+              name="threshold"
+              label={t("threshold")}
+              inputMode="decimal"
+              defaultValue={threshold ?? ""}
+              key={threshold ?? "off"}
+              error={error}
+              hint={t("thresholdHint")}
+            />
           </div>
           <div className="flex gap-2 pb-6">
-            <Button type="submit" disabled={pending}>{t("save")}</Button>
-            {threshold && <Button type="button" variant="outline" disabled={pending} onClick={() => save(null)}>{t("turnOff")}</Button>}
+            <Button type="submit" disabled={pending}>
+              {t("save")}
+            </Button>
+            {threshold && (
+              <Button type="button" variant="outline" disabled={pending} onClick={() => save(null)}>
+                {t("turnOff")}
+              </Button>
+            )}
           </div>
         </form>
       </CardContent>

@@ -71,23 +71,48 @@ export function MembersCard({ members }: { members: Member[] }) {
               <TableRow key={m.id}>
                 <TableCell className="font-medium">{m.name}</TableCell>
                 <TableCell>{m.email}</TableCell>
-                <TableCell><Badge variant={m.role === "owner" ? "default" : "secondary"}>{tn(`role.${m.role ?? "member"}`)}</Badge></TableCell>
+                <TableCell>
+                  <Badge variant={m.role === "owner" ? "default" : "secondary"}>
+                    {tn(`role.${m.role ?? "member"}`)}
+                  </Badge>
+                </TableCell>
                 <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(m.createdAt)}</TableCell>
                 <TableCell className="text-right">
                   {m.role === "member" && (
-                    <ConfirmButton label={t("removeMember")} title={t("removeMemberTitle", { email: m.email })} body={t("removeMemberBody")} confirmLabel={t("removeMember")} onConfirm={() => remove(m.id)} disabled={pending} />
+                    <ConfirmButton
+                      label={t("removeMember")}
+                      title={t("removeMemberTitle", { email: m.email })}
+                      body={t("removeMemberBody")}
+                      confirmLabel={t("removeMember")}
+                      onConfirm={() => remove(m.id)}
+                      disabled={pending}
+                    />
                   )}
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
-        <form onSubmit={submitWith(add)} className="grid gap-3 rounded-md border p-4 sm:grid-cols-3" noValidate aria-label={t("addMember")}>
+        <form
+          onSubmit={submitWith(add)}
+          className="grid gap-3 rounded-md border p-4 sm:grid-cols-3"
+          noValidate
+          aria-label={t("addMember")}
+        >
           <Field name="name" label={t("memberName")} error={fields.name} required />
           <Field name="email" type="email" label={t("memberEmail")} error={fields.email} required />
-          <Field name="password" type="password" label={t("memberPassword")} error={fields.password} autoComplete="new-password" required />
+          <Field
+            name="password"
+            type="password"
+            label={t("memberPassword")}
+            error={fields.password}
+            autoComplete="new-password"
+            required
+          />
           <div className="sm:col-span-3">
-            <Button type="submit" disabled={pending}>{t("addMember")}</Button>
+            <Button type="submit" disabled={pending}>
+              {t("addMember")}
+            </Button>
           </div>
         </form>
       </CardContent>

@@ -43,8 +43,12 @@ export async function AppShell({ title, items, user, children, banner, headerAct
             <div className="hidden text-sm text-muted-foreground md:block">{title}</div>
             <div className="flex items-center gap-1">
               <div className="hidden text-right text-sm leading-tight sm:block">
-                <div className="font-medium" data-testid="current-user">{user.name}</div>
-                <div className="text-xs text-muted-foreground">{user.roleLabel} · {user.email}</div>
+                <div className="font-medium" data-testid="current-user">
+                  {user.name}
+                </div>
+                <div className="text-xs text-muted-foreground">
+                  {user.roleLabel} · {user.email}
+                </div>
               </div>
               {headerActions}
               <LocaleSwitcher />

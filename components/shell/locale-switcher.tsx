@@ -22,7 +22,12 @@ export function LocaleSwitcher() {
       size="sm"
       disabled={pending}
       aria-label={`${tn("language")}: ${t(next)}`}
-      onClick={() => start(async () => { await setLocale(next); router.refresh(); })}
+      onClick={() =>
+        start(async () => {
+          await setLocale(next);
+          router.refresh();
+        })
+      }
     >
       <Languages className="size-4" />
       {t(next)}

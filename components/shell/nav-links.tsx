@@ -2,7 +2,27 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BadgePercent, Bell, Building2, CalendarClock, Clock, FileText, LayoutDashboard, type LucideIcon, MessagesSquare, ReceiptText, ScrollText, Send, Settings, ShieldCheck, Sparkles, ShoppingCart, Ticket, Undo2, Wallet } from "lucide-react";
+import {
+  BadgePercent,
+  Bell,
+  Building2,
+  CalendarClock,
+  Clock,
+  FileText,
+  LayoutDashboard,
+  type LucideIcon,
+  MessagesSquare,
+  ReceiptText,
+  ScrollText,
+  Send,
+  Settings,
+  ShieldCheck,
+  Sparkles,
+  ShoppingCart,
+  Ticket,
+  Undo2,
+  Wallet,
+} from "lucide-react";
 import { cn } from "@/lib/utils";
 
 const ICONS: Record<string, LucideIcon> = {
@@ -34,7 +54,9 @@ export function NavLinks({ items, orientation }: { items: NavItem[]; orientation
   return (
     <nav aria-label="main" className={cn(orientation === "vertical" ? "grid gap-1" : "flex gap-1 overflow-x-auto")}>
       {items.map((item) => {
-        const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.exact
+          ? pathname === item.href
+          : pathname === item.href || pathname.startsWith(`${item.href}/`);
         const Icon = ICONS[item.icon]!;
         return (
           <Link

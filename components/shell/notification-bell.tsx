@@ -18,7 +18,10 @@ export async function NotificationBell({ accountId }: { accountId: string }) {
     >
       <Bell className="size-5" />
       {n > 0 && (
-        <span data-testid="unread-count" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-destructive px-1 text-center text-[11px] font-semibold leading-5 text-white">
+        <span
+          data-testid="unread-count"
+          className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-destructive px-1 text-center text-[11px] font-semibold leading-5 text-white"
+        >
           {n > 99 ? "99+" : n}
         </span>
       )}

@@ -24,7 +24,18 @@ type Props = {
  * A searchable single choice: a button that opens a filter field over a listbox (WAI-ARIA combobox
  * with `aria-activedescendant`): type to filter, ↑/↓/Home/End to move, Enter to choose, Esc to close.
  */
-export function Combobox({ id, options, value, onChange, placeholder, searchPlaceholder, emptyText, className, renderOption, ...aria }: Props) {
+export function Combobox({
+  id,
+  options,
+  value,
+  onChange,
+  placeholder,
+  searchPlaceholder,
+  emptyText,
+  className,
+  renderOption,
+  ...aria
+}: Props) {
   const [open, setOpen] = React.useState(false);
   const [query, setQuery] = React.useState("");
   const [active, setActive] = React.useState(0);
@@ -32,7 +43,9 @@ export function Combobox({ id, options, value, onChange, placeholder, searchPlac
   const listRef = React.useRef<HTMLUListElement>(null);
   const selected = options.find((o) => o.value === value);
   const needle = query.trim().toLowerCase();
-  const shown = needle ? options.filter((o) => `${o.label} ${o.hint ?? ""} ${o.keywords ?? ""} ${o.value}`.toLowerCase().includes(needle)) : options;
+  const shown = needle
+    ? options.filter((o) => `${o.label} ${o.hint ?? ""} ${o.keywords ?? ""} ${o.value}`.toLowerCase().includes(needle))
+    : options;
 
   React.useEffect(() => {
     if (!open) return;
@@ -79,11 +92,16 @@ export function Combobox({ id, options, value, onChange, placeholder, searchPlac
             className,
           )}
         >
-          <span className="min-w-0 flex-1 truncate">{selected ? (renderOption ? renderOption(selected) : selected.label) : placeholder}</span>
+          <span className="min-w-0 flex-1 truncate">
+            {selected ? (renderOption ? renderOption(selected) : selected.label) : placeholder}
+          </span>
           <ChevronsUpDown className="size-4 shrink-0 opacity-50" aria-hidden />
         </button>
       </PopoverTrigger>
-      <PopoverContent className="w-(--radix-popover-trigger-width) min-w-64 p-0" aria-label={aria["aria-label"] ?? placeholder}>
+      <PopoverContent
+        className="w-(--radix-popover-trigger-width) min-w-64 p-0"
+        aria-label={aria["aria-label"] ?? placeholder}
+      >
         <div className="flex items-center gap-2 border-b px-3">
           <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />
           <input
@@ -95,32 +113,49 @@ export function Combobox({ id, options, value, onChange, placeholder, searchPlac
             aria-activedescendant={shown.length ? optionId(active) : undefined}
             aria-label={searchPlaceholder}
             value={query}
-            onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActive(0);
+            }}
             onKeyDown={onKeyDown}
             placeholder={searchPlaceholder}
             className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground"
           />
         </div>
-        {shown.length > 0 && <ul ref={listRef} id={listId} role="listbox" aria-label={aria["aria-label"]} className="max-h-72 overflow-y-auto p-1">
-          {shown.map((o, i) => (
-            <li
-              key={o.value}
-              id={optionId(i)}
-              data-index={i}
-              role="option"
-              aria-selected={o.value === value}
-              data-active={i === active || undefined}
-              onMouseMove={() => setActive(i)}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(o)}
-              className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm data-[active]:bg-accent data-[active]:text-accent-foreground"
-            >
-              <Check className={cn("size-4 shrink-0", o.value === value ? "opacity-100" : "opacity-0")} aria-hidden />
-              <span className="flex min-w-0 flex-1 items-center gap-2">{renderOption ? renderOption(o) : <span className="truncate">{o.label}</span>}</span>
-            </li>
-          ))}
-        </ul>}
-        {shown.length === 0 && <p className="px-3 pb-3 text-sm text-muted-foreground" role="status">{emptyText}</p>}
+        {shown.length > 0 && (
+          <ul
+            ref={listRef}
+            id={listId}
+            role="listbox"
+            aria-label={aria["aria-label"]}
+            className="max-h-72 overflow-y-auto p-1"
+          >
+            {shown.map((o, i) => (
+              <li
+                key={o.value}
+                id={optionId(i)}
+                data-index={i}
+                role="option"
+                aria-selected={o.value === value}
+                data-active={i === active || undefined}
+                onMouseMove={() => setActive(i)}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => choose(o)}
+                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm data-[active]:bg-accent data-[active]:text-accent-foreground"
+              >
+                <Check className={cn("size-4 shrink-0", o.value === value ? "opacity-100" : "opacity-0")} aria-hidden />
+                <span className="flex min-w-0 flex-1 items-center gap-2">
+                  {renderOption ? renderOption(o) : <span className="truncate">{o.label}</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {shown.length === 0 && (
+          <p className="px-3 pb-3 text-sm text-muted-foreground" role="status">
+            {emptyText}
+          </p>
+        )}
       </PopoverContent>
     </Popover>
   );

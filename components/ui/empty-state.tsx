@@ -41,7 +41,11 @@ function EmptyState({ icon, title, description, action, className, ...props }: E
           </p>
         )}
       </div>
-      {action && <div data-slot="empty-state-action" className="mt-1 flex flex-wrap justify-center gap-2">{action}</div>}
+      {action && (
+        <div data-slot="empty-state-action" className="mt-1 flex flex-wrap justify-center gap-2">
+          {action}
+        </div>
+      )}
     </div>
   );
 }

@@ -19,15 +19,34 @@ export type UsageMetric = "dau" | "groups" | "liveGroups";
  * quota and the live-group limit, a daily chart, and the postpaid estimate (server strings only).
  * `liveGroupLimit` is the app's current entitlement (−1 = unlimited).
  */
-export async function UsageCard({ usage, liveGroupLimit, trial, suspended = false }: { usage: MonthUsage; liveGroupLimit: number; trial: boolean; suspended?: boolean }) {
+export async function UsageCard({
+  usage,
+  liveGroupLimit,
+  trial,
+  suspended = false,
+}: {
+  usage: MonthUsage;
+  liveGroupLimit: number;
+  trial: boolean;
+  suspended?: boolean;
+}) {
   const t = await getTranslations("usage");
-  const reported = usage.days.some((d) => d.dau > 0 || d.groups > 0 || d.liveGroups > 0 || d.bandwidthMbps.domestic > 0 || d.bandwidthMbps.international > 0);
+  const reported = usage.days.some(
+    (d) =>
+      d.dau > 0 ||
+      d.groups > 0 ||
+      d.liveGroups > 0 ||
+      d.bandwidthMbps.domestic > 0 ||
+      d.bandwidthMbps.international > 0,
+  );
   return (
     <Card role="region" aria-labelledby="usage-title" data-testid="app-usage" data-today={usage.today.date}>
       <CardHeader>
         <CardTitle id="usage-title" className="flex flex-wrap items-center gap-2">
           {t("title")}
-          <Badge variant="outline" className="font-mono">{usage.month}</Badge>
+          <Badge variant="outline" className="font-mono">
+            {usage.month}
+          </Badge>
         </CardTitle>
         <CardDescription>{t("description", { month: usage.month })}</CardDescription>
       </CardHeader>
@@ -39,7 +58,12 @@ export async function UsageCard({ usage, liveGroupLimit, trial, suspended = fals
             <UsageEstimate usage={usage} trial={trial} suspended={suspended} />
           </>
         ) : (
-          <EmptyState icon={<Activity />} title={t("empty.title")} description={t("empty.description")} data-testid="usage-empty" />
+          <EmptyState
+            icon={<Activity />}
+            title={t("empty.title")}
+            description={t("empty.description")}
+            data-testid="usage-empty"
+          />
         )}
       </CardContent>
     </Card>

@@ -30,18 +30,36 @@ export async function UsageCharts({ usage, liveGroupLimit }: { usage: MonthUsage
   const charts: { metric: UsageMetric; peak: number; line: number | null; kind: "free" | "limit" }[] = [
     { metric: "dau", peak: usage.peaks.dau, line: usage.free.dau, kind: "free" },
     { metric: "groups", peak: usage.peaks.groups, line: usage.free.peakGroups, kind: "free" },
-    { metric: "liveGroups", peak: usage.peaks.liveGroups, line: liveGroupLimit < 0 ? null : liveGroupLimit, kind: "limit" },
+    {
+      metric: "liveGroups",
+      peak: usage.peaks.liveGroups,
+      line: liveGroupLimit < 0 ? null : liveGroupLimit,
+      kind: "limit",
+    },
   ];
   const W = daysInMonth * SLOT;
 
   return (
     <section className="grid gap-3" aria-labelledby="usage-chart-title">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h3 id="usage-chart-title" className="text-sm font-medium">{t("chart.title")}</h3>
+        <h3 id="usage-chart-title" className="text-sm font-medium">
+          {t("chart.title")}
+        </h3>
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
-          <span className="inline-flex items-center gap-1.5"><span aria-hidden className="w-4 border-t-2 border-dashed border-muted-foreground" />{t("chart.legendFree")}</span>
-          <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-warning" />{t("chart.legendOver")}</span>
-          {liveGroupLimit >= 0 && <span className="inline-flex items-center gap-1.5"><span aria-hidden className="w-4 border-t-2 border-dashed border-destructive/70" />{t("chart.legendLimit")}</span>}
+          <span className="inline-flex items-center gap-1.5">
+            <span aria-hidden className="w-4 border-t-2 border-dashed border-muted-foreground" />
+            {t("chart.legendFree")}
+          </span>
+          <span className="inline-flex items-center gap-1.5">
+            <span aria-hidden className="size-2.5 rounded-sm bg-warning" />
+            {t("chart.legendOver")}
+          </span>
+          {liveGroupLimit >= 0 && (
+            <span className="inline-flex items-center gap-1.5">
+              <span aria-hidden className="w-4 border-t-2 border-dashed border-destructive/70" />
+              {t("chart.legendLimit")}
+            </span>
+          )}
         </p>
       </div>
       <div className="grid gap-x-6 gap-y-5 md:grid-cols-3">
@@ -56,7 +74,10 @@ export async function UsageCharts({ usage, liveGroupLimit }: { usage: MonthUsage
                 <span className="tabular-nums text-muted-foreground">{t("chart.peak", { value: n(c.peak) })}</span>
               </figcaption>
               <div className="flex gap-2">
-                <div aria-hidden className="flex w-9 shrink-0 flex-col justify-between text-right text-[11px] leading-none tabular-nums text-muted-foreground">
+                <div
+                  aria-hidden
+                  className="flex w-9 shrink-0 flex-col justify-between text-right text-[11px] leading-none tabular-nums text-muted-foreground"
+                >
                   <span>{compact.format(top)}</span>
                   <span>{compact.format(top / 2)}</span>
                   <span>0</span>
@@ -67,32 +88,63 @@ export async function UsageCharts({ usage, liveGroupLimit }: { usage: MonthUsage
                     preserveAspectRatio="none"
                     className="absolute inset-0 size-full overflow-visible rounded-sm border-b border-border bg-muted/20"
                     role="img"
-                    aria-label={t("chart.label", { metric: t(`short.${c.metric}`), from: first, to: usage.today.date, peak: n(c.peak) })}
+                    aria-label={t("chart.label", {
+                      metric: t(`short.${c.metric}`),
+                      from: first,
+                      to: usage.today.date,
+                      peak: n(c.peak),
+                    })}
                   >
-                    <line x1={0} x2={W} y1={H / 2} y2={H / 2} className="stroke-border" vectorEffect="non-scaling-stroke" />
+                    <line
+                      x1={0}
+                      x2={W}
+                      y1={H / 2}
+                      y2={H / 2}
+                      className="stroke-border"
+                      vectorEffect="non-scaling-stroke"
+                    />
                     <line x1={0} x2={W} y1={0} y2={0} className="stroke-border" vectorEffect="non-scaling-stroke" />
                     {usage.days.map((d, i) => {
                       const v = d[c.metric];
                       if (v <= 0) return null;
                       const over = c.line !== null && (c.kind === "free" ? v > c.line : v >= c.line);
                       return (
-                        <rect key={d.date} x={i * SLOT + 1.5} width={SLOT - 3} y={yOf(v)} height={H - yOf(v)} className={cn(over ? (c.kind === "free" ? "fill-warning" : "fill-destructive") : "fill-primary", d.date === usage.today.date ? "opacity-100" : "opacity-75")}>
+                        <rect
+                          key={d.date}
+                          x={i * SLOT + 1.5}
+                          width={SLOT - 3}
+                          y={yOf(v)}
+                          height={H - yOf(v)}
+                          className={cn(
+                            over ? (c.kind === "free" ? "fill-warning" : "fill-destructive") : "fill-primary",
+                            d.date === usage.today.date ? "opacity-100" : "opacity-75",
+                          )}
+                        >
                           <title>{t("chart.day", { date: d.date, value: n(v) })}</title>
                         </rect>
                       );
                     })}
                     {c.line !== null && (
                       <line
-                        x1={0} x2={W} y1={yOf(c.line)} y2={yOf(c.line)}
+                        x1={0}
+                        x2={W}
+                        y1={yOf(c.line)}
+                        y2={yOf(c.line)}
                         className={c.kind === "free" ? "stroke-muted-foreground" : "stroke-destructive/70"}
-                        strokeWidth={1.5} strokeDasharray="5 4" vectorEffect="non-scaling-stroke"
+                        strokeWidth={1.5}
+                        strokeDasharray="5 4"
+                        vectorEffect="non-scaling-stroke"
                       />
                     )}
                   </svg>
                   {c.line !== null && (
                     <span
                       aria-hidden
-                      className={cn("absolute right-1 rounded bg-card/85 px-1 text-[11px] leading-4 tabular-nums", yOf(c.line) < H * 0.2 ? "mt-0.5" : "-translate-y-full", c.kind === "free" ? "text-muted-foreground" : "text-destructive")}
+                      className={cn(
+                        "absolute right-1 rounded bg-card/85 px-1 text-[11px] leading-4 tabular-nums",
+                        yOf(c.line) < H * 0.2 ? "mt-0.5" : "-translate-y-full",
+                        c.kind === "free" ? "text-muted-foreground" : "text-destructive",
+                      )}
                       style={{ top: `${((yOf(c.line) / H) * 100).toFixed(1)}%` }}
                     >
                       {t(c.kind === "free" ? "chart.freeLine" : "chart.limitLine", { value: n(c.line) })}

@@ -61,7 +61,6 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_email_at_idx").on(t.email, t.at)],
 );
 
-
 /**
  * Login throttling, one row per e-mail ("email:<address>") and per client address ("ip:<address>").
  * An attempt is counted under the row lock before its password is checked, so concurrent guesses

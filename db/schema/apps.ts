@@ -4,18 +4,34 @@ import { accounts } from "./accounts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-export const sdkAppIdSeq = pgSequence("sdk_app_id_seq", { startWith: 1400000000, minValue: 1400000000, maxValue: 9999999999 });
+export const sdkAppIdSeq = pgSequence("sdk_app_id_seq", {
+  startWith: 1400000000,
+  minValue: 1400000000,
+  maxValue: 9999999999,
+});
 
 export const APP_EDITIONS = ["trial", "pro", "ultimate"] as const;
 export const APP_STATUSES = ["enabled", "grace", "disabling", "suspended", "stopped", "reclaimed", "deleted"] as const;
-export const STATUS_REASONS = ["created", "expired", "refunded", "arrears", "by_customer", "by_operator", "renewed", "purchased", "arrears_lifted"] as const;
+export const STATUS_REASONS = [
+  "created",
+  "expired",
+  "refunded",
+  "arrears",
+  "by_customer",
+  "by_operator",
+  "renewed",
+  "purchased",
+  "arrears_lifted",
+] as const;
 
 export const apps = pgTable(
   "apps",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     sdkAppId: bigint("sdk_app_id", { mode: "number" }).notNull().unique().default(sql`nextval('sdk_app_id_seq')`),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     name: text("name").notNull(),
     edition: text("edition", { enum: APP_EDITIONS }).notNull().default("trial"),
     // R-APP-3 status and the reason of its last change
@@ -40,7 +56,9 @@ export const appStatusEvents = pgTable(
   "app_status_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    appId: uuid("app_id").notNull().references(() => apps.id),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id),
     fromStatus: text("from_status", { enum: APP_STATUSES }),
     toStatus: text("to_status", { enum: APP_STATUSES }).notNull(),
     reason: text("reason", { enum: STATUS_REASONS }).notNull(),

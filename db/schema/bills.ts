@@ -14,7 +14,9 @@ export const bills = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     // the bill number customers see; from a sequence
     billNo: bigserial("bill_no", { mode: "number" }).notNull().unique(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     // the natural month billed, "YYYY-MM" (Shanghai)
     month: text("month").notNull(),
     // pushed (made, not yet deducted) | deducted
@@ -29,7 +31,10 @@ export const bills = pgTable(
     pushedAt: ts("pushed_at").notNull(),
     deductedAt: ts("deducted_at"),
   },
-  (t) => [unique("bills_account_month_uq").on(t.accountId, t.month), index("bills_month_status_idx").on(t.month, t.status)],
+  (t) => [
+    unique("bills_account_month_uq").on(t.accountId, t.month),
+    index("bills_month_status_idx").on(t.month, t.status),
+  ],
 );
 
 /** One line of a bill: one item of one app, with how it was reached (`detail`). */
@@ -37,9 +42,13 @@ export const billLines = pgTable(
   "bill_lines",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    billId: uuid("bill_id").notNull().references(() => bills.id),
+    billId: uuid("bill_id")
+      .notNull()
+      .references(() => bills.id),
     lineNo: integer("line_no").notNull(),
-    appId: uuid("app_id").notNull().references(() => apps.id),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id),
     sdkAppId: text("sdk_app_id").notNull(),
     // dau_overage | group_overage | history | barrage_bandwidth
     item: text("item").notNull(),

@@ -16,8 +16,12 @@ export const featureApplications = pgTable(
   "feature_applications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    appId: uuid("app_id").notNull().references(() => apps.id),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     sdkAppId: bigint("sdk_app_id", { mode: "number" }).notNull(),
     feature: text("feature", { enum: APPLIED_FEATURES }).notNull(),
     // pending → approved (enabled at enableAt) → enabled → stopped; pending → rejected; open → stopped
@@ -36,7 +40,9 @@ export const featureApplications = pgTable(
     stopReason: text("stop_reason", { enum: FEATURE_STOP_REASONS }),
   },
   (t) => [
-    uniqueIndex("feature_applications_one_open").on(t.appId, t.feature).where(sql`status in ('pending', 'approved', 'enabled')`),
+    uniqueIndex("feature_applications_one_open")
+      .on(t.appId, t.feature)
+      .where(sql`status in ('pending', 'approved', 'enabled')`),
     index("feature_applications_status_idx").on(t.status, t.appliedAt),
     index("feature_applications_account_idx").on(t.accountId, t.appliedAt),
   ],

@@ -8,7 +8,9 @@ export const ledgerEntries = pgTable(
   "ledger_entries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     // topup (cash) | grant (gift) | purchase | refund | bill ...
     kind: text("kind").notNull(),
     cashDelta: money("cash_delta").notNull(),

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { NOTIFICATION_KINDS, type NotificationKind } from "../../lib/notifications/kinds";
 import { accounts } from "./accounts";
 
@@ -11,7 +23,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
     // the Shanghai day the notification belongs to (the dedupe key with account and kind)
     day: date("day", { mode: "string" }).notNull(),
@@ -23,7 +37,10 @@ export const notifications = pgTable(
     updatedAt: ts("updated_at").notNull(),
     readAt: ts("read_at"),
   },
-  (t) => [unique("notifications_account_kind_day").on(t.accountId, t.kind, t.day), index("notifications_account_created_idx").on(t.accountId, t.createdAt)],
+  (t) => [
+    unique("notifications_account_kind_day").on(t.accountId, t.kind, t.day),
+    index("notifications_account_created_idx").on(t.accountId, t.createdAt),
+  ],
 );
 
 /** People besides the owner who get notifications (余额预警 recipients, R-LIFE-6); the owner manages them. */
@@ -31,7 +48,9 @@ export const alertRecipients = pgTable(
   "alert_recipients",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     name: text("name").notNull(),
     // at least one of email / phone (checked on input)
     email: text("email"),
@@ -57,8 +76,12 @@ export const deliveries = pgTable(
   "deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    notificationId: uuid("notification_id").notNull().references(() => notifications.id),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    notificationId: uuid("notification_id")
+      .notNull()
+      .references(() => notifications.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull(),
     // an email address or a phone number
     to: text("to").notNull(),
@@ -90,7 +113,9 @@ export const deliveries = pgTable(
  * A row exists only while a threshold is set.
  */
 export const balanceAlerts = pgTable("balance_alerts", {
-  accountId: uuid("account_id").primaryKey().references(() => accounts.id),
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => accounts.id),
   // alert while available < threshold (CNY)
   threshold: numeric("threshold", { precision: 14, scale: 2 }).notNull(),
   // alerts sent in the current run below the threshold (0..5); back to 0 once available >= threshold

@@ -1,4 +1,16 @@
-import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { apps } from "./apps";
 
@@ -21,7 +33,9 @@ export const orders = pgTable(
     number: text("number").unique(),
     // paid | pending_review | rejected (R-BUY-3: a change whose refund waits for review)
     status: text("status", { enum: ORDER_STATUSES }).notNull().default("paid"),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     type: text("type", { enum: ORDER_TYPES }).notNull(),
     // Σ line list amounts, Σ campaign discounts, voucher part, and what the balance paid (total)
     listTotal: money("list_total").notNull(),
@@ -50,10 +64,16 @@ export const orderLines = pgTable(
   "order_lines",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
     lineNo: integer("line_no").notNull(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
-    appId: uuid("app_id").notNull().references(() => apps.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id),
     sdkAppId: text("sdk_app_id").notNull(),
     // "plan" or a pack name
     product: text("product").notNull(),
@@ -83,14 +103,20 @@ export const orderLines = pgTable(
     // The refund (pending or executed) that claimed this line; a line is refunded at most once
     refundId: uuid("refund_id"),
   },
-  (t) => [index("order_lines_order_idx").on(t.orderId, t.lineNo), index("order_lines_app_idx").on(t.appId, t.periodEnd), index("order_lines_campaign_idx").on(t.accountId, t.campaignId)],
+  (t) => [
+    index("order_lines_order_idx").on(t.orderId, t.lineNo),
+    index("order_lines_app_idx").on(t.appId, t.periodEnd),
+    index("order_lines_campaign_idx").on(t.accountId, t.campaignId),
+  ],
 );
 
 /** The current pack of each type on an app (R-BUY-3: one active per type). */
 export const appPacks = pgTable(
   "app_packs",
   {
-    appId: uuid("app_id").notNull().references(() => apps.id),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id),
     pack: text("pack").notNull(),
     tier: text("tier"),
     billing: text("billing", { enum: ["prepaid", "postpaid"] }).notNull(),
@@ -108,7 +134,9 @@ export const vouchers = pgTable(
   "vouchers",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     amount: money("amount").notNull(),
     // optional minimum order total (after campaign discounts)
     minTotal: money("min_total"),
@@ -148,11 +176,15 @@ export const campaigns = pgTable("campaigns", {
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
     key: text("key").notNull(),
     // sha256 of the canonical request body
     requestHash: text("request_hash").notNull(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.key] })],

@@ -16,8 +16,12 @@ export const refunds = pgTable(
     refundNo: bigserial("refund_no", { mode: "number" }).notNull().unique(),
     // R-YYYYMMDD-NNNNNN (lib/billing/numbers.ts): Shanghai day of the request + refund_no; set once at insert
     number: text("number").unique(),
-    accountId: uuid("account_id").notNull().references(() => accounts.id),
-    appId: uuid("app_id").notNull().references(() => apps.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id),
     sdkAppId: text("sdk_app_id").notNull(),
     // "plan" or a pack name
     product: text("product").notNull(),
@@ -39,7 +43,10 @@ export const refunds = pgTable(
     // the change order this refund belongs to (R-BUY-3), when it is part of a plan change
     changeOrderId: uuid("change_order_id").references(() => orders.id),
   },
-  (t) => [index("refunds_account_idx").on(t.accountId, t.requestedAt), index("refunds_status_idx").on(t.status, t.requestedAt)],
+  (t) => [
+    index("refunds_account_idx").on(t.accountId, t.requestedAt),
+    index("refunds_status_idx").on(t.status, t.requestedAt),
+  ],
 );
 
 /** One order line refunded (paid, used, amount and its cash/gift split). */
@@ -47,9 +54,15 @@ export const refundLines = pgTable(
   "refund_lines",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    refundId: uuid("refund_id").notNull().references(() => refunds.id),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
-    orderLineId: uuid("order_line_id").notNull().references(() => orderLines.id),
+    refundId: uuid("refund_id")
+      .notNull()
+      .references(() => refunds.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    orderLineId: uuid("order_line_id")
+      .notNull()
+      .references(() => orderLines.id),
     product: text("product").notNull(),
     paid: money("paid").notNull(),
     used: money("used").notNull(),

@@ -7,7 +7,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 export const dailyActiveUsers = pgTable(
   "daily_active_users",
   {
-    appId: uuid("app_id").notNull().references(() => apps.id),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id),
     // Shanghai day
     day: date("day", { mode: "string" }).notNull(),
     userId: text("user_id").notNull(),
@@ -20,7 +22,9 @@ export const dailyActiveUsers = pgTable(
 export const usageDaily = pgTable(
   "usage_daily",
   {
-    appId: uuid("app_id").notNull().references(() => apps.id),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id),
     day: date("day", { mode: "string" }).notNull(),
     groups: integer("groups").notNull().default(0),
     liveGroups: integer("live_groups").notNull().default(0),

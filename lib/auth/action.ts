@@ -16,7 +16,9 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 
 type ActorFor<P extends Permission> = P extends `admin:${string}` ? OperatorActor : CustomerActor;
 
-type Translate = ((key: string, params?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+type Translate = ((key: string, params?: Record<string, string | number>) => string) & {
+  has: (key: string) => boolean;
+};
 type ActionContext = { user: SessionUser | null };
 const MONEY_PARAMS = new Set(["total", "available", "shortfall", "minTotal", "amount", "cash", "gift"]);
 
@@ -53,9 +55,12 @@ export async function runAction<P extends Permission, S extends z.ZodType, T>(
     ) as Record<string, string | number>;
     // A refusal names its reason (details.reason) so the translated message says what to do.
     const reasonKey = typeof e.details?.reason === "string" ? `reasons.${e.details.reason}` : null;
-    const message = reasonKey && t.has(reasonKey) ? t(reasonKey, params) : t.has(e.code) ? t(e.code, params) : e.message;
+    const message =
+      reasonKey && t.has(reasonKey) ? t(reasonKey, params) : t.has(e.code) ? t(e.code, params) : e.message;
     const raw = (e.details?.fields ?? undefined) as FieldErrors | undefined;
-    const fields = raw ? Object.fromEntries(Object.entries(raw).map(([f, r]) => [f, tv.has(r) ? tv(r) : r])) : undefined;
+    const fields = raw
+      ? Object.fromEntries(Object.entries(raw).map(([f, r]) => [f, tv.has(r) ? tv(r) : r]))
+      : undefined;
     return { ok: false, error: { code: e.code, message, ...(fields ? { fields } : {}) } };
   };
   try {
@@ -64,9 +69,11 @@ export async function runAction<P extends Permission, S extends z.ZodType, T>(
     const actor = actorOf(user);
     assertCan(actor, permission);
     const unstorable = unstorableFields(input);
-    if (Object.keys(unstorable).length) return fail(new DomainError("validation_failed", "Invalid input.", { fields: unstorable }));
+    if (Object.keys(unstorable).length)
+      return fail(new DomainError("validation_failed", "Invalid input.", { fields: unstorable }));
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return fail(new DomainError("validation_failed", "Invalid input.", { fields: issuesToFields(parsed.error) }));
+    if (!parsed.success)
+      return fail(new DomainError("validation_failed", "Invalid input.", { fields: issuesToFields(parsed.error) }));
     return { ok: true, data: await fn(actor as ActorFor<P>, parsed.data) };
   } catch (e) {
     if (isDomainError(e)) return fail(e);

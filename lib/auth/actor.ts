@@ -3,7 +3,14 @@ export type CustomerRole = "owner" | "member";
 
 export type OperatorActor = { kind: "operator"; userId: string; keyId?: string };
 /** `via: "auto_renew"`: the platform acting on the account's standing auto-renew instruction (R-BUY-9). */
-export type CustomerActor = { kind: "customer"; accountId: string; role: CustomerRole; userId?: string; keyId?: string; via?: "auto_renew" };
+export type CustomerActor = {
+  kind: "customer";
+  accountId: string;
+  role: CustomerRole;
+  userId?: string;
+  keyId?: string;
+  via?: "auto_renew";
+};
 export type SystemActor = { kind: "system" };
 export type Actor = OperatorActor | CustomerActor | SystemActor;
 

@@ -12,10 +12,16 @@ import { MAX_BODY_BYTES, readBodyCapped } from "@/lib/http/body";
 /** The JSON error shape of API.md. Unknown errors never leak their text. */
 export function errorResponse(e: unknown): Response {
   if (isDomainError(e)) {
-    return Response.json({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }, { status: e.status });
+    return Response.json(
+      { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } },
+      { status: e.status },
+    );
   }
   log().error({ err: e, where: "api" }, "unexpected error");
-  return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+  return Response.json(
+    { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
+    { status: 500 },
+  );
 }
 
 async function authenticate(req: Request): Promise<Actor> {

@@ -36,4 +36,3 @@ export function alignedEnd(end: Date, day: number): { end: Date; days: number } 
 export function alignAmount(monthly: Money, days: number): Money {
   return roundCents(monthly.div(30).times(days));
 }
-

@@ -19,14 +19,18 @@ describe("R-REF-3 allocation of an order's payment over its lines", () => {
 
   it("R-REF-3: shares sum to the total and never exceed their line (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 8 }), fc.double({ min: 0, max: 1, noNaN: true }), (cents, ratio) => {
-        const weights = cents.map((c) => money(c).div(100));
-        const sum = sumMoney(weights);
-        const total = sum.times(ratio).toDecimalPlaces(2, 1);
-        const out = allocate(total, weights);
-        expect(sumMoney(out).eq(total)).toBe(true);
-        out.forEach((o, i) => expect(o.lte(weights[i]!) && o.gte(0)).toBe(true));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 8 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (cents, ratio) => {
+          const weights = cents.map((c) => money(c).div(100));
+          const sum = sumMoney(weights);
+          const total = sum.times(ratio).toDecimalPlaces(2, 1);
+          const out = allocate(total, weights);
+          expect(sumMoney(out).eq(total)).toBe(true);
+          out.forEach((o, i) => expect(o.lte(weights[i]!) && o.gte(0)).toBe(true));
+        },
+      ),
     );
   });
 });

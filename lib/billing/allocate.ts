@@ -14,7 +14,9 @@ export function allocate(total: Money, weights: Money[]): Money[] {
   const exact = weights.map((w) => cents.times(w).div(sum));
   const floors = exact.map((e) => e.floor());
   let left = cents.minus(sumMoney(floors)).toNumber();
-  const order = exact.map((e, i) => ({ i, rem: e.minus(floors[i]!) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+  const order = exact
+    .map((e, i) => ({ i, rem: e.minus(floors[i]!) }))
+    .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
   const out = [...floors];
   for (const { i } of order) {
     if (left <= 0) break;

@@ -37,14 +37,24 @@ describe("R-APP-4 stop, start, delete", () => {
   });
   it("starts a stopped app into the status its term gives it", () => {
     const now = at("2026-03-10T00:00:00+08:00");
-    expect(startTransition({ status: "stopped", edition: "trial", expiresAt: null }, now)).toMatchObject({ status: "enabled" });
-    expect(startTransition({ status: "stopped", edition: "pro", expiresAt: at("2026-04-01T00:00:00+08:00") }, now)).toMatchObject({ status: "enabled" });
-    expect(startTransition({ status: "stopped", edition: "pro", expiresAt: at("2026-03-05T00:00:00+08:00") }, now)).toMatchObject({ status: "grace", reason: "expired" });
+    expect(startTransition({ status: "stopped", edition: "trial", expiresAt: null }, now)).toMatchObject({
+      status: "enabled",
+    });
+    expect(
+      startTransition({ status: "stopped", edition: "pro", expiresAt: at("2026-04-01T00:00:00+08:00") }, now),
+    ).toMatchObject({ status: "enabled" });
+    expect(
+      startTransition({ status: "stopped", edition: "pro", expiresAt: at("2026-03-05T00:00:00+08:00") }, now),
+    ).toMatchObject({ status: "grace", reason: "expired" });
     expect(startTransition({ status: "enabled", edition: "trial", expiresAt: null }, now).kind).toBe("invalid_state");
   });
   it("suspends after the 7-day grace", () => {
     const E = at("2026-03-01T00:00:00+08:00");
-    expect(termStatus({ edition: "pro", expiresAt: E }, new Date(E.getTime() + 7 * 86_400_000 - 1000)).status).toBe("grace");
-    expect(termStatus({ edition: "pro", expiresAt: E }, new Date(E.getTime() + 7 * 86_400_000)).status).toBe("suspended");
+    expect(termStatus({ edition: "pro", expiresAt: E }, new Date(E.getTime() + 7 * 86_400_000 - 1000)).status).toBe(
+      "grace",
+    );
+    expect(termStatus({ edition: "pro", expiresAt: E }, new Date(E.getTime() + 7 * 86_400_000)).status).toBe(
+      "suspended",
+    );
   });
 });

@@ -43,8 +43,12 @@ export function graceEnd(expiresAt: Date): Date {
 }
 
 /** The status an app's own term gives it at `now` (used when a customer starts it again). */
-export function termStatus(app: { edition: Edition; expiresAt: Date | null }, now: Date): { status: AppStatus; reason: StatusReason } {
-  if (app.edition === "trial" || !app.expiresAt || now < app.expiresAt) return { status: "enabled", reason: "by_customer" };
+export function termStatus(
+  app: { edition: Edition; expiresAt: Date | null },
+  now: Date,
+): { status: AppStatus; reason: StatusReason } {
+  if (app.edition === "trial" || !app.expiresAt || now < app.expiresAt)
+    return { status: "enabled", reason: "by_customer" };
   if (now < graceEnd(app.expiresAt)) return { status: "grace", reason: "expired" };
   return { status: "suspended", reason: "expired" };
 }
@@ -61,7 +65,10 @@ export function stopTransition(status: AppStatus): Transition {
 }
 
 /** R-APP-4: only a stopped app can be started; it returns to what its term gives it. */
-export function startTransition(app: { status: AppStatus; edition: Edition; expiresAt: Date | null }, now: Date): Transition {
+export function startTransition(
+  app: { status: AppStatus; edition: Edition; expiresAt: Date | null },
+  now: Date,
+): Transition {
   if (app.status !== "stopped") return { kind: "invalid_state", from: app.status, action: "start" };
   const t = termStatus(app, now);
   return { kind: "ok", status: t.status, reason: t.reason };

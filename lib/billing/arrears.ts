@@ -78,10 +78,16 @@ export type LiftApp = { edition: Edition; expiresAt: Date | null; disablingUntil
  * gives (the rule for starting a stopped paid app, `termStatus`), a refund's disabling week if it
  * is still running, or `stopped` if the customer had stopped it before the suspension.
  */
-export function liftedStatus(app: LiftApp, before: AppStatus | null, at: Date): { status: AppStatus; reason: StatusReason } {
+export function liftedStatus(
+  app: LiftApp,
+  before: AppStatus | null,
+  at: Date,
+): { status: AppStatus; reason: StatusReason } {
   if (before === "stopped") return { status: "stopped", reason: "by_customer" };
   if (app.disablingUntil && app.expiresAt && app.expiresAt <= at) {
-    return at < app.disablingUntil ? { status: "disabling", reason: "refunded" } : { status: "suspended", reason: "refunded" };
+    return at < app.disablingUntil
+      ? { status: "disabling", reason: "refunded" }
+      : { status: "suspended", reason: "refunded" };
   }
   const t = termStatus(app, at);
   return t.status === "enabled" ? { status: "enabled", reason: "arrears_lifted" } : t;
@@ -94,7 +100,12 @@ export type ArrearsBanner = { owed: Money; suspendAt: Date; suspended: boolean }
  * bill whose deduction put the account in arrears). Once apps are suspended for arrears it says so.
  * Null when not in arrears.
  */
-export function arrearsBanner(available: Money, lastDeductedPushedAt: Date | null, at: Date, arrearsSuspendedApps = 0): ArrearsBanner {
+export function arrearsBanner(
+  available: Money,
+  lastDeductedPushedAt: Date | null,
+  at: Date,
+  arrearsSuspendedApps = 0,
+): ArrearsBanner {
   if (!available.lt(0) || !lastDeductedPushedAt) return null;
   const suspendAt = arrearsSuspendAt(lastDeductedPushedAt);
   return { owed: available.neg(), suspendAt, suspended: arrearsSuspendedApps > 0 || at >= suspendAt };

@@ -19,7 +19,10 @@ describe("R-LIFE-8 balance alert decision", () => {
   it("R-LIFE-8: once a day — a second check on the same day sends nothing", () => {
     const first = decideBalanceAlert(base, money("10"), "2027-01-01");
     expect(first).toEqual({ kind: "alert", streak: 1, lastAlertDay: "2027-01-01" });
-    expect(decideBalanceAlert({ threshold, streak: 1, lastAlertDay: "2027-01-01" }, money("5"), "2027-01-01")).toEqual({ kind: "none", why: "today" });
+    expect(decideBalanceAlert({ threshold, streak: 1, lastAlertDay: "2027-01-01" }, money("5"), "2027-01-01")).toEqual({
+      kind: "none",
+      why: "today",
+    });
   });
 
   it("R-LIFE-8: days 1..5 below alert, day 6 does not, day 7 neither", () => {
@@ -42,7 +45,11 @@ describe("R-LIFE-8 balance alert decision", () => {
     expect(decideBalanceAlert(exhausted, money("10"), "2027-01-09")).toEqual({ kind: "none", why: "exhausted" });
     expect(decideBalanceAlert(exhausted, money("100.00"), "2027-01-09")).toEqual({ kind: "rearm" });
     const rearmed = { ...exhausted, streak: 0 };
-    expect(decideBalanceAlert(rearmed, money("99.99"), "2027-01-09")).toEqual({ kind: "alert", streak: 1, lastAlertDay: "2027-01-09" });
+    expect(decideBalanceAlert(rearmed, money("99.99"), "2027-01-09")).toEqual({
+      kind: "alert",
+      streak: 1,
+      lastAlertDay: "2027-01-09",
+    });
   });
 
   it("R-LIFE-8: re-armed the same day as the last alert, a new drop that day waits for the next day", () => {

@@ -9,11 +9,23 @@ const book = currentPriceBook();
 /** A month of day facts: every day pro, nothing used, then `f` adjusts day i (0-based). */
 function month(m: string, f: (d: DayFact, i: number) => Partial<DayFact> = () => ({})): DayFact[] {
   return monthDays(m).map((day, i) => {
-    const d: DayFact = { day, edition: "pro", suspended: false, historyTier: null, barrageHeld: false, dau: 0, groups: 0, liveGroups: 0, bandwidthDomestic: "0", bandwidthInternational: "0" };
+    const d: DayFact = {
+      day,
+      edition: "pro",
+      suspended: false,
+      historyTier: null,
+      barrageHeld: false,
+      dau: 0,
+      groups: 0,
+      liveGroups: 0,
+      bandwidthDomestic: "0",
+      bandwidthInternational: "0",
+    };
     return { ...d, ...f(d, i) };
   });
 }
-const view = (lines: ReturnType<typeof billLines>) => lines.map((l) => [l.item, l.quantity, l.unitPrice.toFixed(2), l.amount.toFixed(2)]);
+const view = (lines: ReturnType<typeof billLines>) =>
+  lines.map((l) => [l.item, l.quantity, l.unitPrice.toFixed(2), l.amount.toFixed(2)]);
 
 describe("R-PRICE-1 / R-USE-3: overage lines on the month's peak", () => {
   it.each([
@@ -22,7 +34,11 @@ describe("R-PRICE-1 / R-USE-3: overage lines on the month's peak", () => {
     ["exactly one unit over", 20_000, [["dau_overage", "1", "1000.00", "1000.00"]]],
     ["one over one unit", 20_001, [["dau_overage", "2", "1000.00", "2000.00"]]],
   ])("R-PRICE-1: %s (peak %i)", (_name, peak, expected) => {
-    const lines = billLines(book, "2026-03", month("2026-03", (_d, i) => ({ dau: i === 9 ? peak : 50 })));
+    const lines = billLines(
+      book,
+      "2026-03",
+      month("2026-03", (_d, i) => ({ dau: i === 9 ? peak : 50 })),
+    );
     expect(view(lines)).toEqual(expected);
   });
 
@@ -32,12 +48,31 @@ describe("R-PRICE-1 / R-USE-3: overage lines on the month's peak", () => {
     ["one unit over", 200_000, [["group_overage", "1", "1000.00", "1000.00"]]],
     ["one over one unit", 200_001, [["group_overage", "2", "1000.00", "2000.00"]]],
   ])("R-PRICE-1: %s (peak groups %i)", (_name, peak, expected) => {
-    expect(view(billLines(book, "2026-03", month("2026-03", (_d, i) => ({ groups: i === 0 ? peak : 1 }))))).toEqual(expected);
+    expect(
+      view(
+        billLines(
+          book,
+          "2026-03",
+          month("2026-03", (_d, i) => ({ groups: i === 0 ? peak : 1 })),
+        ),
+      ),
+    ).toEqual(expected);
   });
 
   it("R-USE-3: the line names the peak, the first Shanghai day that set it and the days counted", () => {
-    const [line] = billLines(book, "2026-03", month("2026-03", (_d, i) => ({ dau: i === 4 || i === 20 ? 25_000 : 10 })));
-    expect(line!.detail).toEqual({ peak: 25_000, peakDay: "2026-03-05", free: 10_000, unit: 10_000, daysCounted: 31, edition: "pro" });
+    const [line] = billLines(
+      book,
+      "2026-03",
+      month("2026-03", (_d, i) => ({ dau: i === 4 || i === 20 ? 25_000 : 10 })),
+    );
+    expect(line!.detail).toEqual({
+      peak: 25_000,
+      peakDay: "2026-03-05",
+      free: 10_000,
+      unit: 10_000,
+      daysCounted: 31,
+      edition: "pro",
+    });
   });
 
   it("R-USE-3: suspended days are excluded from the peak and the days counted", () => {
@@ -48,7 +83,13 @@ describe("R-PRICE-1 / R-USE-3: overage lines on the month's peak", () => {
   });
 
   it("R-USE-3: days without a paid edition are not billed at all", () => {
-    expect(billLines(book, "2026-04", month("2026-04", () => ({ edition: null, dau: 50_000, historyTier: "30" })))).toEqual([]);
+    expect(
+      billLines(
+        book,
+        "2026-04",
+        month("2026-04", () => ({ edition: null, dau: 50_000, historyTier: "30" })),
+      ),
+    ).toEqual([]);
   });
 
   it("R-USE-3: an upgrade mid-month (pro → ultimate) keeps one peak over both editions; ultimate's quotas apply", () => {
@@ -61,28 +102,67 @@ describe("R-PRICE-1 / R-USE-3: overage lines on the month's peak", () => {
 
 describe("R-USE-3 / R-PRICE-2: the history pack by the day", () => {
   it("R-USE-3: a full 31-day month of 30-day history on pro is exactly the monthly price", () => {
-    expect(view(billLines(book, "2026-03", month("2026-03", () => ({ historyTier: "30" }))))).toEqual([["history", "31", "500.00", "500.00"]]);
+    expect(
+      view(
+        billLines(
+          book,
+          "2026-03",
+          month("2026-03", () => ({ historyTier: "30" })),
+        ),
+      ),
+    ).toEqual([["history", "31", "500.00", "500.00"]]);
   });
 
   it("R-USE-3: February (28 days): 10 days of 90-day history on pro = 1000 × 10 ÷ 28, rounded once", () => {
-    const lines = billLines(book, "2027-02", month("2027-02", (_d, i) => ({ historyTier: i < 10 ? "90" : null })));
+    const lines = billLines(
+      book,
+      "2027-02",
+      month("2027-02", (_d, i) => ({ historyTier: i < 10 ? "90" : null })),
+    );
     expect(view(lines)).toEqual([["history", "10", "1000.00", "357.14"]]);
     expect(lines[0]!.detail).toEqual({ tier: "90", edition: "pro", daysCounted: 10, daysInMonth: 28 });
   });
 
   it("R-USE-3: leap February has 29 days", () => {
-    expect(view(billLines(book, "2028-02", month("2028-02", () => ({ historyTier: "30" }))))).toEqual([["history", "29", "500.00", "500.00"]]);
-    expect(view(billLines(book, "2028-02", month("2028-02", (_d, i) => ({ historyTier: i === 0 ? "30" : null }))))).toEqual([["history", "1", "500.00", "17.24"]]);
+    expect(
+      view(
+        billLines(
+          book,
+          "2028-02",
+          month("2028-02", () => ({ historyTier: "30" })),
+        ),
+      ),
+    ).toEqual([["history", "29", "500.00", "500.00"]]);
+    expect(
+      view(
+        billLines(
+          book,
+          "2028-02",
+          month("2028-02", (_d, i) => ({ historyTier: i === 0 ? "30" : null })),
+        ),
+      ),
+    ).toEqual([["history", "1", "500.00", "17.24"]]);
   });
 
   it("R-USE-3: tier changed mid-month (30 → 180 on day 11 of a 30-day month): one line per tier held, each rounded once", () => {
-    const lines = billLines(book, "2026-06", month("2026-06", (_d, i) => ({ historyTier: i < 10 ? "30" : "180" })));
+    const lines = billLines(
+      book,
+      "2026-06",
+      month("2026-06", (_d, i) => ({ historyTier: i < 10 ? "30" : "180" })),
+    );
     // 500 × 10 / 30 = 166.666… → 166.67; 1500 × 20 / 30 = 1000.00
-    expect(view(lines)).toEqual([["history", "10", "500.00", "166.67"], ["history", "20", "1500.00", "1000.00"]]);
+    expect(view(lines)).toEqual([
+      ["history", "10", "500.00", "166.67"],
+      ["history", "20", "1500.00", "1000.00"],
+    ]);
   });
 
   it("R-USE-3: ultimate prices its own tiers (90 d = 500 / month); suspended days carry no history", () => {
-    const lines = billLines(book, "2026-06", month("2026-06", (_d, i) => ({ edition: "ultimate", historyTier: "90", suspended: i >= 15 })));
+    const lines = billLines(
+      book,
+      "2026-06",
+      month("2026-06", (_d, i) => ({ edition: "ultimate", historyTier: "90", suspended: i >= 15 })),
+    );
     expect(view(lines)).toEqual([["history", "15", "500.00", "250.00"]]);
   });
 });
@@ -90,7 +170,15 @@ describe("R-USE-3 / R-PRICE-2: the history pack by the day", () => {
 describe("R-USE-3 / R-PRICE-2: barrage bandwidth by the day", () => {
   it("R-USE-3: Σ (domestic peak × 2 + international peak × 4) with decimals, one line per region", () => {
     const bw = ["1.234", "0.001", "10.5"];
-    const lines = billLines(book, "2026-07", month("2026-07", (_d, i) => ({ barrageHeld: true, bandwidthDomestic: bw[i] ?? "0", bandwidthInternational: i === 1 ? "0.333" : "0" })));
+    const lines = billLines(
+      book,
+      "2026-07",
+      month("2026-07", (_d, i) => ({
+        barrageHeld: true,
+        bandwidthDomestic: bw[i] ?? "0",
+        bandwidthInternational: i === 1 ? "0.333" : "0",
+      })),
+    );
     expect(view(lines)).toEqual([
       ["barrage_bandwidth", "11.735", "2.00", "23.47"],
       ["barrage_bandwidth", "0.333", "4.00", "1.33"],
@@ -99,17 +187,34 @@ describe("R-USE-3 / R-PRICE-2: barrage bandwidth by the day", () => {
   });
 
   it("R-MONEY-1: a half cent is rounded up once on the line (0.0025 Mbps·day × 2 = 0.005 → 0.01)", () => {
-    const lines = billLines(book, "2026-07", month("2026-07", (_d, i) => ({ barrageHeld: true, bandwidthDomestic: i < 2 ? "0.00125" : "0" })));
+    const lines = billLines(
+      book,
+      "2026-07",
+      month("2026-07", (_d, i) => ({ barrageHeld: true, bandwidthDomestic: i < 2 ? "0.00125" : "0" })),
+    );
     expect(lines[0]!.amount.toFixed(2)).toBe("0.01");
   });
 
   it("R-USE-3: bandwidth is billed only on days the barrage pack was held", () => {
-    const lines = billLines(book, "2026-07", month("2026-07", (_d, i) => ({ barrageHeld: i === 0, bandwidthDomestic: "5" })));
+    const lines = billLines(
+      book,
+      "2026-07",
+      month("2026-07", (_d, i) => ({ barrageHeld: i === 0, bandwidthDomestic: "5" })),
+    );
     expect(view(lines)).toEqual([["barrage_bandwidth", "5.000", "2.00", "10.00"]]);
   });
 
   it("R-MONEY-1: the total is the sum of the rounded lines", () => {
-    const lines = billLines(book, "2026-06", month("2026-06", (_d, i) => ({ historyTier: i < 10 ? "30" : "180", dau: 10_001, barrageHeld: true, bandwidthDomestic: "0.5" })));
+    const lines = billLines(
+      book,
+      "2026-06",
+      month("2026-06", (_d, i) => ({
+        historyTier: i < 10 ? "30" : "180",
+        dau: 10_001,
+        barrageHeld: true,
+        bandwidthDomestic: "0.5",
+      })),
+    );
     expect(billTotal(lines).toFixed(2)).toBe("2196.67");
   });
 
@@ -139,13 +244,31 @@ describe("R-LIFE-3 / R-LIFE-4: when bills happen", () => {
   it("R-LIFE-4: an arrears-suspended app goes back to what its term gives, or to stopped", () => {
     const E = new Date("2027-03-01T00:00:00+08:00");
     const app = { edition: "pro" as const, expiresAt: E, disablingUntil: null };
-    expect(liftedStatus(app, "enabled", new Date("2027-02-20T00:00:00+08:00"))).toEqual({ status: "enabled", reason: "arrears_lifted" });
-    expect(liftedStatus(app, "enabled", new Date("2027-03-03T00:00:00+08:00"))).toEqual({ status: "grace", reason: "expired" });
-    expect(liftedStatus(app, "enabled", new Date("2027-03-09T00:00:00+08:00"))).toEqual({ status: "suspended", reason: "expired" });
-    expect(liftedStatus(app, "stopped", new Date("2027-02-20T00:00:00+08:00"))).toEqual({ status: "stopped", reason: "by_customer" });
-    expect(liftedStatus({ edition: "trial", expiresAt: null, disablingUntil: null }, "enabled", E)).toEqual({ status: "enabled", reason: "arrears_lifted" });
+    expect(liftedStatus(app, "enabled", new Date("2027-02-20T00:00:00+08:00"))).toEqual({
+      status: "enabled",
+      reason: "arrears_lifted",
+    });
+    expect(liftedStatus(app, "enabled", new Date("2027-03-03T00:00:00+08:00"))).toEqual({
+      status: "grace",
+      reason: "expired",
+    });
+    expect(liftedStatus(app, "enabled", new Date("2027-03-09T00:00:00+08:00"))).toEqual({
+      status: "suspended",
+      reason: "expired",
+    });
+    expect(liftedStatus(app, "stopped", new Date("2027-02-20T00:00:00+08:00"))).toEqual({
+      status: "stopped",
+      reason: "by_customer",
+    });
+    expect(liftedStatus({ edition: "trial", expiresAt: null, disablingUntil: null }, "enabled", E)).toEqual({
+      status: "enabled",
+      reason: "arrears_lifted",
+    });
     const refunded = { edition: "pro" as const, expiresAt: E, disablingUntil: new Date(E.getTime() + 7 * 86_400_000) };
-    expect(liftedStatus(refunded, "disabling", new Date(E.getTime() + 86_400_000))).toEqual({ status: "disabling", reason: "refunded" });
+    expect(liftedStatus(refunded, "disabling", new Date(E.getTime() + 86_400_000))).toEqual({
+      status: "disabling",
+      reason: "refunded",
+    });
   });
 
   it("R-LIFE-4: the banner says how much to pay and the suspension instant", () => {

@@ -47,7 +47,15 @@ export type MonthSummary = {
   /** days counted per (edition, tier) of the history pack */
   history: { edition: PaidEdition; tier: string; days: number }[];
   /** billable days with the barrage pack and the sums of their peaks (Mbps·day) */
-  barrage: { days: number; domestic: string; international: string; peakDomestic: string; peakDomesticDay: string | null; peakInternational: string; peakInternationalDay: string | null };
+  barrage: {
+    days: number;
+    domestic: string;
+    international: string;
+    peakDomestic: string;
+    peakDomesticDay: string | null;
+    peakInternational: string;
+    peakInternationalDay: string | null;
+  };
 };
 
 export type BillLine = {
@@ -138,15 +146,40 @@ export function linesFromSummary(book: PriceBook, month: string, s: MonthSummary
   const dau = overageFee(s.peakDau, limits.freeDau, book.overage.dau.unit, money(book.overage.dau.price));
   if (dau.units > 0) {
     lines.push({
-      item: "dau_overage", quantity: String(dau.units), unitPrice: money(book.overage.dau.price), amount: dau.amount,
-      detail: { peak: s.peakDau, peakDay: s.peakDauDay, free: limits.freeDau, unit: book.overage.dau.unit, daysCounted: s.daysCounted, edition: s.lastEdition },
+      item: "dau_overage",
+      quantity: String(dau.units),
+      unitPrice: money(book.overage.dau.price),
+      amount: dau.amount,
+      detail: {
+        peak: s.peakDau,
+        peakDay: s.peakDauDay,
+        free: limits.freeDau,
+        unit: book.overage.dau.unit,
+        daysCounted: s.daysCounted,
+        edition: s.lastEdition,
+      },
     });
   }
-  const groups = overageFee(s.peakGroups, limits.freePeakGroups, book.overage.peakGroups.unit, money(book.overage.peakGroups.price));
+  const groups = overageFee(
+    s.peakGroups,
+    limits.freePeakGroups,
+    book.overage.peakGroups.unit,
+    money(book.overage.peakGroups.price),
+  );
   if (groups.units > 0) {
     lines.push({
-      item: "group_overage", quantity: String(groups.units), unitPrice: money(book.overage.peakGroups.price), amount: groups.amount,
-      detail: { peak: s.peakGroups, peakDay: s.peakGroupsDay, free: limits.freePeakGroups, unit: book.overage.peakGroups.unit, daysCounted: s.daysCounted, edition: s.lastEdition },
+      item: "group_overage",
+      quantity: String(groups.units),
+      unitPrice: money(book.overage.peakGroups.price),
+      amount: groups.amount,
+      detail: {
+        peak: s.peakGroups,
+        peakDay: s.peakGroupsDay,
+        free: limits.freePeakGroups,
+        unit: book.overage.peakGroups.unit,
+        daysCounted: s.daysCounted,
+        edition: s.lastEdition,
+      },
     });
   }
   for (const h of s.history) {
@@ -154,19 +187,37 @@ export function linesFromSummary(book: PriceBook, month: string, s: MonthSummary
     if (!tier || h.days === 0) continue;
     const monthly = money(tier.monthly);
     lines.push({
-      item: "history", quantity: String(h.days), unitPrice: monthly, amount: roundCents(monthly.times(h.days).div(dim)),
+      item: "history",
+      quantity: String(h.days),
+      unitPrice: monthly,
+      amount: roundCents(monthly.times(h.days).div(dim)),
       detail: { tier: h.tier, edition: h.edition, daysCounted: h.days, daysInMonth: dim },
     });
   }
   const regions = [
-    { region: "domestic", sum: s.barrage.domestic, price: book.barrage.domesticPerMbpsDay, peak: s.barrage.peakDomestic, peakDay: s.barrage.peakDomesticDay },
-    { region: "international", sum: s.barrage.international, price: book.barrage.internationalPerMbpsDay, peak: s.barrage.peakInternational, peakDay: s.barrage.peakInternationalDay },
+    {
+      region: "domestic",
+      sum: s.barrage.domestic,
+      price: book.barrage.domesticPerMbpsDay,
+      peak: s.barrage.peakDomestic,
+      peakDay: s.barrage.peakDomesticDay,
+    },
+    {
+      region: "international",
+      sum: s.barrage.international,
+      price: book.barrage.internationalPerMbpsDay,
+      peak: s.barrage.peakInternational,
+      peakDay: s.barrage.peakInternationalDay,
+    },
   ] as const;
   for (const r of regions) {
     const q = money(r.sum);
     if (q.lte(0)) continue;
     lines.push({
-      item: "barrage_bandwidth", quantity: q.toFixed(3), unitPrice: money(r.price), amount: roundCents(q.times(r.price)),
+      item: "barrage_bandwidth",
+      quantity: q.toFixed(3),
+      unitPrice: money(r.price),
+      amount: roundCents(q.times(r.price)),
       detail: { region: r.region, daysCounted: s.barrage.days, peak: money(r.peak).toFixed(3), peakDay: r.peakDay },
     });
   }

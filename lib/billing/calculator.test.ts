@@ -49,7 +49,15 @@ describe("R-PRICE-1 overage in the calculator", () => {
   ])("R-PRICE-1: DAU %i → %i over → %i started 10,000 → %s on both editions", (dau, over, units, fee) => {
     for (const edition of ["pro", "ultimate"] as const) {
       const l = line(est(edition, { dau }), "dau");
-      expect([l.peak, l.free, l.over, l.unit, l.units, l.unitPrice.toFixed(2), amount(l)]).toEqual([dau, 10_000, over, 10_000, units, "1000.00", fee]);
+      expect([l.peak, l.free, l.over, l.unit, l.units, l.unitPrice.toFixed(2), amount(l)]).toEqual([
+        dau,
+        10_000,
+        over,
+        10_000,
+        units,
+        "1000.00",
+        fee,
+      ]);
     }
   });
 
@@ -57,12 +65,15 @@ describe("R-PRICE-1 overage in the calculator", () => {
     [100_000, 0, 0, "0.00"],
     [100_001, 1, 1, "1000.00"],
     [250_000, 150_000, 2, "2000.00"],
-  ])("R-PRICE-1: peak groups %i → %i over → %i started 100,000 → %s on both editions", (peakGroups, over, units, fee) => {
-    for (const edition of ["pro", "ultimate"] as const) {
-      const l = line(est(edition, { peakGroups }), "peakGroups");
-      expect([l.free, l.over, l.unit, l.units, amount(l)]).toEqual([100_000, over, 100_000, units, fee]);
-    }
-  });
+  ])(
+    "R-PRICE-1: peak groups %i → %i over → %i started 100,000 → %s on both editions",
+    (peakGroups, over, units, fee) => {
+      for (const edition of ["pro", "ultimate"] as const) {
+        const l = line(est(edition, { peakGroups }), "peakGroups");
+        expect([l.free, l.over, l.unit, l.units, amount(l)]).toEqual([100_000, over, 100_000, units, fee]);
+      }
+    },
+  );
 });
 
 describe("R-PRICE-2 packs the workload needs", () => {
@@ -72,10 +83,13 @@ describe("R-PRICE-2 packs the workload needs", () => {
     ["pro", 60, true, 50, "1000.00"],
     ["ultimate", 60, false, null, "0.00"],
     ["ultimate", 100_000, false, null, "0.00"],
-  ] as const)("R-PRICE-2: %s with %i live groups → pack %s (limit %s) → %s", (edition, liveGroups, pack, limit, fee) => {
-    const l = line(est(edition, { liveGroups }), "liveGroups");
-    expect([l.billing, l.pack, l.limit, amount(l)]).toEqual(["prepaid", pack, limit, fee]);
-  });
+  ] as const)(
+    "R-PRICE-2: %s with %i live groups → pack %s (limit %s) → %s",
+    (edition, liveGroups, pack, limit, fee) => {
+      const l = line(est(edition, { liveGroups }), "liveGroups");
+      expect([l.billing, l.pack, l.limit, amount(l)]).toEqual(["prepaid", pack, limit, fee]);
+    },
+  );
 
   it.each([
     ["pro", 7, "free", null, "0.00"],
@@ -89,10 +103,18 @@ describe("R-PRICE-2 packs the workload needs", () => {
     ["ultimate", 90, "pack", 90, "500.00"],
     ["ultimate", 180, "pack", 180, "1000.00"],
     ["ultimate", 360, "pack", 360, "2000.00"],
-  ] as const)("R-PRICE-2: %s needing %i days of history → %s, tier %s → %s a month", (edition, historyDays, status, tierDays, fee) => {
-    const l = line(est(edition, { historyDays }), "history");
-    expect([l.billing, l.status, l.status === "pack" ? l.tierDays : null, amount(l)]).toEqual(["postpaid", status, tierDays, fee]);
-  });
+  ] as const)(
+    "R-PRICE-2: %s needing %i days of history → %s, tier %s → %s a month",
+    (edition, historyDays, status, tierDays, fee) => {
+      const l = line(est(edition, { historyDays }), "history");
+      expect([l.billing, l.status, l.status === "pack" ? l.tierDays : null, amount(l)]).toEqual([
+        "postpaid",
+        status,
+        tierDays,
+        fee,
+      ]);
+    },
+  );
 
   it("R-PRICE-2: 361 days of history is longer than every tier: neither edition can meet it, no total", () => {
     const r = calculate(book, input({ historyDays: 361 }));
@@ -100,7 +122,11 @@ describe("R-PRICE-2 packs the workload needs", () => {
       expect(e.kind).toBe("cannot_meet");
       if (e.kind === "cannot_meet") expect(e.unmet).toEqual(["history"]);
       const l = line(e, "history");
-      expect([l.status, l.status === "unavailable" ? l.longestTierDays : 0, l.amount]).toEqual(["unavailable", 360, null]);
+      expect([l.status, l.status === "unavailable" ? l.longestTierDays : 0, l.amount]).toEqual([
+        "unavailable",
+        360,
+        null,
+      ]);
     }
     expect(r.verdict).toEqual({ kind: "neither" });
   });
@@ -110,37 +136,71 @@ describe("R-PRICE-2 packs the workload needs", () => {
     [0, 0, "0.00", "0.00"],
     [0, 3, "12.00", "360.00"],
     [150, 0, "300.00", "9000.00"],
-  ])("R-PRICE-2: barrage bandwidth %i Mbps domestic + %i international → %s a day × 30 days = %s", (d, i, perDay, fee) => {
-    for (const edition of ["pro", "ultimate"] as const) {
-      const l = line(est(edition, { bandwidthDomesticMbps: d, bandwidthInternationalMbps: i }), "bandwidth");
-      expect([l.billing, l.perDay.toFixed(2), l.days, amount(l)]).toEqual(["postpaid", perDay, 30, fee]);
-    }
-  });
+  ])(
+    "R-PRICE-2: barrage bandwidth %i Mbps domestic + %i international → %s a day × 30 days = %s",
+    (d, i, perDay, fee) => {
+      for (const edition of ["pro", "ultimate"] as const) {
+        const l = line(est(edition, { bandwidthDomesticMbps: d, bandwidthInternationalMbps: i }), "bandwidth");
+        expect([l.billing, l.perDay.toFixed(2), l.days, amount(l)]).toEqual(["postpaid", perDay, 30, fee]);
+      }
+    },
+  );
 });
 
 describe("R-CALC-1 monthly and term cost, cheaper edition", () => {
   it("R-CALC-1: the defaults fit every free quota: the plan price only; pro is cheaper by 2,000.00", () => {
     const r = calculate(book, input());
     expect(r.priceBook).toBe(book.version);
-    expect(r.editions.pro.lines.map((l) => l.key)).toEqual(["plan", "liveGroups", "history", "dau", "peakGroups", "bandwidth"]);
+    expect(r.editions.pro.lines.map((l) => l.key)).toEqual([
+      "plan",
+      "liveGroups",
+      "history",
+      "dau",
+      "peakGroups",
+      "bandwidth",
+    ]);
     expect(totals(r.editions.pro).monthly.toFixed(2)).toBe("999.00");
     expect(totals(r.editions.ultimate).monthly.toFixed(2)).toBe("2999.00");
     expect(r.verdict).toMatchObject({ kind: "cheaper", edition: "pro" });
-    if (r.verdict.kind === "cheaper") expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["2000.00", "2000.00"]);
+    if (r.verdict.kind === "cheaper")
+      expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["2000.00", "2000.00"]);
   });
 
   it("R-CALC-1: monthly = plan + prepaid packs + postpaid packs + overage + bandwidth; 12 months = 12 × monthly, split prepaid/postpaid", () => {
-    const over = { dau: 25_000, peakGroups: 100_001, liveGroups: 60, historyDays: 90, bandwidthDomesticMbps: 10, bandwidthInternationalMbps: 1, months: 12 };
+    const over = {
+      dau: 25_000,
+      peakGroups: 100_001,
+      liveGroups: 60,
+      historyDays: 90,
+      bandwidthDomesticMbps: 10,
+      bandwidthInternationalMbps: 1,
+      months: 12,
+    };
     const r = calculate(book, input(over));
     const pro = totals(r.editions.pro);
     // prepaid 999 + 1,000 live pack; postpaid 1,000 history + 2,000 DAU + 1,000 groups + 720 bandwidth
-    expect([pro.prepaidMonthly, pro.postpaidMonthly, pro.monthly].map((m) => m.toFixed(2))).toEqual(["1999.00", "4720.00", "6719.00"]);
-    expect([pro.months, pro.prepaidTerm.toFixed(2), pro.postpaidTerm.toFixed(2), pro.term.toFixed(2)]).toEqual([12, "23988.00", "56640.00", "80628.00"]);
+    expect([pro.prepaidMonthly, pro.postpaidMonthly, pro.monthly].map((m) => m.toFixed(2))).toEqual([
+      "1999.00",
+      "4720.00",
+      "6719.00",
+    ]);
+    expect([pro.months, pro.prepaidTerm.toFixed(2), pro.postpaidTerm.toFixed(2), pro.term.toFixed(2)]).toEqual([
+      12,
+      "23988.00",
+      "56640.00",
+      "80628.00",
+    ]);
     const ult = totals(r.editions.ultimate);
     // prepaid 2,999; postpaid 500 history + 2,000 + 1,000 + 720
-    expect([ult.prepaidMonthly, ult.postpaidMonthly, ult.monthly, ult.term].map((m) => m.toFixed(2))).toEqual(["2999.00", "4220.00", "7219.00", "86628.00"]);
+    expect([ult.prepaidMonthly, ult.postpaidMonthly, ult.monthly, ult.term].map((m) => m.toFixed(2))).toEqual([
+      "2999.00",
+      "4220.00",
+      "7219.00",
+      "86628.00",
+    ]);
     expect(r.verdict).toMatchObject({ kind: "cheaper", edition: "pro" });
-    if (r.verdict.kind === "cheaper") expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["500.00", "6000.00"]);
+    if (r.verdict.kind === "cheaper")
+      expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["500.00", "6000.00"]);
   });
 
   it.each([1, 3, 24])("R-CALC-1: %i months is months × monthly", (months) => {
@@ -175,9 +235,13 @@ describe("R-CALC-1 monthly and term cost, cheaper edition", () => {
     });
     const r = calculate(dear, input({ liveGroups: 200, historyDays: 360, months: 12 }));
     // pro 999 + 2,000 + 2,500 = 5,499; ultimate 2,999 + 2,000 = 4,999
-    expect([totals(r.editions.pro).monthly.toFixed(2), totals(r.editions.ultimate).monthly.toFixed(2)]).toEqual(["5499.00", "4999.00"]);
+    expect([totals(r.editions.pro).monthly.toFixed(2), totals(r.editions.ultimate).monthly.toFixed(2)]).toEqual([
+      "5499.00",
+      "4999.00",
+    ]);
     expect(r.verdict).toMatchObject({ kind: "cheaper", edition: "ultimate" });
-    if (r.verdict.kind === "cheaper") expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["500.00", "6000.00"]);
+    if (r.verdict.kind === "cheaper")
+      expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["500.00", "6000.00"]);
   });
 
   it("R-CALC-1: equal monthly totals are equal, neither is cheaper", () => {
@@ -198,12 +262,10 @@ describe("R-CALC-1 monthly and term cost, cheaper edition", () => {
     expect(r.verdict).toEqual({ kind: "only", edition: "ultimate" });
   });
 
-  it.each([
-    [{ dau: -1 }],
-    [{ liveGroups: 1.5 }],
-    [{ months: 0 }],
-    [{ months: 25 }],
-  ])("R-CALC-1: input outside what the page accepts (%j) is refused, not priced", (over) => {
-    expect(() => calculate(book, input(over))).toThrow(RangeError);
-  });
+  it.each([[{ dau: -1 }], [{ liveGroups: 1.5 }], [{ months: 0 }], [{ months: 25 }]])(
+    "R-CALC-1: input outside what the page accepts (%j) is refused, not priced",
+    (over) => {
+      expect(() => calculate(book, input(over))).toThrow(RangeError);
+    },
+  );
 });

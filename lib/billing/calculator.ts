@@ -30,7 +30,14 @@ export type Billing = "prepaid" | "postpaid";
 export type PlanLine = { key: "plan"; billing: "prepaid"; amount: Money };
 
 /** `limit` null: the edition has no live-group cap. */
-export type LiveGroupsLine = { key: "liveGroups"; billing: "prepaid"; needed: number; limit: number | null; pack: boolean; amount: Money };
+export type LiveGroupsLine = {
+  key: "liveGroups";
+  billing: "prepaid";
+  needed: number;
+  limit: number | null;
+  pack: boolean;
+  amount: Money;
+};
 
 export type HistoryLine = { key: "history"; billing: "postpaid"; days: number; freeDays: number } & (
   | { status: "free"; amount: Money }
@@ -90,7 +97,12 @@ export type Verdict =
   | { kind: "only"; edition: PaidEdition }
   | { kind: "neither" };
 
-export type CalculatorResult = { priceBook: string; input: CalculatorInput; editions: Record<PaidEdition, EditionEstimate>; verdict: Verdict };
+export type CalculatorResult = {
+  priceBook: string;
+  input: CalculatorInput;
+  editions: Record<PaidEdition, EditionEstimate>;
+  verdict: Verdict;
+};
 
 export function calculate(book: PriceBook, input: CalculatorInput): CalculatorResult {
   checkInput(input);
@@ -117,7 +129,8 @@ export function estimateEdition(book: PriceBook, edition: PaidEdition, input: Ca
 function liveGroupsLine(book: PriceBook, edition: PaidEdition, needed: number): LiveGroupsLine {
   const cap = book.editions[edition].limits.liveGroups;
   const limit = cap < 0 ? null : cap;
-  if (limit === null || needed <= limit) return { key: "liveGroups", billing: "prepaid", needed, limit, pack: false, amount: ZERO };
+  if (limit === null || needed <= limit)
+    return { key: "liveGroups", billing: "prepaid", needed, limit, pack: false, amount: ZERO };
   const tier = book.packs.live_groups_unlimited.tiers[edition][0];
   // Every capped edition is offered the pack today; a price book without it would be a data error.
   if (!tier) throw new Error(`price book ${book.version}: live_groups_unlimited is not offered to ${edition}`);
@@ -136,10 +149,25 @@ function historyLine(book: PriceBook, edition: PaidEdition, days: number): Histo
   return { ...base, status: "pack", tierDays: tier.days, amount: roundCents(money(tier.monthly)) };
 }
 
-function overageLine(key: OverageLine["key"], peak: number, free: number, rule: { unit: number; price: string }): OverageLine {
+function overageLine(
+  key: OverageLine["key"],
+  peak: number,
+  free: number,
+  rule: { unit: number; price: string },
+): OverageLine {
   const unitPrice = money(rule.price);
   const { units, amount } = overageFee(peak, free, rule.unit, unitPrice);
-  return { key, billing: "postpaid", peak, free, over: Math.max(0, peak - free), unit: rule.unit, units, unitPrice, amount };
+  return {
+    key,
+    billing: "postpaid",
+    peak,
+    free,
+    over: Math.max(0, peak - free),
+    unit: rule.unit,
+    units,
+    unitPrice,
+    amount,
+  };
 }
 
 function bandwidthLine(book: PriceBook, domesticMbps: number, internationalMbps: number): BandwidthLine {
@@ -160,13 +188,22 @@ function bandwidthLine(book: PriceBook, domesticMbps: number, internationalMbps:
 }
 
 function totalsOf(lines: CalcLine[], months: number): Totals {
-  const sum = (billing: Billing) => roundCents(sumMoney(lines.filter((l) => l.billing === billing).map((l) => l.amount ?? ZERO)));
+  const sum = (billing: Billing) =>
+    roundCents(sumMoney(lines.filter((l) => l.billing === billing).map((l) => l.amount ?? ZERO)));
   const prepaidMonthly = sum("prepaid");
   const postpaidMonthly = sum("postpaid");
   const monthly = roundCents(prepaidMonthly.plus(postpaidMonthly));
   const prepaidTerm = roundCents(prepaidMonthly.times(months));
   const postpaidTerm = roundCents(postpaidMonthly.times(months));
-  return { prepaidMonthly, postpaidMonthly, monthly, months, prepaidTerm, postpaidTerm, term: roundCents(prepaidTerm.plus(postpaidTerm)) };
+  return {
+    prepaidMonthly,
+    postpaidMonthly,
+    monthly,
+    months,
+    prepaidTerm,
+    postpaidTerm,
+    term: roundCents(prepaidTerm.plus(postpaidTerm)),
+  };
 }
 
 /** An edition that cannot meet a requirement is never the cheaper one. */
@@ -186,7 +223,16 @@ export function verdictOf(pro: EditionEstimate, ultimate: EditionEstimate): Verd
 }
 
 function checkInput(input: CalculatorInput): void {
-  const counts = [input.dau, input.peakGroups, input.liveGroups, input.historyDays, input.bandwidthDomesticMbps, input.bandwidthInternationalMbps];
-  if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0)) throw new RangeError("calculator inputs must be whole numbers ≥ 0");
-  if (!Number.isInteger(input.months) || input.months < 1 || input.months > 24) throw new RangeError("months must be 1–24");
+  const counts = [
+    input.dau,
+    input.peakGroups,
+    input.liveGroups,
+    input.historyDays,
+    input.bandwidthDomesticMbps,
+    input.bandwidthInternationalMbps,
+  ];
+  if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0))
+    throw new RangeError("calculator inputs must be whole numbers ≥ 0");
+  if (!Number.isInteger(input.months) || input.months < 1 || input.months > 24)
+    throw new RangeError("months must be 1–24");
 }

@@ -40,12 +40,20 @@ describe("R-TIME-1 Shanghai days", () => {
     expect(shanghaiMidnight("2028-01-01").toISOString()).toBe("2027-12-31T16:00:00.000Z");
   });
 
-  it.each(["2027-02-29", "2028-02-30", "2027-04-31", "2027-13-01", "2027-00-10", "2027-01-00", "2027-1-01", "27-01-01", "", "2027-01-01T00:00"])(
-    "R-TIME-1: shanghaiMidnight rejects %j",
-    (day) => {
-      expect(() => shanghaiMidnight(day)).toThrow(RangeError);
-    },
-  );
+  it.each([
+    "2027-02-29",
+    "2028-02-30",
+    "2027-04-31",
+    "2027-13-01",
+    "2027-00-10",
+    "2027-01-00",
+    "2027-1-01",
+    "27-01-01",
+    "",
+    "2027-01-01T00:00",
+  ])("R-TIME-1: shanghaiMidnight rejects %j", (day) => {
+    expect(() => shanghaiMidnight(day)).toThrow(RangeError);
+  });
 
   it("R-TIME-1: shanghaiDay rejects an invalid Date", () => {
     expect(() => shanghaiDay(new Date(Number.NaN))).toThrow(RangeError);
@@ -285,12 +293,20 @@ describe("R-BUY-5 months(a → b)", () => {
 
 // ---- properties -------------------------------------------------------------------------------
 
-const anchor = fc.date({ min: at("2020-01-01T00:00:00+08:00"), max: at("2035-12-31T23:59:59.999+08:00"), noInvalidDate: true });
+const anchor = fc.date({
+  min: at("2020-01-01T00:00:00+08:00"),
+  max: at("2035-12-31T23:59:59.999+08:00"),
+  noInvalidDate: true,
+});
 const kArb = fc.integer({ min: 0, max: 60 });
 
 /** Independent oracle for R-TIME-2: Shanghai fields by string parsing, month lengths by table. */
 function oracleDay(s: Date, k: number): string {
-  const [y, m, d] = new Date(s.getTime() + 8 * 3600_000).toISOString().slice(0, 10).split("-").map(Number) as [number, number, number];
+  const [y, m, d] = new Date(s.getTime() + 8 * 3600_000).toISOString().slice(0, 10).split("-").map(Number) as [
+    number,
+    number,
+    number,
+  ];
   const len = (yy: number, mm: number) =>
     mm === 2 ? ((yy % 4 === 0 && yy % 100 !== 0) || yy % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(mm) ? 30 : 31;
   let yy = y;
@@ -367,11 +383,16 @@ describe("R-BUY-5 properties", () => {
   it("R-BUY-5: months(a → b) is non-decreasing in b", () => {
     const span = 6 * 366 * 86400_000;
     fc.assert(
-      fc.property(anchor, fc.integer({ min: -86400_000, max: span }), fc.integer({ min: 0, max: span }), (a, d1, gap) => {
-        const b1 = new Date(a.getTime() + d1);
-        const b2 = new Date(b1.getTime() + gap);
-        expect(monthsBetween(a, b2).gte(monthsBetween(a, b1))).toBe(true);
-      }),
+      fc.property(
+        anchor,
+        fc.integer({ min: -86400_000, max: span }),
+        fc.integer({ min: 0, max: span }),
+        (a, d1, gap) => {
+          const b1 = new Date(a.getTime() + d1);
+          const b2 = new Date(b1.getTime() + gap);
+          expect(monthsBetween(a, b2).gte(monthsBetween(a, b1))).toBe(true);
+        },
+      ),
     );
   });
 

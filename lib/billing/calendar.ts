@@ -125,6 +125,11 @@ export function monthsBetween(a: Date, b: Date): Money {
 /** The Shanghai midnights m with a < m < b, or a < m ≤ b when `closed` (a window (a, b]). */
 export function midnightsBetween(a: Date, b: Date, closed = false): Date[] {
   const out: Date[] = [];
-  for (let m = shanghaiMidnight(addDays(shanghaiDay(a), 1)); m < b || (closed && m.getTime() === b.getTime()); m = shanghaiMidnight(addDays(shanghaiDay(m), 1))) out.push(m);
+  for (
+    let m = shanghaiMidnight(addDays(shanghaiDay(a), 1));
+    m < b || (closed && m.getTime() === b.getTime());
+    m = shanghaiMidnight(addDays(shanghaiDay(m), 1))
+  )
+    out.push(m);
   return out;
 }

@@ -19,7 +19,12 @@ export type CampaignRule = {
   refundable: boolean;
 };
 
-export type CampaignBuyer = { verified: boolean; role: "owner" | "member"; hasEarlierOrder: boolean; usedCampaignIds: string[] };
+export type CampaignBuyer = {
+  verified: boolean;
+  role: "owner" | "member";
+  hasEarlierOrder: boolean;
+  usedCampaignIds: string[];
+};
 export type CampaignLine = { edition: string; months: Money; kind: "new" | "renewal"; listAmount: Money };
 
 export function isCampaignRunning(c: Pick<CampaignRule, "startsAt" | "endsAt">, now: Date): boolean {
@@ -49,7 +54,8 @@ export function bestCampaign(
     if (!campaignApplies(c, line, buyer, now)) continue;
     const amount = roundCents(line.listAmount.times(c.rate));
     if (amount.gte(line.listAmount)) continue;
-    if (!best || amount.lt(best.amount) || (amount.eq(best.amount) && c.refundable && !best.campaign.refundable)) best = { campaign: c, amount };
+    if (!best || amount.lt(best.amount) || (amount.eq(best.amount) && c.refundable && !best.campaign.refundable))
+      best = { campaign: c, amount };
   }
   return best;
 }

@@ -16,12 +16,34 @@ export const IM_ERRORS = {
   dailyNewGroups: 10006,
 } as const;
 
-export const ACTIONS = ["create_group", "create_live_group", "join_group", "add_group_member", "register_user", "login", "use_feature"] as const;
+export const ACTIONS = [
+  "create_group",
+  "create_live_group",
+  "join_group",
+  "add_group_member",
+  "register_user",
+  "login",
+  "use_feature",
+] as const;
 export type EntitlementAction = (typeof ACTIONS)[number];
-export const FEATURES = ["broadcast", "communities", "multi_device", "local_search", "live_history", "security_advanced"] as const;
+export const FEATURES = [
+  "broadcast",
+  "communities",
+  "multi_device",
+  "local_search",
+  "live_history",
+  "security_advanced",
+] as const;
 export type Feature = (typeof FEATURES)[number];
 
-export type Counts = { groups?: number; liveGroups?: number; userGroups?: number; groupMembers?: number; users?: number; newGroupsToday?: number };
+export type Counts = {
+  groups?: number;
+  liveGroups?: number;
+  userGroups?: number;
+  groupMembers?: number;
+  users?: number;
+  newGroupsToday?: number;
+};
 export type EntitlementApp = {
   edition: Edition;
   status: AppStatus;
@@ -36,7 +58,14 @@ export type Entitlements = {
   status: AppStatus;
   edition: Edition;
   limits: Limits;
-  features: { broadcast: boolean; communities: boolean; multiDevice: boolean; localSearch: boolean; liveHistory: boolean; securityAdvanced: boolean };
+  features: {
+    broadcast: boolean;
+    communities: boolean;
+    multiDevice: boolean;
+    localSearch: boolean;
+    liveHistory: boolean;
+    securityAdvanced: boolean;
+  };
 };
 
 const SERVICE_STATUSES: AppStatus[] = ["enabled", "grace", "disabling"];
@@ -77,7 +106,12 @@ export function entitlements(book: PriceBook, app: EntitlementApp): Entitlements
 
 export type CheckResult = { allowed: true } | { allowed: false; errorCode?: number; limit?: number; reason: string };
 
-const refuse = (errorCode: number, limit: number, reason: string): CheckResult => ({ allowed: false, errorCode, limit, reason });
+const refuse = (errorCode: number, limit: number, reason: string): CheckResult => ({
+  allowed: false,
+  errorCode,
+  limit,
+  reason,
+});
 /** `current` counts are before the action: the action is refused when the count already reached the limit. */
 const reached = (count: number | undefined, limit: number) => limit !== UNLIMITED && (count ?? 0) >= limit;
 
@@ -88,19 +122,24 @@ export function check(e: Entitlements, action: EntitlementAction, current: Count
   const trial = e.edition === "trial";
   switch (action) {
     case "create_live_group":
-      if (reached(current.liveGroups, l.liveGroups)) return refuse(IM_ERRORS.liveGroupCap, l.liveGroups, "live_group_cap");
+      if (reached(current.liveGroups, l.liveGroups))
+        return refuse(IM_ERRORS.liveGroupCap, l.liveGroups, "live_group_cap");
     // a live group is a group too
     // falls through
     case "create_group":
       if (trial && reached(current.groups, l.groups)) return refuse(IM_ERRORS.trialGroups, l.groups, "trial_groups");
-      if (reached(current.newGroupsToday, l.dailyNewGroups)) return refuse(IM_ERRORS.dailyNewGroups, l.dailyNewGroups, "daily_new_groups");
+      if (reached(current.newGroupsToday, l.dailyNewGroups))
+        return refuse(IM_ERRORS.dailyNewGroups, l.dailyNewGroups, "daily_new_groups");
       return { allowed: true };
     case "join_group":
-      if (reached(current.userGroups, l.groupsPerUser)) return refuse(IM_ERRORS.groupsPerUser, l.groupsPerUser, "groups_per_user");
-      if (reached(current.groupMembers, l.membersPerGroup)) return refuse(IM_ERRORS.membersPerGroup, l.membersPerGroup, "members_per_group");
+      if (reached(current.userGroups, l.groupsPerUser))
+        return refuse(IM_ERRORS.groupsPerUser, l.groupsPerUser, "groups_per_user");
+      if (reached(current.groupMembers, l.membersPerGroup))
+        return refuse(IM_ERRORS.membersPerGroup, l.membersPerGroup, "members_per_group");
       return { allowed: true };
     case "add_group_member":
-      if (reached(current.groupMembers, l.membersPerGroup)) return refuse(IM_ERRORS.membersPerGroup, l.membersPerGroup, "members_per_group");
+      if (reached(current.groupMembers, l.membersPerGroup))
+        return refuse(IM_ERRORS.membersPerGroup, l.membersPerGroup, "members_per_group");
       return { allowed: true };
     case "register_user":
       if (trial && reached(current.users, l.users)) return refuse(IM_ERRORS.trialUsers, l.users, "trial_users");
@@ -120,13 +159,15 @@ function useFeature(e: Entitlements, feature: Feature | undefined): CheckResult 
     case "multi_device":
     case "local_search":
     case "live_history": {
-      const on = feature === "multi_device" ? f.multiDevice : feature === "local_search" ? f.localSearch : f.liveHistory;
+      const on =
+        feature === "multi_device" ? f.multiDevice : feature === "local_search" ? f.localSearch : f.liveHistory;
       return on ? { allowed: true } : { allowed: false, errorCode: IM_ERRORS.needsUltimate, reason: "needs_ultimate" };
     }
     case "broadcast":
     case "communities": {
       if (feature === "broadcast" ? f.broadcast : f.communities) return { allowed: true };
-      if (e.edition !== "ultimate") return { allowed: false, errorCode: IM_ERRORS.needsUltimate, reason: "needs_ultimate" };
+      if (e.edition !== "ultimate")
+        return { allowed: false, errorCode: IM_ERRORS.needsUltimate, reason: "needs_ultimate" };
       // R-FEAT-1: an ultimate app needs an approved application, enabled 48 hours after approval.
       return { allowed: false, reason: "not_enabled" };
     }

@@ -72,7 +72,8 @@ export function featureStop(app: FeatureApp, a: FeatureApplication): { at: Date;
   const candidates: { at: Date; reason: StopReason }[] = [];
   if (app.edition !== "ultimate") candidates.push({ at: floor, reason: "left_ultimate" });
   candidates.push({ at: later(app.expiresAt ?? floor), reason: "term_ended" });
-  if (app.status === "reclaimed" || app.status === "deleted") candidates.push({ at: later(app.statusChangedAt), reason: app.status });
+  if (app.status === "reclaimed" || app.status === "deleted")
+    candidates.push({ at: later(app.statusChangedAt), reason: app.status });
   return candidates.reduce((a, b) => (b.at < a.at ? b : a));
 }
 
@@ -96,7 +97,12 @@ export function applyStep(a: FeatureApplication, step: FeatureStep): FeatureAppl
  * API.md: `features.broadcast` / `features.communities` are true only while an application is
  * `enabled`, still valid at `at` (its stop is not yet due), and the app is in service.
  */
-export function enabledFeatures(app: FeatureApp, applications: FeatureApplication[], at: Date, inService: boolean): Record<AppliedFeature, boolean> {
+export function enabledFeatures(
+  app: FeatureApp,
+  applications: FeatureApplication[],
+  at: Date,
+  inService: boolean,
+): Record<AppliedFeature, boolean> {
   const on = (f: AppliedFeature) =>
     inService && applications.some((a) => a.feature === f && a.status === "enabled" && featureStop(app, a).at > at);
   return { broadcast: on("broadcast"), communities: on("communities") };

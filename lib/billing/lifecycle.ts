@@ -87,10 +87,14 @@ export function remindersIn(app: LifecycleApp, from: Date, to: Date): Reminder[]
   const inWindow = (t: Date) => t > from && t <= to;
   if (app.status === "enabled") {
     const start = new Date(E.getTime() - EXPIRY_WARNING_DAYS * DAY_MS);
-    return [start, ...midnightsBetween(start, E)].filter(inWindow).map((at) => ({ kind: "expiry_warning" as const, at }));
+    return [start, ...midnightsBetween(start, E)]
+      .filter(inWindow)
+      .map((at) => ({ kind: "expiry_warning" as const, at }));
   }
   if (app.status === "grace") {
-    return midnightsBetween(E, graceEnd(E)).filter(inWindow).map((at) => ({ kind: "expired" as const, at }));
+    return midnightsBetween(E, graceEnd(E))
+      .filter(inWindow)
+      .map((at) => ({ kind: "expired" as const, at }));
   }
   return [];
 }

@@ -22,7 +22,11 @@ export function parseDocNumber(s: string): { kind: NumberKind; day: string; seq:
   if (!m) return null;
   const seq = Number(m[3]);
   if (!Number.isSafeInteger(seq) || seq < 1) return null;
-  return { kind: m[1] === "O" ? "order" : "refund", day: `${m[2]!.slice(0, 4)}-${m[2]!.slice(4, 6)}-${m[2]!.slice(6)}`, seq };
+  return {
+    kind: m[1] === "O" ? "order" : "refund",
+    day: `${m[2]!.slice(0, 4)}-${m[2]!.slice(4, 6)}-${m[2]!.slice(6)}`,
+    seq,
+  };
 }
 
 /** What a search box may hold: a full or partial number, upper-cased, only [OR0-9-]; null for anything else. */

@@ -4,7 +4,15 @@ import { monthCharges, overageFee, type BillableDay } from "./overage";
 import { currentPriceBook } from "./price-book";
 
 const book = currentPriceBook();
-const day = (over: Partial<BillableDay> = {}): BillableDay => ({ edition: "pro", dau: 0, groups: 0, historyTier: null, bandwidthDomestic: money(0), bandwidthInternational: money(0), ...over });
+const day = (over: Partial<BillableDay> = {}): BillableDay => ({
+  edition: "pro",
+  dau: 0,
+  groups: 0,
+  historyTier: null,
+  bandwidthDomestic: money(0),
+  bandwidthInternational: money(0),
+  ...over,
+});
 
 describe("R-PRICE-1 overage", () => {
   it.each([
@@ -26,7 +34,13 @@ describe("R-PRICE-1 overage", () => {
 describe("R-USE-3 a month's postpaid charges", () => {
   it("R-USE-3: peaks over the billable days; history by the day; bandwidth by the day", () => {
     const days = [
-      day({ dau: 12_000, groups: 50_000, historyTier: "90", bandwidthDomestic: money("10"), bandwidthInternational: money("1") }),
+      day({
+        dau: 12_000,
+        groups: 50_000,
+        historyTier: "90",
+        bandwidthDomestic: money("10"),
+        bandwidthInternational: money("1"),
+      }),
       day({ dau: 31_000, groups: 120_000, historyTier: "90" }),
       day({ dau: 5_000, groups: 90_000, historyTier: null, bandwidthDomestic: money("2.5") }),
     ];

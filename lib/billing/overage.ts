@@ -38,22 +38,52 @@ export type MonthCharges = {
  * bandwidth costs domestic peak × 2 + international peak × 4 per day.
  */
 export function monthCharges(book: PriceBook, days: BillableDay[], daysInMonth: number): MonthCharges {
-  if (days.length === 0) return { peakDau: 0, peakGroups: 0, dau: { units: 0, amount: ZERO }, groups: { units: 0, amount: ZERO }, history: ZERO, bandwidth: ZERO, total: ZERO };
+  if (days.length === 0)
+    return {
+      peakDau: 0,
+      peakGroups: 0,
+      dau: { units: 0, amount: ZERO },
+      groups: { units: 0, amount: ZERO },
+      history: ZERO,
+      bandwidth: ZERO,
+      total: ZERO,
+    };
   const edition = book.editions[days[days.length - 1]!.edition];
   const peakDau = Math.max(...days.map((d) => d.dau));
   const peakGroups = Math.max(...days.map((d) => d.groups));
   const dau = overageFee(peakDau, edition.limits.freeDau, book.overage.dau.unit, money(book.overage.dau.price));
-  const groups = overageFee(peakGroups, edition.limits.freePeakGroups, book.overage.peakGroups.unit, money(book.overage.peakGroups.price));
+  const groups = overageFee(
+    peakGroups,
+    edition.limits.freePeakGroups,
+    book.overage.peakGroups.unit,
+    money(book.overage.peakGroups.price),
+  );
   const history = roundCents(
     sumMoney(
       days.map((d) => {
-        const tier = d.historyTier ? book.packs.history.tiers[d.edition].find((t) => t.tier === d.historyTier) : undefined;
+        const tier = d.historyTier
+          ? book.packs.history.tiers[d.edition].find((t) => t.tier === d.historyTier)
+          : undefined;
         return tier ? money(tier.monthly).div(daysInMonth) : ZERO;
       }),
     ),
   );
   const bandwidth = roundCents(
-    sumMoney(days.map((d) => d.bandwidthDomestic.times(book.barrage.domesticPerMbpsDay).plus(d.bandwidthInternational.times(book.barrage.internationalPerMbpsDay)))),
+    sumMoney(
+      days.map((d) =>
+        d.bandwidthDomestic
+          .times(book.barrage.domesticPerMbpsDay)
+          .plus(d.bandwidthInternational.times(book.barrage.internationalPerMbpsDay)),
+      ),
+    ),
   );
-  return { peakDau, peakGroups, dau, groups, history, bandwidth, total: sumMoney([dau.amount, groups.amount, history, bandwidth]) };
+  return {
+    peakDau,
+    peakGroups,
+    dau,
+    groups,
+    history,
+    bandwidth,
+    total: sumMoney([dau.amount, groups.amount, history, bandwidth]),
+  };
 }

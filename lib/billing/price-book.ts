@@ -41,11 +41,22 @@ export type EditionEntry = {
   /** Monthly prepaid price; "0.00" for trial. */
   monthly: string;
   limits: Limits;
-  features: { broadcast: "no" | "on_application"; multiDevice: boolean; localSearch: boolean; liveHistory: boolean; communities: "no" | "on_application"; securityAdvancedPurchasable: boolean };
+  features: {
+    broadcast: "no" | "on_application";
+    multiDevice: boolean;
+    localSearch: boolean;
+    liveHistory: boolean;
+    communities: "no" | "on_application";
+    securityAdvancedPurchasable: boolean;
+  };
 };
 
 /** One purchasable tier of a pack for one edition. `tier` is null for packs without tiers. */
-export type PackTier = { tier: string | null; monthly: string; /** the limit the tier sets, when it sets one */ value?: number };
+export type PackTier = {
+  tier: string | null;
+  monthly: string /** the limit the tier sets, when it sets one */;
+  value?: number;
+};
 
 export type PackEntry = {
   billing: "prepaid" | "postpaid";
@@ -68,31 +79,94 @@ const V2026_01: PriceBook = {
   editions: {
     trial: {
       monthly: "0.00",
-      limits: { users: 100, friendsPerUser: 20, groupsPerUser: 50, membersPerGroup: 20, groups: 100, liveGroups: 10, dailyNewGroups: 100, historyDays: 7, freeDau: 100, freePeakGroups: 100 },
-      features: { broadcast: "no", multiDevice: false, localSearch: false, liveHistory: false, communities: "no", securityAdvancedPurchasable: false },
+      limits: {
+        users: 100,
+        friendsPerUser: 20,
+        groupsPerUser: 50,
+        membersPerGroup: 20,
+        groups: 100,
+        liveGroups: 10,
+        dailyNewGroups: 100,
+        historyDays: 7,
+        freeDau: 100,
+        freePeakGroups: 100,
+      },
+      features: {
+        broadcast: "no",
+        multiDevice: false,
+        localSearch: false,
+        liveHistory: false,
+        communities: "no",
+        securityAdvancedPurchasable: false,
+      },
     },
     pro: {
       monthly: "999.00",
-      limits: { users: UNLIMITED, friendsPerUser: 3000, groupsPerUser: 500, membersPerGroup: 200, groups: UNLIMITED, liveGroups: 50, dailyNewGroups: 10000, historyDays: 7, freeDau: 10000, freePeakGroups: 100000 },
-      features: { broadcast: "no", multiDevice: false, localSearch: false, liveHistory: false, communities: "no", securityAdvancedPurchasable: true },
+      limits: {
+        users: UNLIMITED,
+        friendsPerUser: 3000,
+        groupsPerUser: 500,
+        membersPerGroup: 200,
+        groups: UNLIMITED,
+        liveGroups: 50,
+        dailyNewGroups: 10000,
+        historyDays: 7,
+        freeDau: 10000,
+        freePeakGroups: 100000,
+      },
+      features: {
+        broadcast: "no",
+        multiDevice: false,
+        localSearch: false,
+        liveHistory: false,
+        communities: "no",
+        securityAdvancedPurchasable: true,
+      },
     },
     ultimate: {
       monthly: "2999.00",
-      limits: { users: UNLIMITED, friendsPerUser: 3000, groupsPerUser: 1000, membersPerGroup: 2000, groups: UNLIMITED, liveGroups: UNLIMITED, dailyNewGroups: 10000, historyDays: 30, freeDau: 10000, freePeakGroups: 100000 },
-      features: { broadcast: "on_application", multiDevice: true, localSearch: true, liveHistory: true, communities: "on_application", securityAdvancedPurchasable: true },
+      limits: {
+        users: UNLIMITED,
+        friendsPerUser: 3000,
+        groupsPerUser: 1000,
+        membersPerGroup: 2000,
+        groups: UNLIMITED,
+        liveGroups: UNLIMITED,
+        dailyNewGroups: 10000,
+        historyDays: 30,
+        freeDau: 10000,
+        freePeakGroups: 100000,
+      },
+      features: {
+        broadcast: "on_application",
+        multiDevice: true,
+        localSearch: true,
+        liveHistory: true,
+        communities: "on_application",
+        securityAdvancedPurchasable: true,
+      },
     },
   },
   packs: {
     live_groups_unlimited: { billing: "prepaid", tiers: { pro: [{ tier: null, monthly: "1000.00" }], ultimate: [] } },
     group_members: {
       billing: "prepaid",
-      tiers: { pro: [{ tier: "2000", monthly: "500.00", value: 2000 }], ultimate: [{ tier: "6000", monthly: "500.00", value: 6000 }] },
+      tiers: {
+        pro: [{ tier: "2000", monthly: "500.00", value: 2000 }],
+        ultimate: [{ tier: "6000", monthly: "500.00", value: 6000 }],
+      },
     },
     groups_per_user: {
       billing: "prepaid",
-      tiers: { pro: [{ tier: "1000", monthly: "1100.00", value: 1000 }], ultimate: [{ tier: "3000", monthly: "900.00", value: 3000 }] },
+      tiers: {
+        pro: [{ tier: "1000", monthly: "1100.00", value: 1000 }],
+        ultimate: [{ tier: "3000", monthly: "900.00", value: 3000 }],
+      },
     },
-    security_advanced: { billing: "prepaid", tiers: { pro: [{ tier: null, monthly: "1000.00" }], ultimate: [{ tier: null, monthly: "1000.00" }] } },
+    security_advanced: {
+      billing: "prepaid",
+      tiers: { pro: [{ tier: null, monthly: "1000.00" }], ultimate: [{ tier: null, monthly: "1000.00" }] },
+    },
     history: {
       billing: "postpaid",
       tiers: {
@@ -109,7 +183,10 @@ const V2026_01: PriceBook = {
         ],
       },
     },
-    barrage_bandwidth: { billing: "postpaid", tiers: { pro: [{ tier: null, monthly: "0.00" }], ultimate: [{ tier: null, monthly: "0.00" }] } },
+    barrage_bandwidth: {
+      billing: "postpaid",
+      tiers: { pro: [{ tier: null, monthly: "0.00" }], ultimate: [{ tier: null, monthly: "0.00" }] },
+    },
   },
   overage: { dau: { unit: 10000, price: "1000.00" }, peakGroups: { unit: 100000, price: "1000.00" } },
   barrage: { domesticPerMbpsDay: "2.00", internationalPerMbpsDay: "4.00" },
@@ -138,10 +215,17 @@ export function editionMonthly(book: PriceBook, edition: PaidEdition): Money {
   return money(book.editions[edition].monthly);
 }
 
-export type PackOffer = { kind: "ok"; tier: PackTier; billing: "prepaid" | "postpaid" } | { kind: "not_offered"; reason: "edition" | "tier"; tiers: (string | null)[] };
+export type PackOffer =
+  | { kind: "ok"; tier: PackTier; billing: "prepaid" | "postpaid" }
+  | { kind: "not_offered"; reason: "edition" | "tier"; tiers: (string | null)[] };
 
 /** The tier of a pack offered to an edition. A pack with one tier accepts the tier omitted. */
-export function packOffer(book: PriceBook, edition: PaidEdition, pack: PackName, tier: string | null | undefined): PackOffer {
+export function packOffer(
+  book: PriceBook,
+  edition: PaidEdition,
+  pack: PackName,
+  tier: string | null | undefined,
+): PackOffer {
   const entry = book.packs[pack];
   const tiers = entry.tiers[edition];
   if (tiers.length === 0) return { kind: "not_offered", reason: "edition", tiers: [] };

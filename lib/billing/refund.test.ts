@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { money } from "@/lib/money";
 import { shanghaiMidnight, termEnd } from "./calendar";
-import { computeRefund, fiveDayDeadline, needsReview, splitRefund, type RefundableLine, type RefundContext } from "./refund";
+import {
+  computeRefund,
+  fiveDayDeadline,
+  needsReview,
+  splitRefund,
+  type RefundableLine,
+  type RefundContext,
+} from "./refund";
 
 const at = (day: string, seconds = 0) => new Date(shanghaiMidnight(day).getTime() + seconds * 1000);
 
-function line(over: Omit<Partial<RefundableLine>, "months"> & { start: string; months?: number; paid?: string }): RefundableLine {
+function line(
+  over: Omit<Partial<RefundableLine>, "months"> & { start: string; months?: number; paid?: string },
+): RefundableLine {
   const start = shanghaiMidnight(over.start);
   const months = over.months ?? 1;
   return {
@@ -24,7 +33,15 @@ function line(over: Omit<Partial<RefundableLine>, "months"> & { start: string; m
 }
 
 function ctx(now: Date, lines: RefundableLine[], over: Partial<RefundContext> = {}): RefundContext {
-  return { now, app: { edition: "pro", status: "enabled", expiresAt: lines.at(-1)?.periodEnd ?? null }, fiveDayUsed: false, pendingForProduct: false, activePacks: [], lines, ...over };
+  return {
+    now,
+    app: { edition: "pro", status: "enabled", expiresAt: lines.at(-1)?.periodEnd ?? null },
+    fiveDayUsed: false,
+    pendingForProduct: false,
+    activePacks: [],
+    lines,
+    ...over,
+  };
 }
 
 const standard = (c: RefundContext, product = "plan") => computeRefund(c, { product, mode: "standard" });
@@ -53,8 +70,13 @@ describe("R-REF-2 standard refund, to the second", () => {
   });
 
   it("R-REF-2: a renewal that has not started comes back in full, the current order pro rata", () => {
-    const r = standard(ctx(at("2027-01-11"), [line({ start: "2027-01-01" }), line({ start: "2027-02-01", orderId: "renewal" })]));
-    expect(r.lines.map((l) => [l.orderId, l.used.toFixed(2), l.amount.toFixed(2)])).toEqual([["o-2027-01-01", "322.26", "676.74"], ["renewal", "0.00", "999.00"]]);
+    const r = standard(
+      ctx(at("2027-01-11"), [line({ start: "2027-01-01" }), line({ start: "2027-02-01", orderId: "renewal" })]),
+    );
+    expect(r.lines.map((l) => [l.orderId, l.used.toFixed(2), l.amount.toFixed(2)])).toEqual([
+      ["o-2027-01-01", "322.26", "676.74"],
+      ["renewal", "0.00", "999.00"],
+    ]);
     expect(r.total.toFixed(2)).toBe("1675.74");
   });
 
@@ -68,21 +90,39 @@ describe("R-REF-2 standard refund, to the second", () => {
   });
 
   it("R-REF-2: a pack bought alone mid-term (fractional months) is used by the same calendar", () => {
-    const l = line({ start: "2027-01-16", product: "security_advanced", months: 1, paid: "1464.29", periodEnd: shanghaiMidnight("2027-03-01") });
+    const l = line({
+      start: "2027-01-16",
+      product: "security_advanced",
+      months: 1,
+      paid: "1464.29",
+      periodEnd: shanghaiMidnight("2027-03-01"),
+    });
     l.months = money(1).plus(money(13).div(28));
     const r = standard(ctx(at("2027-02-16"), [l], { activePacks: ["security_advanced"] }), "security_advanced");
     // one whole month of 1 + 13/28 is used
-    expect(r.total.toFixed(2)).toBe(money("1464.29").minus(money("1464.29").div(l.months)).toDecimalPlaces(2).toFixed(2));
+    expect(r.total.toFixed(2)).toBe(
+      money("1464.29").minus(money("1464.29").div(l.months)).toDecimalPlaces(2).toFixed(2),
+    );
   });
 
   it("R-REF-4: a plan refund also refunds the app's active prepaid packs, each as its own line", () => {
-    const lines = [line({ start: "2027-01-01" }), line({ start: "2027-01-01", product: "security_advanced", lineId: "pack", paid: "1000.00" }), line({ start: "2027-01-01", product: "group_members", lineId: "gm", paid: "500.00" })];
+    const lines = [
+      line({ start: "2027-01-01" }),
+      line({ start: "2027-01-01", product: "security_advanced", lineId: "pack", paid: "1000.00" }),
+      line({ start: "2027-01-01", product: "group_members", lineId: "gm", paid: "500.00" }),
+    ];
     const r = standard(ctx(at("2027-01-01"), lines, { activePacks: ["security_advanced"] }));
-    expect(r.lines.map((l) => [l.product, l.amount.toFixed(2)])).toEqual([["plan", "999.00"], ["security_advanced", "1000.00"]]);
+    expect(r.lines.map((l) => [l.product, l.amount.toFixed(2)])).toEqual([
+      ["plan", "999.00"],
+      ["security_advanced", "1000.00"],
+    ]);
   });
 
   it("R-REF-5: a pack refund covers only that pack", () => {
-    const lines = [line({ start: "2027-01-01" }), line({ start: "2027-01-01", product: "security_advanced", lineId: "pack", paid: "1000.00" })];
+    const lines = [
+      line({ start: "2027-01-01" }),
+      line({ start: "2027-01-01", product: "security_advanced", lineId: "pack", paid: "1000.00" }),
+    ];
     const r = standard(ctx(at("2027-01-01"), lines, { activePacks: ["security_advanced"] }), "security_advanced");
     expect(r.lines.map((l) => l.product)).toEqual(["security_advanced"]);
   });
@@ -93,9 +133,24 @@ describe("R-REF-2 standard refund, to the second", () => {
   });
 
   it.each([
-    ["R-REF-2: a trial app has nothing to refund", ctx(at("2027-01-02"), [], { app: { edition: "trial", status: "enabled", expiresAt: null } }), "trial_app"],
-    ["R-REF-2: no current order of the product", ctx(at("2027-03-02"), [line({ start: "2027-01-01" })].filter((l) => l.periodEnd > at("2027-03-02"))), "nothing_to_refund"],
-    ["R-REF-6: a refund of the app waiting for review", ctx(at("2027-01-02"), [line({ start: "2027-01-01" })], { pendingForProduct: true }), "pending_review"],
+    [
+      "R-REF-2: a trial app has nothing to refund",
+      ctx(at("2027-01-02"), [], { app: { edition: "trial", status: "enabled", expiresAt: null } }),
+      "trial_app",
+    ],
+    [
+      "R-REF-2: no current order of the product",
+      ctx(
+        at("2027-03-02"),
+        [line({ start: "2027-01-01" })].filter((l) => l.periodEnd > at("2027-03-02")),
+      ),
+      "nothing_to_refund",
+    ],
+    [
+      "R-REF-6: a refund of the app waiting for review",
+      ctx(at("2027-01-02"), [line({ start: "2027-01-01" })], { pendingForProduct: true }),
+      "pending_review",
+    ],
   ])("%s", (_n, c, reason) => {
     expect(standard(c)).toMatchObject({ eligible: false, reason });
   });
@@ -105,7 +160,14 @@ describe("R-REF-1 five-day refund", () => {
   it("R-REF-1: placed on day D (23:59) → allowed until 00:00 of D+5", () => {
     const placed = new Date(at("2027-01-10").getTime() + (23 * 3600 + 59 * 60) * 1000);
     expect(fiveDayDeadline(placed)).toEqual(at("2027-01-15"));
-    const l = line({ start: "2027-01-10", orderCreatedAt: placed, periodStart: placed, periodEnd: termEnd(placed, 1), paidCash: money("899.00"), paidGift: money("100.00") });
+    const l = line({
+      start: "2027-01-10",
+      orderCreatedAt: placed,
+      periodStart: placed,
+      periodEnd: termEnd(placed, 1),
+      paidCash: money("899.00"),
+      paidGift: money("100.00"),
+    });
     const inside = fiveDay(ctx(at("2027-01-15", -1), [l]));
     expect(inside.eligible).toBe(true);
     expect([inside.total, inside.cash, inside.gift].map((m) => m.toFixed(2))).toEqual(["999.00", "899.00", "100.00"]);
@@ -121,15 +183,23 @@ describe("R-REF-1 five-day refund", () => {
   it("R-REF-1: every order of the product must be in the window", () => {
     const old = line({ start: "2027-01-01", months: 1 });
     const renewal = line({ start: "2027-02-01", orderId: "renewal", orderCreatedAt: at("2027-01-09") });
-    expect(fiveDay(ctx(at("2027-01-10"), [old, renewal]))).toMatchObject({ eligible: false, reason: "five_day_window_passed" });
+    expect(fiveDay(ctx(at("2027-01-10"), [old, renewal]))).toMatchObject({
+      eligible: false,
+      reason: "five_day_window_passed",
+    });
   });
 
   it("R-REF-1: once per account", () => {
-    expect(fiveDay(ctx(at("2027-01-11"), [line({ start: "2027-01-10" })], { fiveDayUsed: true }))).toMatchObject({ eligible: false, reason: "five_day_used" });
+    expect(fiveDay(ctx(at("2027-01-11"), [line({ start: "2027-01-10" })], { fiveDayUsed: true }))).toMatchObject({
+      eligible: false,
+      reason: "five_day_used",
+    });
   });
 
   it("R-REF-1: campaign orders marked not refundable are excluded", () => {
-    expect(fiveDay(ctx(at("2027-01-11"), [line({ start: "2027-01-10", refundable: false, paid: "99.90" })]))).toMatchObject({ eligible: false, reason: "campaign_not_refundable" });
+    expect(
+      fiveDay(ctx(at("2027-01-11"), [line({ start: "2027-01-10", refundable: false, paid: "99.90" })])),
+    ).toMatchObject({ eligible: false, reason: "campaign_not_refundable" });
   });
 });
 

@@ -71,7 +71,15 @@ export type RefundReason =
 
 export type RefundComputation =
   | { eligible: true; mode: RefundMode; lines: RefundLine[]; total: Money; cash: Money; gift: Money }
-  | { eligible: false; mode: RefundMode; reason: RefundReason; lines: RefundLine[]; total: Money; cash: Money; gift: Money };
+  | {
+      eligible: false;
+      mode: RefundMode;
+      reason: RefundReason;
+      lines: RefundLine[];
+      total: Money;
+      cash: Money;
+      gift: Money;
+    };
 
 /** R-REF-1: an order placed on Shanghai day D may be refunded until 00:00 of day D+5. */
 export function fiveDayDeadline(orderCreatedAt: Date): Date {
@@ -90,23 +98,60 @@ export function splitRefund(amount: Money, paidCash: Money, paidGift: Money): { 
 export function standardLine(l: RefundableLine, now: Date): RefundLine {
   const paid = l.paidCash.plus(l.paidGift);
   let used = ZERO;
-  if (l.periodStart < now) used = l.months.isZero() ? paid : paid.div(l.months).times(monthsBetween(l.periodStart, now));
+  if (l.periodStart < now)
+    used = l.months.isZero() ? paid : paid.div(l.months).times(monthsBetween(l.periodStart, now));
   const amount = roundCents(maxMoney(ZERO, paid.minus(used)));
-  return { lineId: l.lineId, orderId: l.orderId, orderNo: l.orderNo, product: l.product, paid, used: roundCents(used), amount, ...splitRefund(amount, l.paidCash, l.paidGift) };
+  return {
+    lineId: l.lineId,
+    orderId: l.orderId,
+    orderNo: l.orderNo,
+    product: l.product,
+    paid,
+    used: roundCents(used),
+    amount,
+    ...splitRefund(amount, l.paidCash, l.paidGift),
+  };
 }
 
 function fiveDayLine(l: RefundableLine): RefundLine {
   const paid = l.paidCash.plus(l.paidGift);
-  return { lineId: l.lineId, orderId: l.orderId, orderNo: l.orderNo, product: l.product, paid, used: ZERO, amount: paid, cash: l.paidCash, gift: l.paidGift };
+  return {
+    lineId: l.lineId,
+    orderId: l.orderId,
+    orderNo: l.orderNo,
+    product: l.product,
+    paid,
+    used: ZERO,
+    amount: paid,
+    cash: l.paidCash,
+    gift: l.paidGift,
+  };
 }
 
 function excluded(l: RefundableLine): RefundLine {
   const paid = l.paidCash.plus(l.paidGift);
-  return { lineId: l.lineId, orderId: l.orderId, orderNo: l.orderNo, product: l.product, paid, used: ZERO, amount: ZERO, cash: ZERO, gift: ZERO, note: "campaign_not_refundable" };
+  return {
+    lineId: l.lineId,
+    orderId: l.orderId,
+    orderNo: l.orderNo,
+    product: l.product,
+    paid,
+    used: ZERO,
+    amount: ZERO,
+    cash: ZERO,
+    gift: ZERO,
+    note: "campaign_not_refundable",
+  };
 }
 
 function totals(mode: RefundMode, lines: RefundLine[]) {
-  return { mode, lines, total: sumMoney(lines.map((l) => l.amount)), cash: sumMoney(lines.map((l) => l.cash)), gift: sumMoney(lines.map((l) => l.gift)) };
+  return {
+    mode,
+    lines,
+    total: sumMoney(lines.map((l) => l.amount)),
+    cash: sumMoney(lines.map((l) => l.cash)),
+    gift: sumMoney(lines.map((l) => l.gift)),
+  };
 }
 
 /** Which products a refund of `product` covers: a plan takes the app's active prepaid packs with it. */
@@ -115,7 +160,11 @@ export function productsCovered(product: string, activePacks: string[]): string[
 }
 
 export function computeRefund(ctx: RefundContext, req: RefundRequest): RefundComputation {
-  const none = (reason: RefundReason, lines: RefundLine[] = []): RefundComputation => ({ eligible: false, reason, ...totals(req.mode, lines) });
+  const none = (reason: RefundReason, lines: RefundLine[] = []): RefundComputation => ({
+    eligible: false,
+    reason,
+    ...totals(req.mode, lines),
+  });
   if (ctx.app.status === "reclaimed" || ctx.app.status === "deleted") return none("app_gone");
   if (ctx.app.edition === "trial") return none("trial_app");
   if (ctx.pendingForProduct) return none("pending_review");
@@ -123,7 +172,10 @@ export function computeRefund(ctx: RefundContext, req: RefundRequest): RefundCom
   const covered = productsCovered(req.product, ctx.activePacks);
   const lines = ctx.lines
     .filter((l) => l.billing === "prepaid" && covered.includes(l.product) && l.periodEnd > ctx.now)
-    .sort((a, b) => covered.indexOf(a.product) - covered.indexOf(b.product) || a.periodStart.getTime() - b.periodStart.getTime());
+    .sort(
+      (a, b) =>
+        covered.indexOf(a.product) - covered.indexOf(b.product) || a.periodStart.getTime() - b.periodStart.getTime(),
+    );
   if (!lines.some((l) => l.product === req.product)) return none("nothing_to_refund");
 
   if (req.mode === "five_day") {
@@ -132,12 +184,20 @@ export function computeRefund(ctx: RefundContext, req: RefundRequest): RefundCom
     if (own.some((l) => ctx.now >= fiveDayDeadline(l.orderCreatedAt))) return none("five_day_window_passed");
     if (own.every((l) => !l.refundable)) return none("campaign_not_refundable", lines.map(excluded));
     // Packs go with the plan by the same rule; one bought outside the window blocks the whole refund.
-    if (lines.some((l) => l.refundable && ctx.now >= fiveDayDeadline(l.orderCreatedAt))) return none("five_day_window_passed");
-    return { eligible: true, ...totals("five_day", lines.map((l) => (l.refundable ? fiveDayLine(l) : excluded(l)))) };
+    if (lines.some((l) => l.refundable && ctx.now >= fiveDayDeadline(l.orderCreatedAt)))
+      return none("five_day_window_passed");
+    return {
+      eligible: true,
+      ...totals(
+        "five_day",
+        lines.map((l) => (l.refundable ? fiveDayLine(l) : excluded(l))),
+      ),
+    };
   }
 
   const computed = lines.map((l) => (l.refundable ? standardLine(l, ctx.now) : excluded(l)));
-  if (lines.filter((l) => l.product === req.product).every((l) => !l.refundable)) return none("campaign_not_refundable", computed);
+  if (lines.filter((l) => l.product === req.product).every((l) => !l.refundable))
+    return none("campaign_not_refundable", computed);
   return { eligible: true, ...totals("standard", computed) };
 }
 

@@ -43,8 +43,18 @@ describe("termView: what the console shows for an app's term (issue 9, R-REF-4)"
 });
 
 describe("renewalNotice: R-BUY-9 announced with its amount and shortfall (issue 9)", () => {
-  const app = (sdkAppId: number, expiresAt: string, autoRenew = true, dontRenew = false) => ({ sdkAppId, name: `app ${sdkAppId}`, expiresAt: I(expiresAt), autoRenew, dontRenew });
-  const totals = new Map([[1, money("2999.00")], [2, money("6999.00")], [3, money("2999.00")]]);
+  const app = (sdkAppId: number, expiresAt: string, autoRenew = true, dontRenew = false) => ({
+    sdkAppId,
+    name: `app ${sdkAppId}`,
+    expiresAt: I(expiresAt),
+    autoRenew,
+    dontRenew,
+  });
+  const totals = new Map([
+    [1, money("2999.00")],
+    [2, money("6999.00")],
+    [3, money("2999.00")],
+  ]);
   const bal = (cash: string, gift = "0") => ({ cash: money(cash), gift: money(gift) });
 
   it("one app, enough balance: its amount, no shortfall", () => {
@@ -54,10 +64,14 @@ describe("renewalNotice: R-BUY-9 announced with its amount and shortfall (issue 
     expect(n.shortfall.toFixed(2)).toBe("0.00");
   });
   it("gift pays first, then cash; short by what neither covers", () => {
-    expect(renewalNotice([app(1, "2027-01-01T16:00:00Z")], totals, bal("999", "1000"))!.shortfall.toFixed(2)).toBe("1000.00");
+    expect(renewalNotice([app(1, "2027-01-01T16:00:00Z")], totals, bal("999", "1000"))!.shortfall.toFixed(2)).toBe(
+      "1000.00",
+    );
   });
   it("a negative cash balance pays nothing", () => {
-    expect(renewalNotice([app(1, "2027-01-01T16:00:00Z")], totals, bal("-50", "0"))!.shortfall.toFixed(2)).toBe("2999.00");
+    expect(renewalNotice([app(1, "2027-01-01T16:00:00Z")], totals, bal("-50", "0"))!.shortfall.toFixed(2)).toBe(
+      "2999.00",
+    );
   });
   it("several apps: earliest first, one total, shortfall against the total", () => {
     const n = renewalNotice([app(2, "2027-01-03T16:00:00Z"), app(1, "2027-01-01T16:00:00Z")], totals, bal("5000"))!;
@@ -65,7 +79,17 @@ describe("renewalNotice: R-BUY-9 announced with its amount and shortfall (issue 
     expect(n.total.toFixed(2)).toBe("9998.00");
     expect(n.shortfall.toFixed(2)).toBe("4998.00");
   });
-  it("auto-renew off, \"don't renew\", or no quote: not announced", () => {
-    expect(renewalNotice([app(1, "2027-01-01T16:00:00Z", false), app(3, "2027-01-01T16:00:00Z", true, true), app(9, "2027-01-01T16:00:00Z")], totals, bal("0"))).toBeNull();
+  it('auto-renew off, "don\'t renew", or no quote: not announced', () => {
+    expect(
+      renewalNotice(
+        [
+          app(1, "2027-01-01T16:00:00Z", false),
+          app(3, "2027-01-01T16:00:00Z", true, true),
+          app(9, "2027-01-01T16:00:00Z"),
+        ],
+        totals,
+        bal("0"),
+      ),
+    ).toBeNull();
   });
 });

@@ -27,7 +27,12 @@ export type TermApp = { edition: Edition; expiresAt: Date | null; disablingUntil
 export function termView(app: TermApp, at: Date): TermView {
   if (!app.expiresAt) return { kind: "none" };
   if (app.disablingUntil) {
-    return { kind: "refunded", refundedDay: shanghaiDay(app.expiresAt), serviceUntil: app.disablingUntil.toISOString(), serviceEnded: app.disablingUntil <= at };
+    return {
+      kind: "refunded",
+      refundedDay: shanghaiDay(app.expiresAt),
+      serviceUntil: app.disablingUntil.toISOString(),
+      serviceEnded: app.disablingUntil <= at,
+    };
   }
   const day = expiryDay(app.expiresAt);
   return { kind: "term", expiryDay: day, daysLeft: daysBetween(shanghaiDay(at), day) };

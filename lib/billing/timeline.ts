@@ -24,7 +24,13 @@ const MAX_STEPS = 32;
 function afterEvent(app: LifecycleApp, e: LifecycleEvent): LifecycleApp {
   switch (e.kind) {
     case "expire":
-      return { ...app, status: app.status === "enabled" ? "grace" : app.status, statusReason: "expired", statusChangedAt: e.at, renewAttemptAt: wantsAutoRenew(app) ? e.at : app.renewAttemptAt };
+      return {
+        ...app,
+        status: app.status === "enabled" ? "grace" : app.status,
+        statusReason: "expired",
+        statusChangedAt: e.at,
+        renewAttemptAt: wantsAutoRenew(app) ? e.at : app.renewAttemptAt,
+      };
     case "retry_renew":
       return { ...app, renewAttemptAt: e.at };
     case "suspend_expired":
@@ -49,9 +55,12 @@ function lifecycleEvents(start: LifecycleApp, opts: TimelineOptions): { events: 
     if (!e) break;
     if (e.kind === "expire") {
       const autoRenew = wantsAutoRenew(app);
-      events.push(autoRenew && opts.renewalAmount ? { kind: "expire", at: e.at, autoRenew, amount: opts.renewalAmount } : { kind: "expire", at: e.at, autoRenew });
-    }
-    else if (e.kind === "retry_renew") {
+      events.push(
+        autoRenew && opts.renewalAmount
+          ? { kind: "expire", at: e.at, autoRenew, amount: opts.renewalAmount }
+          : { kind: "expire", at: e.at, autoRenew },
+      );
+    } else if (e.kind === "retry_renew") {
       const prev = events.at(-1);
       if (prev?.kind === "renew_retries") prev.retries.push(e.at);
       else events.push({ kind: "renew_retries", at: e.at, retries: [e.at] });
@@ -66,7 +75,11 @@ function lifecycleEvents(start: LifecycleApp, opts: TimelineOptions): { events: 
  * The coming events of a paid app, in time order (trial apps have none). An event already due but
  * not yet applied by the engine stays in the list.
  */
-export function timeline(app: LifecycleApp, applications: FeatureApplication[], opts: TimelineOptions = {}): TimelineEvent[] {
+export function timeline(
+  app: LifecycleApp,
+  applications: FeatureApplication[],
+  opts: TimelineOptions = {},
+): TimelineEvent[] {
   if (app.edition === "trial") return [];
   const { events, last } = lifecycleEvents(app, opts);
   // Nobody pays: edition and term stay; the app's final state (e.g. reclaimed at its instant) is
@@ -76,7 +89,11 @@ export function timeline(app: LifecycleApp, applications: FeatureApplication[], 
     for (let i = 0; i < MAX_STEPS; i++) {
       const step = nextFeatureStep(last, a);
       if (!step) break;
-      events.push(step.kind === "enable" ? { kind: "feature_enable", at: step.at, feature: a.feature } : { kind: "feature_stop", at: step.at, feature: a.feature, reason: step.reason });
+      events.push(
+        step.kind === "enable"
+          ? { kind: "feature_enable", at: step.at, feature: a.feature }
+          : { kind: "feature_stop", at: step.at, feature: a.feature, reason: step.reason },
+      );
       a = applyStep(a, step);
     }
   }

@@ -10,7 +10,9 @@ export const MAX_EVENT_BYTES = 640;
 export const MAX_BODY_BYTES = MAX_LOGIN_EVENTS * MAX_EVENT_BYTES + 64 * 1024;
 
 export const payloadTooLarge = (limit: number) =>
-  new DomainError("payload_too_large", `The request body is larger than ${limit} bytes, the largest valid request.`, { limitBytes: limit });
+  new DomainError("payload_too_large", `The request body is larger than ${limit} bytes, the largest valid request.`, {
+    limitBytes: limit,
+  });
 
 /**
  * Reads a request body as UTF-8 text, counting the bytes as they stream in: more than `limit` bytes is a

@@ -15,8 +15,15 @@ export function clientAddress(headers: HeaderBag): string | null {
 }
 
 /** The address to record for a request that arrived on `socketAddress` with these X-Forwarded-For entries. */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedHops: number): string | null {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustedHops: number,
+): string | null {
   if (trustedHops <= 0 || !forwardedFor) return socketAddress ?? null;
-  const chain = forwardedFor.split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = forwardedFor
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return chain[chain.length - trustedHops] ?? chain[0] ?? socketAddress ?? null;
 }

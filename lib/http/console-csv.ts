@@ -9,7 +9,13 @@ import { exportRangeSchema, type ExportRange } from "@/lib/validation/exports";
 
 export function csvResponse(body: string, filename: string): Response {
   // BOM: spreadsheet programs then read the Chinese app names as UTF-8
-  return new Response(`\uFEFF${body}`, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" } });
+  return new Response(`\uFEFF${body}`, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
 }
 
 export async function sessionCustomer(permission: Permission): Promise<CustomerActor> {
@@ -21,7 +27,10 @@ export async function sessionCustomer(permission: Permission): Promise<CustomerA
   return actor;
 }
 
-export function consoleCsvRoute(permission: Permission, build: (actor: CustomerActor, range: ExportRange) => Promise<{ body: string; filename: string }>) {
+export function consoleCsvRoute(
+  permission: Permission,
+  build: (actor: CustomerActor, range: ExportRange) => Promise<{ body: string; filename: string }>,
+) {
   return async function GET(req: Request): Promise<Response> {
     try {
       const actor = await sessionCustomer(permission);

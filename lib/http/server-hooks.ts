@@ -12,16 +12,30 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address";
 
 const globalForHooks = globalThis as unknown as { __imbServerHooks?: boolean };
 
-export function onRequest(req: IncomingMessage, res: ServerResponse, trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0)): void {
+export function onRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0),
+): void {
   const forwarded = req.headers["x-forwarded-for"];
-  const address = resolveClientAddress(req.socket?.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trustedHops);
+  const address = resolveClientAddress(
+    req.socket?.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trustedHops,
+  );
   if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
   else delete req.headers[CLIENT_ADDRESS_HEADER];
   const path = (req.url ?? "/").split("?")[0]!;
   if (path.startsWith("/_next/static/") || path === "/favicon.ico") return;
   const started = performance.now();
   res.once("finish", () => {
-    log().info({ msg: "request", method: req.method, path, status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+    log().info({
+      msg: "request",
+      method: req.method,
+      path,
+      status: res.statusCode,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
   });
 }
 

@@ -3,7 +3,18 @@ import { cookies } from "next/headers";
 import { LOCALE_COOKIE, toLocale } from "./config";
 
 /** Messages live in one file per area and locale; each area owns its own top-level namespaces. */
-const AREAS = ["buying", "promo", "refunds", "calculator", "usage", "notify", "bills", "features", "lists", "money"] as const;
+const AREAS = [
+  "buying",
+  "promo",
+  "refunds",
+  "calculator",
+  "usage",
+  "notify",
+  "bills",
+  "features",
+  "lists",
+  "money",
+] as const;
 
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);

@@ -15,7 +15,11 @@ type Registration =
   | { kind: "worker"; queue: string; options: PgBoss.WorkOptions; handler: WorkerHandler<unknown> }
   | { kind: "schedule"; queue: string; cron: string; data: object; options: PgBoss.ScheduleOptions };
 
-const g = globalThis as unknown as { __imbBoss?: PgBoss; __imbBossStarting?: Promise<PgBoss>; __imbBossRegs?: Registration[] };
+const g = globalThis as unknown as {
+  __imbBoss?: PgBoss;
+  __imbBossStarting?: Promise<PgBoss>;
+  __imbBossRegs?: Registration[];
+};
 const regs = (g.__imbBossRegs ??= []);
 
 async function apply(boss: PgBoss, r: Registration): Promise<void> {
@@ -40,14 +44,27 @@ export const registerQueue = (spec: QueueSpec) => register({ kind: "queue", spec
 export const registerWorker = <T>(queue: string, handler: WorkerHandler<T>, options: PgBoss.WorkOptions = {}) =>
   register({ kind: "worker", queue, options, handler: handler as WorkerHandler<unknown> });
 /** A cron schedule (UTC unless `tz`) that sends a job to `queue`; one per queue name across all processes. */
-export const registerSchedule = (queue: string, cron: string, data: object = {}, options: PgBoss.ScheduleOptions = {}) =>
-  register({ kind: "schedule", queue, cron, data, options });
+export const registerSchedule = (
+  queue: string,
+  cron: string,
+  data: object = {},
+  options: PgBoss.ScheduleOptions = {},
+) => register({ kind: "schedule", queue, cron, data, options });
 
 /** Starts pg-boss once per process and applies every registration in order. */
-export async function startJobs(connectionString = env.databaseUrl, options: Partial<PgBoss.ConstructorOptions> = {}): Promise<PgBoss> {
+export async function startJobs(
+  connectionString = env.databaseUrl,
+  options: Partial<PgBoss.ConstructorOptions> = {},
+): Promise<PgBoss> {
   if (g.__imbBoss) return g.__imbBoss;
   g.__imbBossStarting ??= (async () => {
-    const boss = new PgBoss({ connectionString, schema: BOSS_SCHEMA, max: 4, application_name: "imb-jobs", ...options });
+    const boss = new PgBoss({
+      connectionString,
+      schema: BOSS_SCHEMA,
+      max: 4,
+      application_name: "imb-jobs",
+      ...options,
+    });
     boss.on("error", (e) => console.error("[jobs] pg-boss error", e));
     await boss.start();
     g.__imbBoss = boss;

@@ -22,7 +22,10 @@ function errorText(e: unknown): string {
 }
 
 /** Tries one delivery now. `skipped`: not pending (already sent or failed) or another worker holds it. */
-export async function deliverOne(id: string, opts: DeliverOptions = {}): Promise<{ outcome: DeliverOutcome; error?: string }> {
+export async function deliverOne(
+  id: string,
+  opts: DeliverOptions = {},
+): Promise<{ outcome: DeliverOutcome; error?: string }> {
   const at = opts.at ?? new Date();
   const transports = opts.transports ?? defaultTransports();
   return db().transaction(async (tx) => {
@@ -32,7 +35,10 @@ export async function deliverOne(id: string, opts: DeliverOptions = {}): Promise
     const input = { kind: n!.kind, data: n!.data, sdkAppIds: n!.sdkAppIds };
     const options = { locale: "zh-CN" as const, appNames: await appNamesFor(tx, d.accountId, n!.sdkAppIds) };
     const rendered = renderNotification(input, options);
-    const message = d.channel === "email" ? { subject: rendered.title, body: rendered.body } : { subject: rendered.title, body: renderSms(input, options) };
+    const message =
+      d.channel === "email"
+        ? { subject: rendered.title, body: rendered.body }
+        : { subject: rendered.title, body: renderSms(input, options) };
     const transport = d.channel === "email" ? transports.email : transports.sms;
     const attempts = d.attempts + 1;
     try {
@@ -42,22 +48,41 @@ export async function deliverOne(id: string, opts: DeliverOptions = {}): Promise
       const failed = attempts >= MAX_ATTEMPTS;
       await tx
         .update(deliveries)
-        .set({ ...message, transport: transport.name, attempts, lastError: error, status: failed ? "failed" : "pending", nextAttemptAt: new Date(at.getTime() + retryDelaySeconds(attempts) * 1000) })
+        .set({
+          ...message,
+          transport: transport.name,
+          attempts,
+          lastError: error,
+          status: failed ? "failed" : "pending",
+          nextAttemptAt: new Date(at.getTime() + retryDelaySeconds(attempts) * 1000),
+        })
         .where(eq(deliveries.id, id));
       return { outcome: failed ? ("failed" as const) : ("retry" as const), error };
     }
-    await tx.update(deliveries).set({ ...message, transport: transport.name, attempts, lastError: null, status: "sent", sentAt: at }).where(eq(deliveries.id, id));
+    await tx
+      .update(deliveries)
+      .set({ ...message, transport: transport.name, attempts, lastError: null, status: "sent", sentAt: at })
+      .where(eq(deliveries.id, id));
     return { outcome: "sent" as const };
   });
 }
 
 /** Sends every pending delivery (of one account, if given) whose next attempt is due at `at`, oldest first; counts by outcome. */
-export async function deliverDue(limit = 100, opts: DeliverOptions & { accountId?: string } = {}): Promise<Record<DeliverOutcome, number>> {
+export async function deliverDue(
+  limit = 100,
+  opts: DeliverOptions & { accountId?: string } = {},
+): Promise<Record<DeliverOutcome, number>> {
   const at = opts.at ?? new Date();
   const due = await db()
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(eq(deliveries.status, "pending"), lte(deliveries.nextAttemptAt, at), opts.accountId ? eq(deliveries.accountId, opts.accountId) : undefined))
+    .where(
+      and(
+        eq(deliveries.status, "pending"),
+        lte(deliveries.nextAttemptAt, at),
+        opts.accountId ? eq(deliveries.accountId, opts.accountId) : undefined,
+      ),
+    )
     .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id))
     .limit(limit);
   const counts: Record<DeliverOutcome, number> = { sent: 0, retry: 0, failed: 0, skipped: 0 };

@@ -29,14 +29,25 @@ export async function registerDeliveryJobs(): Promise<void> {
   if (registered) return;
   registered = true;
   await registerQueue({ name: DEAD_LETTER_QUEUE, retentionMinutes: 14 * 24 * 60 });
-  await registerQueue({ name: DELIVER_QUEUE, retryLimit: MAX_ATTEMPTS - 1, retryDelay: RETRY_BASE_SECONDS, retryBackoff: true, deadLetter: DEAD_LETTER_QUEUE, expireInSeconds: 120 });
+  await registerQueue({
+    name: DELIVER_QUEUE,
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelay: RETRY_BASE_SECONDS,
+    retryBackoff: true,
+    deadLetter: DEAD_LETTER_QUEUE,
+    expireInSeconds: 120,
+  });
   await registerQueue({ name: SWEEP_QUEUE, policy: "singleton", retryLimit: 0 });
-  await registerWorker<DeliverJob>(DELIVER_QUEUE, async (batch) => {
-    for (const job of batch) {
-      const r = await deliverOne(job.data.deliveryId);
-      if (r.outcome === "retry" || r.outcome === "failed") throw new Error(r.error ?? "delivery failed");
-    }
-  }, { batchSize: 1, pollingIntervalSeconds: 2 });
+  await registerWorker<DeliverJob>(
+    DELIVER_QUEUE,
+    async (batch) => {
+      for (const job of batch) {
+        const r = await deliverOne(job.data.deliveryId);
+        if (r.outcome === "retry" || r.outcome === "failed") throw new Error(r.error ?? "delivery failed");
+      }
+    },
+    { batchSize: 1, pollingIntervalSeconds: 2 },
+  );
   await registerWorker<DeliverJob>(DEAD_LETTER_QUEUE, async (batch) => {
     for (const job of batch) await markDeadLettered(job.data.deliveryId, "dead-lettered after the last retry");
   });

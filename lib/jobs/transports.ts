@@ -36,6 +36,7 @@ let cached: { url: string | undefined; t: Transports } | undefined;
 /** The transports this process uses, from the environment. */
 export function defaultTransports(): Transports {
   const url = process.env.SMTP_URL || undefined;
-  if (!cached || cached.url !== url) cached = { url, t: { email: url ? smtpTransport(url) : devEmailTransport, sms: devSmsTransport } };
+  if (!cached || cached.url !== url)
+    cached = { url, t: { email: url ? smtpTransport(url) : devEmailTransport, sms: devSmsTransport } };
   return cached.t;
 }

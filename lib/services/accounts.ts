@@ -50,15 +50,43 @@ export async function createAccount(actor: OperatorActor | { kind: "system" }, i
       const [account] = await tx.insert(accounts).values({ name: input.name, createdAt: at }).returning();
       const [owner] = await tx
         .insert(users)
-        .values({ email: input.ownerEmail, name: input.name, passwordHash, kind: "customer", accountId: account!.id, accountRole: "owner", createdAt: at })
+        .values({
+          email: input.ownerEmail,
+          name: input.name,
+          passwordHash,
+          kind: "customer",
+          accountId: account!.id,
+          accountRole: "owner",
+          createdAt: at,
+        })
         .returning();
-      await tx.insert(apiKeys).values({ kind: "account", accountId: account!.id, createdBy: owner!.id, name: "default", prefix, keyHash: hashApiKey(key), createdAt: at });
-      await writeAudit(tx, { actor, at, accountId: account!.id, action: "account.create", entityType: "account", entityId: account!.id, after: { name: input.name, ownerEmail: input.ownerEmail } });
+      await tx
+        .insert(apiKeys)
+        .values({
+          kind: "account",
+          accountId: account!.id,
+          createdBy: owner!.id,
+          name: "default",
+          prefix,
+          keyHash: hashApiKey(key),
+          createdAt: at,
+        });
+      await writeAudit(tx, {
+        actor,
+        at,
+        accountId: account!.id,
+        action: "account.create",
+        entityType: "account",
+        entityId: account!.id,
+        after: { name: input.name, ownerEmail: input.ownerEmail },
+      });
       return { account: accountJson(account!), apiKey: key, ownerId: owner!.id };
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new DomainError("conflict", `A user with the email ${input.ownerEmail} already exists.`, { fields: { ownerEmail: "is already registered" } });
+      throw new DomainError("conflict", `A user with the email ${input.ownerEmail} already exists.`, {
+        fields: { ownerEmail: "is already registered" },
+      });
     }
     throw e;
   }
@@ -70,8 +98,21 @@ export async function verifyAccount(actor: OperatorActor, accountId: string) {
     const at = await now(tx);
     const a = await lockAccount(tx, accountId);
     if (a.verified) return accountJson(a);
-    const [updated] = await tx.update(accounts).set({ verified: true, verifiedAt: at }).where(eq(accounts.id, accountId)).returning();
-    await writeAudit(tx, { actor, at, accountId, action: "account.verify", entityType: "account", entityId: accountId, before: { verified: false }, after: { verified: true } });
+    const [updated] = await tx
+      .update(accounts)
+      .set({ verified: true, verifiedAt: at })
+      .where(eq(accounts.id, accountId))
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId,
+      action: "account.verify",
+      entityType: "account",
+      entityId: accountId,
+      before: { verified: false },
+      after: { verified: true },
+    });
     return accountJson(updated!);
   });
 }
@@ -85,16 +126,37 @@ export async function topUp(actor: OperatorActor, accountId: string, input: TopU
     const before = await lockAccount(tx, accountId);
     // numeric(14,2): a balance part cannot pass 999,999,999,999.99 (checked under the account lock).
     const over: FieldErrors = {};
-    if (input.cash && money(before.cash).plus(money(input.cash)).gt(MAX_MONEY)) over.cash = `would take the cash balance above ${MAX_MONEY}`;
-    if (input.gift && money(before.gift).plus(money(input.gift)).gt(MAX_MONEY)) over.gift = `would take the gift balance above ${MAX_MONEY}`;
+    if (input.cash && money(before.cash).plus(money(input.cash)).gt(MAX_MONEY))
+      over.cash = `would take the cash balance above ${MAX_MONEY}`;
+    if (input.gift && money(before.gift).plus(money(input.gift)).gt(MAX_MONEY))
+      over.gift = `would take the gift balance above ${MAX_MONEY}`;
     if (Object.keys(over).length) throw validationFailed(over);
-    if (input.cash) await post(tx, accountId, { kind: "topup", cashDelta: money(input.cash), giftDelta: ZERO, note: input.note }, actor, at);
-    if (input.gift) await post(tx, accountId, { kind: "grant", cashDelta: ZERO, giftDelta: money(input.gift), note: input.note }, actor, at);
+    if (input.cash)
+      await post(
+        tx,
+        accountId,
+        { kind: "topup", cashDelta: money(input.cash), giftDelta: ZERO, note: input.note },
+        actor,
+        at,
+      );
+    if (input.gift)
+      await post(
+        tx,
+        accountId,
+        { kind: "grant", cashDelta: ZERO, giftDelta: money(input.gift), note: input.note },
+        actor,
+        at,
+      );
     // R-LIFE-4: back to ≥ 0 lifts arrears suspensions in this same transaction.
     await liftArrears(tx, accountId, at);
     const after = await getAccount(accountId, tx);
     await writeAudit(tx, {
-      actor, at, accountId, action: "account.topup", entityType: "account", entityId: accountId,
+      actor,
+      at,
+      accountId,
+      action: "account.topup",
+      entityType: "account",
+      entityId: accountId,
       before: { cash: before.cash, gift: before.gift },
       after: { cash: after.cash, gift: after.gift, note: input.note },
     });
@@ -127,7 +189,12 @@ export async function listAccounts(f: AccountListFilter = {}) {
         .groupBy(apps.accountId)
     : [];
   const byId = new Map(counts.map((c) => [c.accountId, c.n]));
-  return rows.map((r) => ({ ...accountJson(r.account), ownerEmail: r.ownerEmail, createdAt: r.account.createdAt, appCount: byId.get(r.account.id) ?? 0 }));
+  return rows.map((r) => ({
+    ...accountJson(r.account),
+    ownerEmail: r.ownerEmail,
+    createdAt: r.account.createdAt,
+    appCount: byId.get(r.account.id) ?? 0,
+  }));
 }
 
 export async function listAccountUsers(accountId: string) {
@@ -138,12 +205,14 @@ export async function listAccountUsers(accountId: string) {
     .orderBy(asc(users.createdAt));
 }
 
-
 export const ACCOUNT_SORTS = ["name", "owner", "verified", "apps", "available", "createdAt"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 /** One page of customer accounts with owner e-mail and counted apps, and how many match: two statements. */
-export async function listAccountsPage(f: AccountListFilter, p: { sort?: AccountSort; dir?: "asc" | "desc"; limit: number; offset: number }) {
+export async function listAccountsPage(
+  f: AccountListFilter,
+  p: { sort?: AccountSort; dir?: "asc" | "desc"; limit: number; offset: number },
+) {
   const conds = [];
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
@@ -153,8 +222,12 @@ export async function listAccountsPage(f: AccountListFilter, p: { sort?: Account
   const where = conds.length ? and(...conds) : undefined;
   const appCount = sql<number>`(select count(*)::int from ${apps} where ${apps.accountId} = ${accounts.id} and ${inArray(apps.status, COUNTED_STATUSES)})`;
   const column = {
-    name: sql`${accounts.name}`, owner: sql`${users.email}`, verified: sql`${accounts.verified}`, apps: appCount,
-    available: sql`(${accounts.cash} + ${accounts.gift})`, createdAt: sql`${accounts.createdAt}`,
+    name: sql`${accounts.name}`,
+    owner: sql`${users.email}`,
+    verified: sql`${accounts.verified}`,
+    apps: appCount,
+    available: sql`(${accounts.cash} + ${accounts.gift})`,
+    createdAt: sql`${accounts.createdAt}`,
   }[p.sort ?? "createdAt"];
   const dir = p.dir ?? (p.sort ? "asc" : "desc");
   const [rows, [c]] = await Promise.all([
@@ -166,10 +239,19 @@ export async function listAccountsPage(f: AccountListFilter, p: { sort?: Account
       .orderBy(dir === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`, asc(accounts.id))
       .limit(p.limit)
       .offset(p.offset),
-    db().select({ n: count() }).from(accounts).leftJoin(users, and(eq(users.accountId, accounts.id), eq(users.accountRole, "owner"))).where(where),
+    db()
+      .select({ n: count() })
+      .from(accounts)
+      .leftJoin(users, and(eq(users.accountId, accounts.id), eq(users.accountRole, "owner")))
+      .where(where),
   ]);
   return {
     total: c!.n,
-    rows: rows.map((r) => ({ ...accountJson(r.account), ownerEmail: r.ownerEmail, createdAt: r.account.createdAt, appCount: r.appCount })),
+    rows: rows.map((r) => ({
+      ...accountJson(r.account),
+      ownerEmail: r.ownerEmail,
+      createdAt: r.account.createdAt,
+      appCount: r.appCount,
+    })),
   };
 }

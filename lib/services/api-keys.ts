@@ -14,16 +14,38 @@ export async function createAccountApiKey(actor: CustomerActor, name: string) {
     const at = await now(tx);
     const [row] = await tx
       .insert(apiKeys)
-      .values({ kind: "account", accountId: actor.accountId, createdBy: actor.userId ?? null, name, prefix, keyHash: hashApiKey(key), createdAt: at })
+      .values({
+        kind: "account",
+        accountId: actor.accountId,
+        createdBy: actor.userId ?? null,
+        name,
+        prefix,
+        keyHash: hashApiKey(key),
+        createdAt: at,
+      })
       .returning();
-    await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "api_key.create", entityType: "api_key", entityId: row!.id, after: { name, prefix } });
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: actor.accountId,
+      action: "api_key.create",
+      entityType: "api_key",
+      entityId: row!.id,
+      after: { name, prefix },
+    });
     return { id: row!.id, name, prefix, key, createdAt: at };
   });
 }
 
 export async function listAccountApiKeys(accountId: string) {
   return db()
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.accountId, accountId), eq(apiKeys.kind, "account")))
     .orderBy(desc(apiKeys.createdAt));
@@ -38,7 +60,16 @@ export async function revokeAccountApiKey(actor: CustomerActor, keyId: string) {
       .where(and(eq(apiKeys.id, keyId), eq(apiKeys.accountId, actor.accountId), isNull(apiKeys.revokedAt)))
       .returning();
     if (!row) throw notFound("API key");
-    await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "api_key.revoke", entityType: "api_key", entityId: keyId, before: { revokedAt: null }, after: { revokedAt: at.toISOString() } });
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: actor.accountId,
+      action: "api_key.revoke",
+      entityType: "api_key",
+      entityId: keyId,
+      before: { revokedAt: null },
+      after: { revokedAt: at.toISOString() },
+    });
   });
 }
 
@@ -51,6 +82,13 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!row) return null;
-  if (row.key.kind === "operator") return { kind: "operator", userId: row.key.createdBy!, keyId: row.key.id } satisfies OperatorActor;
-  return { kind: "customer", accountId: row.key.accountId!, role: "owner", userId: row.ownerId ?? undefined, keyId: row.key.id };
+  if (row.key.kind === "operator")
+    return { kind: "operator", userId: row.key.createdBy!, keyId: row.key.id } satisfies OperatorActor;
+  return {
+    kind: "customer",
+    accountId: row.key.accountId!,
+    role: "owner",
+    userId: row.ownerId ?? undefined,
+    keyId: row.key.id,
+  };
 }

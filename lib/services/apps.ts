@@ -61,7 +61,10 @@ export async function activePacks(appIds: string[], at: Date): Promise<Map<strin
 
 /** Apps with their active packs, in API.md's shape. */
 export async function appsJson(rows: AppRow[]): Promise<AppJson[]> {
-  const packs = await activePacks(rows.map((a) => a.id), await now());
+  const packs = await activePacks(
+    rows.map((a) => a.id),
+    await now(),
+  );
   return rows.map((a) => appJson(a, packs.get(a.id) ?? []));
 }
 
@@ -71,7 +74,11 @@ export async function oneAppJson(row: AppRow): Promise<AppJson> {
 export type AppJson = ReturnType<typeof appJson>;
 
 /** R-APP-1, R-APP-2: creates a trial app; the account row lock makes the cap hold under concurrency. */
-export async function createApp(actor: CustomerActor, input: { name: string }, opts: { at?: Date } = {}): Promise<AppRow> {
+export async function createApp(
+  actor: CustomerActor,
+  input: { name: string },
+  opts: { at?: Date } = {},
+): Promise<AppRow> {
   return db().transaction(async (tx) => {
     await lockAccount(tx, actor.accountId);
     // `opts.at` is for seeding history only (db/demo-usage.ts): an app created at a past instant.
@@ -92,8 +99,18 @@ export async function createApp(actor: CustomerActor, input: { name: string }, o
       .insert(apps)
       .values({ accountId: actor.accountId, name: input.name, statusChangedAt: at, createdAt: at })
       .returning();
-    await tx.insert(appStatusEvents).values({ appId: app!.id, fromStatus: null, toStatus: "enabled", reason: "created", actor: actorTag(actor), at });
-    await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "app.create", entityType: "app", entityId: String(app!.sdkAppId), after: { name: app!.name, edition: app!.edition, status: app!.status } });
+    await tx
+      .insert(appStatusEvents)
+      .values({ appId: app!.id, fromStatus: null, toStatus: "enabled", reason: "created", actor: actorTag(actor), at });
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: actor.accountId,
+      action: "app.create",
+      entityType: "app",
+      entityId: String(app!.sdkAppId),
+      after: { name: app!.name, edition: app!.edition, status: app!.status },
+    });
     return app!;
   });
 }
@@ -106,7 +123,11 @@ export async function listApps(accountId: string, f: AppFilter = {}): Promise<Ap
   if (f.q) conds.push(or(ilike(apps.name, `%${f.q}%`), sql`${apps.sdkAppId}::text like ${`%${f.q}%`}`)!);
   if (f.status) conds.push(eq(apps.status, f.status));
   if (f.edition) conds.push(eq(apps.edition, f.edition));
-  return db().select().from(apps).where(and(...conds)).orderBy(desc(apps.createdAt), desc(apps.sdkAppId));
+  return db()
+    .select()
+    .from(apps)
+    .where(and(...conds))
+    .orderBy(desc(apps.createdAt), desc(apps.sdkAppId));
 }
 
 export const APP_SORTS = ["name", "sdkAppId", "edition", "status", "createdAt", "expiresAt"] as const;
@@ -114,13 +135,28 @@ export type AppSort = (typeof APP_SORTS)[number];
 export type AppPage = { sort?: AppSort; dir?: "asc" | "desc"; limit: number; offset: number };
 
 /** One page of the account's apps (not deleted) and how many match: two statements whatever the page. */
-export async function listAppsPage(accountId: string, f: AppFilter, p: AppPage): Promise<{ rows: AppRow[]; total: number }> {
+export async function listAppsPage(
+  accountId: string,
+  f: AppFilter,
+  p: AppPage,
+): Promise<{ rows: AppRow[]; total: number }> {
   const conds: SQL[] = [eq(apps.accountId, accountId), ne(apps.status, "deleted")];
-  if (f.q) conds.push(or(ilike(apps.name, `%${escapeLike(f.q)}%`), sql`${apps.sdkAppId}::text like ${`%${escapeLike(f.q)}%`}`)!);
+  if (f.q)
+    conds.push(
+      or(ilike(apps.name, `%${escapeLike(f.q)}%`), sql`${apps.sdkAppId}::text like ${`%${escapeLike(f.q)}%`}`)!,
+    );
   if (f.status) conds.push(eq(apps.status, f.status));
   if (f.edition) conds.push(eq(apps.edition, f.edition));
-  const column = { name: apps.name, sdkAppId: apps.sdkAppId, edition: apps.edition, status: apps.status, createdAt: apps.createdAt, expiresAt: apps.expiresAt }[p.sort ?? "createdAt"];
-  const order = (p.dir ?? (p.sort ? "asc" : "desc")) === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+  const column = {
+    name: apps.name,
+    sdkAppId: apps.sdkAppId,
+    edition: apps.edition,
+    status: apps.status,
+    createdAt: apps.createdAt,
+    expiresAt: apps.expiresAt,
+  }[p.sort ?? "createdAt"];
+  const order =
+    (p.dir ?? (p.sort ? "asc" : "desc")) === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
   const where = and(...conds);
   const [rows, [c]] = await Promise.all([
     db().select().from(apps).where(where).orderBy(order, desc(apps.sdkAppId)).limit(p.limit).offset(p.offset),
@@ -128,7 +164,6 @@ export async function listAppsPage(accountId: string, f: AppFilter, p: AppPage):
   ]);
   return { rows, total: c!.n };
 }
-
 
 export async function countApps(accountId: string): Promise<Record<AppStatus, number> & { counted: number }> {
   const rows = await db()
@@ -184,9 +219,23 @@ export async function changeStatus(
     .set({ status: to.status, statusReason: to.reason, statusChangedAt: at })
     .where(eq(apps.id, app.id))
     .returning();
-  await tx.insert(appStatusEvents).values({ appId: app.id, fromStatus: app.status, toStatus: to.status, reason: to.reason, actor: actorTag(actor), at });
+  await tx
+    .insert(appStatusEvents)
+    .values({
+      appId: app.id,
+      fromStatus: app.status,
+      toStatus: to.status,
+      reason: to.reason,
+      actor: actorTag(actor),
+      at,
+    });
   await writeAudit(tx, {
-    actor, at, accountId: app.accountId, action, entityType: "app", entityId: String(app.sdkAppId),
+    actor,
+    at,
+    accountId: app.accountId,
+    action,
+    entityType: "app",
+    entityId: String(app.sdkAppId),
     before: { status: app.status, statusReason: app.statusReason },
     after: { status: to.status, statusReason: to.reason },
   });
@@ -204,24 +253,40 @@ async function transition(
     const at = await now(tx);
     const t = decide(app, at);
     if (t.kind === "invalid_state") {
-      throw invalidState(`App ${sdkAppId} is ${t.from} and cannot be ${ACTION_WORD[action]}.`, { status: t.from, action });
+      throw invalidState(`App ${sdkAppId} is ${t.from} and cannot be ${ACTION_WORD[action]}.`, {
+        status: t.from,
+        action,
+      });
     }
     return changeStatus(tx, actor, app, t, at, `app.${action}`);
   });
 }
 
-export const stopApp = (actor: CustomerActor, sdkAppId: number) => transition(actor, sdkAppId, "stop", (a) => stopTransition(a.status));
-export const startApp = (actor: CustomerActor, sdkAppId: number) => transition(actor, sdkAppId, "start", (a, at) => startTransition(a, at));
+export const stopApp = (actor: CustomerActor, sdkAppId: number) =>
+  transition(actor, sdkAppId, "stop", (a) => stopTransition(a.status));
+export const startApp = (actor: CustomerActor, sdkAppId: number) =>
+  transition(actor, sdkAppId, "start", (a, at) => startTransition(a, at));
 /** R-APP-4: deleting frees a cap slot; the row stays (status deleted) so bills and orders keep their app. */
-export const deleteApp = (actor: CustomerActor, sdkAppId: number) => transition(actor, sdkAppId, "delete", (a) => deleteTransition(a.status));
+export const deleteApp = (actor: CustomerActor, sdkAppId: number) =>
+  transition(actor, sdkAppId, "delete", (a) => deleteTransition(a.status));
 
 export async function renameApp(actor: CustomerActor, sdkAppId: number, name: string): Promise<AppRow> {
   return db().transaction(async (tx) => {
     const app = await lockApp(tx, actor.accountId, sdkAppId);
-    if (app.status === "reclaimed") throw invalidState(`App ${sdkAppId} has been reclaimed and can no longer be changed.`);
+    if (app.status === "reclaimed")
+      throw invalidState(`App ${sdkAppId} has been reclaimed and can no longer be changed.`);
     const at = await now(tx);
     const [updated] = await tx.update(apps).set({ name }).where(eq(apps.id, app.id)).returning();
-    await writeAudit(tx, { actor, at, accountId: app.accountId, action: "app.rename", entityType: "app", entityId: String(sdkAppId), before: { name: app.name }, after: { name } });
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: app.accountId,
+      action: "app.rename",
+      entityType: "app",
+      entityId: String(sdkAppId),
+      before: { name: app.name },
+      after: { name },
+    });
     return updated!;
   });
 }
@@ -233,8 +298,21 @@ export async function setAutoRenew(actor: CustomerActor, sdkAppId: number, enabl
     if (app.autoRenew === enabled && !(enabled && app.dontRenew)) return app;
     const at = await now(tx);
     // Turning auto-renew on withdraws a "don't renew" mark.
-    const [updated] = await tx.update(apps).set(enabled ? { autoRenew: true, dontRenew: false } : { autoRenew: false }).where(eq(apps.id, app.id)).returning();
-    await writeAudit(tx, { actor, at, accountId: app.accountId, action: "app.auto_renew", entityType: "app", entityId: String(sdkAppId), before: { autoRenew: app.autoRenew }, after: { autoRenew: enabled } });
+    const [updated] = await tx
+      .update(apps)
+      .set(enabled ? { autoRenew: true, dontRenew: false } : { autoRenew: false })
+      .where(eq(apps.id, app.id))
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: app.accountId,
+      action: "app.auto_renew",
+      entityType: "app",
+      entityId: String(sdkAppId),
+      before: { autoRenew: app.autoRenew },
+      after: { autoRenew: enabled },
+    });
     return updated!;
   });
 }
@@ -244,11 +322,28 @@ export async function setDontRenew(actor: CustomerActor, sdkAppId: number, on: b
   return db().transaction(async (tx) => {
     const app = await lockApp(tx, actor.accountId, sdkAppId);
     if (app.status === "reclaimed") throw invalidState(`App ${sdkAppId} has been reclaimed and cannot be renewed.`);
-    if (app.edition === "trial") throw invalidState(`App ${sdkAppId} is on the trial edition and has no term to renew.`, { reason: "trial_renewal", sdkAppId });
+    if (app.edition === "trial")
+      throw invalidState(`App ${sdkAppId} is on the trial edition and has no term to renew.`, {
+        reason: "trial_renewal",
+        sdkAppId,
+      });
     if (app.dontRenew === on) return app;
     const at = await now(tx);
-    const [updated] = await tx.update(apps).set(on ? { dontRenew: true, autoRenew: false } : { dontRenew: false }).where(eq(apps.id, app.id)).returning();
-    await writeAudit(tx, { actor, at, accountId: app.accountId, action: "app.dont_renew", entityType: "app", entityId: String(sdkAppId), before: { dontRenew: app.dontRenew, autoRenew: app.autoRenew }, after: { dontRenew: updated!.dontRenew, autoRenew: updated!.autoRenew } });
+    const [updated] = await tx
+      .update(apps)
+      .set(on ? { dontRenew: true, autoRenew: false } : { dontRenew: false })
+      .where(eq(apps.id, app.id))
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: app.accountId,
+      action: "app.dont_renew",
+      entityType: "app",
+      entityId: String(sdkAppId),
+      before: { dontRenew: app.dontRenew, autoRenew: app.autoRenew },
+      after: { dontRenew: updated!.dontRenew, autoRenew: updated!.autoRenew },
+    });
     return updated!;
   });
 }
@@ -258,7 +353,15 @@ export async function expiringApps(accountId: string, at: Date, days: number): P
   return db()
     .select()
     .from(apps)
-    .where(and(eq(apps.accountId, accountId), eq(apps.status, "enabled"), ne(apps.edition, "trial"), gt(apps.expiresAt, at), lt(apps.expiresAt, new Date(at.getTime() + days * DAY_MS))))
+    .where(
+      and(
+        eq(apps.accountId, accountId),
+        eq(apps.status, "enabled"),
+        ne(apps.edition, "trial"),
+        gt(apps.expiresAt, at),
+        lt(apps.expiresAt, new Date(at.getTime() + days * DAY_MS)),
+      ),
+    )
     .orderBy(asc(apps.expiresAt));
 }
 
@@ -267,10 +370,18 @@ export async function lifecycleSummary(accountId: string, at: Date) {
   const rows = await db()
     .select()
     .from(apps)
-    .where(and(eq(apps.accountId, accountId), ne(apps.edition, "trial"), inArray(apps.status, ["enabled", "grace", "disabling", "suspended"])))
+    .where(
+      and(
+        eq(apps.accountId, accountId),
+        ne(apps.edition, "trial"),
+        inArray(apps.status, ["enabled", "grace", "disabling", "suspended"]),
+      ),
+    )
     .orderBy(asc(apps.expiresAt), asc(apps.sdkAppId));
   return {
-    expiring: rows.filter((a) => a.status === "enabled" && a.expiresAt && inExpiryWarning(a.expiresAt, at) && !a.dontRenew),
+    expiring: rows.filter(
+      (a) => a.status === "enabled" && a.expiresAt && inExpiryWarning(a.expiresAt, at) && !a.dontRenew,
+    ),
     grace: rows.filter((a) => a.status === "grace").map((a) => ({ ...a, suspendAt: graceEnd(a.expiresAt!) })),
     disabling: rows.filter((a) => a.status === "disabling"),
     // Arrears suspensions have their own banner (components/bills/arrears-banner.tsx): renewing does not lift them.

@@ -65,22 +65,49 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * One page of the audit log, newest first, with people's and accounts' names: five statements
  * whatever the page holds (rows, count, users, keys, accounts).
  */
-export async function listAuditPage(f: AuditPageFilter, p: { limit: number; offset: number }): Promise<{ rows: AuditRowView[]; total: number }> {
+export async function listAuditPage(
+  f: AuditPageFilter,
+  p: { limit: number; offset: number },
+): Promise<{ rows: AuditRowView[]; total: number }> {
   const where = conditions(f);
   const [rows, [c]] = await Promise.all([
-    db().select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(p.limit).offset(p.offset),
+    db()
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(p.limit)
+      .offset(p.offset),
     db().select({ n: count() }).from(auditLog).where(where),
   ]);
   const tags = rows.map((r) => parseTag(r.actor));
-  const userIds = [...new Set(tags.filter((t) => (t.kind === "operator" || t.kind === "customer") && UUID.test(t.id ?? "")).map((t) => t.id!))];
+  const userIds = [
+    ...new Set(
+      tags.filter((t) => (t.kind === "operator" || t.kind === "customer") && UUID.test(t.id ?? "")).map((t) => t.id!),
+    ),
+  ];
   const keyIds = [...new Set(tags.filter((t) => t.kind === "key" && UUID.test(t.id ?? "")).map((t) => t.id!))];
   const accountIds = [...new Set(rows.map((r) => r.accountId).filter((a): a is string => a !== null))];
   const [people, keys, accts] = await Promise.all([
-    userIds.length ? db().select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, userIds)) : [],
-    keyIds.length ? db().select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix }).from(apiKeys).where(inArray(apiKeys.id, keyIds)) : [],
-    accountIds.length ? db().select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, accountIds)) : [],
+    userIds.length
+      ? db()
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, userIds))
+      : [],
+    keyIds.length
+      ? db()
+          .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix })
+          .from(apiKeys)
+          .where(inArray(apiKeys.id, keyIds))
+      : [],
+    accountIds.length
+      ? db().select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, accountIds))
+      : [],
   ]);
-  const personName = new Map(people.map((u) => [u.id, u.name && u.name !== u.email ? `${u.name} (${u.email})` : u.email]));
+  const personName = new Map(
+    people.map((u) => [u.id, u.name && u.name !== u.email ? `${u.name} (${u.email})` : u.email]),
+  );
   const keyName = new Map(keys.map((k) => [k.id, `${k.name} (${k.prefix}…)`]));
   const accountName = new Map(accts.map((a) => [a.id, a.name]));
   return {
@@ -92,7 +119,8 @@ export async function listAuditPage(f: AuditPageFilter, p: { limit: number; offs
         at: r.at.toISOString(),
         actor: r.actor,
         actorKind: tag.kind,
-        actorName: tag.kind === "key" ? (keyName.get(tag.id!) ?? null) : tag.id ? (personName.get(tag.id) ?? null) : null,
+        actorName:
+          tag.kind === "key" ? (keyName.get(tag.id!) ?? null) : tag.id ? (personName.get(tag.id) ?? null) : null,
         accountId: r.accountId,
         accountName: r.accountId ? (accountName.get(r.accountId) ?? null) : null,
         action: r.action,
@@ -109,7 +137,11 @@ export async function listAuditPage(f: AuditPageFilter, p: { limit: number; offs
 export async function auditFilterOptions() {
   const [actions, operators, accts] = await Promise.all([
     db().selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)),
-    db().select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.kind, "operator")).orderBy(asc(users.name)),
+    db()
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.kind, "operator"))
+      .orderBy(asc(users.name)),
     db().select({ id: accounts.id, name: accounts.name }).from(accounts).orderBy(asc(accounts.name)).limit(1000),
   ]);
   return { actions: actions.map((a) => a.action), operators, accounts: accts };
@@ -117,6 +149,9 @@ export async function auditFilterOptions() {
 
 /** The customer users of one account (for the actor filter once an account is chosen). */
 export async function accountPeople(accountId: string) {
-  return db().select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.accountId, accountId)).orderBy(asc(users.createdAt));
+  return db()
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.accountId, accountId))
+    .orderBy(asc(users.createdAt));
 }
-

@@ -9,8 +9,14 @@ import { renewalQuotesFor } from "./purchase";
  * at their expiry, priced by the quote the engine itself will use, and the balance's shortfall.
  * No statement when none of the apps wants auto-renew; three otherwise, whatever their number.
  */
-export async function autoRenewNotice(accountId: string, rows: AppRow[], conn: DbOrTx = db()): Promise<RenewalNotice | null> {
-  const candidates = rows.filter((a) => a.expiresAt && a.edition !== "trial" && a.status === "enabled" && wantsAutoRenew(a));
+export async function autoRenewNotice(
+  accountId: string,
+  rows: AppRow[],
+  conn: DbOrTx = db(),
+): Promise<RenewalNotice | null> {
+  const candidates = rows.filter(
+    (a) => a.expiresAt && a.edition !== "trial" && a.status === "enabled" && wantsAutoRenew(a),
+  );
   if (candidates.length === 0) return null;
   const { quotes, balance } = await renewalQuotesFor(conn, accountId, candidates);
   if (!balance) return null;

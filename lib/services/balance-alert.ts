@@ -19,7 +19,10 @@ import { balanceOf, lockAccount } from "./ledger";
 export type BalanceAlertJson = { threshold: string } | null;
 
 export async function balanceAlertOf(accountId: string): Promise<BalanceAlertJson> {
-  const [row] = await db().select({ threshold: balanceAlerts.threshold }).from(balanceAlerts).where(eq(balanceAlerts.accountId, accountId));
+  const [row] = await db()
+    .select({ threshold: balanceAlerts.threshold })
+    .from(balanceAlerts)
+    .where(eq(balanceAlerts.accountId, accountId));
   return row ? { threshold: toMoneyString(money(row.threshold)) } : null;
 }
 
@@ -49,10 +52,19 @@ export async function setBalanceAlert(actor: CustomerActor, threshold: string | 
       await checkBalanceAlert(tx, actor.accountId, balanceOf(account).available, at);
     }
     await writeAudit(tx, {
-      actor, at, accountId: actor.accountId, action: "balance_alert.set", entityType: "account", entityId: actor.accountId,
-      before: { threshold: before ? toMoneyString(money(before.threshold)) : null }, after: { threshold: threshold === null ? null : toMoneyString(money(threshold)) },
+      actor,
+      at,
+      accountId: actor.accountId,
+      action: "balance_alert.set",
+      entityType: "account",
+      entityId: actor.accountId,
+      before: { threshold: before ? toMoneyString(money(before.threshold)) : null },
+      after: { threshold: threshold === null ? null : toMoneyString(money(threshold)) },
     });
-    return { ...accountJson(account), balanceAlert: threshold === null ? null : { threshold: toMoneyString(money(threshold)) } };
+    return {
+      ...accountJson(account),
+      balanceAlert: threshold === null ? null : { threshold: toMoneyString(money(threshold)) },
+    };
   });
 }
 

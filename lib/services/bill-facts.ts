@@ -35,7 +35,11 @@ function daysIn(set: SQL): SQL {
 }
 
 /** The facts query; `skipBilled` leaves out accounts that already have this month's bill. */
-export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds?: string[]; skipBilled?: boolean } = {}): SQL {
+export function appMonthQuery(
+  book: PriceBook,
+  month: string,
+  opts: { accountIds?: string[]; skipBilled?: boolean } = {},
+): SQL {
   const span = monthSpan(month);
   const start = sql`${span.start.toISOString()}::timestamptz`;
   const end = sql`${span.end.toISOString()}::timestamptz`;
@@ -43,14 +47,34 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
   const first = days[0]!;
   const last = days[days.length - 1]!;
   const tiers = historyTiers(book);
-  const accountFilter = opts.accountIds ? sql`and ol.account_id in (${sql.join(opts.accountIds.map((a) => sql`${a}::uuid`), sql`, `)})` : sql``;
-  const tierAggs = sql.join(tiers.map((t) => sql`range_agg(span) filter (where product = 'history' and tier = ${String(t)}) as ${sql.identifier(`h${t}`)}`), sql`, `);
-  const histFeat = sql.join(tiers.map((t) => sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m from service where ${sql.identifier(`h${t}`)} is not null`), sql` `);
+  const accountFilter = opts.accountIds
+    ? sql`and ol.account_id in (${sql.join(
+        opts.accountIds.map((a) => sql`${a}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const tierAggs = sql.join(
+    tiers.map(
+      (t) =>
+        sql`range_agg(span) filter (where product = 'history' and tier = ${String(t)}) as ${sql.identifier(`h${t}`)}`,
+    ),
+    sql`, `,
+  );
+  const histFeat = sql.join(
+    tiers.map(
+      (t) =>
+        sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m from service where ${sql.identifier(`h${t}`)} is not null`,
+    ),
+    sql` `,
+  );
   // Per tier, the days on which it is the highest tier held: its own days less those of every higher tier.
   const topTier = (i: number) => {
     const own = sql.identifier(`h${tiers[i]}`);
     if (i === 0) return sql`${own}`;
-    return sql`${own} - (${sql.join(tiers.slice(0, i).map((t) => sql.identifier(`h${t}`)), sql` + `)})`;
+    return sql`${own} - (${sql.join(
+      tiers.slice(0, i).map((t) => sql.identifier(`h${t}`)),
+      sql` + `,
+    )})`;
   };
   const histCounts = sql.join(
     EDITIONS.flatMap((e) =>
@@ -62,7 +86,13 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
     sql`, `,
   );
   const histZeros = EDITIONS.flatMap((e) => book.packs.history.tiers[e].map(() => sql`0`));
-  const dayTierSets = sql.join(tiers.map((t) => sql`coalesce(range_agg(d) filter (where kind = 3 and tier = ${sql.raw(String(t))}), '{}') as ${sql.identifier(`h${t}`)}`), sql`, `);
+  const dayTierSets = sql.join(
+    tiers.map(
+      (t) =>
+        sql`coalesce(range_agg(d) filter (where kind = 3 and tier = ${sql.raw(String(t))}), '{}') as ${sql.identifier(`h${t}`)}`,
+    ),
+    sql`, `,
+  );
   const dom = (day: SQL) => sql`extract(day from ${day})::int`;
   return sql`
     with plan_refunds as (
@@ -130,7 +160,10 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
              ${daysIn(sql`b`)} as days,
              -- the last billable day and its edition, as day of month × 10 + edition rank
              ${dom(sql`upper(b) - 1`)} * 10 + case when u @> (upper(b) - 1) then 2 else 1 end as last_ed,
-             case when ${sql.join(tiers.map((t) => sql`isempty(${sql.identifier(`h${t}`)})`), sql` and `)} then array[${sql.join(histZeros, sql`, `)}]::bigint[]
+             case when ${sql.join(
+               tiers.map((t) => sql`isempty(${sql.identifier(`h${t}`)})`),
+               sql` and `,
+             )} then array[${sql.join(histZeros, sql`, `)}]::bigint[]
                   else array[${histCounts}]::bigint[] end as hist,
              ${daysIn(sql`w`)} as bw_days,
              ${dom(sql`lower(b)`)} as first_dom,
@@ -172,8 +205,19 @@ export function appMonthQuery(book: PriceBook, month: string, opts: { accountIds
 }
 
 type Raw = {
-  account_id: string; app_id: string; sdk_app_id: string | number; days: number; dau_peak: string; groups_peak: string; last_ed: number; hist: (number | string)[];
-  bw_days: number; dom_sum: string; intl_sum: string; dom_peak: string | null; intl_peak: string | null;
+  account_id: string;
+  app_id: string;
+  sdk_app_id: string | number;
+  days: number;
+  dau_peak: string;
+  groups_peak: string;
+  last_ed: number;
+  hist: (number | string)[];
+  bw_days: number;
+  dom_sum: string;
+  intl_sum: string;
+  dom_peak: string | null;
+  intl_peak: string | null;
 };
 
 function toSummary(book: PriceBook, month: string, r: Raw): MonthSummary {
@@ -193,7 +237,9 @@ function toSummary(book: PriceBook, month: string, r: Raw): MonthSummary {
     if (key === null) return { v: "0", day: null };
     const k = BigInt(key);
     const milli = k / 100n;
-    return milli > 0n ? { v: money(milli.toString()).div(1000).toFixed(3), day: day(Number(k % 100n)) } : { v: "0", day: null };
+    return milli > 0n
+      ? { v: money(milli.toString()).div(1000).toFixed(3), day: day(Number(k % 100n)) }
+      : { v: "0", day: null };
   };
   const dom = mbps(r.dom_peak);
   const intl = mbps(r.intl_peak);
@@ -205,12 +251,25 @@ function toSummary(book: PriceBook, month: string, r: Raw): MonthSummary {
     peakGroups: Number(groupsKey / 100n),
     peakGroupsDay: day(Number(groupsKey % 100n)),
     history: hist,
-    barrage: { days: r.bw_days, domestic: r.dom_sum, international: r.intl_sum, peakDomestic: dom.v, peakDomesticDay: dom.day, peakInternational: intl.v, peakInternationalDay: intl.day },
+    barrage: {
+      days: r.bw_days,
+      domestic: r.dom_sum,
+      international: r.intl_sum,
+      peakDomestic: dom.v,
+      peakDomesticDay: dom.day,
+      peakInternational: intl.v,
+      peakInternationalDay: intl.day,
+    },
   };
 }
 
 /** Every app with billable days in `month` and its month summary, in one statement. */
-export async function appMonthSummaries(conn: DbOrTx, book: PriceBook, month: string, opts: { accountIds?: string[]; skipBilled?: boolean } = {}): Promise<AppMonthRow[]> {
+export async function appMonthSummaries(
+  conn: DbOrTx,
+  book: PriceBook,
+  month: string,
+  opts: { accountIds?: string[]; skipBilled?: boolean } = {},
+): Promise<AppMonthRow[]> {
   if (opts.accountIds && opts.accountIds.length === 0) return [];
   // The planner's row estimates for generate_series over ranges are huge, which switches JIT on for a
   // query that runs in a second or two; compiling it would cost more than running it.
@@ -220,5 +279,10 @@ export async function appMonthSummaries(conn: DbOrTx, book: PriceBook, month: st
     await tx.execute(sql`set local work_mem = '128MB'`);
     return (await tx.execute(appMonthQuery(book, month, opts))) as unknown as Raw[];
   });
-  return rows.map((r) => ({ accountId: r.account_id, appId: r.app_id, sdkAppId: Number(r.sdk_app_id), summary: toSummary(book, month, r) }));
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    appId: r.app_id,
+    sdkAppId: Number(r.sdk_app_id),
+    summary: toSummary(book, month, r),
+  }));
 }

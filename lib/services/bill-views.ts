@@ -20,7 +20,8 @@ export function billJson(b: BillRow, lines: LineRow[]) {
     pushedAt: b.pushedAt.toISOString(),
     deductedAt: b.deductedAt ? b.deductedAt.toISOString() : null,
     total: toMoneyString(money(b.total)),
-    paid: b.paidCash === null ? null : { gift: toMoneyString(money(b.paidGift!)), cash: toMoneyString(money(b.paidCash)) },
+    paid:
+      b.paidCash === null ? null : { gift: toMoneyString(money(b.paidGift!)), cash: toMoneyString(money(b.paidCash)) },
     lines: lines.map((l) => ({
       sdkAppId: Number(l.sdkAppId),
       appName: l.appName,
@@ -48,14 +49,26 @@ async function linesOf(billIds: string[]): Promise<LineRow[]> {
 export async function listBills(accountId: string, month?: string): Promise<BillJson[]> {
   const conds = [eq(bills.accountId, accountId)];
   if (month) conds.push(eq(bills.month, month));
-  const rows = await db().select().from(bills).where(and(...conds)).orderBy(desc(bills.month), desc(bills.billNo));
+  const rows = await db()
+    .select()
+    .from(bills)
+    .where(and(...conds))
+    .orderBy(desc(bills.month), desc(bills.billNo));
   const lines = await linesOf(rows.map((b) => b.id));
-  return rows.map((b) => billJson(b, lines.filter((l) => l.billId === b.id)));
+  return rows.map((b) =>
+    billJson(
+      b,
+      lines.filter((l) => l.billId === b.id),
+    ),
+  );
 }
 
 /** One bill of the account; another account's bill is "not found" (no probing). */
 export async function getBill(accountId: string, id: string): Promise<BillJson> {
-  const [b] = await db().select().from(bills).where(and(eq(bills.accountId, accountId), eq(bills.id, id)));
+  const [b] = await db()
+    .select()
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), eq(bills.id, id)));
   if (!b) throw notFound("Bill");
   return billJson(b, await linesOf([b.id]));
 }
@@ -68,7 +81,16 @@ function csvCell(v: string | number): string {
 /** R-LIFE-3: one CSV row per line with a header; money as two-decimal strings; RFC 4180 quoting. */
 export function billCsv(b: BillJson): string {
   const header = ["bill_month", "sdk_app_id", "app_name", "item", "quantity", "unit_price", "amount", "detail"];
-  const rows = b.lines.map((l) => [b.month, l.sdkAppId, l.appName, l.item, l.quantity, l.unitPrice, l.amount, JSON.stringify(l.detail)]);
+  const rows = b.lines.map((l) => [
+    b.month,
+    l.sdkAppId,
+    l.appName,
+    l.item,
+    l.quantity,
+    l.unitPrice,
+    l.amount,
+    JSON.stringify(l.detail),
+  ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
@@ -84,7 +106,10 @@ export async function appBillLines(accountId: string, appId: string) {
 
 /** What the red arrears banner says at `at` (lib/billing/arrears.ts arrearsBanner), or null. */
 export async function arrearsState(accountId: string, at: Date) {
-  const [a] = await db().select({ cash: accounts.cash, gift: accounts.gift }).from(accounts).where(eq(accounts.id, accountId));
+  const [a] = await db()
+    .select({ cash: accounts.cash, gift: accounts.gift })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
   if (!a) return null;
   const available = money(a.cash).plus(a.gift);
   if (!available.lt(0)) return null;

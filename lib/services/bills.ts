@@ -56,7 +56,9 @@ export async function makeMonthBills(month: string, pushedAt: Date, opts: BillRu
   const rows = await appMonthSummaries(conn, book, month, { accountIds: opts.accountIds, skipBilled: true });
   const due: { accountId: string; lines: (BillLine & { appId: string; sdkAppId: number })[] }[] = [];
   for (const [accountId, appRows] of groupByAccount(rows)) {
-    const lines = appRows.flatMap((r) => linesFromSummary(book, month, r.summary).map((l) => ({ ...l, appId: r.appId, sdkAppId: r.sdkAppId })));
+    const lines = appRows.flatMap((r) =>
+      linesFromSummary(book, month, r.summary).map((l) => ({ ...l, appId: r.appId, sdkAppId: r.sdkAppId })),
+    );
     if (billTotal(lines).gt(0)) due.push({ accountId, lines });
   }
   let made = 0;
@@ -66,8 +68,14 @@ export async function makeMonthBills(month: string, pushedAt: Date, opts: BillRu
       // The account lock, the bill and its lines in one statement (one plan for every account): the lines
       // go as one jsonb array. The bill is inserted only after the account row is locked (it selects from it).
       const lines = d.lines.map((l, i) => ({
-        line_no: i + 1, app_id: l.appId, sdk_app_id: String(l.sdkAppId), item: l.item,
-        quantity: l.quantity, unit_price: toMoneyString(l.unitPrice), amount: toMoneyString(l.amount), detail: l.detail,
+        line_no: i + 1,
+        app_id: l.appId,
+        sdk_app_id: String(l.sdkAppId),
+        item: l.item,
+        quantity: l.quantity,
+        unit_price: toMoneyString(l.unitPrice),
+        amount: toMoneyString(l.amount),
+        detail: l.detail,
       }));
       const [bill] = (await tx.execute(sql`
         with account as (
@@ -86,7 +94,13 @@ export async function makeMonthBills(month: string, pushedAt: Date, opts: BillRu
         )
         select id from bill`)) as unknown as { id: string }[];
       if (!bill) return false;
-      await notify(tx, { accountId: d.accountId, kind: "bill_pushed", at: pushedAt, sdkAppIds: [...new Set(d.lines.map((l) => l.sdkAppId))], data: { billId: bill.id, month, total: toMoneyString(total) } });
+      await notify(tx, {
+        accountId: d.accountId,
+        kind: "bill_pushed",
+        at: pushedAt,
+        sdkAppIds: [...new Set(d.lines.map((l) => l.sdkAppId))],
+        data: { billId: bill.id, month, total: toMoneyString(total) },
+      });
       return true;
     });
     if (did) made += 1;
@@ -105,26 +119,72 @@ export async function deductMonthBills(month: string, at: Date, opts: BillRunOpt
   const conn = opts.conn ?? db();
   const conds = [eq(bills.month, month), eq(bills.status, "pushed"), lte(bills.pushedAt, at)];
   if (opts.accountIds) conds.push(inArray(bills.accountId, opts.accountIds));
-  const due = await conn.select({ id: bills.id, accountId: bills.accountId }).from(bills).where(and(...conds)).orderBy(asc(bills.accountId));
+  const due = await conn
+    .select({ id: bills.id, accountId: bills.accountId })
+    .from(bills)
+    .where(and(...conds))
+    .orderBy(asc(bills.accountId));
   let done = 0;
   const one = async (b: (typeof due)[number]) => {
     const did = await conn.transaction(async (tx) => {
       const account = await lockAccount(tx, b.accountId);
-      const [bill] = await tx.select().from(bills).where(and(eq(bills.id, b.id), eq(bills.status, "pushed"))).for("update");
+      const [bill] = await tx
+        .select()
+        .from(bills)
+        .where(and(eq(bills.id, b.id), eq(bills.status, "pushed")))
+        .for("update");
       if (!bill) return false;
       const total = money(bill.total);
       const before = balanceOf(account);
       const gift = minMoney(before.gift.gt(0) ? before.gift : ZERO, total);
       const cash = total.minus(gift);
-      const after = await post(tx, b.accountId, { kind: "bill", cashDelta: cash.neg(), giftDelta: gift.neg(), refType: "bill", refId: bill.id, note: `${month} bill` }, SYSTEM, at);
-      await tx.update(bills).set({ status: "deducted", deductedAt: at, paidGift: toMoneyString(gift), paidCash: toMoneyString(cash) }).where(eq(bills.id, bill.id));
+      const after = await post(
+        tx,
+        b.accountId,
+        {
+          kind: "bill",
+          cashDelta: cash.neg(),
+          giftDelta: gift.neg(),
+          refType: "bill",
+          refId: bill.id,
+          note: `${month} bill`,
+        },
+        SYSTEM,
+        at,
+      );
+      await tx
+        .update(bills)
+        .set({ status: "deducted", deductedAt: at, paidGift: toMoneyString(gift), paidCash: toMoneyString(cash) })
+        .where(eq(bills.id, bill.id));
       await writeAudit(tx, {
-        actor: SYSTEM, at, accountId: b.accountId, action: "bill.deduct", entityType: "bill", entityId: bill.id,
+        actor: SYSTEM,
+        at,
+        accountId: b.accountId,
+        action: "bill.deduct",
+        entityType: "bill",
+        entityId: bill.id,
         before: { status: "pushed", cash: toMoneyString(before.cash), gift: toMoneyString(before.gift) },
-        after: { status: "deducted", total: bill.total, paidGift: toMoneyString(gift), paidCash: toMoneyString(cash), cash: toMoneyString(after.cash), gift: toMoneyString(after.gift) },
+        after: {
+          status: "deducted",
+          total: bill.total,
+          paidGift: toMoneyString(gift),
+          paidCash: toMoneyString(cash),
+          cash: toMoneyString(after.cash),
+          gift: toMoneyString(after.gift),
+        },
       });
       if (after.available.lt(0)) {
-        await notify(tx, { accountId: b.accountId, kind: "arrears", at, data: { billId: bill.id, month, owed: toMoneyString(after.available.neg()), suspendAt: arrearsSuspendAt(bill.pushedAt).toISOString() } });
+        await notify(tx, {
+          accountId: b.accountId,
+          kind: "arrears",
+          at,
+          data: {
+            billId: bill.id,
+            month,
+            owed: toMoneyString(after.available.neg()),
+            suspendAt: arrearsSuspendAt(bill.pushedAt).toISOString(),
+          },
+        });
       }
       return true;
     });
@@ -144,15 +204,33 @@ export async function suspendForArrears(month: string, at: Date, opts: BillRunOp
   const conn = opts.conn ?? db();
   const conds = [eq(bills.month, month), eq(bills.status, "deducted"), sql`${accounts.cash} + ${accounts.gift} < 0`];
   if (opts.accountIds) conds.push(inArray(bills.accountId, opts.accountIds));
-  const due = await conn.select({ accountId: bills.accountId }).from(bills).innerJoin(accounts, eq(accounts.id, bills.accountId)).where(and(...conds)).orderBy(asc(bills.accountId));
+  const due = await conn
+    .select({ accountId: bills.accountId })
+    .from(bills)
+    .innerJoin(accounts, eq(accounts.id, bills.accountId))
+    .where(and(...conds))
+    .orderBy(asc(bills.accountId));
   let suspended = 0;
   for (const { accountId } of due) {
     suspended += await conn.transaction(async (tx) => {
       const account = await lockAccount(tx, accountId);
       if (!balanceOf(account).available.lt(0)) return 0;
-      const rows = await tx.select().from(apps).where(and(eq(apps.accountId, accountId), inArray(apps.status, ARREARS_SUSPENDS), lte(apps.createdAt, at))).orderBy(asc(apps.sdkAppId)).for("update");
-      for (const app of rows) await changeStatus(tx, SYSTEM, app, { status: "suspended", reason: "arrears" }, at, "app.status");
-      if (rows.length) await notify(tx, { accountId, kind: "suspended", at, sdkAppIds: rows.map((a) => a.sdkAppId), data: { reason: "arrears", owed: toMoneyString(balanceOf(account).available.neg()) } });
+      const rows = await tx
+        .select()
+        .from(apps)
+        .where(and(eq(apps.accountId, accountId), inArray(apps.status, ARREARS_SUSPENDS), lte(apps.createdAt, at)))
+        .orderBy(asc(apps.sdkAppId))
+        .for("update");
+      for (const app of rows)
+        await changeStatus(tx, SYSTEM, app, { status: "suspended", reason: "arrears" }, at, "app.status");
+      if (rows.length)
+        await notify(tx, {
+          accountId,
+          kind: "suspended",
+          at,
+          sdkAppIds: rows.map((a) => a.sdkAppId),
+          data: { reason: "arrears", owed: toMoneyString(balanceOf(account).available.neg()) },
+        });
       return rows.length;
     });
   }
@@ -167,13 +245,24 @@ export async function suspendForArrears(month: string, at: Date, opts: BillRunOp
 export async function liftArrears(tx: Tx, accountId: string, at: Date): Promise<number> {
   const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account || balanceOf(account).available.lt(0)) return 0;
-  const rows = await tx.select().from(apps).where(and(eq(apps.accountId, accountId), eq(apps.status, "suspended"), eq(apps.statusReason, "arrears"))).orderBy(asc(apps.sdkAppId)).for("update");
+  const rows = await tx
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.status, "suspended"), eq(apps.statusReason, "arrears")))
+    .orderBy(asc(apps.sdkAppId))
+    .for("update");
   for (const app of rows) {
     // The status the arrears suspension took the app from (the latest event into suspended/arrears).
     const [ev] = await tx
       .select({ from: appStatusEvents.fromStatus })
       .from(appStatusEvents)
-      .where(and(eq(appStatusEvents.appId, app.id), eq(appStatusEvents.toStatus, "suspended"), eq(appStatusEvents.reason, "arrears")))
+      .where(
+        and(
+          eq(appStatusEvents.appId, app.id),
+          eq(appStatusEvents.toStatus, "suspended"),
+          eq(appStatusEvents.reason, "arrears"),
+        ),
+      )
       .orderBy(sql`${appStatusEvents.id} desc`)
       .limit(1);
     await changeStatus(tx, SYSTEM, app, liftedStatus(app, ev?.from ?? null, at), at, "app.arrears_lifted");

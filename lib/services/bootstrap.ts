@@ -15,11 +15,21 @@ export async function ensureOperatorKey(key: string): Promise<void> {
   const passwordHash = await hashPassword(randomBytes(24).toString("base64url"));
   await db().transaction(async (tx) => {
     const at = await now(tx);
-    await tx.insert(users).values({ email: BOOTSTRAP_EMAIL, name: "Bootstrap operator", passwordHash, kind: "operator", createdAt: at }).onConflictDoNothing();
+    await tx
+      .insert(users)
+      .values({ email: BOOTSTRAP_EMAIL, name: "Bootstrap operator", passwordHash, kind: "operator", createdAt: at })
+      .onConflictDoNothing();
     const [op] = await tx.select({ id: users.id }).from(users).where(eq(users.email, BOOTSTRAP_EMAIL));
     await tx
       .insert(apiKeys)
-      .values({ kind: "operator", createdBy: op!.id, name: "bootstrap", prefix: key.slice(0, 8), keyHash, createdAt: at })
+      .values({
+        kind: "operator",
+        createdBy: op!.id,
+        name: "bootstrap",
+        prefix: key.slice(0, 8),
+        keyHash,
+        createdAt: at,
+      })
       .onConflictDoNothing();
   });
 }

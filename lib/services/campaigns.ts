@@ -27,10 +27,21 @@ export type CampaignInput = {
 
 export function campaignJson(c: CampaignRow, at: Date) {
   return {
-    id: c.id, code: c.code, name: c.name, editions: c.editions, minMonths: c.minMonths, maxMonths: c.maxMonths,
-    appliesNew: c.appliesNew, appliesRenewal: c.appliesRenewal, rate: c.rate, firstPurchaseOnly: c.firstPurchaseOnly,
-    oncePerAccount: c.oncePerAccount, startsAt: c.startsAt.toISOString(), endsAt: c.endsAt?.toISOString() ?? null,
-    refundable: c.refundable, running: isCampaignRunning(c, at),
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    editions: c.editions,
+    minMonths: c.minMonths,
+    maxMonths: c.maxMonths,
+    appliesNew: c.appliesNew,
+    appliesRenewal: c.appliesRenewal,
+    rate: c.rate,
+    firstPurchaseOnly: c.firstPurchaseOnly,
+    oncePerAccount: c.oncePerAccount,
+    startsAt: c.startsAt.toISOString(),
+    endsAt: c.endsAt?.toISOString() ?? null,
+    refundable: c.refundable,
+    running: isCampaignRunning(c, at),
   };
 }
 export type CampaignJson = ReturnType<typeof campaignJson>;
@@ -42,8 +53,18 @@ export async function listCampaigns(): Promise<CampaignRow[]> {
 export async function createCampaign(actor: OperatorActor, input: CampaignInput): Promise<CampaignRow> {
   return db().transaction(async (tx) => {
     const at = await now(tx);
-    const [c] = await tx.insert(campaigns).values({ ...input, createdAt: at, updatedAt: at }).returning();
-    await writeAudit(tx, { actor, at, action: "campaign.create", entityType: "campaign", entityId: c!.id, after: campaignJson(c!, at) });
+    const [c] = await tx
+      .insert(campaigns)
+      .values({ ...input, createdAt: at, updatedAt: at })
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      at,
+      action: "campaign.create",
+      entityType: "campaign",
+      entityId: c!.id,
+      after: campaignJson(c!, at),
+    });
     return c!;
   });
 }
@@ -53,8 +74,20 @@ export async function updateCampaign(actor: OperatorActor, id: string, input: Ca
     const [before] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for("update");
     if (!before) throw notFound("Campaign");
     const at = await now(tx);
-    const [c] = await tx.update(campaigns).set({ ...input, updatedAt: at }).where(eq(campaigns.id, id)).returning();
-    await writeAudit(tx, { actor, at, action: "campaign.update", entityType: "campaign", entityId: id, before: campaignJson(before, at), after: campaignJson(c!, at) });
+    const [c] = await tx
+      .update(campaigns)
+      .set({ ...input, updatedAt: at })
+      .where(eq(campaigns.id, id))
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      at,
+      action: "campaign.update",
+      entityType: "campaign",
+      entityId: id,
+      before: campaignJson(before, at),
+      after: campaignJson(c!, at),
+    });
     return c!;
   });
 }
@@ -67,7 +100,15 @@ export async function endCampaign(actor: OperatorActor, id: string): Promise<Cam
     const at = await now(tx);
     if (before.endsAt && before.endsAt <= at) throw invalidState("This campaign has already ended.");
     const [c] = await tx.update(campaigns).set({ endsAt: at, updatedAt: at }).where(eq(campaigns.id, id)).returning();
-    await writeAudit(tx, { actor, at, action: "campaign.end", entityType: "campaign", entityId: id, before: { endsAt: before.endsAt?.toISOString() ?? null }, after: { endsAt: at.toISOString() } });
+    await writeAudit(tx, {
+      actor,
+      at,
+      action: "campaign.end",
+      entityType: "campaign",
+      entityId: id,
+      before: { endsAt: before.endsAt?.toISOString() ?? null },
+      after: { endsAt: at.toISOString() },
+    });
     return c!;
   });
 }

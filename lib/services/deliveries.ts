@@ -13,18 +13,34 @@ export async function listDeliveries(f: DeliveryFilter = {}) {
     .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
     .innerJoin(accounts, eq(accounts.id, deliveries.accountId))
     .where(f.status ? and(eq(deliveries.status, f.status)) : undefined)
-    .orderBy(sql`case ${deliveries.status} when 'failed' then 0 when 'pending' then 1 else 2 end`, desc(deliveries.createdAt), desc(deliveries.id))
+    .orderBy(
+      sql`case ${deliveries.status} when 'failed' then 0 when 'pending' then 1 else 2 end`,
+      desc(deliveries.createdAt),
+      desc(deliveries.id),
+    )
     .limit(f.limit ?? 500);
   return rows.map((r) => ({ ...r.d, kind: r.kind, accountName: r.accountName }));
 }
 
 /** API.md's delivery. */
 export function deliveryJson(d: typeof deliveries.$inferSelect) {
-  return { id: d.id, notificationId: d.notificationId, channel: d.channel, to: d.to, status: d.status, attempts: d.attempts, lastError: d.lastError, sentAt: d.sentAt?.toISOString() ?? null };
+  return {
+    id: d.id,
+    notificationId: d.notificationId,
+    channel: d.channel,
+    to: d.to,
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    sentAt: d.sentAt?.toISOString() ?? null,
+  };
 }
 
 export async function deliveryCounts(): Promise<Record<DeliveryStatus, number>> {
-  const rows = await db().select({ status: deliveries.status, n: sql<number>`count(*)::int` }).from(deliveries).groupBy(deliveries.status);
+  const rows = await db()
+    .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
+    .from(deliveries)
+    .groupBy(deliveries.status);
   const out: Record<DeliveryStatus, number> = { pending: 0, sent: 0, failed: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;
@@ -34,9 +50,17 @@ export type QueueFigures = { queue: string; waiting: number; active: number; com
 
 /** pg-boss jobs per queue and state, read from its tables (null when pg-boss was never started on this database). */
 export async function queueFigures(): Promise<QueueFigures[] | null> {
-  const [exists] = await db().execute<{ ok: boolean }>(sql`select to_regclass('pgboss.queue') is not null and to_regclass('pgboss.job') is not null as ok`);
+  const [exists] = await db().execute<{ ok: boolean }>(
+    sql`select to_regclass('pgboss.queue') is not null and to_regclass('pgboss.job') is not null as ok`,
+  );
   if (!exists?.ok) return null;
-  const rows = await db().execute<{ name: string; waiting: number; active: number; completed: number; failed: number }>(sql`
+  const rows = await db().execute<{
+    name: string;
+    waiting: number;
+    active: number;
+    completed: number;
+    failed: number;
+  }>(sql`
     select q.name,
       count(j.id) filter (where j.state in ('created', 'retry'))::int as waiting,
       count(j.id) filter (where j.state = 'active')::int as active,
@@ -44,5 +68,11 @@ export async function queueFigures(): Promise<QueueFigures[] | null> {
       count(j.id) filter (where j.state = 'failed')::int as failed
     from pgboss.queue q left join pgboss.job j on j.name = q.name
     group by q.name order by q.name`);
-  return rows.map((r) => ({ queue: r.name, waiting: r.waiting, active: r.active, completed: r.completed, failed: r.failed }));
+  return rows.map((r) => ({
+    queue: r.name,
+    waiting: r.waiting,
+    active: r.active,
+    completed: r.completed,
+    failed: r.failed,
+  }));
 }

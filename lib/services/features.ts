@@ -57,7 +57,11 @@ function notEligible(reason: NotEligibleReason, sdkAppId: number): DomainError {
 }
 
 async function lockCustomerApp(tx: Tx, accountId: string, sdkAppId: number) {
-  const [a] = await tx.select().from(apps).where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted"))).for("update");
+  const [a] = await tx
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")))
+    .for("update");
   if (!a) throw notFound(`App ${sdkAppId}`);
   return a;
 }
@@ -66,36 +70,76 @@ async function lockCustomerApp(tx: Tx, accountId: string, sdkAppId: number) {
  * POST /apps/{sdkAppId}/features. The account and app row locks serialise concurrent applies, and the
  * partial unique index keeps one open application per app and feature whatever happens.
  */
-export async function applyFeature(actor: CustomerActor, sdkAppId: number, feature: AppliedFeature): Promise<ApplicationRow> {
+export async function applyFeature(
+  actor: CustomerActor,
+  sdkAppId: number,
+  feature: AppliedFeature,
+): Promise<ApplicationRow> {
   return db().transaction(async (tx) => {
     await lockAccount(tx, actor.accountId);
     const app = await lockCustomerApp(tx, actor.accountId, sdkAppId);
     const at = await now(tx);
     const e = eligibility(app, at);
     if (e.kind === "not_eligible") throw notEligible(e.reason, sdkAppId);
-    const [open] = await tx.select().from(featureApplications).where(and(eq(featureApplications.appId, app.id), eq(featureApplications.feature, feature), inArray(featureApplications.status, OPEN_STATUSES)));
+    const [open] = await tx
+      .select()
+      .from(featureApplications)
+      .where(
+        and(
+          eq(featureApplications.appId, app.id),
+          eq(featureApplications.feature, feature),
+          inArray(featureApplications.status, OPEN_STATUSES),
+        ),
+      );
     if (open) {
-      throw invalidState(`App ${sdkAppId} already has a ${open.status} application for ${feature}.`, { reason: "already_applied", status: open.status, id: open.id });
+      throw invalidState(`App ${sdkAppId} already has a ${open.status} application for ${feature}.`, {
+        reason: "already_applied",
+        status: open.status,
+        id: open.id,
+      });
     }
     const [row] = await tx
       .insert(featureApplications)
-      .values({ appId: app.id, accountId: app.accountId, sdkAppId: app.sdkAppId, feature, status: "pending", appliedBy: actorTag(actor), appliedAt: at })
+      .values({
+        appId: app.id,
+        accountId: app.accountId,
+        sdkAppId: app.sdkAppId,
+        feature,
+        status: "pending",
+        appliedBy: actorTag(actor),
+        appliedAt: at,
+      })
       .returning();
-    await writeAudit(tx, { actor, at, accountId: app.accountId, action: "feature.apply", entityType: "feature_application", entityId: row!.id, after: { sdkAppId, feature, status: "pending" } });
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: app.accountId,
+      action: "feature.apply",
+      entityType: "feature_application",
+      entityId: row!.id,
+      after: { sdkAppId, feature, status: "pending" },
+    });
     return row!;
   });
 }
 
 /** GET /apps/{sdkAppId}/features: the app's applications, newest first (another account's app is 404). */
 export async function listAppApplications(accountId: string, sdkAppId: number): Promise<ApplicationRow[]> {
-  const [app] = await db().select({ id: apps.id }).from(apps).where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")));
+  const [app] = await db()
+    .select({ id: apps.id })
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")));
   if (!app) throw notFound(`App ${sdkAppId}`);
   return applicationsOf([app.id]);
 }
 
 export async function applicationsOf(appIds: string[], conn: DbOrTx = db()): Promise<ApplicationRow[]> {
   if (appIds.length === 0) return [];
-  return conn.select().from(featureApplications).where(inArray(featureApplications.appId, appIds)).orderBy(desc(featureApplications.appliedAt), desc(featureApplications.id));
+  return conn
+    .select()
+    .from(featureApplications)
+    .where(inArray(featureApplications.appId, appIds))
+    .orderBy(desc(featureApplications.appliedAt), desc(featureApplications.id));
 }
 
 export type QueueItem = ApplicationRow & { accountName: string; appName: string };
@@ -115,12 +159,16 @@ export async function listApplications(f: { status?: ApplicationStatus; limit?: 
 
 /** Locks a pending application (and its account first, as every money/state change does). */
 async function lockPending(tx: Tx, id: string): Promise<ApplicationRow> {
-  const [peek] = await tx.select({ accountId: featureApplications.accountId }).from(featureApplications).where(eq(featureApplications.id, id));
+  const [peek] = await tx
+    .select({ accountId: featureApplications.accountId })
+    .from(featureApplications)
+    .where(eq(featureApplications.id, id));
   if (!peek) throw notFound("Feature application");
   await lockAccount(tx, peek.accountId);
   const [a] = await tx.select().from(featureApplications).where(eq(featureApplications.id, id)).for("update");
   const d = decision(a!.status);
-  if (d.kind === "invalid_state") throw invalidState(`This application is ${d.status}, not waiting for a decision.`, { status: d.status });
+  if (d.kind === "invalid_state")
+    throw invalidState(`This application is ${d.status}, not waiting for a decision.`, { status: d.status });
   return a!;
 }
 
@@ -133,8 +181,21 @@ export async function approveFeature(actor: OperatorActor, id: string): Promise<
     const e = eligibility(app!, at);
     if (e.kind === "not_eligible") throw notEligible(e.reason, a.sdkAppId);
     const enableAt = enableAtOf(at);
-    const [row] = await tx.update(featureApplications).set({ status: "approved", decidedAt: at, decidedBy: actorTag(actor), enableAt }).where(eq(featureApplications.id, id)).returning();
-    await writeAudit(tx, { actor, at, accountId: a.accountId, action: "feature.approve", entityType: "feature_application", entityId: id, before: { status: "pending" }, after: { status: "approved", enableAt: enableAt.toISOString() } });
+    const [row] = await tx
+      .update(featureApplications)
+      .set({ status: "approved", decidedAt: at, decidedBy: actorTag(actor), enableAt })
+      .where(eq(featureApplications.id, id))
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: a.accountId,
+      action: "feature.approve",
+      entityType: "feature_application",
+      entityId: id,
+      before: { status: "pending" },
+      after: { status: "approved", enableAt: enableAt.toISOString() },
+    });
     return row!;
   });
 }
@@ -144,16 +205,41 @@ export async function rejectFeature(actor: OperatorActor, id: string, reason: st
   return db().transaction(async (tx) => {
     const a = await lockPending(tx, id);
     const at = await now(tx);
-    const [row] = await tx.update(featureApplications).set({ status: "rejected", decidedAt: at, decidedBy: actorTag(actor), reason }).where(eq(featureApplications.id, id)).returning();
-    await writeAudit(tx, { actor, at, accountId: a.accountId, action: "feature.reject", entityType: "feature_application", entityId: id, before: { status: "pending" }, after: { status: "rejected", reason } });
+    const [row] = await tx
+      .update(featureApplications)
+      .set({ status: "rejected", decidedAt: at, decidedBy: actorTag(actor), reason })
+      .where(eq(featureApplications.id, id))
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: a.accountId,
+      action: "feature.reject",
+      entityType: "feature_application",
+      entityId: id,
+      before: { status: "pending" },
+      after: { status: "rejected", reason },
+    });
     return row!;
   });
 }
 
 async function stopRows(tx: Tx, rows: ApplicationRow[], at: Date, reason: StopReason, actor: Actor): Promise<number> {
   for (const a of rows) {
-    await tx.update(featureApplications).set({ status: "stopped", stoppedAt: at, stopReason: reason }).where(eq(featureApplications.id, a.id));
-    await writeAudit(tx, { actor, at, accountId: a.accountId, action: "feature.stop", entityType: "feature_application", entityId: a.id, before: { status: a.status }, after: { status: "stopped", reason, sdkAppId: a.sdkAppId, feature: a.feature } });
+    await tx
+      .update(featureApplications)
+      .set({ status: "stopped", stoppedAt: at, stopReason: reason })
+      .where(eq(featureApplications.id, a.id));
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: a.accountId,
+      action: "feature.stop",
+      entityType: "feature_application",
+      entityId: a.id,
+      before: { status: a.status },
+      after: { status: "stopped", reason, sdkAppId: a.sdkAppId, feature: a.feature },
+    });
   }
   return rows.length;
 }
@@ -162,8 +248,18 @@ async function stopRows(tx: Tx, rows: ApplicationRow[], at: Date, reason: StopRe
  * R-FEAT-1: stops every open application of the app at `at` (a plan refund, a change to pro), inside
  * the caller's transaction, which holds the account lock.
  */
-export async function stopAppFeatures(tx: Tx, appId: string, at: Date, reason: StopReason, actor: Actor = SYSTEM): Promise<number> {
-  const rows = await tx.select().from(featureApplications).where(and(eq(featureApplications.appId, appId), inArray(featureApplications.status, OPEN_STATUSES))).for("update");
+export async function stopAppFeatures(
+  tx: Tx,
+  appId: string,
+  at: Date,
+  reason: StopReason,
+  actor: Actor = SYSTEM,
+): Promise<number> {
+  const rows = await tx
+    .select()
+    .from(featureApplications)
+    .where(and(eq(featureApplications.appId, appId), inArray(featureApplications.status, OPEN_STATUSES)))
+    .for("update");
   return stopRows(tx, rows, at, reason, actor);
 }
 
@@ -193,9 +289,27 @@ async function applyStepRow(tx: Tx, a: ApplicationRow, step: FeatureStep): Promi
     await stopRows(tx, [a], step.at, step.reason, SYSTEM);
     return;
   }
-  await tx.update(featureApplications).set({ status: "enabled", enabledAt: step.at }).where(eq(featureApplications.id, a.id));
-  await writeAudit(tx, { actor: SYSTEM, at: step.at, accountId: a.accountId, action: "feature.enable", entityType: "feature_application", entityId: a.id, before: { status: "approved" }, after: { status: "enabled", sdkAppId: a.sdkAppId, feature: a.feature } });
-  await notify(tx, { accountId: a.accountId, kind: "feature_enabled", at: step.at, sdkAppIds: [a.sdkAppId], data: { [a.feature]: true } });
+  await tx
+    .update(featureApplications)
+    .set({ status: "enabled", enabledAt: step.at })
+    .where(eq(featureApplications.id, a.id));
+  await writeAudit(tx, {
+    actor: SYSTEM,
+    at: step.at,
+    accountId: a.accountId,
+    action: "feature.enable",
+    entityType: "feature_application",
+    entityId: a.id,
+    before: { status: "approved" },
+    after: { status: "enabled", sdkAppId: a.sdkAppId, feature: a.feature },
+  });
+  await notify(tx, {
+    accountId: a.accountId,
+    kind: "feature_enabled",
+    at: step.at,
+    sdkAppIds: [a.sdkAppId],
+    data: { [a.feature]: true },
+  });
 }
 
 /** One account: every step due by `to`, in time order, each at its own instant. */
@@ -215,7 +329,10 @@ async function runAccount(accountId: string, to: Date): Promise<number> {
       let state = a;
       for (let step = nextFeatureStep(app, state); step && step.at <= to; step = nextFeatureStep(app, state)) {
         due.push({ a: state, step });
-        state = step.kind === "enable" ? { ...state, status: "enabled", enabledAt: step.at } : { ...state, status: "stopped" };
+        state =
+          step.kind === "enable"
+            ? { ...state, status: "enabled", enabledAt: step.at }
+            : { ...state, status: "stopped" };
       }
     }
     due.sort((x, y) => x.step.at.getTime() - y.step.at.getTime());
@@ -235,7 +352,8 @@ export async function runFeaturesDue(_from: Date, to: Date, opts: { accountIds?:
   let done = 0;
   const due = await dueAccounts(to);
   // `accountIds` narrows a run to some accounts (tests that must not touch other tests' data).
-  for (const accountId of opts.accountIds ? due.filter((a) => opts.accountIds!.includes(a)) : due) done += await runAccount(accountId, to);
+  for (const accountId of opts.accountIds ? due.filter((a) => opts.accountIds!.includes(a)) : due)
+    done += await runAccount(accountId, to);
   return done;
 }
 
@@ -248,6 +366,9 @@ export async function applicationsByApp(appIds: string[]): Promise<Map<string, A
 
 /** Counts by status (the operator overview / nav badge). */
 export async function pendingApplicationCount(): Promise<number> {
-  const [r] = await db().select({ n: sql<number>`count(*)::int` }).from(featureApplications).where(eq(featureApplications.status, "pending"));
+  const [r] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(featureApplications)
+    .where(eq(featureApplications.status, "pending"));
   return r!.n;
 }

@@ -11,14 +11,28 @@ type NotificationRow = typeof notifications.$inferSelect;
 /** App names by SDKAppID for the text (apps of this account only). */
 export async function appNamesFor(conn: DbOrTx, accountId: string, ids: number[]): Promise<Record<string, string>> {
   if (ids.length === 0) return {};
-  const rows = await conn.select({ sdkAppId: apps.sdkAppId, name: apps.name }).from(apps).where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, ids)));
+  const rows = await conn
+    .select({ sdkAppId: apps.sdkAppId, name: apps.name })
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, ids)));
   return Object.fromEntries(rows.map((r) => [String(r.sdkAppId), r.name]));
 }
 
 /** API.md `notification`. */
 export function notificationJson(row: NotificationRow, locale: Locale, appNames: Record<string, string> = {}) {
-  const { title, body } = renderNotification({ kind: row.kind, data: row.data, sdkAppIds: row.sdkAppIds }, { locale, appNames });
-  return { id: row.id, kind: row.kind, createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null, sdkAppIds: row.sdkAppIds, title, body };
+  const { title, body } = renderNotification(
+    { kind: row.kind, data: row.data, sdkAppIds: row.sdkAppIds },
+    { locale, appNames },
+  );
+  return {
+    id: row.id,
+    kind: row.kind,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+    sdkAppIds: row.sdkAppIds,
+    title,
+    body,
+  };
 }
 
 export type InboxFilter = { unread?: boolean; kind?: NotificationKind; limit?: number };
@@ -38,15 +52,23 @@ export async function listNotifications(accountId: string, locale: Locale, f: In
 }
 
 export async function unreadCount(accountId: string): Promise<number> {
-  const [r] = await db().select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
+  const [r] = await db()
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
   return r!.n;
 }
 
 /** Marks one notification read (idempotent: the first read instant stays). Another account's is 404. */
 export async function markRead(accountId: string, id: string, at: Date, locale: Locale) {
-  const [row] = await db().select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.accountId, accountId)));
+  const [row] = await db()
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.accountId, accountId)));
   if (!row) throw notFound("Notification");
-  const [updated] = row.readAt ? [row] : await db().update(notifications).set({ readAt: at }).where(eq(notifications.id, id)).returning();
+  const [updated] = row.readAt
+    ? [row]
+    : await db().update(notifications).set({ readAt: at }).where(eq(notifications.id, id)).returning();
   return notificationJson(updated!, locale, await appNamesFor(db(), accountId, updated!.sdkAppIds));
 }
 

@@ -37,7 +37,13 @@ export type Posting = {
 export async function post(tx: DbOrTx, accountId: string, p: Posting, actor: Actor, at: Date): Promise<Balance> {
   // One round trip (issue 11): move the balance, append the ledger row with the balance after it, and read
   // the account's balance-alert settings for the check below.
-  const rows = await tx.execute<{ cash: string; gift: string; threshold: string | null; streak: number | null; last_alert_day: string | null }>(sql`
+  const rows = await tx.execute<{
+    cash: string;
+    gift: string;
+    threshold: string | null;
+    streak: number | null;
+    last_alert_day: string | null;
+  }>(sql`
     with moved as (
       update ${accounts} set cash = cash + ${toMoneyString(p.cashDelta)}::numeric, gift = gift + ${toMoneyString(p.giftDelta)}::numeric
       where id = ${accountId} returning id, cash, gift
@@ -52,7 +58,10 @@ export async function post(tx: DbOrTx, accountId: string, p: Posting, actor: Act
   if (!row) throw notFound("Account");
   const balance = balanceOf(row);
   // R-LIFE-8: a change that takes the balance below the owner's threshold alerts at once (same transaction)
-  const alert = row.threshold === null ? null : { threshold: row.threshold, streak: row.streak ?? 0, lastAlertDay: row.last_alert_day };
+  const alert =
+    row.threshold === null
+      ? null
+      : { threshold: row.threshold, streak: row.streak ?? 0, lastAlertDay: row.last_alert_day };
   await checkBalanceAlert(tx, accountId, balance.available, at, alert);
   return balance;
 }
@@ -109,4 +118,3 @@ export async function ledgerSums(conn: DbOrTx, accountId: string): Promise<{ cas
     .where(eq(ledgerEntries.accountId, accountId));
   return { cash: money(r!.cash), gift: money(r!.gift) };
 }
-

@@ -8,7 +8,14 @@ import { and, asc, eq, gt, inArray, lte, ne, or } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { apps } from "@/db/schema";
 import { DAY_MS, shanghaiDay } from "@/lib/billing/calendar";
-import { EXPIRY_WARNING_DAYS, nextEvent, RECLAIM_DAY, remindersIn, wantsAutoRenew, type LifecycleEvent } from "@/lib/billing/lifecycle";
+import {
+  EXPIRY_WARNING_DAYS,
+  nextEvent,
+  RECLAIM_DAY,
+  remindersIn,
+  wantsAutoRenew,
+  type LifecycleEvent,
+} from "@/lib/billing/lifecycle";
 import { GRACE_DAYS } from "@/lib/billing/apps";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
@@ -49,7 +56,13 @@ async function accountApps(tx: Tx, accountId: string): Promise<AppRow[]> {
   return tx
     .select()
     .from(apps)
-    .where(and(eq(apps.accountId, accountId), ne(apps.edition, "trial"), inArray(apps.status, ["enabled", "grace", "disabling", "suspended"])))
+    .where(
+      and(
+        eq(apps.accountId, accountId),
+        ne(apps.edition, "trial"),
+        inArray(apps.status, ["enabled", "grace", "disabling", "suspended"]),
+      ),
+    )
     .orderBy(asc(apps.sdkAppId))
     .for("update");
 }
@@ -70,7 +83,15 @@ async function apply(tx: Tx, app: AppRow, e: LifecycleEvent, told: Told): Promis
         }
         // Too little balance: tried again at 00:00 on each of the next 6 days while in grace (R-BUY-9).
         await tx.update(apps).set({ renewAttemptAt: e.at }).where(eq(apps.id, app.id));
-        await writeAudit(tx, { actor: SYSTEM, at: e.at, accountId: app.accountId, action: "app.auto_renew_failed", entityType: "app", entityId: String(app.sdkAppId), after: { reason: r } });
+        await writeAudit(tx, {
+          actor: SYSTEM,
+          at: e.at,
+          accountId: app.accountId,
+          action: "app.auto_renew_failed",
+          entityType: "app",
+          entityId: String(app.sdkAppId),
+          after: { reason: r },
+        });
         told.push({ ...about, kind: "auto_renew_failed", data: { reason: r } });
       }
       if (app.status === "enabled") {
@@ -144,14 +165,25 @@ export async function runRemindersDue(from: Date, to: Date, opts: LifecycleOptio
         eq(apps.dontRenew, false),
         opts.accountIds ? inArray(apps.accountId, opts.accountIds) : undefined,
         or(
-          and(eq(apps.status, "enabled"), gt(apps.expiresAt, from), lte(apps.expiresAt, new Date(to.getTime() + EXPIRY_WARNING_DAYS * DAY_MS))),
-          and(eq(apps.status, "grace"), gt(apps.expiresAt, new Date(from.getTime() - GRACE_DAYS * DAY_MS)), lte(apps.expiresAt, to)),
+          and(
+            eq(apps.status, "enabled"),
+            gt(apps.expiresAt, from),
+            lte(apps.expiresAt, new Date(to.getTime() + EXPIRY_WARNING_DAYS * DAY_MS)),
+          ),
+          and(
+            eq(apps.status, "grace"),
+            gt(apps.expiresAt, new Date(from.getTime() - GRACE_DAYS * DAY_MS)),
+            lte(apps.expiresAt, to),
+          ),
         ),
       ),
     )
     .orderBy(asc(apps.accountId), asc(apps.sdkAppId));
   // one notification per account, kind and Shanghai day, naming every app concerned (R-LIFE-6)
-  const groups = new Map<string, { accountId: string; kind: "expiry_warning" | "expired"; at: Date; sdkAppIds: number[] }>();
+  const groups = new Map<
+    string,
+    { accountId: string; kind: "expiry_warning" | "expired"; at: Date; sdkAppIds: number[] }
+  >();
   for (const app of rows) {
     for (const r of remindersIn(app, from, to)) {
       const key = `${app.accountId} ${r.kind} ${shanghaiDay(r.at)}`;

@@ -27,7 +27,10 @@ export type SessionUser = {
   role: "owner" | "member" | null;
 };
 
-export type LoginResult = { kind: "ok"; user: SessionUser } | { kind: "invalid" } | { kind: "throttled"; retryAfterSeconds: number };
+export type LoginResult =
+  | { kind: "ok"; user: SessionUser }
+  | { kind: "invalid" }
+  | { kind: "throttled"; retryAfterSeconds: number };
 
 /** The wait after the n-th failure of a key whose limit is `limit` (0 below the limit). */
 export function lockSeconds(failures: number, limit: number): number {
@@ -50,10 +53,20 @@ async function claimAttempt(keys: string[], at: Date): Promise<number | null> {
     let rows: (typeof loginThrottle.$inferSelect)[] = [];
     // A stale row may be pruned by another attempt between the insert and the lock: insert again.
     for (let i = 0; i < 3 && rows.length < sorted.length; i++) {
-      await tx.insert(loginThrottle).values(sorted.map((key) => ({ key }))).onConflictDoNothing();
-      rows = await tx.select().from(loginThrottle).where(inArray(loginThrottle.key, sorted)).orderBy(loginThrottle.key).for("update");
+      await tx
+        .insert(loginThrottle)
+        .values(sorted.map((key) => ({ key })))
+        .onConflictDoNothing();
+      rows = await tx
+        .select()
+        .from(loginThrottle)
+        .where(inArray(loginThrottle.key, sorted))
+        .orderBy(loginThrottle.key)
+        .for("update");
     }
-    const waits = rows.filter((r) => r.lockedUntil && r.lockedUntil > at).map((r) => Math.ceil((r.lockedUntil!.getTime() - at.getTime()) / 1000));
+    const waits = rows
+      .filter((r) => r.lockedUntil && r.lockedUntil > at)
+      .map((r) => Math.ceil((r.lockedUntil!.getTime() - at.getTime()) / 1000));
     if (waits.length) return Math.max(...waits);
     for (const r of rows) {
       const stale = r.lastFailureAt && at.getTime() - r.lastFailureAt.getTime() > RESET_AFTER_SECONDS * 1000;
@@ -71,7 +84,10 @@ async function claimAttempt(keys: string[], at: Date): Promise<number | null> {
       DELETE FROM login_throttle WHERE key IN (
         SELECT key FROM login_throttle
         WHERE (last_failure_at IS NULL OR last_failure_at < ${idleSince.toISOString()}::timestamptz) AND (locked_until IS NULL OR locked_until < ${at.toISOString()}::timestamptz)
-          AND key NOT IN (${sql.join(sorted.map((k) => sql`${k}`), sql`, `)})
+          AND key NOT IN (${sql.join(
+            sorted.map((k) => sql`${k}`),
+            sql`, `,
+          )})
         LIMIT 100 FOR UPDATE SKIP LOCKED)`);
     return null;
   });
@@ -79,7 +95,10 @@ async function claimAttempt(keys: string[], at: Date): Promise<number | null> {
 
 /** A right password: the e-mail starts again from zero; the address gives back the attempt it counted. */
 async function releaseAttempt(email: string, address: string | null): Promise<void> {
-  await db().update(loginThrottle).set({ failures: 0, lastFailureAt: null, lockedUntil: null }).where(eq(loginThrottle.key, emailKey(email)));
+  await db()
+    .update(loginThrottle)
+    .set({ failures: 0, lastFailureAt: null, lockedUntil: null })
+    .where(eq(loginThrottle.key, emailKey(email)));
   if (address) {
     await db()
       .update(loginThrottle)
@@ -100,21 +119,34 @@ function dummy(): Promise<string> {
  * past the limits each further failure makes the key wait longer (30 s, 60 s, … 15 min), answered as
  * `throttled` with the seconds to wait. After the wait the right password is always accepted.
  */
-export async function checkLogin(emailRaw: string, password: string, clientAddress: string | null = null): Promise<LoginResult> {
+export async function checkLogin(
+  emailRaw: string,
+  password: string,
+  clientAddress: string | null = null,
+): Promise<LoginResult> {
   const email = emailRaw.trim().toLowerCase();
   // No account has an e-mail that is too long or unstorable: refuse it as a wrong password, unread.
-  if (email.length > 254 || unstorableReason(email) !== null || unstorableReason(password) !== null) return { kind: "invalid" };
+  if (email.length > 254 || unstorableReason(email) !== null || unstorableReason(password) !== null)
+    return { kind: "invalid" };
   const address = clientAddress?.trim().slice(0, 64) || null;
   const at = await now();
   const keys = [emailKey(email), ...(address ? [addressKey(address)] : [])];
   const wait = await claimAttempt(keys, at);
   if (wait !== null) return { kind: "throttled", retryAfterSeconds: Math.max(1, wait) };
-  const [u] = await db().select().from(users).where(and(eq(users.email, email), isNull(users.removedAt)));
-  const ok = u ? await verifyPassword(u.passwordHash, password) : (await verifyPassword(await dummy(), password), false);
+  const [u] = await db()
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.removedAt)));
+  const ok = u
+    ? await verifyPassword(u.passwordHash, password)
+    : (await verifyPassword(await dummy(), password), false);
   await db().insert(loginAttempts).values({ email, succeeded: ok, at });
   if (!u || !ok) return { kind: "invalid" };
   await releaseAttempt(email, address);
-  return { kind: "ok", user: { id: u.id, email: u.email, name: u.name, kind: u.kind, accountId: u.accountId, role: u.accountRole } };
+  return {
+    kind: "ok",
+    user: { id: u.id, email: u.email, name: u.name, kind: u.kind, accountId: u.accountId, role: u.accountRole },
+  };
 }
 
 export type LoginLock = { email: string; failures: number; lockedUntil: Date | null };
@@ -122,8 +154,16 @@ export type LoginLock = { email: string; failures: number; lockedUntil: Date | n
 /** The throttle state of these e-mails (for the operator's account page). */
 export async function loginLocks(emails: string[], conn: DbOrTx = db()): Promise<Map<string, LoginLock>> {
   if (emails.length === 0) return new Map();
-  const rows = await conn.select().from(loginThrottle).where(inArray(loginThrottle.key, emails.map(emailKey)));
-  return new Map(rows.map((r) => [r.key.slice("email:".length), { email: r.key.slice("email:".length), failures: r.failures, lockedUntil: r.lockedUntil }]));
+  const rows = await conn
+    .select()
+    .from(loginThrottle)
+    .where(inArray(loginThrottle.key, emails.map(emailKey)));
+  return new Map(
+    rows.map((r) => [
+      r.key.slice("email:".length),
+      { email: r.key.slice("email:".length), failures: r.failures, lockedUntil: r.lockedUntil },
+    ]),
+  );
 }
 
 /** An operator clears an e-mail's failed-login count and lock (audited). */
@@ -132,17 +172,35 @@ export async function clearLoginLock(actor: OperatorActor, emailRaw: string): Pr
   await db().transaction(async (tx) => {
     const at = await now(tx);
     const [u] = await tx.select({ accountId: users.accountId }).from(users).where(eq(users.email, email));
-    const [before] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, emailKey(email))).for("update");
-    await tx.update(loginThrottle).set({ failures: 0, lastFailureAt: null, lockedUntil: null }).where(eq(loginThrottle.key, emailKey(email)));
+    const [before] = await tx
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, emailKey(email)))
+      .for("update");
+    await tx
+      .update(loginThrottle)
+      .set({ failures: 0, lastFailureAt: null, lockedUntil: null })
+      .where(eq(loginThrottle.key, emailKey(email)));
     await writeAudit(tx, {
-      actor, at, accountId: u?.accountId ?? null, action: "login.unlock", entityType: "user", entityId: email,
-      before: { failures: before?.failures ?? 0, lockedUntil: before?.lockedUntil?.toISOString() ?? null }, after: { failures: 0, lockedUntil: null },
+      actor,
+      at,
+      accountId: u?.accountId ?? null,
+      action: "login.unlock",
+      entityType: "user",
+      entityId: email,
+      before: { failures: before?.failures ?? 0, lockedUntil: before?.lockedUntil?.toISOString() ?? null },
+      after: { failures: 0, lockedUntil: null },
     });
   });
 }
 
 /** Re-reads a session's user so a removed member loses access at once. */
 export async function sessionUser(userId: string): Promise<SessionUser | null> {
-  const [u] = await db().select().from(users).where(and(eq(users.id, userId), isNull(users.removedAt)));
-  return u ? { id: u.id, email: u.email, name: u.name, kind: u.kind, accountId: u.accountId, role: u.accountRole } : null;
+  const [u] = await db()
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.removedAt)));
+  return u
+    ? { id: u.id, email: u.email, name: u.name, kind: u.kind, accountId: u.accountId, role: u.accountRole }
+    : null;
 }

@@ -15,14 +15,34 @@ export async function addMember(actor: CustomerActor, input: { email: string; na
       const at = await now(tx);
       const [u] = await tx
         .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash, kind: "customer", accountId: actor.accountId, accountRole: "member", createdAt: at })
+        .values({
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          kind: "customer",
+          accountId: actor.accountId,
+          accountRole: "member",
+          createdAt: at,
+        })
         .returning({ id: users.id, email: users.email, name: users.name });
-      await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "member.add", entityType: "user", entityId: u!.id, after: { email: input.email, name: input.name } });
+      await writeAudit(tx, {
+        actor,
+        at,
+        accountId: actor.accountId,
+        action: "member.add",
+        entityType: "user",
+        entityId: u!.id,
+        after: { email: input.email, name: input.name },
+      });
       return u!;
     });
   } catch (e) {
-    const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
-    if (code === "23505") throw new DomainError("conflict", `A user with the email ${input.email} already exists.`, { fields: { email: "is already registered" } });
+    const code =
+      (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+    if (code === "23505")
+      throw new DomainError("conflict", `A user with the email ${input.email} already exists.`, {
+        fields: { email: "is already registered" },
+      });
     throw e;
   }
 }
@@ -38,7 +58,19 @@ export async function removeMember(actor: CustomerActor, userId: string) {
     if (!u) throw notFound("Member");
     if (u.accountRole === "owner") throw invalidState("The owner cannot be removed from the account.");
     const at = await now(tx);
-    await tx.update(users).set({ removedAt: at, email: `${u.email}#removed-${u.id}` }).where(eq(users.id, userId));
-    await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "member.remove", entityType: "user", entityId: userId, before: { email: u.email }, after: { removedAt: at.toISOString() } });
+    await tx
+      .update(users)
+      .set({ removedAt: at, email: `${u.email}#removed-${u.id}` })
+      .where(eq(users.id, userId));
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: actor.accountId,
+      action: "member.remove",
+      entityType: "user",
+      entityId: userId,
+      before: { email: u.email },
+      after: { removedAt: at.toISOString() },
+    });
   });
 }

@@ -7,7 +7,14 @@
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { alertRecipients, deliveries, notifications, users, type DeliveryChannel, type NotificationKind } from "@/db/schema";
+import {
+  alertRecipients,
+  deliveries,
+  notifications,
+  users,
+  type DeliveryChannel,
+  type NotificationKind,
+} from "@/db/schema";
 import { shanghaiDay } from "@/lib/billing/calendar";
 
 export type NotifyInput = {
@@ -66,16 +73,39 @@ export async function notifyMany(tx: DbOrTx, inputs: NotifyInput[]): Promise<Not
   }
   // a fixed order, so two batches lock shared rows in the same order
   const rows = [...folded.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-  const keys = sql`(values ${sql.join(rows.map((r) => sql`(${r.accountId}::uuid, ${r.kind}::text, ${r.day}::date)`), sql`, `)}) as k(account_id, kind, day)`;
+  const keys = sql`(values ${sql.join(
+    rows.map((r) => sql`(${r.accountId}::uuid, ${r.kind}::text, ${r.day}::date)`),
+    sql`, `,
+  )}) as k(account_id, kind, day)`;
   // the days' rows as they were, locked, to tell which events add apps to them
-  const before = await tx.execute<{ account_id: string; kind: NotificationKind; day: string; sdk_app_ids: number[] }>(sql`
+  const before = await tx.execute<{
+    account_id: string;
+    kind: NotificationKind;
+    day: string;
+    sdk_app_ids: number[];
+  }>(sql`
     select n.account_id, n.kind, n.day::text as day, n.sdk_app_ids from notifications n
     join ${keys} on n.account_id = k.account_id and n.kind = k.kind and n.day = k.day
     for update of n`);
-  const known = new Map(before.map((b) => [keyOf({ accountId: b.account_id, kind: b.kind, day: b.day }), new Set(b.sdk_app_ids.map(Number))]));
+  const known = new Map(
+    before.map((b) => [
+      keyOf({ accountId: b.account_id, kind: b.kind, day: b.day }),
+      new Set(b.sdk_app_ids.map(Number)),
+    ]),
+  );
   const written = await tx
     .insert(notifications)
-    .values(rows.map((r) => ({ accountId: r.accountId, kind: r.kind, day: r.day, sdkAppIds: [...r.apps].sort((a, b) => a - b), data: r.data, createdAt: r.at, updatedAt: r.last })))
+    .values(
+      rows.map((r) => ({
+        accountId: r.accountId,
+        kind: r.kind,
+        day: r.day,
+        sdkAppIds: [...r.apps].sort((a, b) => a - b),
+        data: r.data,
+        createdAt: r.at,
+        updatedAt: r.last,
+      })),
+    )
     .onConflictDoUpdate({
       target: [notifications.accountId, notifications.kind, notifications.day],
       set: {
@@ -84,7 +114,13 @@ export async function notifyMany(tx: DbOrTx, inputs: NotifyInput[]): Promise<Not
         updatedAt: sql`greatest(${notifications.updatedAt}, excluded.updated_at)`,
       },
     })
-    .returning({ id: notifications.id, accountId: notifications.accountId, kind: notifications.kind, day: notifications.day, created: sql<boolean>`(xmax = 0)` });
+    .returning({
+      id: notifications.id,
+      accountId: notifications.accountId,
+      kind: notifications.kind,
+      day: notifications.day,
+      created: sql<boolean>`(xmax = 0)`,
+    });
   const byKey = new Map(written.map((w) => [keyOf(w), w]));
   const fresh: { id: string; accountId: string; kind: NotificationKind }[] = [];
   const grown: { id: string; accountId: string; kind: NotificationKind }[] = [];
@@ -95,7 +131,16 @@ export async function notifyMany(tx: DbOrTx, inputs: NotifyInput[]): Promise<Not
   }
   // New apps on a read notification make it unread again; recipients whose message already went get
   // one more (rendered at send time, so it lists every app); a waiting message simply includes them.
-  if (grown.length > 0) await tx.update(notifications).set({ readAt: null }).where(inArray(notifications.id, grown.map((g) => g.id)));
+  if (grown.length > 0)
+    await tx
+      .update(notifications)
+      .set({ readAt: null })
+      .where(
+        inArray(
+          notifications.id,
+          grown.map((g) => g.id),
+        ),
+      );
   await queueDeliveries(tx, fresh, grown);
   return inputs.map((n) => {
     const w = byKey.get(keyOf({ accountId: n.accountId, kind: n.kind, day: shanghaiDay(n.at) }))!;
@@ -126,7 +171,11 @@ function targetsOf(owner: Owner | undefined, recipients: Recipient[], kind: Noti
   return out;
 }
 
-export async function deliveryTargets(tx: DbOrTx, accountId: string, kind: NotificationKind): Promise<DeliveryTarget[]> {
+export async function deliveryTargets(
+  tx: DbOrTx,
+  accountId: string,
+  kind: NotificationKind,
+): Promise<DeliveryTarget[]> {
   const { owners, recipients } = await audience(tx, [accountId]);
   return targetsOf(owners.get(accountId), recipients.get(accountId) ?? [], kind);
 }
@@ -136,7 +185,11 @@ async function audience(tx: DbOrTx, accountIds: string[]) {
     .select({ accountId: users.accountId, email: users.email })
     .from(users)
     .where(and(inArray(users.accountId, accountIds), eq(users.accountRole, "owner"), isNull(users.removedAt)));
-  const recipientRows = await tx.select().from(alertRecipients).where(inArray(alertRecipients.accountId, accountIds)).orderBy(alertRecipients.createdAt);
+  const recipientRows = await tx
+    .select()
+    .from(alertRecipients)
+    .where(inArray(alertRecipients.accountId, accountIds))
+    .orderBy(alertRecipients.createdAt);
   const owners = new Map(ownerRows.map((o) => [o.accountId!, o]));
   const recipients = new Map<string, Recipient[]>();
   for (const r of recipientRows) recipients.set(r.accountId, [...(recipients.get(r.accountId) ?? []), r]);
@@ -155,13 +208,27 @@ async function queueDeliveries(tx: DbOrTx, fresh: Notified[], grown: Notified[])
     const pending = await tx
       .select({ notificationId: deliveries.notificationId, channel: deliveries.channel, to: deliveries.to })
       .from(deliveries)
-      .where(and(inArray(deliveries.notificationId, grown.map((g) => g.id)), eq(deliveries.status, "pending")));
+      .where(
+        and(
+          inArray(
+            deliveries.notificationId,
+            grown.map((g) => g.id),
+          ),
+          eq(deliveries.status, "pending"),
+        ),
+      );
     for (const p of pending) waiting.add(`${p.notificationId} ${p.channel}:${p.to.toLowerCase()}`);
   }
   const values = all.flatMap((n) =>
     targetsOf(owners.get(n.accountId), recipients.get(n.accountId) ?? [], n.kind)
       .filter((t) => !waiting.has(`${n.id} ${t.channel}:${t.to.toLowerCase()}`))
-      .map((t) => ({ notificationId: n.id, accountId: n.accountId, channel: t.channel, to: t.to, recipientId: t.recipientId })),
+      .map((t) => ({
+        notificationId: n.id,
+        accountId: n.accountId,
+        channel: t.channel,
+        to: t.to,
+        recipientId: t.recipientId,
+      })),
   );
   if (values.length > 0) await tx.insert(deliveries).values(values);
 }
@@ -169,5 +236,9 @@ async function queueDeliveries(tx: DbOrTx, fresh: Notified[], grown: Notified[])
 /** Deliveries of the given notifications (tests and the operator page). */
 export async function deliveriesOf(tx: DbOrTx, notificationIds: string[]) {
   if (notificationIds.length === 0) return [];
-  return tx.select().from(deliveries).where(inArray(deliveries.notificationId, notificationIds)).orderBy(deliveries.createdAt, deliveries.channel, deliveries.to);
+  return tx
+    .select()
+    .from(deliveries)
+    .where(inArray(deliveries.notificationId, notificationIds))
+    .orderBy(deliveries.createdAt, deliveries.channel, deliveries.to);
 }

@@ -9,7 +9,11 @@ const SEQUENCE: Record<NumberKind, ReturnType<typeof sql>> = {
 };
 
 /** A fresh sequence value (never reused, even if the transaction rolls back) and its number for `at`. */
-export async function nextDocNumber(conn: DbOrTx, kind: NumberKind, at: Date): Promise<{ seq: number; number: string }> {
+export async function nextDocNumber(
+  conn: DbOrTx,
+  kind: NumberKind,
+  at: Date,
+): Promise<{ seq: number; number: string }> {
   const rows = (await conn.execute(sql`select nextval(${SEQUENCE[kind]})::text as n`)) as unknown as { n: string }[];
   const seq = Number(rows[0]!.n);
   return { seq, number: formatDocNumber(kind, at, seq) };

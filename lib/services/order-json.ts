@@ -37,16 +37,35 @@ export function quoteJson(v: QuoteView) {
     total: toMoneyString(q.total),
     ...(q.refund ? { refund: previewJson(q.refund), net: toMoneyString(q.total.minus(q.refund.total)) } : {}),
     priceBookVersion: q.priceBookVersion,
-    balance: { cash: toMoneyString(v.balance.cash), gift: toMoneyString(v.balance.gift), available: toMoneyString(v.balance.available) },
+    balance: {
+      cash: toMoneyString(v.balance.cash),
+      gift: toMoneyString(v.balance.gift),
+      available: toMoneyString(v.balance.available),
+    },
     shortfall: toMoneyString(v.shortfall),
   };
 }
 export type QuoteJson = ReturnType<typeof quoteJson>;
 
 type LineJson = {
-  sdkAppId: number; appName: string; product: string; edition?: string | null; tier?: string; billing: string; months: number; periodStart: string; periodEnd: string;
-  unitPrice: string; listAmount: string; discountAmount: string; campaign?: string; campaignName?: string | null; amount: string;
-  paid: { cash: string; gift: string; voucher: string }; refundable: boolean; priceBookVersion: string;
+  sdkAppId: number;
+  appName: string;
+  product: string;
+  edition?: string | null;
+  tier?: string;
+  billing: string;
+  months: number;
+  periodStart: string;
+  periodEnd: string;
+  unitPrice: string;
+  listAmount: string;
+  discountAmount: string;
+  campaign?: string;
+  campaignName?: string | null;
+  amount: string;
+  paid: { cash: string; gift: string; voucher: string };
+  refundable: boolean;
+  priceBookVersion: string;
 };
 
 function paidLines(o: OrderView): LineJson[] {
@@ -74,10 +93,23 @@ function paidLines(o: OrderView): LineJson[] {
 /** A change waiting for review (or rejected) has no order lines yet: its quoted lines, nothing paid; periods as quoted. */
 function quotedLines(p: PendingLines): LineJson[] {
   return p.lines.map((l) => ({
-    sdkAppId: l.sdkAppId, appName: l.appName, product: l.product, ...(l.product === "plan" ? { edition: l.edition } : {}), ...(l.tier !== null ? { tier: l.tier } : {}),
-    billing: l.billing, months: monthsNumber(money(l.months)), periodStart: l.periodStart, periodEnd: l.periodEnd, unitPrice: l.unitPrice, listAmount: l.listAmount,
-    discountAmount: l.discountAmount, ...(l.campaign ? { campaign: l.campaign.code ?? l.campaign.id, campaignName: l.campaign.name } : {}), amount: l.amount,
-    paid: { cash: "0.00", gift: "0.00", voucher: "0.00" }, refundable: l.campaign ? l.campaign.refundable : true, priceBookVersion: p.priceBookVersion,
+    sdkAppId: l.sdkAppId,
+    appName: l.appName,
+    product: l.product,
+    ...(l.product === "plan" ? { edition: l.edition } : {}),
+    ...(l.tier !== null ? { tier: l.tier } : {}),
+    billing: l.billing,
+    months: monthsNumber(money(l.months)),
+    periodStart: l.periodStart,
+    periodEnd: l.periodEnd,
+    unitPrice: l.unitPrice,
+    listAmount: l.listAmount,
+    discountAmount: l.discountAmount,
+    ...(l.campaign ? { campaign: l.campaign.code ?? l.campaign.id, campaignName: l.campaign.name } : {}),
+    amount: l.amount,
+    paid: { cash: "0.00", gift: "0.00", voucher: "0.00" },
+    refundable: l.campaign ? l.campaign.refundable : true,
+    priceBookVersion: p.priceBookVersion,
   }));
 }
 
@@ -101,8 +133,24 @@ export function orderJson(o: OrderView) {
     ...(r
       ? {
           refund: {
-            id: r.id, refundNo: refundNumberOf(r), status: r.status, total: r.total, cash: r.cash, gift: r.gift, reviewReason: r.reviewReason, rejectReason: r.rejectReason,
-            lines: r.lines.map((l) => ({ orderId: l.orderId, product: l.product, paid: l.paid, used: l.used, amount: l.amount, cash: l.cash, gift: l.gift, ...(l.note ? { note: l.note } : {}) })),
+            id: r.id,
+            refundNo: refundNumberOf(r),
+            status: r.status,
+            total: r.total,
+            cash: r.cash,
+            gift: r.gift,
+            reviewReason: r.reviewReason,
+            rejectReason: r.rejectReason,
+            lines: r.lines.map((l) => ({
+              orderId: l.orderId,
+              product: l.product,
+              paid: l.paid,
+              used: l.used,
+              amount: l.amount,
+              cash: l.cash,
+              gift: l.gift,
+              ...(l.note ? { note: l.note } : {}),
+            })),
           },
           net: toMoneyString(money(o.total).minus(r.total)),
         }

@@ -5,12 +5,31 @@
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
-import { accounts, appPacks, apps, campaigns, idempotencyKeys, orderLines, orders, refundLines, refunds, vouchers } from "@/db/schema";
+import {
+  accounts,
+  appPacks,
+  apps,
+  campaigns,
+  idempotencyKeys,
+  orderLines,
+  orders,
+  refundLines,
+  refunds,
+  vouchers,
+} from "@/db/schema";
 import { actorTag, type Actor, type CustomerActor } from "@/lib/auth/actor";
 import { allocate } from "@/lib/billing/allocate";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { computeRefund, needsReview } from "@/lib/billing/refund";
-import { quote, splitPayment, type AppState, type OrderRequest, type Quote, type QuoteInput, type QuoteLine } from "@/lib/billing/quote";
+import {
+  quote,
+  splitPayment,
+  type AppState,
+  type OrderRequest,
+  type Quote,
+  type QuoteInput,
+  type QuoteLine,
+} from "@/lib/billing/quote";
 import type { CampaignRule } from "@/lib/billing/campaigns";
 import { termEnd } from "@/lib/billing/calendar";
 import { clockMode, now } from "@/lib/clock";
@@ -31,17 +50,47 @@ function appIdsOf(req: OrderRequest): number[] {
 
 export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule {
   return {
-    id: row.id, code: row.code, name: row.name, editions: row.editions, minMonths: row.minMonths, maxMonths: row.maxMonths,
-    appliesNew: row.appliesNew, appliesRenewal: row.appliesRenewal, rate: money(row.rate), firstPurchaseOnly: row.firstPurchaseOnly,
-    oncePerAccount: row.oncePerAccount, startsAt: row.startsAt, endsAt: row.endsAt, refundable: row.refundable,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    editions: row.editions,
+    minMonths: row.minMonths,
+    maxMonths: row.maxMonths,
+    appliesNew: row.appliesNew,
+    appliesRenewal: row.appliesRenewal,
+    rate: money(row.rate),
+    firstPurchaseOnly: row.firstPurchaseOnly,
+    oncePerAccount: row.oncePerAccount,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    refundable: row.refundable,
   };
 }
 
 type AccountFacts = { hasEarlierOrder: boolean; usedCampaignIds: string[]; campaigns: CampaignRule[] };
-type PackJson = { pack: string; tier: string | null; billing: "prepaid" | "postpaid"; startsAt: string; endsAt: string; endedAt: string | null };
+type PackJson = {
+  pack: string;
+  tier: string | null;
+  billing: "prepaid" | "postpaid";
+  startsAt: string;
+  endsAt: string;
+  endedAt: string | null;
+};
 type CampaignJson = {
-  id: string; code: string | null; name: string; editions: string[]; min_months: number; max_months: number; applies_new: boolean; applies_renewal: boolean;
-  rate: string | number; first_purchase_only: boolean; once_per_account: boolean; starts_at: string; ends_at: string | null; refundable: boolean;
+  id: string;
+  code: string | null;
+  name: string;
+  editions: string[];
+  min_months: number;
+  max_months: number;
+  applies_new: boolean;
+  applies_renewal: boolean;
+  rate: string | number;
+  first_purchase_only: boolean;
+  once_per_account: boolean;
+  starts_at: string;
+  ends_at: string | null;
+  refundable: boolean;
 };
 const parseJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
@@ -74,9 +123,20 @@ async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boo
     hasEarlierOrder: Boolean(row.hasEarlierOrder),
     usedCampaignIds: parseJson<string[]>(row.usedCampaignIds),
     campaigns: parseJson<CampaignJson[]>(row.campaigns).map((c) => ({
-      id: c.id, code: c.code, name: c.name, editions: c.editions as CampaignRule["editions"], minMonths: c.min_months, maxMonths: c.max_months,
-      appliesNew: c.applies_new, appliesRenewal: c.applies_renewal, rate: money(String(c.rate)), firstPurchaseOnly: c.first_purchase_only,
-      oncePerAccount: c.once_per_account, startsAt: new Date(c.starts_at), endsAt: c.ends_at ? new Date(c.ends_at) : null, refundable: c.refundable,
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      editions: c.editions as CampaignRule["editions"],
+      minMonths: c.min_months,
+      maxMonths: c.max_months,
+      appliesNew: c.applies_new,
+      appliesRenewal: c.applies_renewal,
+      rate: money(String(c.rate)),
+      firstPurchaseOnly: c.first_purchase_only,
+      oncePerAccount: c.once_per_account,
+      startsAt: new Date(c.starts_at),
+      endsAt: c.ends_at ? new Date(c.ends_at) : null,
+      refundable: c.refundable,
     })),
   };
   return { account: row.account, at, facts, prior: prior ? { ...prior, createdAt: new Date(prior.createdAt) } : null };
@@ -84,8 +144,22 @@ async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boo
 
 function appStateOf(a: typeof apps.$inferSelect, packRows: (typeof appPacks.$inferSelect)[]): AppState {
   return {
-    id: a.id, sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, expiresAt: a.expiresAt,
-    packs: packRows.filter((p) => p.appId === a.id).map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, startsAt: p.startsAt, endsAt: p.endsAt, endedAt: p.endedAt })),
+    id: a.id,
+    sdkAppId: a.sdkAppId,
+    name: a.name,
+    edition: a.edition,
+    status: a.status,
+    expiresAt: a.expiresAt,
+    packs: packRows
+      .filter((p) => p.appId === a.id)
+      .map((p) => ({
+        pack: p.pack,
+        tier: p.tier,
+        billing: p.billing,
+        startsAt: p.startsAt,
+        endsAt: p.endsAt,
+        endedAt: p.endedAt,
+      })),
   };
 }
 
@@ -102,16 +176,33 @@ async function buyerContext(conn: DbOrTx, accountId: string) {
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!row) throw notFound("Account");
-  return { ...row, hasEarlierOrder: Boolean(row.hasEarlierOrder), usedCampaignIds: row.usedCampaignIds ? row.usedCampaignIds.split(",") : [] };
+  return {
+    ...row,
+    hasEarlierOrder: Boolean(row.hasEarlierOrder),
+    usedCampaignIds: row.usedCampaignIds ? row.usedCampaignIds.split(",") : [],
+  };
 }
 
-type QuoteContext = { account: QuoteInput["account"]; campaigns: CampaignRule[]; balance: ReturnType<typeof balanceOf> };
+type QuoteContext = {
+  account: QuoteInput["account"];
+  campaigns: CampaignRule[];
+  balance: ReturnType<typeof balanceOf>;
+};
 
 /** The buyer's side of a quote; `account`, when given, is the caller's (locked) row and wins over the read. */
-async function quoteContext(conn: DbOrTx, actor: CustomerActor, account?: { verified: boolean }): Promise<QuoteContext> {
+async function quoteContext(
+  conn: DbOrTx,
+  actor: CustomerActor,
+  account?: { verified: boolean },
+): Promise<QuoteContext> {
   const [buyer, campaignRows] = await Promise.all([buyerContext(conn, actor.accountId), conn.select().from(campaigns)]);
   return {
-    account: { verified: account ? account.verified : buyer.verified, role: actor.role, hasEarlierOrder: buyer.hasEarlierOrder, usedCampaignIds: buyer.usedCampaignIds },
+    account: {
+      verified: account ? account.verified : buyer.verified,
+      role: actor.role,
+      hasEarlierOrder: buyer.hasEarlierOrder,
+      usedCampaignIds: buyer.usedCampaignIds,
+    },
     campaigns: campaignRows.map(campaignRuleOf),
     balance: balanceOf(buyer),
   };
@@ -121,7 +212,15 @@ async function quoteContext(conn: DbOrTx, actor: CustomerActor, account?: { veri
  * Loads everything a quote needs; with `lock`, the apps and the voucher are locked (the caller holds the
  * account lock). The apps come with their packs in one statement.
  */
-async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequest, at: Date, account: { verified: boolean; fiveDayRefundAt: Date | null }, lock: boolean, facts: AccountFacts): Promise<QuoteInput> {
+async function loadQuoteInput(
+  conn: DbOrTx,
+  actor: CustomerActor,
+  req: OrderRequest,
+  at: Date,
+  account: { verified: boolean; fiveDayRefundAt: Date | null },
+  lock: boolean,
+  facts: AccountFacts,
+): Promise<QuoteInput> {
   const ids = appIdsOf(req);
   const appQuery = conn
     .select({
@@ -138,25 +237,57 @@ async function loadQuoteInput(conn: DbOrTx, actor: CustomerActor, req: OrderRequ
   const appStates: AppState[] = ids.map((id) => {
     const { app: a, packs } = byId.get(id)!;
     return {
-      id: a.id, sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, expiresAt: a.expiresAt,
-      packs: parseJson<PackJson[]>(packs).map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt), endedAt: p.endedAt ? new Date(p.endedAt) : null })),
+      id: a.id,
+      sdkAppId: a.sdkAppId,
+      name: a.name,
+      edition: a.edition,
+      status: a.status,
+      expiresAt: a.expiresAt,
+      packs: parseJson<PackJson[]>(packs).map((p) => ({
+        pack: p.pack,
+        tier: p.tier,
+        billing: p.billing,
+        startsAt: new Date(p.startsAt),
+        endsAt: new Date(p.endsAt),
+        endedAt: p.endedAt ? new Date(p.endedAt) : null,
+      })),
     };
   });
 
   let voucher: QuoteInput["voucher"] = null;
   if ("voucherId" in req && req.voucherId) {
-    const q = conn.select().from(vouchers).where(and(eq(vouchers.id, req.voucherId), eq(vouchers.accountId, actor.accountId)));
+    const q = conn
+      .select()
+      .from(vouchers)
+      .where(and(eq(vouchers.id, req.voucherId), eq(vouchers.accountId, actor.accountId)));
     const [v] = lock ? await q.for("update") : await q;
     if (!v) throw notFound("Voucher");
-    voucher = { id: v.id, amount: money(v.amount), minTotal: v.minTotal ? money(v.minTotal) : null, expiresAt: v.expiresAt, usedAt: v.usedAt };
+    voucher = {
+      id: v.id,
+      amount: money(v.amount),
+      minTotal: v.minTotal ? money(v.minTotal) : null,
+      expiresAt: v.expiresAt,
+      usedAt: v.usedAt,
+    };
   }
   // R-BUY-3: a change is priced after the standard refund of the current plan (never the five-day one).
-  const changeRefund = req.type === "change" ? computeRefund(await refundContext(conn, account, byId.get(req.sdkAppId)!.app, at), { product: "plan", mode: "standard" }) : undefined;
+  const changeRefund =
+    req.type === "change"
+      ? computeRefund(await refundContext(conn, account, byId.get(req.sdkAppId)!.app, at), {
+          product: "plan",
+          mode: "standard",
+        })
+      : undefined;
   return {
     changeRefund,
     book: currentPriceBook(),
     now: at,
-    account: { verified: account.verified, role: actor.role, hasEarlierOrder: facts.hasEarlierOrder, usedCampaignIds: facts.usedCampaignIds },
+    account: {
+      verified: account.verified,
+      role: actor.role,
+      hasEarlierOrder: facts.hasEarlierOrder,
+      usedCampaignIds: facts.usedCampaignIds,
+    },
     apps: appStates,
     campaigns: facts.campaigns,
     voucher,
@@ -168,7 +299,12 @@ function renewalRequest(sdkAppId: number): OrderRequest {
   return { type: "renewal", sdkAppIds: [sdkAppId], months: 1, agreeSla: true };
 }
 
-const AUTO_RENEW_ACTOR = (accountId: string): CustomerActor => ({ kind: "customer", accountId, role: "owner", via: "auto_renew" });
+const AUTO_RENEW_ACTOR = (accountId: string): CustomerActor => ({
+  kind: "customer",
+  accountId,
+  role: "owner",
+  via: "auto_renew",
+});
 
 /**
  * The quotes auto-renew will use (R-BUY-9), for every app in `rows` at once: each app's 1-month
@@ -176,17 +312,39 @@ const AUTO_RENEW_ACTOR = (accountId: string): CustomerActor => ({ kind: "custome
  * Three statements whatever the number of apps (packs, buyer with balance, campaigns). Apps the
  * rules refuse (not renewable) are left out.
  */
-export async function renewalQuotesFor(conn: DbOrTx, accountId: string, rows: (typeof apps.$inferSelect)[]): Promise<{ quotes: Map<number, Quote>; balance: ReturnType<typeof balanceOf> | null }> {
+export async function renewalQuotesFor(
+  conn: DbOrTx,
+  accountId: string,
+  rows: (typeof apps.$inferSelect)[],
+): Promise<{ quotes: Map<number, Quote>; balance: ReturnType<typeof balanceOf> | null }> {
   const out = new Map<number, Quote>();
   const due = rows.filter((a) => a.expiresAt && a.accountId === accountId);
   if (due.length === 0) return { quotes: out, balance: null };
   const actor = AUTO_RENEW_ACTOR(accountId);
   const [packRows, ctx] = await Promise.all([
-    conn.select().from(appPacks).where(inArray(appPacks.appId, due.map((a) => a.id))),
+    conn
+      .select()
+      .from(appPacks)
+      .where(
+        inArray(
+          appPacks.appId,
+          due.map((a) => a.id),
+        ),
+      ),
     quoteContext(conn, actor),
   ]);
   for (const a of due) {
-    const r = quote({ book: currentPriceBook(), now: a.expiresAt!, account: ctx.account, apps: [appStateOf(a, packRows)], campaigns: ctx.campaigns, voucher: null }, renewalRequest(a.sdkAppId));
+    const r = quote(
+      {
+        book: currentPriceBook(),
+        now: a.expiresAt!,
+        account: ctx.account,
+        apps: [appStateOf(a, packRows)],
+        campaigns: ctx.campaigns,
+        voucher: null,
+      },
+      renewalRequest(a.sdkAppId),
+    );
     if (r.kind === "ok") out.set(a.sdkAppId, r.quote);
   }
   return { quotes: out, balance: ctx.balance };
@@ -213,8 +371,19 @@ export async function quoteOrder(actor: CustomerActor, req: OrderRequest): Promi
 /** The canonical form of a validated request, so that key order in the JSON does not matter. */
 function requestHash(req: OrderRequest): string {
   const canon = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canon) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)])) : v;
-  return createHash("sha256").update(JSON.stringify(canon(req))).digest("hex");
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([, x]) => x !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, canon(x)]),
+          )
+        : v;
+  return createHash("sha256")
+    .update(JSON.stringify(canon(req)))
+    .digest("hex");
 }
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -229,7 +398,12 @@ export type OrderView = OrderRow & {
  * POST /orders (R-BUY-1..8, R-PROMO, R-LIFE-1). The account lock serialises every purchase of the
  * account, so a repeated idempotency key always finds the first order.
  */
-export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempotencyKey: string, opts: { at?: Date } = {}): Promise<{ order: OrderView; replayed: boolean }> {
+export async function placeOrder(
+  actor: CustomerActor,
+  req: OrderRequest,
+  idempotencyKey: string,
+  opts: { at?: Date } = {},
+): Promise<{ order: OrderView; replayed: boolean }> {
   const hash = requestHash(req);
   const orderId = await db().transaction(async (tx) => {
     // One statement: the account lock, the clock, the key's earlier use and what the quote needs of the account.
@@ -241,7 +415,11 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
     const priorLive = prior && at.getTime() - prior.createdAt.getTime() < IDEMPOTENCY_WINDOW_MS;
     if (priorLive) {
       if (prior.requestHash !== hash) {
-        throw new DomainError("idempotency_conflict", "This Idempotency-Key was already used for a different order. Use a new key for a new order.", { idempotencyKey });
+        throw new DomainError(
+          "idempotency_conflict",
+          "This Idempotency-Key was already used for a different order. Use a new key for a new order.",
+          { idempotencyKey },
+        );
       }
       return { id: prior.orderId, replayed: true };
     }
@@ -253,7 +431,11 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
       throw new DomainError(
         "insufficient_balance",
         `The balance is short by ${toMoneyString(pay.shortfall)} CNY: the order needs ${toMoneyString(q.total)} and ${toMoneyString(balance.available)} is available. Top up, then try again.`,
-        { shortfall: toMoneyString(pay.shortfall), total: toMoneyString(q.total), available: toMoneyString(balance.available) },
+        {
+          shortfall: toMoneyString(pay.shortfall),
+          total: toMoneyString(q.total),
+          available: toMoneyString(balance.available),
+        },
       );
     }
     let id: string;
@@ -273,9 +455,14 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
       id = await writeOrder(tx, actor, req, q, pay, at);
     }
     if (prior) {
-      await tx.update(idempotencyKeys).set({ requestHash: hash, orderId: id, createdAt: at }).where(and(eq(idempotencyKeys.accountId, actor.accountId), eq(idempotencyKeys.key, idempotencyKey)));
+      await tx
+        .update(idempotencyKeys)
+        .set({ requestHash: hash, orderId: id, createdAt: at })
+        .where(and(eq(idempotencyKeys.accountId, actor.accountId), eq(idempotencyKeys.key, idempotencyKey)));
     } else {
-      await tx.insert(idempotencyKeys).values({ accountId: actor.accountId, key: idempotencyKey, requestHash: hash, orderId: id, createdAt: at });
+      await tx
+        .insert(idempotencyKeys)
+        .values({ accountId: actor.accountId, key: idempotencyKey, requestHash: hash, orderId: id, createdAt: at });
     }
     return { id, replayed: false };
   });
@@ -287,14 +474,25 @@ export async function placeOrder(actor: CustomerActor, req: OrderRequest, idempo
  * instruction, at instant `at`, inside the caller's transaction (which holds the account lock).
  * Nothing is written when the balance is short or the app cannot be renewed.
  */
-export async function autoRenewApp(tx: Tx, accountId: string, sdkAppId: number, at: Date): Promise<"renewed" | "insufficient_balance" | "not_eligible"> {
+export async function autoRenewApp(
+  tx: Tx,
+  accountId: string,
+  sdkAppId: number,
+  at: Date,
+): Promise<"renewed" | "insufficient_balance" | "not_eligible"> {
   const actor = AUTO_RENEW_ACTOR(accountId);
   const req = renewalRequest(sdkAppId);
   const { account, facts } = await accountContext(tx, accountId, { lock: false });
   const r = quote(await loadQuoteInput(tx, actor, req, at, account, true, facts), req);
   if (r.kind === "refused") return "not_eligible";
   // A plan change waiting for review decides this app's term; the renewal waits for that decision.
-  if (await pendingChangeFor(tx, r.quote.lines.map((l) => l.appId))) return "not_eligible";
+  if (
+    await pendingChangeFor(
+      tx,
+      r.quote.lines.map((l) => l.appId),
+    )
+  )
+    return "not_eligible";
   const pay = splitPayment(r.quote.total, balanceOf(account));
   if (pay.kind === "insufficient_balance") return "insufficient_balance";
   await writeOrder(tx, actor, req, r.quote, pay, at);
@@ -310,8 +508,21 @@ function creditedBalance(balance: { cash: Money; gift: Money }, q: Quote) {
 export type PendingLines = {
   priceBookVersion: string;
   lines: {
-    appId: string; sdkAppId: number; appName: string; product: string; edition: string | null; tier: string | null; billing: "prepaid" | "postpaid"; kind: "new" | "renewal";
-    months: string; periodStart: string; periodEnd: string; unitPrice: string; listAmount: string; discountAmount: string; amount: string;
+    appId: string;
+    sdkAppId: number;
+    appName: string;
+    product: string;
+    edition: string | null;
+    tier: string | null;
+    billing: "prepaid" | "postpaid";
+    kind: "new" | "renewal";
+    months: string;
+    periodStart: string;
+    periodEnd: string;
+    unitPrice: string;
+    listAmount: string;
+    discountAmount: string;
+    amount: string;
     campaign: { id: string; code: string | null; name: string; refundable: boolean } | null;
   }[];
 };
@@ -320,9 +531,21 @@ function pendingLinesOf(q: Quote, appName: string): PendingLines {
   return {
     priceBookVersion: q.priceBookVersion,
     lines: q.lines.map((l) => ({
-      appId: l.appId, sdkAppId: l.sdkAppId, appName, product: l.product, edition: l.edition, tier: l.tier, billing: l.billing, kind: l.kind,
-      months: l.months.toFixed(12), periodStart: l.periodStart.toISOString(), periodEnd: l.periodEnd.toISOString(),
-      unitPrice: toMoneyString(l.unitPrice), listAmount: toMoneyString(l.listAmount), discountAmount: toMoneyString(l.discountAmount), amount: toMoneyString(l.amount),
+      appId: l.appId,
+      sdkAppId: l.sdkAppId,
+      appName,
+      product: l.product,
+      edition: l.edition,
+      tier: l.tier,
+      billing: l.billing,
+      kind: l.kind,
+      months: l.months.toFixed(12),
+      periodStart: l.periodStart.toISOString(),
+      periodEnd: l.periodEnd.toISOString(),
+      unitPrice: toMoneyString(l.unitPrice),
+      listAmount: toMoneyString(l.listAmount),
+      discountAmount: toMoneyString(l.discountAmount),
+      amount: toMoneyString(l.amount),
       campaign: l.campaign,
     })),
   };
@@ -333,9 +556,21 @@ export function linesFromPending(p: PendingLines, at: Date): QuoteLine[] {
   return p.lines.map((l) => {
     const months = money(l.months);
     return {
-      appId: l.appId, sdkAppId: l.sdkAppId, product: l.product, edition: l.edition, tier: l.tier, billing: l.billing, kind: l.kind, months,
-      periodStart: at, periodEnd: termEnd(at, months.toNumber()),
-      unitPrice: money(l.unitPrice), listAmount: money(l.listAmount), discountAmount: money(l.discountAmount), amount: money(l.amount), campaign: l.campaign,
+      appId: l.appId,
+      sdkAppId: l.sdkAppId,
+      product: l.product,
+      edition: l.edition,
+      tier: l.tier,
+      billing: l.billing,
+      kind: l.kind,
+      months,
+      periodStart: at,
+      periodEnd: termEnd(at, months.toNumber()),
+      unitPrice: money(l.unitPrice),
+      listAmount: money(l.listAmount),
+      discountAmount: money(l.discountAmount),
+      amount: money(l.amount),
+      campaign: l.campaign,
     } as QuoteLine;
   });
 }
@@ -345,13 +580,45 @@ export function linesFromPending(p: PendingLines, at: Date): QuoteLine[] {
  * the old lines, amounts fixed now); the order is written `pending_review` with its quoted lines and
  * nothing paid; no money moves and the app is untouched until an operator decides.
  */
-async function requestChangeReview(tx: Tx, actor: CustomerActor, req: Extract<OrderRequest, { type: "change" }>, q: Quote, review: "amount" | "frequency", at: Date): Promise<string> {
-  const [app] = await tx.select().from(apps).where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, req.sdkAppId)));
-  const orderId = await insertOrder(tx, actor, req, q, { cash: ZERO, gift: ZERO }, at, { lines: pendingLinesOf(q, app!.name) });
-  const refund = await writeRefund(tx, actor, app!, { product: "plan", mode: "standard" }, q.refund!, "pending_review", at, { reviewReason: review, changeOrderId: orderId });
+async function requestChangeReview(
+  tx: Tx,
+  actor: CustomerActor,
+  req: Extract<OrderRequest, { type: "change" }>,
+  q: Quote,
+  review: "amount" | "frequency",
+  at: Date,
+): Promise<string> {
+  const [app] = await tx
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, req.sdkAppId)));
+  const orderId = await insertOrder(tx, actor, req, q, { cash: ZERO, gift: ZERO }, at, {
+    lines: pendingLinesOf(q, app!.name),
+  });
+  const refund = await writeRefund(
+    tx,
+    actor,
+    app!,
+    { product: "plan", mode: "standard" },
+    q.refund!,
+    "pending_review",
+    at,
+    { reviewReason: review, changeOrderId: orderId },
+  );
   await writeAudit(tx, {
-    actor, at, accountId: actor.accountId, action: "order.change.request", entityType: "order", entityId: orderId,
-    after: { status: "pending_review", review, total: toMoneyString(q.total), refund: { id: refund.id, total: refund.total }, sdkAppId: req.sdkAppId },
+    actor,
+    at,
+    accountId: actor.accountId,
+    action: "order.change.request",
+    entityType: "order",
+    entityId: orderId,
+    after: {
+      status: "pending_review",
+      review,
+      total: toMoneyString(q.total),
+      refund: { id: refund.id, total: refund.total },
+      sdkAppId: req.sdkAppId,
+    },
   });
   return orderId;
 }
@@ -370,12 +637,19 @@ async function pendingChangeFor(conn: DbOrTx, appIds: string[]): Promise<boolean
 /** No other order for an app whose plan change waits for review: the review decides its term. */
 async function refuseWhileChangePending(tx: Tx, _accountId: string, q: Quote): Promise<void> {
   if (await pendingChangeFor(tx, [...new Set(q.lines.map((l) => l.appId))])) {
-    throw new DomainError("invalid_state", "A plan change of this app is waiting for review. Wait for the decision, then order again.", { reason: "change_pending_review" });
+    throw new DomainError(
+      "invalid_state",
+      "A plan change of this app is waiting for review. Wait for the decision, then order again.",
+      { reason: "change_pending_review" },
+    );
   }
 }
 
 async function refundForChange(tx: Tx, actor: CustomerActor, sdkAppId: number, q: Quote, at: Date): Promise<string> {
-  const [app] = await tx.select().from(apps).where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, sdkAppId)));
+  const [app] = await tx
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, sdkAppId)));
   const refund = await writeRefund(tx, actor, app!, { product: "plan", mode: "standard" }, q.refund!, "executed", at);
   await executeRefund(tx, actor, refund, at, { keepTerm: true });
   return refund.id;
@@ -383,29 +657,66 @@ async function refundForChange(tx: Tx, actor: CustomerActor, sdkAppId: number, q
 
 type Pay = { cash: Money; gift: Money };
 
-async function insertOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, pay: Pay, at: Date, pending?: { lines: PendingLines }): Promise<string> {
+async function insertOrder(
+  tx: Tx,
+  actor: CustomerActor,
+  req: OrderRequest,
+  q: Quote,
+  pay: Pay,
+  at: Date,
+  pending?: { lines: PendingLines },
+): Promise<string> {
   const { seq, number } = await nextDocNumber(tx, "order", at);
   const [order] = await tx
     .insert(orders)
     .values({
-      orderNo: seq, number, status: pending ? "pending_review" : "paid", pendingLines: pending?.lines ?? null,
-      accountId: actor.accountId, type: q.type,
-      listTotal: toMoneyString(q.listTotal), discountTotal: toMoneyString(q.discountTotal), voucherAmount: toMoneyString(q.voucherAmount), total: toMoneyString(q.total),
-      paidCash: toMoneyString(pay.cash), paidGift: toMoneyString(pay.gift), paidVoucher: toMoneyString(q.voucherAmount),
-      voucherId: q.voucherId, placedByRole: actor.role, actor: actorTag(actor), request: req, createdAt: at,
+      orderNo: seq,
+      number,
+      status: pending ? "pending_review" : "paid",
+      pendingLines: pending?.lines ?? null,
+      accountId: actor.accountId,
+      type: q.type,
+      listTotal: toMoneyString(q.listTotal),
+      discountTotal: toMoneyString(q.discountTotal),
+      voucherAmount: toMoneyString(q.voucherAmount),
+      total: toMoneyString(q.total),
+      paidCash: toMoneyString(pay.cash),
+      paidGift: toMoneyString(pay.gift),
+      paidVoucher: toMoneyString(q.voucherAmount),
+      voucherId: q.voucherId,
+      placedByRole: actor.role,
+      actor: actorTag(actor),
+      request: req,
+      createdAt: at,
     })
     .returning({ id: orders.id });
   return order!.id;
 }
 
-async function writeOrder(tx: Tx, actor: CustomerActor, req: OrderRequest, q: Quote, pay: Pay, at: Date): Promise<string> {
+async function writeOrder(
+  tx: Tx,
+  actor: CustomerActor,
+  req: OrderRequest,
+  q: Quote,
+  pay: Pay,
+  at: Date,
+): Promise<string> {
   const orderId = await insertOrder(tx, actor, req, q, pay, at);
   await fulfilOrder(tx, actor, actor.accountId, orderId, req, q, pay, at);
   return orderId;
 }
 
 /** Writes the lines, uses the voucher, takes the money and moves the apps: what makes an order paid. */
-export async function fulfilOrder(tx: Tx, actor: Actor, accountId: string, orderId: string, req: OrderRequest, q: Pick<Quote, "type" | "lines" | "total" | "voucherAmount" | "voucherId" | "priceBookVersion">, pay: Pay, at: Date): Promise<void> {
+export async function fulfilOrder(
+  tx: Tx,
+  actor: Actor,
+  accountId: string,
+  orderId: string,
+  req: OrderRequest,
+  q: Pick<Quote, "type" | "lines" | "total" | "voucherAmount" | "voucherId" | "priceBookVersion">,
+  pay: Pay,
+  at: Date,
+): Promise<void> {
   // Voucher first, then gift, then cash (R-BUY-7), spread over the lines so refunds know each line's split.
   const amounts = q.lines.map((l) => l.amount);
   const voucherParts = allocate(q.voucherAmount, amounts);
@@ -413,29 +724,78 @@ export async function fulfilOrder(tx: Tx, actor: Actor, accountId: string, order
   const giftParts = allocate(pay.gift, net);
   await tx.insert(orderLines).values(
     q.lines.map((l, i) => ({
-      paidVoucher: toMoneyString(voucherParts[i]!), paidGift: toMoneyString(giftParts[i]!), paidCash: toMoneyString(net[i]!.minus(giftParts[i]!)),
-      orderId, lineNo: i + 1, accountId, appId: l.appId, sdkAppId: String(l.sdkAppId), product: l.product,
-      edition: l.edition, tier: l.tier, billing: l.billing, kind: l.kind, months: l.months.toFixed(12),
-      periodStart: l.periodStart, periodEnd: l.periodEnd, unitPrice: toMoneyString(l.unitPrice), listAmount: toMoneyString(l.listAmount),
-      discountAmount: toMoneyString(l.discountAmount), amount: toMoneyString(l.amount), campaignId: l.campaign?.id ?? null,
-      refundable: l.campaign ? l.campaign.refundable : true, priceBookVersion: q.priceBookVersion,
+      paidVoucher: toMoneyString(voucherParts[i]!),
+      paidGift: toMoneyString(giftParts[i]!),
+      paidCash: toMoneyString(net[i]!.minus(giftParts[i]!)),
+      orderId,
+      lineNo: i + 1,
+      accountId,
+      appId: l.appId,
+      sdkAppId: String(l.sdkAppId),
+      product: l.product,
+      edition: l.edition,
+      tier: l.tier,
+      billing: l.billing,
+      kind: l.kind,
+      months: l.months.toFixed(12),
+      periodStart: l.periodStart,
+      periodEnd: l.periodEnd,
+      unitPrice: toMoneyString(l.unitPrice),
+      listAmount: toMoneyString(l.listAmount),
+      discountAmount: toMoneyString(l.discountAmount),
+      amount: toMoneyString(l.amount),
+      campaignId: l.campaign?.id ?? null,
+      refundable: l.campaign ? l.campaign.refundable : true,
+      priceBookVersion: q.priceBookVersion,
     })),
   );
   if (q.voucherId) {
-    await tx.update(vouchers).set({ usedOrderId: orderId, usedAt: at, usedAmount: toMoneyString(q.voucherAmount) }).where(eq(vouchers.id, q.voucherId));
+    await tx
+      .update(vouchers)
+      .set({ usedOrderId: orderId, usedAt: at, usedAmount: toMoneyString(q.voucherAmount) })
+      .where(eq(vouchers.id, q.voucherId));
   }
   if (q.total.gt(0)) {
-    await post(tx, accountId, { kind: "purchase", cashDelta: pay.cash.neg(), giftDelta: pay.gift.neg(), refType: "order", refId: orderId, note: `${q.type} order` }, actor, at);
+    await post(
+      tx,
+      accountId,
+      {
+        kind: "purchase",
+        cashDelta: pay.cash.neg(),
+        giftDelta: pay.gift.neg(),
+        refType: "order",
+        refId: orderId,
+        note: `${q.type} order`,
+      },
+      actor,
+      at,
+    );
   }
   await applyToApps(tx, actor, accountId, req, q, at);
   await writeAudit(tx, {
-    actor, at, accountId, action: `order.${q.type}`, entityType: "order", entityId: orderId,
-    after: { total: toMoneyString(q.total), paid: { cash: toMoneyString(pay.cash), gift: toMoneyString(pay.gift), voucher: toMoneyString(q.voucherAmount) }, apps: [...new Set(q.lines.map((l) => l.sdkAppId))] },
+    actor,
+    at,
+    accountId,
+    action: `order.${q.type}`,
+    entityType: "order",
+    entityId: orderId,
+    after: {
+      total: toMoneyString(q.total),
+      paid: { cash: toMoneyString(pay.cash), gift: toMoneyString(pay.gift), voucher: toMoneyString(q.voucherAmount) },
+      apps: [...new Set(q.lines.map((l) => l.sdkAppId))],
+    },
   });
 }
 
 /** Moves each app to what its new lines give it: edition and expiry from the plan line, packs from pack lines. */
-async function applyToApps(tx: Tx, actor: Actor, accountId: string, req: OrderRequest, q: Pick<Quote, "lines">, at: Date) {
+async function applyToApps(
+  tx: Tx,
+  actor: Actor,
+  accountId: string,
+  req: OrderRequest,
+  q: Pick<Quote, "lines">,
+  at: Date,
+) {
   const appIds = [...new Set(q.lines.map((l) => l.appId))];
   for (const appId of appIds) {
     const lines = q.lines.filter((l) => l.appId === appId);
@@ -444,32 +804,80 @@ async function applyToApps(tx: Tx, actor: Actor, accountId: string, req: OrderRe
     let current = app!;
     if (plan) {
       // A new term ends a refund's disabling period (R-REF-4).
-      const set: Partial<typeof apps.$inferInsert> = { edition: plan.edition, expiresAt: plan.periodEnd, disablingUntil: null, renewAttemptAt: null };
+      const set: Partial<typeof apps.$inferInsert> = {
+        edition: plan.edition,
+        expiresAt: plan.periodEnd,
+        disablingUntil: null,
+        renewAttemptAt: null,
+      };
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
       const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
       await writeAudit(tx, {
-        actor, at, accountId, action: plan.kind === "renewal" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase", entityType: "app", entityId: String(app!.sdkAppId),
+        actor,
+        at,
+        accountId,
+        action: plan.kind === "renewal" ? "app.renew" : req.type === "change" ? "app.change" : "app.purchase",
+        entityType: "app",
+        entityId: String(app!.sdkAppId),
         before: { edition: app!.edition, expiresAt: app!.expiresAt?.toISOString() ?? null, autoRenew: app!.autoRenew },
-        after: { edition: updated!.edition, expiresAt: updated!.expiresAt?.toISOString() ?? null, autoRenew: updated!.autoRenew },
+        after: {
+          edition: updated!.edition,
+          expiresAt: updated!.expiresAt?.toISOString() ?? null,
+          autoRenew: updated!.autoRenew,
+        },
       });
       current = updated!;
       // R-FEAT-1: a plan change away from ultimate stops broadcast and communities at once.
-      if (app!.edition === "ultimate" && plan.edition !== "ultimate") await stopAppFeatures(tx, appId, at, "left_ultimate", actor);
+      if (app!.edition === "ultimate" && plan.edition !== "ultimate")
+        await stopAppFeatures(tx, appId, at, "left_ultimate", actor);
       // Renewing ends an expiry or refund suspension; an arrears suspension ends only with the balance (R-APP-5, R-LIFE-4).
       if (current.status !== "enabled" && !(current.status === "suspended" && current.statusReason === "arrears")) {
-        current = await changeStatus(tx, actor, current, { status: "enabled", reason: plan.kind === "renewal" ? "renewed" : "purchased" }, at, "app.status");
+        current = await changeStatus(
+          tx,
+          actor,
+          current,
+          { status: "enabled", reason: plan.kind === "renewal" ? "renewed" : "purchased" },
+          at,
+          "app.status",
+        );
       }
     }
     for (const l of lines.filter((x) => x.product !== "plan")) {
       const keepStart = l.kind === "renewal";
       await tx
         .insert(appPacks)
-        .values({ appId, pack: l.product, tier: l.tier, billing: l.billing, startsAt: l.periodStart, endsAt: l.periodEnd, endedAt: null, updatedAt: at })
+        .values({
+          appId,
+          pack: l.product,
+          tier: l.tier,
+          billing: l.billing,
+          startsAt: l.periodStart,
+          endsAt: l.periodEnd,
+          endedAt: null,
+          updatedAt: at,
+        })
         .onConflictDoUpdate({
           target: [appPacks.appId, appPacks.pack],
-          set: keepStart ? { endsAt: l.periodEnd, updatedAt: at } : { tier: l.tier, billing: l.billing, startsAt: l.periodStart, endsAt: l.periodEnd, endedAt: null, updatedAt: at },
+          set: keepStart
+            ? { endsAt: l.periodEnd, updatedAt: at }
+            : {
+                tier: l.tier,
+                billing: l.billing,
+                startsAt: l.periodStart,
+                endsAt: l.periodEnd,
+                endedAt: null,
+                updatedAt: at,
+              },
         });
-      await writeAudit(tx, { actor, at, accountId, action: keepStart ? "pack.renew" : "pack.purchase", entityType: "app", entityId: String(current.sdkAppId), after: { pack: l.product, tier: l.tier, endsAt: l.periodEnd.toISOString() } });
+      await writeAudit(tx, {
+        actor,
+        at,
+        accountId,
+        action: keepStart ? "pack.renew" : "pack.purchase",
+        entityType: "app",
+        entityId: String(current.sdkAppId),
+        after: { pack: l.product, tier: l.tier, endsAt: l.periodEnd.toISOString() },
+      });
     }
   }
 }
@@ -481,21 +889,46 @@ async function withLines(rows: OrderRow[]): Promise<OrderView[]> {
     .from(orderLines)
     .innerJoin(apps, eq(apps.id, orderLines.appId))
     .leftJoin(campaigns, eq(campaigns.id, orderLines.campaignId))
-    .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        orderLines.orderId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(orderLines.lineNo));
   // Only change orders carry a refund (R-BUY-3): skip the reads when there is none among the rows.
   const changeIds = rows.filter((r) => r.type === "change").map((r) => r.id);
-  const changeRefunds = changeIds.length ? await db().select().from(refunds).where(inArray(refunds.changeOrderId, changeIds)) : [];
-  const refundLineRows = changeRefunds.length ? await db().select().from(refundLines).where(inArray(refundLines.refundId, changeRefunds.map((r) => r.id))).orderBy(asc(refundLines.id)) : [];
+  const changeRefunds = changeIds.length
+    ? await db().select().from(refunds).where(inArray(refunds.changeOrderId, changeIds))
+    : [];
+  const refundLineRows = changeRefunds.length
+    ? await db()
+        .select()
+        .from(refundLines)
+        .where(
+          inArray(
+            refundLines.refundId,
+            changeRefunds.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(refundLines.id))
+    : [];
   return rows.map((o) => ({
     ...o,
-    refund: ((r) => (r ? { ...r, lines: refundLineRows.filter((l) => l.refundId === r.id) } : null))(changeRefunds.find((r) => r.changeOrderId === o.id)),
-    lines: lines.filter((l) => l.line.orderId === o.id).map((l) => ({ ...l.line, campaignCode: l.campaignCode, campaignName: l.campaignName, appName: l.appName })),
+    refund: ((r) => (r ? { ...r, lines: refundLineRows.filter((l) => l.refundId === r.id) } : null))(
+      changeRefunds.find((r) => r.changeOrderId === o.id),
+    ),
+    lines: lines
+      .filter((l) => l.line.orderId === o.id)
+      .map((l) => ({ ...l.line, campaignCode: l.campaignCode, campaignName: l.campaignName, appName: l.appName })),
   }));
 }
 
 export async function getOrder(accountId: string, orderId: string): Promise<OrderView> {
-  const [row] = await db().select().from(orders).where(and(eq(orders.id, orderId), eq(orders.accountId, accountId)));
+  const [row] = await db()
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.accountId, accountId)));
   if (!row) throw notFound("Order");
   return (await withLines([row]))[0]!;
 }
@@ -512,8 +945,17 @@ function orderConds(accountId: string, f: OrderFilter) {
 }
 
 /** The account's orders, newest first; `q` matches part of the order number (numberSearchTerm). */
-export async function listOrders(accountId: string, f: OrderFilter & { limit?: number; offset?: number } = {}): Promise<OrderView[]> {
-  const rows = await db().select().from(orders).where(orderConds(accountId, f)).orderBy(desc(orders.createdAt), desc(orders.orderNo)).limit(f.limit ?? 200).offset(f.offset ?? 0);
+export async function listOrders(
+  accountId: string,
+  f: OrderFilter & { limit?: number; offset?: number } = {},
+): Promise<OrderView[]> {
+  const rows = await db()
+    .select()
+    .from(orders)
+    .where(orderConds(accountId, f))
+    .orderBy(desc(orders.createdAt), desc(orders.orderNo))
+    .limit(f.limit ?? 200)
+    .offset(f.offset ?? 0);
   return withLines(rows);
 }
 

@@ -10,8 +10,15 @@ export function previewJson(c: RefundComputation) {
     eligible: c.eligible,
     ...(c.eligible ? {} : { reason: c.reason }),
     lines: c.lines.map((l) => ({
-      orderId: l.orderId, ...(l.orderNo ? { orderNo: l.orderNo } : {}), product: l.product, paid: toMoneyString(l.paid), used: toMoneyString(l.used), amount: toMoneyString(l.amount),
-      cash: toMoneyString(l.cash), gift: toMoneyString(l.gift), ...(l.note ? { note: l.note } : {}),
+      orderId: l.orderId,
+      ...(l.orderNo ? { orderNo: l.orderNo } : {}),
+      product: l.product,
+      paid: toMoneyString(l.paid),
+      used: toMoneyString(l.used),
+      amount: toMoneyString(l.amount),
+      cash: toMoneyString(l.cash),
+      gift: toMoneyString(l.gift),
+      ...(l.note ? { note: l.note } : {}),
     })),
     total: toMoneyString(c.total),
     cash: toMoneyString(c.cash),
@@ -30,7 +37,17 @@ export function refundJson(r: RefundView) {
     mode: r.mode,
     eligible: true,
     status: r.status,
-    lines: r.lines.map((l) => ({ orderId: l.orderId, orderNo: l.orderNo, product: l.product, paid: l.paid, used: l.used, amount: l.amount, cash: l.cash, gift: l.gift, ...(l.note ? { note: l.note } : {}) })),
+    lines: r.lines.map((l) => ({
+      orderId: l.orderId,
+      orderNo: l.orderNo,
+      product: l.product,
+      paid: l.paid,
+      used: l.used,
+      amount: l.amount,
+      cash: l.cash,
+      gift: l.gift,
+      ...(l.note ? { note: l.note } : {}),
+    })),
     total: r.total,
     cash: r.cash,
     gift: r.gift,
@@ -39,7 +56,13 @@ export function refundJson(r: RefundView) {
     requestedAt: r.requestedAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
     executedAt: r.executedAt?.toISOString() ?? null,
-    ...(r.changeOrderId ? { changeOrderId: r.changeOrderId, changeOrderNo: r.changeOrderNo ?? null, changeOrderTotal: r.changeOrderTotal ?? null } : {}),
+    ...(r.changeOrderId
+      ? {
+          changeOrderId: r.changeOrderId,
+          changeOrderNo: r.changeOrderNo ?? null,
+          changeOrderTotal: r.changeOrderTotal ?? null,
+        }
+      : {}),
   };
 }
 export type RefundJson = ReturnType<typeof refundJson>;

@@ -6,7 +6,17 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNull, like, lt, ne } fro
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, appPacks, apps, orderLines, orders, refundLines, refunds } from "@/db/schema";
 import { actorTag, type CustomerActor, type OperatorActor } from "@/lib/auth/actor";
-import { computeRefund, DISABLING_DAYS, needsReview, productsCovered, REVIEW_COUNT_WINDOW_DAYS, type RefundComputation, type RefundContext, type RefundLine, type RefundMode } from "@/lib/billing/refund";
+import {
+  computeRefund,
+  DISABLING_DAYS,
+  needsReview,
+  productsCovered,
+  REVIEW_COUNT_WINDOW_DAYS,
+  type RefundComputation,
+  type RefundContext,
+  type RefundLine,
+  type RefundMode,
+} from "@/lib/billing/refund";
 import { DAY_MS } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
@@ -19,25 +29,43 @@ import { lockAccount, post } from "./ledger";
 import { liftArrears } from "./bills";
 import { nextDocNumber } from "./numbers";
 
-
 export type RefundInput = { sdkAppId: number; product: string; mode: RefundMode };
 export type RefundRow = typeof refunds.$inferSelect;
 export type RefundLineRow = typeof refundLines.$inferSelect;
 
 async function findApp(conn: DbOrTx, accountId: string, sdkAppId: number, lock: boolean): Promise<AppRow> {
-  const q = conn.select().from(apps).where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")));
+  const q = conn
+    .select()
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")));
   const [a] = lock ? await q.for("update") : await q;
   if (!a) throw notFound(`App ${sdkAppId}`);
   return a;
 }
 
 /** Everything computeRefund needs about one app at `at`. */
-export async function refundContext(conn: DbOrTx, account: { fiveDayRefundAt: Date | null }, app: AppRow, at: Date): Promise<RefundContext> {
-  const [pending] = await conn.select({ id: refunds.id }).from(refunds).where(and(eq(refunds.appId, app.id), eq(refunds.status, "pending_review"))).limit(1);
+export async function refundContext(
+  conn: DbOrTx,
+  account: { fiveDayRefundAt: Date | null },
+  app: AppRow,
+  at: Date,
+): Promise<RefundContext> {
+  const [pending] = await conn
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.appId, app.id), eq(refunds.status, "pending_review")))
+    .limit(1);
   const packs = await conn
     .select({ pack: appPacks.pack })
     .from(appPacks)
-    .where(and(eq(appPacks.appId, app.id), isNull(appPacks.endedAt), gt(appPacks.endsAt, at), eq(appPacks.billing, "prepaid")));
+    .where(
+      and(
+        eq(appPacks.appId, app.id),
+        isNull(appPacks.endedAt),
+        gt(appPacks.endsAt, at),
+        eq(appPacks.billing, "prepaid"),
+      ),
+    );
   const rows = await conn
     .select({ line: orderLines, createdAt: orders.createdAt, orderNo: orders.number })
     .from(orderLines)
@@ -51,8 +79,18 @@ export async function refundContext(conn: DbOrTx, account: { fiveDayRefundAt: Da
     pendingForProduct: Boolean(pending),
     activePacks: packs.map((p) => p.pack),
     lines: rows.map(({ line: l, createdAt, orderNo }) => ({
-      lineId: l.id, orderId: l.orderId, orderNo: orderNo ?? undefined, orderCreatedAt: createdAt, product: l.product, months: money(l.months),
-      periodStart: l.periodStart, periodEnd: l.periodEnd, paidCash: money(l.paidCash), paidGift: money(l.paidGift), refundable: l.refundable, billing: l.billing,
+      lineId: l.id,
+      orderId: l.orderId,
+      orderNo: orderNo ?? undefined,
+      orderCreatedAt: createdAt,
+      product: l.product,
+      months: money(l.months),
+      periodStart: l.periodStart,
+      periodEnd: l.periodEnd,
+      paidCash: money(l.paidCash),
+      paidGift: money(l.paidGift),
+      refundable: l.refundable,
+      billing: l.billing,
     })),
   };
 }
@@ -67,18 +105,26 @@ export async function previewRefund(actor: CustomerActor, input: RefundInput, at
   return computeRefund(await refundContext(conn, account, app, at), input);
 }
 
-export function refusal(c: Extract<RefundComputation, { eligible: false }>, input: { sdkAppId: number; product: string }): DomainError {
+export function refusal(
+  c: Extract<RefundComputation, { eligible: false }>,
+  input: { sdkAppId: number; product: string },
+): DomainError {
   const messages: Record<typeof c.reason, string> = {
     trial_app: "Trial apps have nothing to refund.",
     nothing_to_refund: `App ${input.sdkAppId} has no paid ${input.product} term left to refund.`,
     five_day_used: "The five-day refund can be used once per account and has already been used. Use a standard refund.",
-    five_day_window_passed: "The five-day refund is only for orders placed in the last five days. Use a standard refund.",
+    five_day_window_passed:
+      "The five-day refund is only for orders placed in the last five days. Use a standard refund.",
     campaign_not_refundable: "Orders priced by this campaign cannot be refunded in the console. Contact support.",
     pending_review: `A refund of app ${input.sdkAppId} is already waiting for review.`,
     app_gone: `App ${input.sdkAppId} has been reclaimed or deleted.`,
   };
   const code = c.reason === "pending_review" ? "invalid_state" : "not_eligible";
-  return new DomainError(code, messages[c.reason], { reason: c.reason, sdkAppId: input.sdkAppId, product: input.product });
+  return new DomainError(code, messages[c.reason], {
+    reason: c.reason,
+    sdkAppId: input.sdkAppId,
+    product: input.product,
+  });
 }
 
 /** Writes the refund and its lines and claims the order lines (a line is refunded at most once). */
@@ -96,20 +142,48 @@ export async function writeRefund(
   const [refund] = await tx
     .insert(refunds)
     .values({
-      refundNo: seq, number,
-      accountId: app.accountId, appId: app.id, sdkAppId: String(app.sdkAppId), product: input.product, mode: input.mode, status,
-      total: toMoneyString(c.total), cash: toMoneyString(c.cash), gift: toMoneyString(c.gift), reviewReason: extra.reviewReason ?? null,
-      requestedBy: actorTag(actor), requestedAt: at, changeOrderId: extra.changeOrderId ?? null,
+      refundNo: seq,
+      number,
+      accountId: app.accountId,
+      appId: app.id,
+      sdkAppId: String(app.sdkAppId),
+      product: input.product,
+      mode: input.mode,
+      status,
+      total: toMoneyString(c.total),
+      cash: toMoneyString(c.cash),
+      gift: toMoneyString(c.gift),
+      reviewReason: extra.reviewReason ?? null,
+      requestedBy: actorTag(actor),
+      requestedAt: at,
+      changeOrderId: extra.changeOrderId ?? null,
     })
     .returning();
   await tx.insert(refundLines).values(
     c.lines.map((l: RefundLine) => ({
-      refundId: refund!.id, orderId: l.orderId, orderLineId: l.lineId, product: l.product, paid: toMoneyString(l.paid), used: toMoneyString(l.used),
-      amount: toMoneyString(l.amount), cash: toMoneyString(l.cash), gift: toMoneyString(l.gift), note: l.note ?? null,
+      refundId: refund!.id,
+      orderId: l.orderId,
+      orderLineId: l.lineId,
+      product: l.product,
+      paid: toMoneyString(l.paid),
+      used: toMoneyString(l.used),
+      amount: toMoneyString(l.amount),
+      cash: toMoneyString(l.cash),
+      gift: toMoneyString(l.gift),
+      note: l.note ?? null,
     })),
   );
-  await tx.update(orderLines).set({ refundId: refund!.id }).where(inArray(orderLines.id, c.lines.map((l) => l.lineId)));
-  if (input.mode === "five_day") await tx.update(accounts).set({ fiveDayRefundAt: at }).where(eq(accounts.id, app.accountId));
+  await tx
+    .update(orderLines)
+    .set({ refundId: refund!.id })
+    .where(
+      inArray(
+        orderLines.id,
+        c.lines.map((l) => l.lineId),
+      ),
+    );
+  if (input.mode === "five_day")
+    await tx.update(accounts).set({ fiveDayRefundAt: at }).where(eq(accounts.id, app.accountId));
   return refund!;
 }
 
@@ -117,20 +191,58 @@ export async function writeRefund(
  * Money back and the product ends now (R-REF-3..5). A plan refund also ends its packs and puts the
  * app in `disabling` for 7 days, unless `keepTerm` (a plan change buys the new term in the same transaction).
  */
-export async function executeRefund(tx: Tx, actor: CustomerActor | OperatorActor, refund: RefundRow, at: Date, opts: { keepTerm?: boolean } = {}): Promise<RefundRow> {
+export async function executeRefund(
+  tx: Tx,
+  actor: CustomerActor | OperatorActor,
+  refund: RefundRow,
+  at: Date,
+  opts: { keepTerm?: boolean } = {},
+): Promise<RefundRow> {
   const total = money(refund.total);
   if (total.gt(0)) {
-    await post(tx, refund.accountId, { kind: "refund", cashDelta: money(refund.cash), giftDelta: money(refund.gift), refType: "refund", refId: refund.id, note: `${refund.product} refund (${refund.mode})` }, actor, at);
+    await post(
+      tx,
+      refund.accountId,
+      {
+        kind: "refund",
+        cashDelta: money(refund.cash),
+        giftDelta: money(refund.gift),
+        refType: "refund",
+        refId: refund.id,
+        note: `${refund.product} refund (${refund.mode})`,
+      },
+      actor,
+      at,
+    );
   }
   const [app] = await tx.select().from(apps).where(eq(apps.id, refund.appId)).for("update");
-  const ended = await tx.select({ pack: appPacks.pack }).from(appPacks).where(and(eq(appPacks.appId, refund.appId), isNull(appPacks.endedAt), gt(appPacks.endsAt, at), eq(appPacks.billing, "prepaid")));
-  const packsToEnd = productsCovered(refund.product, ended.map((p) => p.pack)).filter((p) => p !== "plan");
+  const ended = await tx
+    .select({ pack: appPacks.pack })
+    .from(appPacks)
+    .where(
+      and(
+        eq(appPacks.appId, refund.appId),
+        isNull(appPacks.endedAt),
+        gt(appPacks.endsAt, at),
+        eq(appPacks.billing, "prepaid"),
+      ),
+    );
+  const packsToEnd = productsCovered(
+    refund.product,
+    ended.map((p) => p.pack),
+  ).filter((p) => p !== "plan");
   if (packsToEnd.length) {
-    await tx.update(appPacks).set({ endedAt: at, updatedAt: at }).where(and(eq(appPacks.appId, refund.appId), inArray(appPacks.pack, packsToEnd), isNull(appPacks.endedAt)));
+    await tx
+      .update(appPacks)
+      .set({ endedAt: at, updatedAt: at })
+      .where(and(eq(appPacks.appId, refund.appId), inArray(appPacks.pack, packsToEnd), isNull(appPacks.endedAt)));
   }
   if (refund.product === "plan") {
     // Postpaid packs stop with the plan too (a change re-opens the ones it names); usage already made is still billed (R-REF-4).
-    await tx.update(appPacks).set({ endedAt: at, updatedAt: at }).where(and(eq(appPacks.appId, refund.appId), isNull(appPacks.endedAt)));
+    await tx
+      .update(appPacks)
+      .set({ endedAt: at, updatedAt: at })
+      .where(and(eq(appPacks.appId, refund.appId), isNull(appPacks.endedAt)));
   }
   if (refund.product === "plan" && !opts.keepTerm) {
     const [u] = await tx
@@ -139,16 +251,35 @@ export async function executeRefund(tx: Tx, actor: CustomerActor | OperatorActor
       .where(eq(apps.id, app!.id))
       .returning();
     // A stopped or suspended app keeps its status; one in service goes to `disabling` for 7 days.
-    if (u!.status === "enabled" || u!.status === "grace") await changeStatus(tx, actor, u!, { status: "disabling", reason: "refunded" }, at, "app.status");
+    if (u!.status === "enabled" || u!.status === "grace")
+      await changeStatus(tx, actor, u!, { status: "disabling", reason: "refunded" }, at, "app.status");
     // R-FEAT-1: the app leaves ultimate (its term ends now): broadcast and communities stop at once.
     await stopAppFeatures(tx, app!.id, at, "refunded", actor);
   }
   // R-LIFE-4: money back that brings available to ≥ 0 lifts arrears suspensions at once.
   if (total.gt(0)) await liftArrears(tx, refund.accountId, at);
-  const [done] = await tx.update(refunds).set({ status: "executed", executedAt: at }).where(eq(refunds.id, refund.id)).returning();
+  const [done] = await tx
+    .update(refunds)
+    .set({ status: "executed", executedAt: at })
+    .where(eq(refunds.id, refund.id))
+    .returning();
   await writeAudit(tx, {
-    actor, at, accountId: refund.accountId, action: "refund.execute", entityType: "refund", entityId: refund.id,
-    before: { status: refund.status }, after: { status: "executed", total: refund.total, cash: refund.cash, gift: refund.gift, product: refund.product, mode: refund.mode, packsEnded: packsToEnd },
+    actor,
+    at,
+    accountId: refund.accountId,
+    action: "refund.execute",
+    entityType: "refund",
+    entityId: refund.id,
+    before: { status: refund.status },
+    after: {
+      status: "executed",
+      total: refund.total,
+      cash: refund.cash,
+      gift: refund.gift,
+      product: refund.product,
+      mode: refund.mode,
+      packsEnded: packsToEnd,
+    },
   });
   return done!;
 }
@@ -158,15 +289,26 @@ export async function recentRefundCount(conn: DbOrTx, accountId: string, at: Dat
   const rows = await conn
     .select({ id: refunds.id })
     .from(refunds)
-    .where(and(eq(refunds.accountId, accountId), ne(refunds.status, "rejected"), gte(refunds.requestedAt, new Date(at.getTime() - REVIEW_COUNT_WINDOW_DAYS * DAY_MS))));
+    .where(
+      and(
+        eq(refunds.accountId, accountId),
+        ne(refunds.status, "rejected"),
+        gte(refunds.requestedAt, new Date(at.getTime() - REVIEW_COUNT_WINDOW_DAYS * DAY_MS)),
+      ),
+    );
   return rows.length;
 }
 
 /** What a refund requested now would do: the preview, and whether it would wait for review (same rules as requestRefund). */
-export async function previewWithReview(actor: CustomerActor, input: RefundInput): Promise<{ preview: RefundComputation; review: "amount" | "frequency" | null }> {
+export async function previewWithReview(
+  actor: CustomerActor,
+  input: RefundInput,
+): Promise<{ preview: RefundComputation; review: "amount" | "frequency" | null }> {
   const at = await now();
   const preview = await previewRefund(actor, input, at);
-  const review = preview.eligible ? needsReview(preview.total, await recentRefundCount(db(), actor.accountId, at)) : null;
+  const review = preview.eligible
+    ? needsReview(preview.total, await recentRefundCount(db(), actor.accountId, at))
+    : null;
   return { preview, review };
 }
 
@@ -179,13 +321,28 @@ export async function requestRefund(actor: CustomerActor, input: RefundInput): P
     const c = computeRefund(await refundContext(tx, account, app, at), input);
     if (!c.eligible) throw refusal(c, input);
     const review = needsReview(c.total, await recentRefundCount(tx, actor.accountId, at));
-    const refund = await writeRefund(tx, actor, app, input, c, review ? "pending_review" : "executed", at, { reviewReason: review });
-    await writeAudit(tx, { actor, at, accountId: actor.accountId, action: "refund.request", entityType: "refund", entityId: refund.id, after: { sdkAppId: input.sdkAppId, product: input.product, mode: input.mode, total: refund.total, review } });
+    const refund = await writeRefund(tx, actor, app, input, c, review ? "pending_review" : "executed", at, {
+      reviewReason: review,
+    });
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: actor.accountId,
+      action: "refund.request",
+      entityType: "refund",
+      entityId: refund.id,
+      after: { sdkAppId: input.sdkAppId, product: input.product, mode: input.mode, total: refund.total, review },
+    });
     return review ? refund : executeRefund(tx, actor, refund, at);
   });
 }
 
-export type RefundView = RefundRow & { lines: (RefundLineRow & { orderNo: string })[]; changeOrderNo: string | null; changeOrderStatus: string | null; changeOrderTotal: string | null };
+export type RefundView = RefundRow & {
+  lines: (RefundLineRow & { orderNo: string })[];
+  changeOrderNo: string | null;
+  changeOrderStatus: string | null;
+  changeOrderTotal: string | null;
+};
 
 async function withLines(rows: RefundRow[]): Promise<RefundView[]> {
   if (rows.length === 0) return [];
@@ -193,23 +350,48 @@ async function withLines(rows: RefundRow[]): Promise<RefundView[]> {
     .select({ line: refundLines, orderNo: orders.number })
     .from(refundLines)
     .innerJoin(orders, eq(orders.id, refundLines.orderId))
-    .where(inArray(refundLines.refundId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        refundLines.refundId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(refundLines.id));
   const changeIds = rows.map((r) => r.changeOrderId).filter((x): x is string => Boolean(x));
-  const changes = changeIds.length ? await db().select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total }).from(orders).where(inArray(orders.id, changeIds)) : [];
+  const changes = changeIds.length
+    ? await db()
+        .select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total })
+        .from(orders)
+        .where(inArray(orders.id, changeIds))
+    : [];
   return rows.map((r) => {
     const change = changes.find((c) => c.id === r.changeOrderId);
-    return { ...r, changeOrderNo: change?.number ?? null, changeOrderStatus: change?.status ?? null, changeOrderTotal: change?.total ?? null, lines: lines.filter((l) => l.line.refundId === r.id).map((l) => ({ ...l.line, orderNo: l.orderNo ?? "" })) };
+    return {
+      ...r,
+      changeOrderNo: change?.number ?? null,
+      changeOrderStatus: change?.status ?? null,
+      changeOrderTotal: change?.total ?? null,
+      lines: lines.filter((l) => l.line.refundId === r.id).map((l) => ({ ...l.line, orderNo: l.orderNo ?? "" })),
+    };
   });
 }
 
 export async function getRefund(id: string, accountId?: string): Promise<RefundView> {
-  const [r] = await db().select().from(refunds).where(accountId ? and(eq(refunds.id, id), eq(refunds.accountId, accountId)) : eq(refunds.id, id));
+  const [r] = await db()
+    .select()
+    .from(refunds)
+    .where(accountId ? and(eq(refunds.id, id), eq(refunds.accountId, accountId)) : eq(refunds.id, id));
   if (!r) throw notFound("Refund");
   return (await withLines([r]))[0]!;
 }
 
-export type RefundFilter = { accountId?: string; status?: RefundRow["status"]; q?: string | null; from?: Date; to?: Date };
+export type RefundFilter = {
+  accountId?: string;
+  status?: RefundRow["status"];
+  q?: string | null;
+  from?: Date;
+  to?: Date;
+};
 
 function refundConds(f: RefundFilter) {
   const conds = [];
@@ -238,14 +420,24 @@ export async function countRefunds(f: RefundFilter = {}): Promise<number> {
 }
 
 /** The operator's "find by number": an order (O-…) or refund (R-…) and the account it belongs to. */
-export async function findByNumber(number: string): Promise<{ kind: "order" | "refund"; id: string; accountId: string; number: string } | null> {
+export async function findByNumber(
+  number: string,
+): Promise<{ kind: "order" | "refund"; id: string; accountId: string; number: string } | null> {
   const n = number.trim().toUpperCase();
   if (n.startsWith("O-")) {
-    const [o] = await db().select({ id: orders.id, accountId: orders.accountId, number: orders.number }).from(orders).where(eq(orders.number, n)).limit(1);
+    const [o] = await db()
+      .select({ id: orders.id, accountId: orders.accountId, number: orders.number })
+      .from(orders)
+      .where(eq(orders.number, n))
+      .limit(1);
     return o ? { kind: "order", id: o.id, accountId: o.accountId, number: o.number! } : null;
   }
   if (n.startsWith("R-")) {
-    const [r] = await db().select({ id: refunds.id, accountId: refunds.accountId, number: refunds.number }).from(refunds).where(eq(refunds.number, n)).limit(1);
+    const [r] = await db()
+      .select({ id: refunds.id, accountId: refunds.accountId, number: refunds.number })
+      .from(refunds)
+      .where(eq(refunds.number, n))
+      .limit(1);
     return r ? { kind: "refund", id: r.id, accountId: r.accountId, number: r.number! } : null;
   }
   return null;

@@ -19,7 +19,15 @@ export async function advanceClock(actor: OperatorActor, input: { advanceSeconds
       "to" in input ? new Date(input.to) : new Date(current.getTime() + input.advanceSeconds * 1000),
     );
     const ran = await runDue(from, to);
-    await writeAudit(tx, { actor, at: to, action: "clock.advance", entityType: "clock", entityId: "test", before: { now: from.toISOString() }, after: { now: to.toISOString(), ran } });
+    await writeAudit(tx, {
+      actor,
+      at: to,
+      action: "clock.advance",
+      entityType: "clock",
+      entityId: "test",
+      before: { now: from.toISOString() },
+      after: { now: to.toISOString(), ran },
+    });
     return { now: to.toISOString() };
   });
 }

@@ -28,7 +28,9 @@ export async function runScheduledOnce(opts: PassOptions = {}): Promise<Record<s
   return db().transaction(async (tx) => {
     const at = opts.at ?? (await now(tx));
     await tx.insert(schedulerState).values({ id: key, processedUntil: at }).onConflictDoNothing();
-    const rows = await tx.execute<{ processed_until: string }>(sql`select processed_until from scheduler_state where id = ${key} for update skip locked`);
+    const rows = await tx.execute<{ processed_until: string }>(
+      sql`select processed_until from scheduler_state where id = ${key} for update skip locked`,
+    );
     if (!rows[0]) return null;
     const from = new Date(rows[0].processed_until);
     if (from >= at) return {};

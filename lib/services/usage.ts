@@ -19,7 +19,10 @@ const LOGIN_CHUNK = 10_000;
 async function appIdsFor(accountId: string, ids: number[], field: (i: number) => string): Promise<Map<number, string>> {
   const unique = [...new Set(ids)];
   const rows = unique.length
-    ? await db().select({ id: apps.id, sdkAppId: apps.sdkAppId }).from(apps).where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, unique), ne(apps.status, "deleted")))
+    ? await db()
+        .select({ id: apps.id, sdkAppId: apps.sdkAppId })
+        .from(apps)
+        .where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, unique), ne(apps.status, "deleted")))
     : [];
   const map = new Map(rows.map((r) => [r.sdkAppId, r.id]));
   const bad = ids.findIndex((id) => !map.has(id));
@@ -28,8 +31,15 @@ async function appIdsFor(accountId: string, ids: number[], field: (i: number) =>
 }
 
 /** R-USE-1: each (app, Shanghai day, user) counts once; the first login of the day is kept. */
-export async function recordLogins(actor: CustomerActor, events: { sdkAppId: number; userId: string; at: string }[]): Promise<number> {
-  const map = await appIdsFor(actor.accountId, events.map((e) => e.sdkAppId), (i) => `events.${i}.sdkAppId`);
+export async function recordLogins(
+  actor: CustomerActor,
+  events: { sdkAppId: number; userId: string; at: string }[],
+): Promise<number> {
+  const map = await appIdsFor(
+    actor.accountId,
+    events.map((e) => e.sdkAppId),
+    (i) => `events.${i}.sdkAppId`,
+  );
   for (let i = 0; i < events.length; i += LOGIN_CHUNK) {
     // One statement cannot touch a row twice: keep each (app, day, user)'s earliest login of the batch.
     const first = new Map<string, { appId: string; day: string; userId: string; firstLoginAt: Date }>();
@@ -52,11 +62,21 @@ export async function recordLogins(actor: CustomerActor, events: { sdkAppId: num
   return events.length;
 }
 
-type DailyRecord = { sdkAppId: number; date: string; groups: number; liveGroups: number; bandwidthMbps: { domestic: number; international: number } };
+type DailyRecord = {
+  sdkAppId: number;
+  date: string;
+  groups: number;
+  liveGroups: number;
+  bandwidthMbps: { domestic: number; international: number };
+};
 
 /** R-USE-2: reports for the same app and day keep the maximum of each figure. */
 export async function recordDaily(actor: CustomerActor, records: DailyRecord[]): Promise<number> {
-  const map = await appIdsFor(actor.accountId, records.map((r) => r.sdkAppId), (i) => `records.${i}.sdkAppId`);
+  const map = await appIdsFor(
+    actor.accountId,
+    records.map((r) => r.sdkAppId),
+    (i) => `records.${i}.sdkAppId`,
+  );
   const at = await now();
   for (let i = 0; i < records.length; i += CHUNK) {
     // One statement cannot touch a row twice: fold duplicates of (app, day) in the batch first.
@@ -64,14 +84,34 @@ export async function recordDaily(actor: CustomerActor, records: DailyRecord[]):
     for (const r of records.slice(i, i + CHUNK)) {
       const k = `${r.sdkAppId}|${r.date}`;
       const p = folded.get(k);
-      folded.set(k, p ? { ...r, groups: Math.max(p.groups, r.groups), liveGroups: Math.max(p.liveGroups, r.liveGroups), bandwidthMbps: { domestic: Math.max(p.bandwidthMbps.domestic, r.bandwidthMbps.domestic), international: Math.max(p.bandwidthMbps.international, r.bandwidthMbps.international) } } : r);
+      folded.set(
+        k,
+        p
+          ? {
+              ...r,
+              groups: Math.max(p.groups, r.groups),
+              liveGroups: Math.max(p.liveGroups, r.liveGroups),
+              bandwidthMbps: {
+                domestic: Math.max(p.bandwidthMbps.domestic, r.bandwidthMbps.domestic),
+                international: Math.max(p.bandwidthMbps.international, r.bandwidthMbps.international),
+              },
+            }
+          : r,
+      );
     }
     await db()
       .insert(usageDaily)
-      .values([...folded.values()].map((r) => ({
-        appId: map.get(r.sdkAppId)!, day: r.date, groups: r.groups, liveGroups: r.liveGroups,
-        bandwidthDomestic: String(r.bandwidthMbps.domestic), bandwidthInternational: String(r.bandwidthMbps.international), updatedAt: at,
-      })))
+      .values(
+        [...folded.values()].map((r) => ({
+          appId: map.get(r.sdkAppId)!,
+          day: r.date,
+          groups: r.groups,
+          liveGroups: r.liveGroups,
+          bandwidthDomestic: String(r.bandwidthMbps.domestic),
+          bandwidthInternational: String(r.bandwidthMbps.international),
+          updatedAt: at,
+        })),
+      )
       .onConflictDoUpdate({
         target: [usageDaily.appId, usageDaily.day],
         set: {
@@ -90,8 +130,15 @@ export async function recordDaily(actor: CustomerActor, records: DailyRecord[]):
 export async function appUsage(actor: CustomerActor, sdkAppId: number, from: string, to: string) {
   const app = await getApp(actor.accountId, sdkAppId);
   const [dau, daily] = await Promise.all([
-    db().select({ day: dailyActiveUsers.day, n: count() }).from(dailyActiveUsers).where(and(eq(dailyActiveUsers.appId, app.id), between(dailyActiveUsers.day, from, to))).groupBy(dailyActiveUsers.day),
-    db().select().from(usageDaily).where(and(eq(usageDaily.appId, app.id), between(usageDaily.day, from, to))),
+    db()
+      .select({ day: dailyActiveUsers.day, n: count() })
+      .from(dailyActiveUsers)
+      .where(and(eq(dailyActiveUsers.appId, app.id), between(dailyActiveUsers.day, from, to)))
+      .groupBy(dailyActiveUsers.day),
+    db()
+      .select()
+      .from(usageDaily)
+      .where(and(eq(usageDaily.appId, app.id), between(usageDaily.day, from, to))),
   ]);
   const dauBy = new Map(dau.map((d) => [d.day, d.n]));
   const dailyBy = new Map(daily.map((d) => [d.day, d]));
@@ -103,7 +150,10 @@ export async function appUsage(actor: CustomerActor, sdkAppId: number, from: str
       dau: dauBy.get(date) ?? 0,
       groups: d?.groups ?? 0,
       liveGroups: d?.liveGroups ?? 0,
-      bandwidthMbps: { domestic: Number(d?.bandwidthDomestic ?? 0), international: Number(d?.bandwidthInternational ?? 0) },
+      bandwidthMbps: {
+        domestic: Number(d?.bandwidthDomestic ?? 0),
+        international: Number(d?.bandwidthInternational ?? 0),
+      },
     };
   });
 }
@@ -127,20 +177,34 @@ export async function monthToDate(actor: CustomerActor, sdkAppId: number) {
     app.edition === "trial" || app.status === "suspended"
       ? []
       : days.map((d) => ({
-          edition: app.edition as PaidEdition, dau: d.dau, groups: d.groups, historyTier: history,
-          bandwidthDomestic: money(d.bandwidthMbps.domestic), bandwidthInternational: money(d.bandwidthMbps.international),
+          edition: app.edition as PaidEdition,
+          dau: d.dau,
+          groups: d.groups,
+          historyTier: history,
+          bandwidthDomestic: money(d.bandwidthMbps.domestic),
+          bandwidthInternational: money(d.bandwidthMbps.international),
         }));
   const c = monthCharges(book, billable, monthDays);
   const t = days[days.length - 1]!;
   return {
     month: today.slice(0, 7),
     today: { date: today, dau: t.dau, groups: t.groups, liveGroups: t.liveGroups },
-    peaks: { dau: Math.max(...days.map((d) => d.dau)), groups: Math.max(...days.map((d) => d.groups)), liveGroups: Math.max(...days.map((d) => d.liveGroups)) },
-    free: { dau: book.editions[app.edition].limits.freeDau, peakGroups: book.editions[app.edition].limits.freePeakGroups },
+    peaks: {
+      dau: Math.max(...days.map((d) => d.dau)),
+      groups: Math.max(...days.map((d) => d.groups)),
+      liveGroups: Math.max(...days.map((d) => d.liveGroups)),
+    },
+    free: {
+      dau: book.editions[app.edition].limits.freeDau,
+      peakGroups: book.editions[app.edition].limits.freePeakGroups,
+    },
     days,
     estimate: {
-      dau: toMoneyString(c.dau.amount), groups: toMoneyString(c.groups.amount), history: toMoneyString(c.history),
-      bandwidth: toMoneyString(c.bandwidth), total: toMoneyString(c.total),
+      dau: toMoneyString(c.dau.amount),
+      groups: toMoneyString(c.groups.amount),
+      history: toMoneyString(c.history),
+      bandwidth: toMoneyString(c.bandwidth),
+      total: toMoneyString(c.total),
     },
   };
 }

@@ -33,7 +33,10 @@ export function voucherJson(v: VoucherRow & { usedOrderNo?: string | null }, at:
 }
 export type VoucherJson = ReturnType<typeof voucherJson>;
 
-export async function issueVoucher(actor: OperatorActor, input: { accountId: string; amount: Money; minTotal?: Money; expiresAt: Date }): Promise<VoucherRow> {
+export async function issueVoucher(
+  actor: OperatorActor,
+  input: { accountId: string; amount: Money; minTotal?: Money; expiresAt: Date },
+): Promise<VoucherRow> {
   return db().transaction(async (tx) => {
     const at = await now(tx);
     if (input.expiresAt <= at) throw validationFailed({ expiresAt: "must be in the future" });
@@ -42,11 +45,23 @@ export async function issueVoucher(actor: OperatorActor, input: { accountId: str
     const [v] = await tx
       .insert(vouchers)
       .values({
-        accountId: input.accountId, amount: toMoneyString(input.amount), minTotal: input.minTotal ? toMoneyString(input.minTotal) : null,
-        expiresAt: input.expiresAt, issuedBy: actorTag(actor), issuedAt: at,
+        accountId: input.accountId,
+        amount: toMoneyString(input.amount),
+        minTotal: input.minTotal ? toMoneyString(input.minTotal) : null,
+        expiresAt: input.expiresAt,
+        issuedBy: actorTag(actor),
+        issuedAt: at,
       })
       .returning();
-    await writeAudit(tx, { actor, at, accountId: input.accountId, action: "voucher.issue", entityType: "voucher", entityId: v!.id, after: { amount: v!.amount, minTotal: v!.minTotal, expiresAt: v!.expiresAt.toISOString() } });
+    await writeAudit(tx, {
+      actor,
+      at,
+      accountId: input.accountId,
+      action: "voucher.issue",
+      entityType: "voucher",
+      entityId: v!.id,
+      after: { amount: v!.amount, minTotal: v!.minTotal, expiresAt: v!.expiresAt.toISOString() },
+    });
     return v!;
   });
 }

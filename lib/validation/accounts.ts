@@ -25,7 +25,10 @@ export const topUpSchema = z
     gift: positiveMoney.optional(),
     note: text({ max: 500, multiline: true }),
   })
-  .refine((v) => v.cash !== undefined || v.gift !== undefined, { message: "give a cash or a gift amount", path: ["cash"] });
+  .refine((v) => v.cash !== undefined || v.gift !== undefined, {
+    message: "give a cash or a gift amount",
+    path: ["cash"],
+  });
 
 export const addMemberSchema = z.object({
   email: emailSchema,
@@ -39,4 +42,3 @@ export const accountSearchSchema = z.object({ q: text({ max: 254, min: 0 }).opti
 export const apiKeyNameSchema = z.object({
   name: text({ max: 64 }),
 });
-

@@ -23,4 +23,10 @@ export const appFilterSchema = z.object({
 export const sdkAppIdInput = z
   .union([z.number(), z.string().regex(/^\d+$/)], { error: "must be a 10-digit SDKAppID" })
   .transform(Number)
-  .pipe(z.number().int("must be a 10-digit SDKAppID").min(1400000000, "must be a 10-digit SDKAppID").max(9999999999, "must be a 10-digit SDKAppID"));
+  .pipe(
+    z
+      .number()
+      .int("must be a 10-digit SDKAppID")
+      .min(1400000000, "must be a 10-digit SDKAppID")
+      .max(9999999999, "must be a 10-digit SDKAppID"),
+  );

@@ -75,7 +75,9 @@ export const campaignSchema = z
   .object({
     name: text({ max: 64 }),
     editions: z
-      .array(z.enum(["pro", "ultimate"], { error: "must be pro or ultimate" }), { error: "choose at least one edition" })
+      .array(z.enum(["pro", "ultimate"], { error: "must be pro or ultimate" }), {
+        error: "choose at least one edition",
+      })
       .min(1, "choose at least one edition")
       .transform((e) => [...new Set(e)]),
     minMonths: months,
@@ -90,9 +92,12 @@ export const campaignSchema = z
     endsAt: optionalInstant,
   })
   .superRefine((c, ctx) => {
-    if (c.minMonths > c.maxMonths) ctx.addIssue({ code: "custom", path: ["maxMonths"], message: "must not be less than the minimum months" });
-    if (!c.appliesNew && !c.appliesRenewal) ctx.addIssue({ code: "custom", path: ["appliesNew"], message: "choose new purchases, renewals or both" });
-    if (c.endsAt && c.endsAt <= c.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
+    if (c.minMonths > c.maxMonths)
+      ctx.addIssue({ code: "custom", path: ["maxMonths"], message: "must not be less than the minimum months" });
+    if (!c.appliesNew && !c.appliesRenewal)
+      ctx.addIssue({ code: "custom", path: ["appliesNew"], message: "choose new purchases, renewals or both" });
+    if (c.endsAt && c.endsAt <= c.startsAt)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
   });
 
 export type CampaignForm = z.input<typeof campaignSchema>;

@@ -5,7 +5,7 @@ import { unstorableFields } from "./text";
 
 /** A positive money amount given as a string with at most two decimals (API.md). */
 export const positiveMoney = z
-  .string({ error: "must be a string such as \"100.00\"" })
+  .string({ error: 'must be a string such as "100.00"' })
   .refine((s) => parseMoneyInput(s) !== null, "must be a decimal with at most two places")
   .refine((s) => parseMoneyInput(s)?.gt(0) ?? true, "must be greater than 0");
 

@@ -9,7 +9,11 @@ export const exportRangeSchema = z
   .object({
     from: calendarDay.optional(),
     to: calendarDay.optional(),
-    q: z.string().max(30, "must be at most 30 characters").refine((s) => numberSearchTerm(s) !== null, "must be part of an order or refund number (O, R, digits, hyphens)").optional(),
+    q: z
+      .string()
+      .max(30, "must be at most 30 characters")
+      .refine((s) => numberSearchTerm(s) !== null, "must be part of an order or refund number (O, R, digits, hyphens)")
+      .optional(),
     type: z.enum(ORDER_TYPES).optional(),
     status: z.enum(REFUND_STATUSES).optional(),
   })
@@ -20,7 +24,11 @@ export type ExportRange = z.infer<typeof exportRangeSchema>;
 /** GET /api/v1/orders: optional number search (`q`, part of an O-… number) and order type. */
 export const orderListQuerySchema = z
   .object({
-    q: z.string().max(30, "must be at most 30 characters").refine((s) => numberSearchTerm(s) !== null, "must be part of an order number (O, digits, hyphens)").optional(),
+    q: z
+      .string()
+      .max(30, "must be at most 30 characters")
+      .refine((s) => numberSearchTerm(s) !== null, "must be part of an order number (O, digits, hyphens)")
+      .optional(),
     type: z.enum(ORDER_TYPES).optional(),
   })
   .strict();

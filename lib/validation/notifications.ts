@@ -16,18 +16,31 @@ export const recipientSchema = z
     name: text({ max: 64 }),
     email: z.preprocess(
       blankToUndefined,
-      z.string({ error: "must be a string" }).trim().toLowerCase().max(254, "must be at most 254 characters").pipe(z.email({ error: "must be an email address" })).optional(),
+      z
+        .string({ error: "must be a string" })
+        .trim()
+        .toLowerCase()
+        .max(254, "must be at most 254 characters")
+        .pipe(z.email({ error: "must be an email address" }))
+        .optional(),
     ),
     phone: z.preprocess(
       blankToUndefined,
-      z.string({ error: "must be a string" }).trim().regex(PHONE_RE, "must be a mainland mobile number (11 digits) or +country number").optional(),
+      z
+        .string({ error: "must be a string" })
+        .trim()
+        .regex(PHONE_RE, "must be a mainland mobile number (11 digits) or +country number")
+        .optional(),
     ),
     kinds: z
       .array(kindSchema, { error: "must be a list of notification kinds" })
       .min(1, "choose at least one kind")
       .transform((ks) => [...new Set(ks)]),
   })
-  .refine((v) => v.email !== undefined || v.phone !== undefined, { message: "give an email or a phone number", path: ["email"] });
+  .refine((v) => v.email !== undefined || v.phone !== undefined, {
+    message: "give an email or a phone number",
+    path: ["email"],
+  });
 
 export type RecipientInput = z.infer<typeof recipientSchema>;
 

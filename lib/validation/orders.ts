@@ -13,10 +13,12 @@ const months = z
 
 const agreeSla = z.literal(true, { error: "you must agree to the service-level agreement (agreeSla: true)" });
 const voucherId = z.uuid({ error: "must be a voucher id" }).optional();
-const edition = z.enum(["pro", "ultimate"], { error: "must be \"pro\" or \"ultimate\"" });
+const edition = z.enum(["pro", "ultimate"], { error: 'must be "pro" or "ultimate"' });
 const appId = sdkAppIdInput;
 
-const packName = z.string({ error: "must be a pack name" }).refine(isPackName, `must be one of ${PACK_NAMES.join(", ")}`);
+const packName = z
+  .string({ error: "must be a pack name" })
+  .refine(isPackName, `must be one of ${PACK_NAMES.join(", ")}`);
 
 const packChoice = z
   .object({
@@ -27,8 +29,10 @@ const packChoice = z
     if (!isPackName(p.pack)) return;
     const tiers = knownTiers(currentPriceBook(), p.pack);
     const hasTiers = tiers.some((t) => t !== null);
-    if (!hasTiers && p.tier != null) ctx.addIssue({ code: "custom", path: ["tier"], message: `${p.pack} has no tiers` });
-    if (hasTiers && p.tier != null && !tiers.includes(p.tier)) ctx.addIssue({ code: "custom", path: ["tier"], message: `must be one of ${tiers.filter(Boolean).join(", ")}` });
+    if (!hasTiers && p.tier != null)
+      ctx.addIssue({ code: "custom", path: ["tier"], message: `${p.pack} has no tiers` });
+    if (hasTiers && p.tier != null && !tiers.includes(p.tier))
+      ctx.addIssue({ code: "custom", path: ["tier"], message: `must be one of ${tiers.filter(Boolean).join(", ")}` });
   })
   .transform((p) => ({ pack: p.pack as PackName, tier: p.tier ?? null }));
 
@@ -44,7 +48,14 @@ const planOrder = z.object({
 });
 
 const packOrder = z
-  .object({ type: z.literal("pack"), sdkAppId: appId, pack: packName, tier: z.string({ error: "must be a string" }).nullish(), voucherId, agreeSla })
+  .object({
+    type: z.literal("pack"),
+    sdkAppId: appId,
+    pack: packName,
+    tier: z.string({ error: "must be a string" }).nullish(),
+    voucherId,
+    agreeSla,
+  })
   .superRefine((o, ctx) => {
     const r = packChoice.safeParse({ pack: o.pack, tier: o.tier });
     if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
@@ -69,12 +80,23 @@ const renewalOrder = z.object({
 const alignOrder = z.object({
   type: z.literal("align"),
   sdkAppIds: appList,
-  day: z.number({ error: "must be a day of the month from 1 to 31" }).int("must be a day of the month from 1 to 31").min(1, "must be a day of the month from 1 to 31").max(31, "must be a day of the month from 1 to 31"),
+  day: z
+    .number({ error: "must be a day of the month from 1 to 31" })
+    .int("must be a day of the month from 1 to 31")
+    .min(1, "must be a day of the month from 1 to 31")
+    .max(31, "must be a day of the month from 1 to 31"),
   voucherId,
   agreeSla,
 });
 
-const changeOrder = z.object({ type: z.literal("change"), sdkAppId: appId, edition, months, packs: z.array(packChoice).max(PACK_NAMES.length).default([]), agreeSla });
+const changeOrder = z.object({
+  type: z.literal("change"),
+  sdkAppId: appId,
+  edition,
+  months,
+  packs: z.array(packChoice).max(PACK_NAMES.length).default([]),
+  agreeSla,
+});
 
 /** One schema for the purchase form and POST /quotes and /orders. */
 export const orderSchema: z.ZodType<OrderRequest> = z.discriminatedUnion(

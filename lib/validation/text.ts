@@ -44,7 +44,9 @@ export function text({ max, min = 1, multiline = false, trim = true }: TextOptio
   return z
     .string({ error: "is required" })
     .superRefine((raw, ctx) => {
-      const bad = unstorableReason(raw) ?? (CONTROL.test(raw) || (!multiline && /[\n\r\t]/.test(raw)) ? "must not contain control characters" : null);
+      const bad =
+        unstorableReason(raw) ??
+        (CONTROL.test(raw) || (!multiline && /[\n\r\t]/.test(raw)) ? "must not contain control characters" : null);
       if (bad) {
         ctx.addIssue({ code: "custom", message: bad });
         return;
@@ -83,8 +85,10 @@ export const calendarDay = z
 // Built once (issue 11): a schema made inside the check cost ~70 µs a value, 0.7 s for a 10,000-event batch.
 const ISO_INSTANT = z.iso.datetime({ offset: true });
 export const isoInstant = z.string({ error: "must be an ISO 8601 instant with offset" }).superRefine((s, ctx) => {
-  if (!ISO_INSTANT.safeParse(s).success) ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant with offset" });
-  else if (!(isCalendarDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)))) ctx.addIssue({ code: "custom", message: "must be an instant between 1970 and 9999" });
+  if (!ISO_INSTANT.safeParse(s).success)
+    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant with offset" });
+  else if (!(isCalendarDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s))))
+    ctx.addIssue({ code: "custom", message: "must be an instant between 1970 and 9999" });
 });
 
 /**
@@ -92,7 +96,12 @@ export const isoInstant = z.string({ error: "must be an ISO 8601 instant with of
  * every schema (API bodies, queries, server actions), so a new route with a plain z.string() still
  * answers 400 rather than a database error.
  */
-export function unstorableFields(input: unknown, path: string[] = [], out: Record<string, string> = {}, depth = 0): Record<string, string> {
+export function unstorableFields(
+  input: unknown,
+  path: string[] = [],
+  out: Record<string, string> = {},
+  depth = 0,
+): Record<string, string> {
   if (depth > 64) return out;
   if (typeof input === "string") {
     const r = unstorableReason(input);

@@ -8,60 +8,86 @@ import { POST as createAppRoute } from "@/app/api/v1/apps/route";
 import { GET as adminAccountsList, POST as adminCreateAccount } from "@/app/api/v1/admin/accounts/route";
 import { POST as adminVerify } from "@/app/api/v1/admin/accounts/[id]/verify/route";
 import { POST as adminTopUp } from "@/app/api/v1/admin/accounts/[id]/topups/route";
-import { MONEY_STRING, auditRows, call, createCustomer, createOperator, ledgerRows, SLOW, uniqueEmail, type TestCustomer, type TestOperator } from "../helpers";
+import {
+  MONEY_STRING,
+  auditRows,
+  call,
+  createCustomer,
+  createOperator,
+  ledgerRows,
+  SLOW,
+  uniqueEmail,
+  type TestCustomer,
+  type TestOperator,
+} from "../helpers";
 
 let op: TestOperator;
 beforeAll(async () => {
   op = await createOperator();
 });
 
-const newAccountBody = () => ({ name: "Acme IM", ownerEmail: uniqueEmail("acme"), ownerPassword: "correct horse battery" });
+const newAccountBody = () => ({
+  name: "Acme IM",
+  ownerEmail: uniqueEmail("acme"),
+  ownerPassword: "correct horse battery",
+});
 
 describe("POST /admin/accounts", () => {
-  it("R-ACC-3: creates an account with its owner → 201 {account, apiKey}; the key works on GET /account", async () => {
-    const input = newAccountBody();
-    const r = await call(adminCreateAccount, { key: op.key, body: input });
-    expect(r.status).toBe(201);
-    expect(Object.keys(r.json).sort()).toEqual(["account", "apiKey"]);
-    expect(r.json.account).toMatchObject({
-      name: "Acme IM",
-      verified: false,
-      balance: { cash: "0.00", gift: "0.00", available: "0.00" },
-      inArrears: false,
-      fiveDayRefundUsed: false,
-    });
-    expect(r.json.apiKey).toMatch(/^imk_/);
+  it(
+    "R-ACC-3: creates an account with its owner → 201 {account, apiKey}; the key works on GET /account",
+    async () => {
+      const input = newAccountBody();
+      const r = await call(adminCreateAccount, { key: op.key, body: input });
+      expect(r.status).toBe(201);
+      expect(Object.keys(r.json).sort()).toEqual(["account", "apiKey"]);
+      expect(r.json.account).toMatchObject({
+        name: "Acme IM",
+        verified: false,
+        balance: { cash: "0.00", gift: "0.00", available: "0.00" },
+        inArrears: false,
+        fiveDayRefundUsed: false,
+      });
+      expect(r.json.apiKey).toMatch(/^imk_/);
 
-    const me = await call(accountRoute, { key: r.json.apiKey });
-    expect(me.status).toBe(200);
-    // the customer's own account answer also says its balance alert (API.md), none for a new account
-    expect(me.json).toEqual({ ...r.json.account, balanceAlert: null });
+      const me = await call(accountRoute, { key: r.json.apiKey });
+      expect(me.status).toBe(200);
+      // the customer's own account answer also says its balance alert (API.md), none for a new account
+      expect(me.json).toEqual({ ...r.json.account, balanceAlert: null });
 
-    const [owner] = await db().select().from(users).where(eq(users.accountId, r.json.account.id));
-    expect(owner).toMatchObject({ email: input.ownerEmail, kind: "customer", accountRole: "owner" });
-    expect(owner!.passwordHash).not.toContain(input.ownerPassword);
-    const audit = await auditRows(r.json.account.id);
-    expect(audit.map((a) => a.action)).toEqual(["account.create"]);
-    expect(audit[0]!.actor).toBe(`key:${op.keyId}`);
+      const [owner] = await db().select().from(users).where(eq(users.accountId, r.json.account.id));
+      expect(owner).toMatchObject({ email: input.ownerEmail, kind: "customer", accountRole: "owner" });
+      expect(owner!.passwordHash).not.toContain(input.ownerPassword);
+      const audit = await auditRows(r.json.account.id);
+      expect(audit.map((a) => a.action)).toEqual(["account.create"]);
+      expect(audit[0]!.actor).toBe(`key:${op.keyId}`);
 
-    // a new account can create apps without verification (R-ACC-2)
-    expect((await call(createAppRoute, { key: r.json.apiKey, body: { name: "first" } })).status).toBe(201);
+      // a new account can create apps without verification (R-ACC-2)
+      expect((await call(createAppRoute, { key: r.json.apiKey, body: { name: "first" } })).status).toBe(201);
 
-    const list = await call(adminAccountsList, { key: op.key, path: `/api/v1/admin/accounts?q=${encodeURIComponent(input.ownerEmail)}` });
-    expect(list.status).toBe(200);
-    expect(list.json.accounts).toHaveLength(1);
-    expect(list.json.accounts[0]).toMatchObject({ id: r.json.account.id, ownerEmail: input.ownerEmail, appCount: 1 });
-   }, SLOW);
+      const list = await call(adminAccountsList, {
+        key: op.key,
+        path: `/api/v1/admin/accounts?q=${encodeURIComponent(input.ownerEmail)}`,
+      });
+      expect(list.status).toBe(200);
+      expect(list.json.accounts).toHaveLength(1);
+      expect(list.json.accounts[0]).toMatchObject({ id: r.json.account.id, ownerEmail: input.ownerEmail, appCount: 1 });
+    },
+    SLOW,
+  );
 
-  it("R-ACC-3: a duplicate owner e-mail (any case) → 409 naming ownerEmail", async () => {
-    const input = newAccountBody();
-    expect((await call(adminCreateAccount, { key: op.key, body: input })).status).toBe(201);
-    for (const ownerEmail of [input.ownerEmail, input.ownerEmail.toUpperCase(), `  ${input.ownerEmail} `]) {
-      const r = await call(adminCreateAccount, { key: op.key, body: { ...input, name: "Other", ownerEmail } });
-      expect(r.status).toBe(409);
-      expect(r.json.error.details.fields.ownerEmail).toEqual(expect.any(String));
-    }
-   }, SLOW);
+  it(
+    "R-ACC-3: a duplicate owner e-mail (any case) → 409 naming ownerEmail",
+    async () => {
+      const input = newAccountBody();
+      expect((await call(adminCreateAccount, { key: op.key, body: input })).status).toBe(201);
+      for (const ownerEmail of [input.ownerEmail, input.ownerEmail.toUpperCase(), `  ${input.ownerEmail} `]) {
+        const r = await call(adminCreateAccount, { key: op.key, body: { ...input, name: "Other", ownerEmail } });
+        expect(r.status).toBe(409);
+        expect(r.json.error.details.fields.ownerEmail).toEqual(expect.any(String));
+      }
+    },
+    SLOW,
+  );
 
   it.each([
     ["a bad e-mail", { ownerEmail: "not-an-email" }, "ownerEmail"],
@@ -131,7 +157,10 @@ describe("POST /admin/accounts/{id}/topups", () => {
     for (const l of ledger) expect(l.actor).toBe(`key:${op.keyId}`);
     const audit = (await auditRows(c.accountId)).filter((a) => a.action === "account.topup");
     expect(audit).toHaveLength(3);
-    expect(audit[1]).toMatchObject({ before: { cash: "100.00", gift: "0.00" }, after: { cash: "100.00", gift: "20.50" } });
+    expect(audit[1]).toMatchObject({
+      before: { cash: "100.00", gift: "0.00" },
+      after: { cash: "100.00", gift: "20.50" },
+    });
   });
 
   let shared: TestCustomer;
@@ -158,7 +187,11 @@ describe("POST /admin/accounts/{id}/topups", () => {
     expect(r.json.error.code).toBe("validation_failed");
     expect(r.json.error.details.fields[field]).toEqual(expect.any(String));
     expect(await ledgerRows(c.accountId)).toHaveLength(0);
-    expect((await call(accountRoute, { key: c.apiKey })).json.balance).toEqual({ cash: "0.00", gift: "0.00", available: "0.00" });
+    expect((await call(accountRoute, { key: c.apiKey })).json.balance).toEqual({
+      cash: "0.00",
+      gift: "0.00",
+      available: "0.00",
+    });
   });
 
   it("R-MONEY-2: a top-up for an unknown account → 404, nothing written", async () => {

@@ -41,84 +41,112 @@ describe("authentication", () => {
     }
   });
 
-  it("R-ACC-1: a revoked account key is refused with 401; the account's other keys keep working", async () => {
-    const c = await createCustomer(op);
-    const second = await createAccountApiKey(c.actor, "script");
-    expect((await call(accountRoute, { key: second.key })).status).toBe(200);
+  it(
+    "R-ACC-1: a revoked account key is refused with 401; the account's other keys keep working",
+    async () => {
+      const c = await createCustomer(op);
+      const second = await createAccountApiKey(c.actor, "script");
+      expect((await call(accountRoute, { key: second.key })).status).toBe(200);
 
-    await revokeAccountApiKey(c.actor, second.id);
-    const r = await call(accountRoute, { key: second.key });
-    expect(r.status).toBe(401);
-    expect(r.json.error.code).toBe("unauthorized");
-    expect((await call(accountRoute, { key: c.apiKey })).status).toBe(200);
+      await revokeAccountApiKey(c.actor, second.id);
+      const r = await call(accountRoute, { key: second.key });
+      expect(r.status).toBe(401);
+      expect(r.json.error.code).toBe("unauthorized");
+      expect((await call(accountRoute, { key: c.apiKey })).status).toBe(200);
 
-    // The first (default) key too, found by its stored hash (keys are stored hashed only).
-    const [row] = await db().select().from(apiKeys).where(eq(apiKeys.keyHash, hashApiKey(c.apiKey)));
-    expect(row!.keyHash).not.toContain(c.apiKey);
-    await revokeAccountApiKey(c.actor, row!.id);
-    expect((await call(accountRoute, { key: c.apiKey })).status).toBe(401);
-    expect((await call(createAppRoute, { key: c.apiKey, body: { name: "x" } })).status).toBe(401);
-   }, SLOW);
+      // The first (default) key too, found by its stored hash (keys are stored hashed only).
+      const [row] = await db()
+        .select()
+        .from(apiKeys)
+        .where(eq(apiKeys.keyHash, hashApiKey(c.apiKey)));
+      expect(row!.keyHash).not.toContain(c.apiKey);
+      await revokeAccountApiKey(c.actor, row!.id);
+      expect((await call(accountRoute, { key: c.apiKey })).status).toBe(401);
+      expect((await call(createAppRoute, { key: c.apiKey, body: { name: "x" } })).status).toBe(401);
+    },
+    SLOW,
+  );
 
-  it("R-ACC-1: an account cannot revoke another account's key", async () => {
-    const a = await createCustomer(op);
-    const b = await createCustomer(op);
-    const bKey = await createAccountApiKey(b.actor, "b's");
-    await expect(revokeAccountApiKey(a.actor, bKey.id)).rejects.toMatchObject({ code: "not_found" });
-    expect((await call(accountRoute, { key: bKey.key })).status).toBe(200);
-   }, SLOW);
+  it(
+    "R-ACC-1: an account cannot revoke another account's key",
+    async () => {
+      const a = await createCustomer(op);
+      const b = await createCustomer(op);
+      const bKey = await createAccountApiKey(b.actor, "b's");
+      await expect(revokeAccountApiKey(a.actor, bKey.id)).rejects.toMatchObject({ code: "not_found" });
+      expect((await call(accountRoute, { key: bKey.key })).status).toBe(200);
+    },
+    SLOW,
+  );
 });
 
 describe("tenant isolation", () => {
-  it("R-APP-4: account A's key cannot read or change account B's app (404 not_found, B's app unchanged)", async () => {
-    const a = await createCustomer(op);
-    const b = await createCustomer(op);
-    const bApp = (await call(createAppRoute, { key: b.apiKey, body: { name: "B's app" } })).json;
-    const bStopped = (await call(createAppRoute, { key: b.apiKey, body: { name: "B's stopped app" } })).json;
-    expect((await call(stopRoute, { key: b.apiKey, params: { sdkAppId: String(bStopped.sdkAppId) } })).status).toBe(200);
+  it(
+    "R-APP-4: account A's key cannot read or change account B's app (404 not_found, B's app unchanged)",
+    async () => {
+      const a = await createCustomer(op);
+      const b = await createCustomer(op);
+      const bApp = (await call(createAppRoute, { key: b.apiKey, body: { name: "B's app" } })).json;
+      const bStopped = (await call(createAppRoute, { key: b.apiKey, body: { name: "B's stopped app" } })).json;
+      expect((await call(stopRoute, { key: b.apiKey, params: { sdkAppId: String(bStopped.sdkAppId) } })).status).toBe(
+        200,
+      );
 
-    for (const app of [bApp, bStopped]) {
-      const params = { sdkAppId: String(app.sdkAppId) };
+      for (const app of [bApp, bStopped]) {
+        const params = { sdkAppId: String(app.sdkAppId) };
+        const tries = [
+          await call(getAppRoute, { key: a.apiKey, params }),
+          await call(stopRoute, { key: a.apiKey, params }),
+          await call(startRoute, { key: a.apiKey, params }),
+          await call(deleteAppRoute, { method: "DELETE", key: a.apiKey, params }),
+          await call(autoRenewRoute, { method: "PUT", key: a.apiKey, params, body: { enabled: true } }),
+        ];
+        for (const r of tries) {
+          expect(r.status).toBe(404);
+          expect(r.json.error.code).toBe("not_found");
+        }
+      }
+      const list = await call(listAppsRoute, { key: a.apiKey });
+      expect(list.json.apps).toEqual([]);
+
+      const afterApp = await getApp(b.accountId, bApp.sdkAppId);
+      expect(afterApp).toMatchObject({ status: "enabled", autoRenew: false, name: "B's app" });
+      const afterStopped = await getApp(b.accountId, bStopped.sdkAppId);
+      expect(afterStopped).toMatchObject({ status: "stopped", autoRenew: false });
+    },
+    SLOW,
+  );
+
+  it(
+    "R-ACC-3: a customer key on /admin/* → 403 forbidden, nothing written",
+    async () => {
+      const c = await createCustomer(op);
+      const other = await createCustomer(op);
+      const p = { id: other.accountId };
       const tries = [
-        await call(getAppRoute, { key: a.apiKey, params }),
-        await call(stopRoute, { key: a.apiKey, params }),
-        await call(startRoute, { key: a.apiKey, params }),
-        await call(deleteAppRoute, { method: "DELETE", key: a.apiKey, params }),
-        await call(autoRenewRoute, { method: "PUT", key: a.apiKey, params, body: { enabled: true } }),
+        await call(adminAccountsList, { key: c.apiKey }),
+        await call(adminCreateAccount, {
+          key: c.apiKey,
+          body: { name: "x", ownerEmail: uniqueEmail(), ownerPassword: "password123" },
+        }),
+        await call(adminVerify, { key: c.apiKey, params: p, method: "POST" }),
+        await call(adminTopUp, {
+          key: c.apiKey,
+          params: { id: c.accountId },
+          body: { cash: "1000.00", note: "self top-up" },
+        }),
+        await call(clockGet, { key: c.apiKey }),
+        await call(clockPost, { key: c.apiKey, body: { advanceSeconds: 60 } }),
       ];
       for (const r of tries) {
-        expect(r.status).toBe(404);
-        expect(r.json.error.code).toBe("not_found");
+        expect(r.status).toBe(403);
+        expect(r.json.error.code).toBe("forbidden");
       }
-    }
-    const list = await call(listAppsRoute, { key: a.apiKey });
-    expect(list.json.apps).toEqual([]);
-
-    const afterApp = await getApp(b.accountId, bApp.sdkAppId);
-    expect(afterApp).toMatchObject({ status: "enabled", autoRenew: false, name: "B's app" });
-    const afterStopped = await getApp(b.accountId, bStopped.sdkAppId);
-    expect(afterStopped).toMatchObject({ status: "stopped", autoRenew: false });
-   }, SLOW);
-
-  it("R-ACC-3: a customer key on /admin/* → 403 forbidden, nothing written", async () => {
-    const c = await createCustomer(op);
-    const other = await createCustomer(op);
-    const p = { id: other.accountId };
-    const tries = [
-      await call(adminAccountsList, { key: c.apiKey }),
-      await call(adminCreateAccount, { key: c.apiKey, body: { name: "x", ownerEmail: uniqueEmail(), ownerPassword: "password123" } }),
-      await call(adminVerify, { key: c.apiKey, params: p, method: "POST" }),
-      await call(adminTopUp, { key: c.apiKey, params: { id: c.accountId }, body: { cash: "1000.00", note: "self top-up" } }),
-      await call(clockGet, { key: c.apiKey }),
-      await call(clockPost, { key: c.apiKey, body: { advanceSeconds: 60 } }),
-    ];
-    for (const r of tries) {
-      expect(r.status).toBe(403);
-      expect(r.json.error.code).toBe("forbidden");
-    }
-    expect(await ledgerRows(c.accountId)).toHaveLength(0);
-    expect((await call(accountRoute, { key: other.apiKey })).json.verified).toBe(false);
-   }, SLOW);
+      expect(await ledgerRows(c.accountId)).toHaveLength(0);
+      expect((await call(accountRoute, { key: other.apiKey })).json.verified).toBe(false);
+    },
+    SLOW,
+  );
 
   it("R-ACC-3: an operator key on customer endpoints → 403 (operators never act as a customer)", async () => {
     for (const r of [

@@ -16,7 +16,11 @@ function historyTiers(book: PriceBook): number[] {
   return [...new Set(all)].sort((a, b) => b - a);
 }
 
-export function appMonthQueryPerDay(book: PriceBook, month: string, opts: { accountIds?: string[]; skipBilled?: boolean } = {}): SQL {
+export function appMonthQueryPerDay(
+  book: PriceBook,
+  month: string,
+  opts: { accountIds?: string[]; skipBilled?: boolean } = {},
+): SQL {
   const span = monthSpan(month);
   const start = sql`${span.start.toISOString()}::timestamptz`;
   const end = sql`${span.end.toISOString()}::timestamptz`;
@@ -24,11 +28,33 @@ export function appMonthQueryPerDay(book: PriceBook, month: string, opts: { acco
   const first = days[0]!;
   const last = days[days.length - 1]!;
   const tiers = historyTiers(book);
-  const accountFilter = opts.accountIds ? sql`and ol.account_id in (${sql.join(opts.accountIds.map((a) => sql`${a}::uuid`), sql`, `)})` : sql``;
-  const tierAggs = sql.join(tiers.map((t) => sql`range_agg(span) filter (where product = 'history' and tier = ${String(t)}) as ${sql.identifier(`h${t}`)}`), sql`, `);
-  const histFeat = sql.join(tiers.map((t) => sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m from service where ${sql.identifier(`h${t}`)} is not null`), sql` `);
+  const accountFilter = opts.accountIds
+    ? sql`and ol.account_id in (${sql.join(
+        opts.accountIds.map((a) => sql`${a}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const tierAggs = sql.join(
+    tiers.map(
+      (t) =>
+        sql`range_agg(span) filter (where product = 'history' and tier = ${String(t)}) as ${sql.identifier(`h${t}`)}`,
+    ),
+    sql`, `,
+  );
+  const histFeat = sql.join(
+    tiers.map(
+      (t) =>
+        sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m from service where ${sql.identifier(`h${t}`)} is not null`,
+    ),
+    sql` `,
+  );
   const histCounts = sql.join(
-    EDITIONS.flatMap((e) => book.packs.history.tiers[e].map((t) => sql`count(*) filter (where ed = ${sql.raw(String(RANK[e]))} and tier = ${sql.raw(String(Number(t.tier)))})`)),
+    EDITIONS.flatMap((e) =>
+      book.packs.history.tiers[e].map(
+        (t) =>
+          sql`count(*) filter (where ed = ${sql.raw(String(RANK[e]))} and tier = ${sql.raw(String(Number(t.tier)))})`,
+      ),
+    ),
     sql`, `,
   );
   return sql`

@@ -34,14 +34,40 @@ type Scenario = { c: TestCustomer; t0: Date; sdkAppIds: number[] };
 async function scenario(usage: boolean): Promise<Scenario> {
   const c = await createCustomer(op, { verified: true, cash: money("999.00").times(6).plus("11988.00").toFixed(2) });
   const first = await createApp(c.actor, { name: "first" });
-  await placeOrder(c.actor, { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 12, packs: [], agreeSla: true }, key());
+  await placeOrder(
+    c.actor,
+    { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 12, packs: [], agreeSla: true },
+    key(),
+  );
   const renewing = await createApp(c.actor, { name: "renewing" });
-  const { order } = await placeOrder(c.actor, { type: "plan", sdkAppId: renewing.sdkAppId, edition: "pro", months: 1, packs: [], autoRenew: true, agreeSla: true }, key());
+  const { order } = await placeOrder(
+    c.actor,
+    {
+      type: "plan",
+      sdkAppId: renewing.sdkAppId,
+      edition: "pro",
+      months: 1,
+      packs: [],
+      autoRenew: true,
+      agreeSla: true,
+    },
+    key(),
+  );
   const lapsing = await createApp(c.actor, { name: "lapsing" });
-  await placeOrder(c.actor, { type: "plan", sdkAppId: lapsing.sdkAppId, edition: "pro", months: 3, packs: [], agreeSla: true }, key());
+  await placeOrder(
+    c.actor,
+    { type: "plan", sdkAppId: lapsing.sdkAppId, edition: "pro", months: 3, packs: [], agreeSla: true },
+    key(),
+  );
   // postpaid usage over the free quota on two days (group overage: 1,000.00 and 2,000.00 on the bills)
   const t = order.lines[0]!.periodStart.getTime();
-  const report = (days: number, groups: number) => ({ sdkAppId: first.sdkAppId, date: shanghaiDay(new Date(t + days * DAY_MS)), groups, liveGroups: 0, bandwidthMbps: { domestic: 0, international: 0 } });
+  const report = (days: number, groups: number) => ({
+    sdkAppId: first.sdkAppId,
+    date: shanghaiDay(new Date(t + days * DAY_MS)),
+    groups,
+    liveGroups: 0,
+    bandwidthMbps: { domestic: 0, international: 0 },
+  });
   if (usage) await recordDaily(c.actor, [report(1, 150_000), report(40, 250_000)]);
   return { c, t0: order.lines[0]!.periodStart, sdkAppIds: [first.sdkAppId, renewing.sdkAppId, lapsing.sdkAppId] };
 }
@@ -61,21 +87,51 @@ async function endState(s: Scenario) {
   const name = (id: number) => s.sdkAppIds.indexOf(id);
   const appRows = await db().select().from(apps).where(eq(apps.accountId, s.c.accountId)).orderBy(asc(apps.sdkAppId));
   const history = await db()
-    .select({ appId: appStatusEvents.appId, to: appStatusEvents.toStatus, reason: appStatusEvents.reason, at: appStatusEvents.at })
+    .select({
+      appId: appStatusEvents.appId,
+      to: appStatusEvents.toStatus,
+      reason: appStatusEvents.reason,
+      at: appStatusEvents.at,
+    })
     .from(appStatusEvents)
-    .where(inArray(appStatusEvents.appId, appRows.map((a) => a.id)))
+    .where(
+      inArray(
+        appStatusEvents.appId,
+        appRows.map((a) => a.id),
+      ),
+    )
     .orderBy(asc(appStatusEvents.at), asc(appStatusEvents.id));
   const sdkOf = new Map(appRows.map((a) => [a.id, a.sdkAppId]));
-  const orderRows = await db().select().from(orders).where(eq(orders.accountId, s.c.accountId)).orderBy(asc(orders.createdAt), asc(orders.orderNo));
-  const ledger = await db().select().from(ledgerEntries).where(eq(ledgerEntries.accountId, s.c.accountId)).orderBy(asc(ledgerEntries.id));
+  const orderRows = await db()
+    .select()
+    .from(orders)
+    .where(eq(orders.accountId, s.c.accountId))
+    .orderBy(asc(orders.createdAt), asc(orders.orderNo));
+  const ledger = await db()
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.accountId, s.c.accountId))
+    .orderBy(asc(ledgerEntries.id));
   const billRows = await db().select().from(bills).where(eq(bills.accountId, s.c.accountId)).orderBy(asc(bills.month));
-  const notes = await db().select().from(notifications).where(eq(notifications.accountId, s.c.accountId)).orderBy(asc(notifications.day), asc(notifications.kind));
+  const notes = await db()
+    .select()
+    .from(notifications)
+    .where(eq(notifications.accountId, s.c.accountId))
+    .orderBy(asc(notifications.day), asc(notifications.kind));
   return {
     apps: appRows.map((a) => [name(a.sdkAppId), a.status, a.statusReason, a.expiresAt?.toISOString() ?? null]),
     history: history.map((h) => [name(sdkOf.get(h.appId)!), h.to, h.reason, h.at.toISOString()]),
     orders: orderRows.map((o) => [o.type, o.total, o.paidCash, o.paidGift, o.createdAt.toISOString()]),
     ledger: ledger.map((l) => [l.kind, l.cashDelta, l.giftDelta, l.at.toISOString()]),
-    bills: billRows.map((b) => [b.month, b.total, b.status, b.paidCash, b.paidGift, b.pushedAt.toISOString(), b.deductedAt?.toISOString() ?? null]),
+    bills: billRows.map((b) => [
+      b.month,
+      b.total,
+      b.status,
+      b.paidCash,
+      b.paidGift,
+      b.pushedAt.toISOString(),
+      b.deductedAt?.toISOString() ?? null,
+    ]),
     notifications: notes.map((n) => [n.kind, n.day, n.sdkAppIds.map(name)]),
   };
 }
@@ -110,7 +166,8 @@ function expectEventfulYear(state: Awaited<ReturnType<typeof endState>>) {
   expect(state.orders.filter((o) => o[0] === "renewal").length).toBeGreaterThan(0);
   expect(state.bills[0]!.slice(1, 3)).toEqual(["1000.00", "deducted"]);
   expect(state.apps.filter((a) => a[1] === "reclaimed").length).toBeGreaterThan(0);
-  for (const kind of ["auto_renewed", "expiry_warning", "suspended", "reclaimed", "bill_pushed"]) expect(state.notifications.map((n) => n[0])).toContain(kind);
+  for (const kind of ["auto_renewed", "expiry_warning", "suspended", "reclaimed", "bill_pushed"])
+    expect(state.notifications.map((n) => n[0])).toContain(kind);
 }
 
 describe("R-LIFE-7 catch-up: the same bills, ledger, statuses and notifications however time arrives", () => {
@@ -151,45 +208,60 @@ describe("R-LIFE-7 catch-up: the same bills, ledger, statuses and notifications 
 });
 
 describe("R-LIFE-5 reclamation instant", () => {
-  it("R-LIFE-5: suspended on day S, still suspended at 00:00 of S + 90 minus one second, reclaimed at 00:00 of S + 90", async () => {
-    const [s] = await scenarios(1);
-    const lapsing = s!.sdkAppIds[2]!;
-    const scope = { accountIds: [s!.c.accountId] };
-    const [row] = await db().select().from(apps).where(eq(apps.sdkAppId, lapsing));
-    const suspendAt = new Date(row!.expiresAt!.getTime() + 7 * DAY_MS);
-    await runDue(s!.t0, suspendAt, scope);
-    const [sus] = await db().select().from(apps).where(eq(apps.sdkAppId, lapsing));
-    expect(sus).toMatchObject({ status: "suspended", statusChangedAt: suspendAt });
-    const reclaim = shanghaiMidnight(addDays(shanghaiDay(suspendAt), 90));
-    await runDue(suspendAt, new Date(reclaim.getTime() - 1000), scope);
-    expect((await db().select().from(apps).where(eq(apps.sdkAppId, lapsing)))[0]!.status).toBe("suspended");
-    await runDue(new Date(reclaim.getTime() - 1000), reclaim, scope);
-    const [after] = await db().select().from(apps).where(eq(apps.sdkAppId, lapsing));
-    expect(after).toMatchObject({ status: "reclaimed", statusChangedAt: reclaim });
-    const told = await db().select().from(notifications).where(and(eq(notifications.accountId, s!.c.accountId), eq(notifications.kind, "reclaimed")));
-    // one notification that day, naming every app reclaimed (the renewing app lapsed on the same day)
-    expect(told.map((n) => n.day)).toEqual([shanghaiDay(reclaim)]);
-    expect(told[0]!.sdkAppIds).toContain(lapsing);
-  }, SLOW);
+  it(
+    "R-LIFE-5: suspended on day S, still suspended at 00:00 of S + 90 minus one second, reclaimed at 00:00 of S + 90",
+    async () => {
+      const [s] = await scenarios(1);
+      const lapsing = s!.sdkAppIds[2]!;
+      const scope = { accountIds: [s!.c.accountId] };
+      const [row] = await db().select().from(apps).where(eq(apps.sdkAppId, lapsing));
+      const suspendAt = new Date(row!.expiresAt!.getTime() + 7 * DAY_MS);
+      await runDue(s!.t0, suspendAt, scope);
+      const [sus] = await db().select().from(apps).where(eq(apps.sdkAppId, lapsing));
+      expect(sus).toMatchObject({ status: "suspended", statusChangedAt: suspendAt });
+      const reclaim = shanghaiMidnight(addDays(shanghaiDay(suspendAt), 90));
+      await runDue(suspendAt, new Date(reclaim.getTime() - 1000), scope);
+      expect((await db().select().from(apps).where(eq(apps.sdkAppId, lapsing)))[0]!.status).toBe("suspended");
+      await runDue(new Date(reclaim.getTime() - 1000), reclaim, scope);
+      const [after] = await db().select().from(apps).where(eq(apps.sdkAppId, lapsing));
+      expect(after).toMatchObject({ status: "reclaimed", statusChangedAt: reclaim });
+      const told = await db()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.accountId, s!.c.accountId), eq(notifications.kind, "reclaimed")));
+      // one notification that day, naming every app reclaimed (the renewing app lapsed on the same day)
+      expect(told.map((n) => n.day)).toEqual([shanghaiDay(reclaim)]);
+      expect(told[0]!.sdkAppIds).toContain(lapsing);
+    },
+    SLOW,
+  );
 });
 
 describe("§7 reminders through the scheduler", () => {
-  it("§7 / R-LIFE-6: one expiry warning a day from E − 7 d, listing every app concerned; none after E", async () => {
-    const [s] = await scenarios(1);
-    const scope = { accountIds: [s!.c.accountId] };
-    const [lapsing] = await db().select().from(apps).where(eq(apps.sdkAppId, s!.sdkAppIds[2]!));
-    const E = lapsing!.expiresAt!;
-    await runDue(s!.t0, new Date(E.getTime() - 7 * DAY_MS - 1000), scope);
-    const warnings = async () =>
-      db().select().from(notifications).where(and(eq(notifications.accountId, s!.c.accountId), eq(notifications.kind, "expiry_warning"))).orderBy(asc(notifications.day));
-    const before = (await warnings()).filter((n) => n.sdkAppIds.includes(lapsing!.sdkAppId));
-    expect(before).toEqual([]);
-    await runDue(new Date(E.getTime() - 7 * DAY_MS - 1000), new Date(E.getTime() + DAY_MS), scope);
-    const days = (await warnings()).filter((n) => n.sdkAppIds.includes(lapsing!.sdkAppId)).map((n) => n.day);
-    const first = shanghaiDay(new Date(E.getTime() - 7 * DAY_MS));
-    const lastDay = shanghaiDay(new Date(E.getTime() - 1000));
-    expect(days[0]).toBe(first);
-    expect(days.at(-1)).toBe(lastDay);
-    expect(new Set(days).size).toBe(days.length);
-  }, SLOW);
+  it(
+    "§7 / R-LIFE-6: one expiry warning a day from E − 7 d, listing every app concerned; none after E",
+    async () => {
+      const [s] = await scenarios(1);
+      const scope = { accountIds: [s!.c.accountId] };
+      const [lapsing] = await db().select().from(apps).where(eq(apps.sdkAppId, s!.sdkAppIds[2]!));
+      const E = lapsing!.expiresAt!;
+      await runDue(s!.t0, new Date(E.getTime() - 7 * DAY_MS - 1000), scope);
+      const warnings = async () =>
+        db()
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.accountId, s!.c.accountId), eq(notifications.kind, "expiry_warning")))
+          .orderBy(asc(notifications.day));
+      const before = (await warnings()).filter((n) => n.sdkAppIds.includes(lapsing!.sdkAppId));
+      expect(before).toEqual([]);
+      await runDue(new Date(E.getTime() - 7 * DAY_MS - 1000), new Date(E.getTime() + DAY_MS), scope);
+      const days = (await warnings()).filter((n) => n.sdkAppIds.includes(lapsing!.sdkAppId)).map((n) => n.day);
+      const first = shanghaiDay(new Date(E.getTime() - 7 * DAY_MS));
+      const lastDay = shanghaiDay(new Date(E.getTime() - 1000));
+      expect(days[0]).toBe(first);
+      expect(days.at(-1)).toBe(lastDay);
+      expect(new Set(days).size).toBe(days.length);
+    },
+    SLOW,
+  );
 });

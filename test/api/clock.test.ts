@@ -101,26 +101,37 @@ describe("R-TIME-3 the test clock", () => {
 });
 
 describe("BOOTSTRAP_OPERATOR_KEY", () => {
-  it("API: the bootstrap key is a valid operator key (created on first use); other keys stay unknown", async () => {
-    const key = `boot_${randomBytes(18).toString("base64url")}`;
-    expect((await call(clockGet, { key })).status).toBe(401);
-    process.env.BOOTSTRAP_OPERATOR_KEY = key;
-    const r = await call(clockGet, { key });
-    expect(r.status).toBe(200);
-    expect(r.json.mode).toBe("test");
-    // second use goes through the stored key
-    expect((await call(clockGet, { key })).status).toBe(200);
-    const created = await call(adminCreateAccount, { key, body: { name: "boot", ownerEmail: uniqueEmail(), ownerPassword: "long enough pw" } });
-    expect(created.status).toBe(201);
-    expect((await call(clockGet, { key: `${key}x` })).status).toBe(401);
-   }, SLOW);
-
-  it("API: two bootstrap keys in a row (a restart with a new key) both work", async () => {
-    for (let i = 0; i < 2; i++) {
+  it(
+    "API: the bootstrap key is a valid operator key (created on first use); other keys stay unknown",
+    async () => {
       const key = `boot_${randomBytes(18).toString("base64url")}`;
+      expect((await call(clockGet, { key })).status).toBe(401);
       process.env.BOOTSTRAP_OPERATOR_KEY = key;
-      const [a, b] = await Promise.all([call(clockGet, { key }), call(clockGet, { key })]);
-      expect([a.status, b.status]).toEqual([200, 200]);
-    }
-   }, SLOW);
+      const r = await call(clockGet, { key });
+      expect(r.status).toBe(200);
+      expect(r.json.mode).toBe("test");
+      // second use goes through the stored key
+      expect((await call(clockGet, { key })).status).toBe(200);
+      const created = await call(adminCreateAccount, {
+        key,
+        body: { name: "boot", ownerEmail: uniqueEmail(), ownerPassword: "long enough pw" },
+      });
+      expect(created.status).toBe(201);
+      expect((await call(clockGet, { key: `${key}x` })).status).toBe(401);
+    },
+    SLOW,
+  );
+
+  it(
+    "API: two bootstrap keys in a row (a restart with a new key) both work",
+    async () => {
+      for (let i = 0; i < 2; i++) {
+        const key = `boot_${randomBytes(18).toString("base64url")}`;
+        process.env.BOOTSTRAP_OPERATOR_KEY = key;
+        const [a, b] = await Promise.all([call(clockGet, { key }), call(clockGet, { key })]);
+        expect([a.status, b.status]).toEqual([200, 200]);
+      }
+    },
+    SLOW,
+  );
 });

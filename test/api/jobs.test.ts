@@ -45,16 +45,30 @@ describe("R-LIFE-6 delivery on pg-boss", () => {
     expect(q).toMatchObject({ retryLimit: MAX_ATTEMPTS - 1, retryBackoff: true, deadLetter: DEAD_LETTER_QUEUE });
   });
 
-  it("R-LIFE-6: a new notification's email is enqueued and sent by the worker through SMTP", async () => {
-    const c = await createCustomer();
-    const n = await db().transaction((tx) => notify(tx, { accountId: c.accountId, kind: "expired", at: new Date("2034-01-01T00:00:00+08:00"), sdkAppIds: [1400000001] }));
-    // only this test's delivery is handed to the worker (other files' outbox rows stay as they are)
-    const [d] = await db().select().from(deliveries).where(eq(deliveries.notificationId, n.id));
-    await db().update(deliveries).set({ queuedAt: new Date() }).where(eq(deliveries.id, d!.id));
-    expect(await jobs()!.send(DELIVER_QUEUE, { deliveryId: d!.id })).toEqual(expect.any(String));
-    await expect
-      .poll(async () => (await db().select().from(deliveries).where(eq(deliveries.notificationId, n.id)))[0]?.status, { timeout: 20_000, interval: 250 })
-      .toBe("sent");
-    expect(received).toContain(c.email);
-  }, SLOW);
+  it(
+    "R-LIFE-6: a new notification's email is enqueued and sent by the worker through SMTP",
+    async () => {
+      const c = await createCustomer();
+      const n = await db().transaction((tx) =>
+        notify(tx, {
+          accountId: c.accountId,
+          kind: "expired",
+          at: new Date("2034-01-01T00:00:00+08:00"),
+          sdkAppIds: [1400000001],
+        }),
+      );
+      // only this test's delivery is handed to the worker (other files' outbox rows stay as they are)
+      const [d] = await db().select().from(deliveries).where(eq(deliveries.notificationId, n.id));
+      await db().update(deliveries).set({ queuedAt: new Date() }).where(eq(deliveries.id, d!.id));
+      expect(await jobs()!.send(DELIVER_QUEUE, { deliveryId: d!.id })).toEqual(expect.any(String));
+      await expect
+        .poll(
+          async () => (await db().select().from(deliveries).where(eq(deliveries.notificationId, n.id)))[0]?.status,
+          { timeout: 20_000, interval: 250 },
+        )
+        .toBe("sent");
+      expect(received).toContain(c.email);
+    },
+    SLOW,
+  );
 });

@@ -11,7 +11,16 @@ import { GET as catchAllGet, POST as catchAllPost } from "@/app/api/v1/[...path]
 import { createApp } from "@/lib/services/apps";
 import { MAX_BODY_BYTES, readBodyCapped } from "@/lib/http/body";
 import { MAX_LOGIN_EVENTS, MAX_USER_ID, loginsSchema } from "@/lib/validation/usage";
-import { SLOW, allApps, call, createCustomer, createOperator, ledgerRows, type TestCustomer, type TestOperator } from "../helpers";
+import {
+  SLOW,
+  allApps,
+  call,
+  createCustomer,
+  createOperator,
+  ledgerRows,
+  type TestCustomer,
+  type TestOperator,
+} from "../helpers";
 
 let op: TestOperator;
 let c: TestCustomer;
@@ -43,53 +52,130 @@ describe("issue 8: bad text", () => {
 
   it("account name with NUL, invisible-only name, an e-mail over 254 characters → 400 naming the field", async () => {
     const email = () => `x-${randomUUID()}@test.example`;
-    expectFieldError(await call(accountsPost, { key: op.key, body: { name: "A\u0000B", ownerEmail: email(), ownerPassword: "long enough" } }), "name");
-    expectFieldError(await call(accountsPost, { key: op.key, body: { name: "\u200b\u00ad", ownerEmail: email(), ownerPassword: "long enough" } }), "name");
+    expectFieldError(
+      await call(accountsPost, {
+        key: op.key,
+        body: { name: "A\u0000B", ownerEmail: email(), ownerPassword: "long enough" },
+      }),
+      "name",
+    );
+    expectFieldError(
+      await call(accountsPost, {
+        key: op.key,
+        body: { name: "\u200b\u00ad", ownerEmail: email(), ownerPassword: "long enough" },
+      }),
+      "name",
+    );
     const long = `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.example`;
     expect(long.length).toBeGreaterThan(254);
-    expectFieldError(await call(accountsPost, { key: op.key, body: { name: "Long mail", ownerEmail: long, ownerPassword: "long enough" } }), "ownerEmail");
+    expectFieldError(
+      await call(accountsPost, {
+        key: op.key,
+        body: { name: "Long mail", ownerEmail: long, ownerPassword: "long enough" },
+      }),
+      "ownerEmail",
+    );
   });
 
   it("top-up note with NUL → 400 naming `note`, nothing posted", async () => {
     const before = (await ledgerRows(c.accountId)).length;
-    expectFieldError(await call(topupPost, { key: op.key, params: { id: c.accountId }, body: { cash: "1.00", note: "n\u0000" } }), "note");
+    expectFieldError(
+      await call(topupPost, { key: op.key, params: { id: c.accountId }, body: { cash: "1.00", note: "n\u0000" } }),
+      "note",
+    );
     expect((await ledgerRows(c.accountId)).length).toBe(before);
   });
 
   it("usage userId with NUL or a lone surrogate → 400 naming events.0.userId", async () => {
     for (const userId of ["u\u0000", "u\ud83d"]) {
-      expectFieldError(await call(loginsPost, { key: c.apiKey, body: { events: [{ sdkAppId, userId, at: "2026-01-02T10:00:00+08:00" }] } }), "events.0.userId");
+      expectFieldError(
+        await call(loginsPost, {
+          key: c.apiKey,
+          body: { events: [{ sdkAppId, userId, at: "2026-01-02T10:00:00+08:00" }] },
+        }),
+        "events.0.userId",
+      );
     }
   });
 });
 
 describe("issue 8: impossible days and numbers beyond the column", () => {
   it.each(["2027-02-31", "2027-04-31", "0000-01-01"])("usage query from=%s → 400 naming `from`", async (from) => {
-    const r = await call(usageGet, { key: c.apiKey, params: { sdkAppId: String(sdkAppId) }, path: `/api/v1/x?from=${from}&to=2027-06-01` });
+    const r = await call(usageGet, {
+      key: c.apiKey,
+      params: { sdkAppId: String(sdkAppId) },
+      path: `/api/v1/x?from=${from}&to=2027-06-01`,
+    });
     expectFieldError(r, "from");
   });
 
-  const record = (over: Record<string, unknown>) => ({ records: [{ sdkAppId, date: "2026-01-02", groups: 1, liveGroups: 0, bandwidthMbps: { domestic: 0, international: 0 }, ...over }] });
-
-  it.each(["2027-02-31", "2027-04-31", "0000-01-01"])("daily report for %s → 400 naming records.0.date", async (date) => {
-    expectFieldError(await call(dailyPost, { key: c.apiKey, body: record({ date }) }), "records.0.date");
+  const record = (over: Record<string, unknown>) => ({
+    records: [
+      {
+        sdkAppId,
+        date: "2026-01-02",
+        groups: 1,
+        liveGroups: 0,
+        bandwidthMbps: { domestic: 0, international: 0 },
+        ...over,
+      },
+    ],
   });
 
+  it.each(["2027-02-31", "2027-04-31", "0000-01-01"])(
+    "daily report for %s → 400 naming records.0.date",
+    async (date) => {
+      expectFieldError(await call(dailyPost, { key: c.apiKey, body: record({ date }) }), "records.0.date");
+    },
+  );
+
   it("groups 3000000000, liveGroups 2147483648, bandwidth beyond numeric(14,3) → 400 naming each", async () => {
-    expectFieldError(await call(dailyPost, { key: c.apiKey, body: record({ groups: 3_000_000_000 }) }), "records.0.groups");
-    expectFieldError(await call(dailyPost, { key: c.apiKey, body: record({ liveGroups: 2_147_483_648 }) }), "records.0.liveGroups");
-    expectFieldError(await call(dailyPost, { key: c.apiKey, body: record({ bandwidthMbps: { domestic: 1e15, international: 0 } }) }), "records.0.bandwidthMbps.domestic");
-    expectFieldError(await call(dailyPost, { key: c.apiKey, body: record({ bandwidthMbps: { domestic: 0, international: 1e300 } }) }), "records.0.bandwidthMbps.international");
+    expectFieldError(
+      await call(dailyPost, { key: c.apiKey, body: record({ groups: 3_000_000_000 }) }),
+      "records.0.groups",
+    );
+    expectFieldError(
+      await call(dailyPost, { key: c.apiKey, body: record({ liveGroups: 2_147_483_648 }) }),
+      "records.0.liveGroups",
+    );
+    expectFieldError(
+      await call(dailyPost, { key: c.apiKey, body: record({ bandwidthMbps: { domestic: 1e15, international: 0 } }) }),
+      "records.0.bandwidthMbps.domestic",
+    );
+    expectFieldError(
+      await call(dailyPost, { key: c.apiKey, body: record({ bandwidthMbps: { domestic: 0, international: 1e300 } }) }),
+      "records.0.bandwidthMbps.international",
+    );
   });
 
   it("a login instant in year 0000 → 400 naming events.0.at", async () => {
-    expectFieldError(await call(loginsPost, { key: c.apiKey, body: { events: [{ sdkAppId, userId: "u", at: "0000-01-01T00:00:00Z" }] } }), "events.0.at");
+    expectFieldError(
+      await call(loginsPost, {
+        key: c.apiKey,
+        body: { events: [{ sdkAppId, userId: "u", at: "0000-01-01T00:00:00Z" }] },
+      }),
+      "events.0.at",
+    );
   });
 
   it("R-MONEY-1: a top-up of 999999999999.99 onto a non-empty balance → 400 naming `cash`, nothing posted", async () => {
     const before = (await ledgerRows(c.accountId)).length;
-    expectFieldError(await call(topupPost, { key: op.key, params: { id: c.accountId }, body: { cash: "999999999999.99", note: "too much" } }), "cash");
-    expectFieldError(await call(topupPost, { key: op.key, params: { id: c.accountId }, body: { gift: "999999999999.99", note: "too much" } }), "gift");
+    expectFieldError(
+      await call(topupPost, {
+        key: op.key,
+        params: { id: c.accountId },
+        body: { cash: "999999999999.99", note: "too much" },
+      }),
+      "cash",
+    );
+    expectFieldError(
+      await call(topupPost, {
+        key: op.key,
+        params: { id: c.accountId },
+        body: { gift: "999999999999.99", note: "too much" },
+      }),
+      "gift",
+    );
     expect((await ledgerRows(c.accountId)).length).toBe(before);
   });
 });
@@ -97,7 +183,11 @@ describe("issue 8: impossible days and numbers beyond the column", () => {
 describe("issue 8: unknown paths and oversized bodies", () => {
   it("an unknown /api/v1 path → JSON 404 not_found (any method)", async () => {
     for (const h of [catchAllGet, catchAllPost]) {
-      const r = await call(h, { key: c.apiKey, path: "/api/v1/no/such/thing", params: { path: ["no", "such", "thing"] } });
+      const r = await call(h, {
+        key: c.apiKey,
+        path: "/api/v1/no/such/thing",
+        params: { path: ["no", "such", "thing"] },
+      });
       expect(r.status).toBe(404);
       expect(r.headers.get("content-type")).toMatch(/application\/json/);
       expect(r.json.error.code).toBe("not_found");
@@ -106,7 +196,11 @@ describe("issue 8: unknown paths and oversized bodies", () => {
 
   it("the largest valid request (10,000 login events, longest user ids, indented) fits MAX_BODY_BYTES and parses", () => {
     const userId = "\u{1F600}".repeat(MAX_USER_ID);
-    const events = Array.from({ length: MAX_LOGIN_EVENTS }, () => ({ sdkAppId: "9999999999", userId, at: "2026-12-31T23:59:59.999999+08:00" }));
+    const events = Array.from({ length: MAX_LOGIN_EVENTS }, () => ({
+      sdkAppId: "9999999999",
+      userId,
+      at: "2026-12-31T23:59:59.999999+08:00",
+    }));
     expect(loginsSchema.safeParse({ events }).success).toBe(true);
     const bytes = Buffer.byteLength(JSON.stringify({ events }, null, 2));
     expect(bytes).toBeLessThanOrEqual(MAX_BODY_BYTES);
@@ -126,11 +220,20 @@ describe("issue 8: unknown paths and oversized bodies", () => {
           ctl.close();
         },
       });
-    const noLength = new Request("http://localhost/api/v1/usage/logins", { method: "POST", body: stream(), duplex: "half" } as RequestInit);
+    const noLength = new Request("http://localhost/api/v1/usage/logins", {
+      method: "POST",
+      body: stream(),
+      duplex: "half",
+    } as RequestInit);
     await expect(readBodyCapped(noLength)).rejects.toMatchObject({ code: "payload_too_large", status: 413 });
-    const lying = new Request("http://localhost/api/v1/usage/logins", { method: "POST", body: stream(), headers: { "content-length": "10" }, duplex: "half" } as RequestInit);
+    const lying = new Request("http://localhost/api/v1/usage/logins", {
+      method: "POST",
+      body: stream(),
+      headers: { "content-length": "10" },
+      duplex: "half",
+    } as RequestInit);
     await expect(readBodyCapped(lying)).rejects.toMatchObject({ code: "payload_too_large" });
-    const ok = new Request("http://localhost/x", { method: "POST", body: "{\"a\":1}" });
-    expect(await readBodyCapped(ok)).toBe("{\"a\":1}");
+    const ok = new Request("http://localhost/x", { method: "POST", body: '{"a":1}' });
+    expect(await readBodyCapped(ok)).toBe('{"a":1}');
   });
 });

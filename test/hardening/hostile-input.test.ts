@@ -16,7 +16,8 @@ type Leaf = { where: "params" | "query" | "body"; path: (string | number)[] };
 
 function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return [path, ...value.flatMap((v, i) => leaves(v, [...path, i]))];
-  if (value && typeof value === "object") return [path, ...Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]))];
+  if (value && typeof value === "object")
+    return [path, ...Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]))];
   return [path];
 }
 
@@ -31,18 +32,58 @@ const text = fc.string({ maxLength: 12 });
 /** Values no field of any schema accepts. */
 const alwaysInvalid = fc.oneof(
   fc.tuple(text, text).map(([a, b]) => `${a}\u0000${b}`),
-  fc.tuple(text, fc.integer({ min: 0xd800, max: 0xdfff }), text).map(([a, c, b]) => `${a}${String.fromCharCode(c)}${b}`),
+  fc
+    .tuple(text, fc.integer({ min: 0xd800, max: 0xdfff }), text)
+    .map(([a, c, b]) => `${a}${String.fromCharCode(c)}${b}`),
   fc.constant({ $gt: "" }),
 );
 /** Values a careless client or an attacker sends; some fields accept some of them. */
 const anyHostile = fc.oneof(
   alwaysInvalid,
   fc.constantFrom<unknown>(
-    null, true, false, 0, -1, -0, 0.5, 1e308, -1e308, 2147483648, 3000000000, 9007199254740993, Number.MAX_SAFE_INTEGER,
-    "", " ", "\u200b", "\u200b\u200c\ufeff", "\u3000", "\t\n", "2027-02-31", "2027-04-31", "0000-01-01", "9999-12-31", "2027-13-01",
-    "0000-01-01T00:00:00Z", "2027-02-31T00:00:00+08:00", "999999999999.99", "1e5", "-0.00", "0.001", "NaN", "Infinity",
-    "x".repeat(300), `${"a".repeat(250)}@x.example`, "'; DROP TABLE accounts; --", "%", "_", "\\", "../../etc/passwd",
-    [], {}, [1, 2, 3], { nested: { deep: [null] } },
+    null,
+    true,
+    false,
+    0,
+    -1,
+    -0,
+    0.5,
+    1e308,
+    -1e308,
+    2147483648,
+    3000000000,
+    9007199254740993,
+    Number.MAX_SAFE_INTEGER,
+    "",
+    " ",
+    "\u200b",
+    "\u200b\u200c\ufeff",
+    "\u3000",
+    "\t\n",
+    "2027-02-31",
+    "2027-04-31",
+    "0000-01-01",
+    "9999-12-31",
+    "2027-13-01",
+    "0000-01-01T00:00:00Z",
+    "2027-02-31T00:00:00+08:00",
+    "999999999999.99",
+    "1e5",
+    "-0.00",
+    "0.001",
+    "NaN",
+    "Infinity",
+    "x".repeat(300),
+    `${"a".repeat(250)}@x.example`,
+    "'; DROP TABLE accounts; --",
+    "%",
+    "_",
+    "\\",
+    "../../etc/passwd",
+    [],
+    {},
+    [1, 2, 3],
+    { nested: { deep: [null] } },
   ),
   fc.integer({ min: -(2 ** 31) * 4, max: 2 ** 31 * 4 }),
   fc.double({ noNaN: false }),
@@ -59,13 +100,20 @@ const rows = () => footprint([customer.accountId, other.accountId], [`key:${op.k
 
 async function send(h: RouteHandler, s: Sample, mutated: { params?: unknown; query?: unknown; body?: unknown }) {
   const query = (mutated.query ?? s.query) as Record<string, unknown> | undefined;
-  const qs = query && typeof query === "object" ? new URLSearchParams(Object.entries(query).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v) ?? ""])).toString() : "";
+  const qs =
+    query && typeof query === "object"
+      ? new URLSearchParams(
+          Object.entries(query).map(([k, v]) => [k, typeof v === "string" ? v : (JSON.stringify(v) ?? "")]),
+        ).toString()
+      : "";
   return call(h.handler as never, {
     method: h.method,
     path: `/api/v1/x${qs ? `?${qs}` : ""}`,
     key: s.key === "operator" ? fixture.operatorKey : fixture.customerKey,
     params: (mutated.params ?? s.params ?? {}) as never,
-    ...(("body" in mutated ? mutated.body : s.body) !== undefined ? { body: JSON.stringify("body" in mutated ? mutated.body : s.body) } : {}),
+    ...(("body" in mutated ? mutated.body : s.body) !== undefined
+      ? { body: JSON.stringify("body" in mutated ? mutated.body : s.body) }
+      : {}),
     headers: s.headers?.() ?? {},
   });
 }
@@ -75,7 +123,13 @@ beforeAll(async () => {
   customer = await createCustomer(op, { verified: true, cash: "100000.00", gift: "100.00" });
   other = await createCustomer(op, { verified: true, cash: "50.00" });
   const app = await createApp(customer.actor, { name: "Hostile fixture" });
-  fixture = { customerKey: customer.apiKey, operatorKey: op.key, accountId: customer.accountId, sdkAppId: app.sdkAppId, otherAccountId: other.accountId };
+  fixture = {
+    customerKey: customer.apiKey,
+    operatorKey: op.key,
+    accountId: customer.accountId,
+    sdkAppId: app.sdkAppId,
+    otherAccountId: other.accountId,
+  };
   handlers = await allRouteHandlers();
 }, SLOW);
 
@@ -103,12 +157,20 @@ describe("issue 8: hostile input never answers 500", () => {
         ...(s.body !== undefined ? leaves(s.body).map((path) => ({ where: "body" as const, path })) : []),
       ];
       for (const leaf of targets) {
-        const values = s.mutate === "invalid-only" ? alwaysInvalid.map((v) => ({ v, invalid: true })) : fc.oneof(alwaysInvalid.map((v) => ({ v, invalid: true })), anyHostile.map((v) => ({ v, invalid: false })));
+        const values =
+          s.mutate === "invalid-only"
+            ? alwaysInvalid.map((v) => ({ v, invalid: true }))
+            : fc.oneof(
+                alwaysInvalid.map((v) => ({ v, invalid: true })),
+                anyHostile.map((v) => ({ v, invalid: false })),
+              );
         await fc.assert(
           fc.asyncProperty(values, async ({ v, invalid }) => {
             const before = await rows();
             const base = leaf.where === "params" ? s.params : leaf.where === "query" ? s.query : s.body;
-            const mutated = { [leaf.where]: setAt(base, leaf.path, leaf.where === "params" && typeof v !== "string" ? String(v) : v) };
+            const mutated = {
+              [leaf.where]: setAt(base, leaf.path, leaf.where === "params" && typeof v !== "string" ? String(v) : v),
+            };
             const fresh = make(fixture); // fresh headers (idempotency keys) per call
             const r = await send(h, { ...s, headers: fresh.headers }, mutated);
             const where = `${h.id} ${leaf.where}.${leaf.path.join(".")} = ${JSON.stringify(v)} → ${r.status} ${JSON.stringify(r.json)?.slice(0, 300)}`;
@@ -122,7 +184,10 @@ describe("issue 8: hostile input never answers 500", () => {
             // An object where an object belongs (with unknown keys) is fine; where a scalar belongs it is not.
             const original = leaf.path.reduce<any>((o, k) => o?.[k], base);
             const scalarSlot = original === null || typeof original !== "object";
-            const refused = leaf.where === "query" ? typeof v === "string" && v.includes("\u0000") : invalid && (typeof v === "string" || scalarSlot);
+            const refused =
+              leaf.where === "query"
+                ? typeof v === "string" && v.includes("\u0000")
+                : invalid && (typeof v === "string" || scalarSlot);
             if (refused) {
               expect(r.status, where).toBeGreaterThanOrEqual(400);
               if (leaf.where !== "params") expect(r.status, where).toBe(400);

@@ -16,7 +16,13 @@ function capture(level = "info") {
 describe("issue 8: the server log", () => {
   it("one JSON line per entry; passwords, API keys, authorization and cookies are redacted", async () => {
     const { logger, lines } = capture();
-    logger.info({ body: { ownerPassword: "hunter22", password: "pw", apiKey: "imk_secret" }, req: { headers: { authorization: "Bearer imk_x", cookie: "next-auth.session-token=abc" } } }, "request");
+    logger.info(
+      {
+        body: { ownerPassword: "hunter22", password: "pw", apiKey: "imk_secret" },
+        req: { headers: { authorization: "Bearer imk_x", cookie: "next-auth.session-token=abc" } },
+      },
+      "request",
+    );
     await new Promise((r) => setImmediate(r));
     expect(lines).toHaveLength(1);
     const text = lines[0]!;
@@ -27,8 +33,13 @@ describe("issue 8: the server log", () => {
 
   it("an error at info/error level holds no SQL parameters and no stack trace", async () => {
     const { logger, lines } = capture();
-    const cause = Object.assign(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"), { code: "22021" });
-    const err = Object.assign(new Error('Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: victim@example.com,$argon2id$v=19$secret'), { name: "DrizzleQueryError", cause });
+    const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
+    const err = Object.assign(
+      new Error(
+        'Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: victim@example.com,$argon2id$v=19$secret',
+      ),
+      { name: "DrizzleQueryError", cause },
+    );
     logger.error({ err }, "unexpected error");
     await new Promise((r) => setImmediate(r));
     const text = lines.join("\n");

@@ -5,7 +5,10 @@ import { onRequest } from "@/lib/http/server-hooks";
 import { EventEmitter } from "node:events";
 
 const nextAuthAnswer = (error: string, status = 401) =>
-  new Response(JSON.stringify({ url: `http://localhost:3000/api/auth/error?error=${encodeURIComponent(error)}` }), { status, headers: { "content-type": "application/json" } });
+  new Response(JSON.stringify({ url: `http://localhost:3000/api/auth/error?error=${encodeURIComponent(error)}` }), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
 
 describe("issue 8: login over HTTP", () => {
   it("a throttled credentials sign-in → 429 with Retry-After; the body still tells next-auth's client the error", async () => {
@@ -23,7 +26,9 @@ describe("issue 8: login over HTTP", () => {
 
   it("the client address comes from the socket; a client's own X-Forwarded-For or address header is not believed", () => {
     const req = Object.assign(new EventEmitter(), {
-      url: "/api/auth/callback/credentials?x=1", method: "POST", socket: { remoteAddress: "203.0.113.9" },
+      url: "/api/auth/callback/credentials?x=1",
+      method: "POST",
+      socket: { remoteAddress: "203.0.113.9" },
       headers: { "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "5.6.7.8" } as Record<string, string>,
     });
     const res = Object.assign(new EventEmitter(), { statusCode: 200 });

@@ -40,7 +40,13 @@ export async function allRouteHandlers(): Promise<RouteHandler[]> {
 }
 
 /** What the samples may refer to: made once per test run. */
-export type Fixture = { customerKey: string; operatorKey: string; accountId: string; sdkAppId: number; otherAccountId: string };
+export type Fixture = {
+  customerKey: string;
+  operatorKey: string;
+  accountId: string;
+  sdkAppId: number;
+  otherAccountId: string;
+};
 
 export type Sample = {
   key: "customer" | "operator";
@@ -55,7 +61,15 @@ export type Sample = {
   mutate?: "all" | "invalid-only" | "none";
 };
 
-const plan = (f: Fixture) => ({ type: "plan", sdkAppId: f.sdkAppId, edition: "pro", months: 1, packs: [{ pack: "group_members", tier: "2000" }], autoRenew: false, agreeSla: true });
+const plan = (f: Fixture) => ({
+  type: "plan",
+  sdkAppId: f.sdkAppId,
+  edition: "pro",
+  months: 1,
+  packs: [{ pack: "group_members", tier: "2000" }],
+  autoRenew: false,
+  agreeSla: true,
+});
 const idem = () => ({ "Idempotency-Key": `hostile-${randomUUID()}` });
 
 export const SAMPLES: Record<string, (f: Fixture) => Sample> = {
@@ -66,52 +80,115 @@ export const SAMPLES: Record<string, (f: Fixture) => Sample> = {
   "DELETE /api/v1/apps/[sdkAppId]": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) } }),
   "POST /api/v1/apps/[sdkAppId]/start": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) } }),
   "POST /api/v1/apps/[sdkAppId]/stop": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) } }),
-  "PUT /api/v1/apps/[sdkAppId]/auto-renew": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) }, body: { enabled: false } }),
+  "PUT /api/v1/apps/[sdkAppId]/auto-renew": (f) => ({
+    key: "customer",
+    params: { sdkAppId: String(f.sdkAppId) },
+    body: { enabled: false },
+  }),
   "GET /api/v1/apps/[sdkAppId]/entitlements": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) } }),
   "POST /api/v1/apps/[sdkAppId]/entitlements/check": (f) => ({
-    key: "customer", params: { sdkAppId: String(f.sdkAppId) },
-    body: { action: "create_group", current: { groups: 1, liveGroups: 0, userGroups: 0, groupMembers: 0, users: 0, newGroupsToday: 0 } },
+    key: "customer",
+    params: { sdkAppId: String(f.sdkAppId) },
+    body: {
+      action: "create_group",
+      current: { groups: 1, liveGroups: 0, userGroups: 0, groupMembers: 0, users: 0, newGroupsToday: 0 },
+    },
   }),
-  "GET /api/v1/apps/[sdkAppId]/usage": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) }, query: { from: "2026-01-01", to: "2026-01-31" } }),
+  "GET /api/v1/apps/[sdkAppId]/usage": (f) => ({
+    key: "customer",
+    params: { sdkAppId: String(f.sdkAppId) },
+    query: { from: "2026-01-01", to: "2026-01-31" },
+  }),
   "GET /api/v1/orders": () => ({ key: "customer", query: { q: "O-2026", type: "plan" } }),
   "POST /api/v1/orders": (f) => ({ key: "customer", body: plan(f), headers: idem }),
   "POST /api/v1/quotes": (f) => ({ key: "customer", body: plan(f) }),
-  "POST /api/v1/refunds/preview": (f) => ({ key: "customer", body: { sdkAppId: f.sdkAppId, product: "plan", mode: "standard" } }),
+  "POST /api/v1/refunds/preview": (f) => ({
+    key: "customer",
+    body: { sdkAppId: f.sdkAppId, product: "plan", mode: "standard" },
+  }),
   "GET /api/v1/refunds": () => ({ key: "customer" }),
-  "POST /api/v1/refunds": (f) => ({ key: "customer", body: { sdkAppId: f.sdkAppId, product: "plan", mode: "standard" } }),
-  "POST /api/v1/usage/logins": (f) => ({ key: "customer", body: { events: [{ sdkAppId: f.sdkAppId, userId: "user-1", at: "2026-01-02T10:00:00+08:00" }] } }),
+  "POST /api/v1/refunds": (f) => ({
+    key: "customer",
+    body: { sdkAppId: f.sdkAppId, product: "plan", mode: "standard" },
+  }),
+  "POST /api/v1/usage/logins": (f) => ({
+    key: "customer",
+    body: { events: [{ sdkAppId: f.sdkAppId, userId: "user-1", at: "2026-01-02T10:00:00+08:00" }] },
+  }),
   "POST /api/v1/usage/daily": (f) => ({
     key: "customer",
-    body: { records: [{ sdkAppId: f.sdkAppId, date: "2026-01-02", groups: 10, liveGroups: 1, bandwidthMbps: { domestic: 1.5, international: 0 } }] },
+    body: {
+      records: [
+        {
+          sdkAppId: f.sdkAppId,
+          date: "2026-01-02",
+          groups: 10,
+          liveGroups: 1,
+          bandwidthMbps: { domestic: 1.5, international: 0 },
+        },
+      ],
+    },
   }),
   "GET /api/v1/admin/accounts": () => ({ key: "operator", query: { q: "Hostile" } }),
   "POST /api/v1/admin/accounts": () => ({
-    key: "operator", body: { name: "Hostile account", ownerEmail: `hostile-${randomUUID()}@test.example`, ownerPassword: "a long password" },
+    key: "operator",
+    body: {
+      name: "Hostile account",
+      ownerEmail: `hostile-${randomUUID()}@test.example`,
+      ownerPassword: "a long password",
+    },
   }),
-  "POST /api/v1/admin/accounts/[id]/topups": (f) => ({ key: "operator", params: { id: f.otherAccountId }, body: { cash: "10.00", gift: "1.00", note: "hostile test" } }),
+  "POST /api/v1/admin/accounts/[id]/topups": (f) => ({
+    key: "operator",
+    params: { id: f.otherAccountId },
+    body: { cash: "10.00", gift: "1.00", note: "hostile test" },
+  }),
   "POST /api/v1/admin/accounts/[id]/verify": (f) => ({ key: "operator", params: { id: f.otherAccountId } }),
   "GET /api/v1/admin/clock": () => ({ key: "operator" }),
   "POST /api/v1/admin/clock": () => ({ key: "operator", body: { advanceSeconds: 1 }, mutate: "invalid-only" }),
   "GET /api/v1/admin/refunds": () => ({ key: "operator", query: { status: "pending_review" } }),
   "POST /api/v1/admin/refunds/[id]/approve": () => ({ key: "operator", params: { id: randomUUID() } }),
-  "POST /api/v1/admin/refunds/[id]/reject": () => ({ key: "operator", params: { id: randomUUID() }, body: { reason: "hostile test" } }),
+  "POST /api/v1/admin/refunds/[id]/reject": () => ({
+    key: "operator",
+    params: { id: randomUUID() },
+    body: { reason: "hostile test" },
+  }),
   "GET /api/v1/admin/vouchers": () => ({ key: "operator" }),
-  "POST /api/v1/admin/vouchers": (f) => ({ key: "operator", body: { accountId: f.otherAccountId, amount: "5.00", minTotal: "10.00", expiresAt: "2030-01-01T00:00:00+08:00" } }),
+  "POST /api/v1/admin/vouchers": (f) => ({
+    key: "operator",
+    body: { accountId: f.otherAccountId, amount: "5.00", minTotal: "10.00", expiresAt: "2030-01-01T00:00:00+08:00" },
+  }),
   "GET /api/v1/bills": () => ({ key: "customer", query: { month: "2026-11" } }),
   "GET /api/v1/bills/[id]": () => ({ key: "customer", params: { id: randomUUID() } }),
   "GET /api/v1/bills/[id]/lines.csv": () => ({ key: "customer", params: { id: randomUUID() } }),
   "GET /api/v1/notifications": () => ({ key: "customer", query: { unread: "true", kind: "bill_pushed" } }),
   "POST /api/v1/notifications/[id]/read": () => ({ key: "customer", params: { id: randomUUID() } }),
   "GET /api/v1/alert-recipients": () => ({ key: "customer" }),
-  "POST /api/v1/alert-recipients": () => ({ key: "customer", body: { name: "Finance", email: `finance-${randomUUID()}@test.example`, phone: "13800138000", kinds: ["bill_pushed", "arrears"] } }),
+  "POST /api/v1/alert-recipients": () => ({
+    key: "customer",
+    body: {
+      name: "Finance",
+      email: `finance-${randomUUID()}@test.example`,
+      phone: "13800138000",
+      kinds: ["bill_pushed", "arrears"],
+    },
+  }),
   "DELETE /api/v1/alert-recipients/[id]": () => ({ key: "customer", params: { id: randomUUID() } }),
   "PUT /api/v1/account/balance-alert": () => ({ key: "customer", body: { threshold: "100.00" } }),
   "GET /api/v1/admin/deliveries": () => ({ key: "operator", query: { status: "failed" } }),
   "GET /api/v1/apps/[sdkAppId]/features": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) } }),
-  "POST /api/v1/apps/[sdkAppId]/features": (f) => ({ key: "customer", params: { sdkAppId: String(f.sdkAppId) }, body: { feature: "broadcast" } }),
+  "POST /api/v1/apps/[sdkAppId]/features": (f) => ({
+    key: "customer",
+    params: { sdkAppId: String(f.sdkAppId) },
+    body: { feature: "broadcast" },
+  }),
   "GET /api/v1/admin/feature-applications": () => ({ key: "operator", query: { status: "pending" } }),
   "POST /api/v1/admin/feature-applications/[id]/approve": () => ({ key: "operator", params: { id: randomUUID() } }),
-  "POST /api/v1/admin/feature-applications/[id]/reject": () => ({ key: "operator", params: { id: randomUUID() }, body: { reason: "hostile test" } }),
+  "POST /api/v1/admin/feature-applications/[id]/reject": () => ({
+    key: "operator",
+    params: { id: randomUUID() },
+    body: { reason: "hostile test" },
+  }),
   // The catch-all that answers JSON 404 for unknown paths.
   "GET /api/v1/[...path]": () => ({ key: "customer", params: { path: ["no", "such"] }, mutate: "none" }),
   "POST /api/v1/[...path]": () => ({ key: "customer", params: { path: ["no", "such"] }, body: {}, mutate: "none" }),

@@ -39,7 +39,9 @@ describe("issue 8: security headers", () => {
     const rules = await config.default.headers();
     const all = rules.find((r) => r.source === "/:path*" && !r.has)!;
     expect(Object.fromEntries(all.headers.map((h) => [h.key, h.value]))).toEqual(COMMON_HEADERS);
-    expect(rules.find((r) => r.source === "/api/:path*")!.headers).toEqual([{ key: "Content-Security-Policy", value: API_CSP }]);
+    expect(rules.find((r) => r.source === "/api/:path*")!.headers).toEqual([
+      { key: "Content-Security-Policy", value: API_CSP },
+    ]);
     expect(rules.find((r) => r.has)!.headers).toEqual([{ key: "Strict-Transport-Security", value: HSTS }]);
   });
 });

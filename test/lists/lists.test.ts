@@ -40,7 +40,10 @@ describe("audit before/after for people", () => {
     ]);
     expect(changes(null, { paid: { cash: "1.00" } })).toEqual([{ key: "paid_cash", after: "1.00", kind: "set" }]);
     expect(shape("paid_cash", "1.00")).toEqual({ kind: "money", value: "1.00" });
-    expect(shape("expiresAt", "2026-01-01T00:00:00.000Z")).toEqual({ kind: "instant", value: "2026-01-01T00:00:00.000Z" });
+    expect(shape("expiresAt", "2026-01-01T00:00:00.000Z")).toEqual({
+      kind: "instant",
+      value: "2026-01-01T00:00:00.000Z",
+    });
     expect(shape("sdkAppId", 1400000001)).toEqual({ kind: "text", value: "1400000001" });
   });
 });
@@ -82,7 +85,10 @@ describe("server-side lists", () => {
     const created = await listAuditPage({ accountId: c.accountId, action: "app.create" }, { limit: 50, offset: 0 });
     expect(created.total).toBe(1);
     expect((await listAuditPage({ accountId: c.accountId, to: "2000-01-01" }, { limit: 50, offset: 0 })).total).toBe(0);
-    expect((await listAuditPage({ accountId: c.accountId, from: "2000-01-01", to: "9999-12-30" }, { limit: 50, offset: 0 })).total).toBe(all.total);
+    expect(
+      (await listAuditPage({ accountId: c.accountId, from: "2000-01-01", to: "9999-12-30" }, { limit: 50, offset: 0 }))
+        .total,
+    ).toBe(all.total);
   });
 });
 

@@ -44,7 +44,18 @@ async function accountWith(n: number, paid: number): Promise<TestCustomer> {
   const c = await createCustomer(op, { verified: true, cash: "1000000.00" });
   for (let i = 0; i < paid; i++) {
     const app = await createApp(c.actor, { name: `paid ${i}` });
-    await placeOrder(c.actor, { type: "plan", sdkAppId: app.sdkAppId, edition: "pro", months: 1, packs: [{ pack: "security_advanced", tier: null }], agreeSla: true }, `k-${i}`);
+    await placeOrder(
+      c.actor,
+      {
+        type: "plan",
+        sdkAppId: app.sdkAppId,
+        edition: "pro",
+        months: 1,
+        packs: [{ pack: "security_advanced", tier: null }],
+        agreeSla: true,
+      },
+      `k-${i}`,
+    );
   }
   await insertApps(c.accountId, n - paid);
   return c;
@@ -58,7 +69,11 @@ describe("statements per page do not grow with data (issue 11)", () => {
     hundred = await accountWith(100, 5);
   });
 
-  for (const [name, loader] of [["apps list", appsPage], ["renewals page", renewalsPage], ["overview", overviewPage]] as const) {
+  for (const [name, loader] of [
+    ["apps list", appsPage],
+    ["renewals page", renewalsPage],
+    ["overview", overviewPage],
+  ] as const) {
     it(`the ${name} sends the same number of statements for 1 app and for 100`, async () => {
       await loader(one.accountId); // warm: the test clock row exists
       const a = await statementsOf(() => loader(one.accountId));
@@ -84,14 +99,30 @@ describe("statement budgets of the hot API requests (issue 11)", () => {
 
   it("POST /quotes, /entitlements/check, /orders and a 10,000-event /usage/logins stay within their budgets", async () => {
     const body = { type: "plan", sdkAppId, edition: "pro", months: 1, agreeSla: true };
-    budgets.quote = await statementsOf(async () => expect((await call(quoteRoute, { key: c.apiKey, body })).status).toBe(200));
-    budgets.check = await statementsOf(async () =>
-      expect((await call(checkRoute, { key: c.apiKey, params: { sdkAppId: String(sdkAppId) }, body: { action: "create_group", current: { groups: 1 } } })).status).toBe(200),
+    budgets.quote = await statementsOf(async () =>
+      expect((await call(quoteRoute, { key: c.apiKey, body })).status).toBe(200),
     );
-    budgets.order = await statementsOf(async () => expect((await call(orderRoute, { key: c.apiKey, body, headers: { "Idempotency-Key": "budget-1" } })).status).toBe(201));
+    budgets.check = await statementsOf(async () =>
+      expect(
+        (
+          await call(checkRoute, {
+            key: c.apiKey,
+            params: { sdkAppId: String(sdkAppId) },
+            body: { action: "create_group", current: { groups: 1 } },
+          })
+        ).status,
+      ).toBe(200),
+    );
+    budgets.order = await statementsOf(async () =>
+      expect((await call(orderRoute, { key: c.apiKey, body, headers: { "Idempotency-Key": "budget-1" } })).status).toBe(
+        201,
+      ),
+    );
     const at = new Date((await now()).getTime());
     const events = Array.from({ length: 10_000 }, (_, i) => ({ sdkAppId, userId: `u${i}`, at: at.toISOString() }));
-    budgets.logins = await statementsOf(async () => expect((await call(loginsRoute, { key: c.apiKey, body: { events } })).status).toBe(200));
+    budgets.logins = await statementsOf(async () =>
+      expect((await call(loginsRoute, { key: c.apiKey, body: { events } })).status).toBe(200),
+    );
     expect(budgets).toEqual(BUDGETS);
   });
 });

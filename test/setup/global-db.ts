@@ -34,7 +34,8 @@ async function dropStale(adminUrl: string): Promise<void> {
     const rows = await sql<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE ${PREFIX + "%"}`;
     for (const { datname } of rows) {
       const ts = Number(/^imb_test_(\d+)_/.exec(datname)?.[1]);
-      if (Number.isFinite(ts) && Date.now() - ts > STALE_MS) await sql.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      if (Number.isFinite(ts) && Date.now() - ts > STALE_MS)
+        await sql.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   } finally {
     await sql.end({ timeout: 5 });
@@ -66,7 +67,9 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = url;
   process.env.APP_MODE = "test";
   project.provide("databaseUrl", url);
-  console.log(`[test-db] ${embedded ? "embedded PostgreSQL" : "DATABASE_URL server"}, database ${name} ready in ${Date.now() - started} ms`);
+  console.log(
+    `[test-db] ${embedded ? "embedded PostgreSQL" : "DATABASE_URL server"}, database ${name} ready in ${Date.now() - started} ms`,
+  );
 
   return async () => {
     try {

@@ -17,11 +17,15 @@ export async function createAppAction(input: unknown) {
 }
 
 export async function stopAppAction(input: unknown) {
-  return runAction("apps:write", target, input, async (actor, { sdkAppId }) => oneAppJson(await stopApp(actor, sdkAppId)));
+  return runAction("apps:write", target, input, async (actor, { sdkAppId }) =>
+    oneAppJson(await stopApp(actor, sdkAppId)),
+  );
 }
 
 export async function startAppAction(input: unknown) {
-  return runAction("apps:write", target, input, async (actor, { sdkAppId }) => oneAppJson(await startApp(actor, sdkAppId)));
+  return runAction("apps:write", target, input, async (actor, { sdkAppId }) =>
+    oneAppJson(await startApp(actor, sdkAppId)),
+  );
 }
 
 export async function deleteAppAction(input: unknown) {

@@ -31,13 +31,26 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const params = parseListParams(sp, { pageSize: 25 });
   const [account, recent, page, total, any, vouchers] = await Promise.all([
-    getAccount(actor.accountId), listLedger(actor.accountId), listLedger(actor.accountId, { ...params.range, limit: params.pageSize, offset: params.offset }),
-    countLedger(actor.accountId, params.range), countLedger(actor.accountId), listVouchers(actor.accountId),
+    getAccount(actor.accountId),
+    listLedger(actor.accountId),
+    listLedger(actor.accountId, { ...params.range, limit: params.pageSize, offset: params.offset }),
+    countLedger(actor.accountId, params.range),
+    countLedger(actor.accountId),
+    listVouchers(actor.accountId),
   ]);
   const balance = accountJson(account).balance;
   const view = (l: (typeof recent)[number]): LedgerRowView => ({
-    id: l.id, at: l.at.toISOString(), kind: l.kind, cashDelta: l.cashDelta, giftDelta: l.giftDelta,
-    after: l.availableAfter, refType: l.refType, refId: l.refId, refNo: l.refNo, autoRenewal: l.autoRenewal, note: l.note,
+    id: l.id,
+    at: l.at.toISOString(),
+    kind: l.kind,
+    cashDelta: l.cashDelta,
+    giftDelta: l.giftDelta,
+    after: l.availableAfter,
+    refType: l.refType,
+    refId: l.refId,
+    refNo: l.refNo,
+    autoRenewal: l.autoRenewal,
+    note: l.note,
   });
   const chartRows = recent.map(view);
   const rows = page.map(view);
@@ -55,7 +68,12 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
           <Card key={k} className={cn(k === "available" && "border-primary/30 bg-primary/5")}>
             <CardHeader>
               <CardDescription>{t(k)}</CardDescription>
-              <CardTitle className={cn("text-2xl tabular-nums", v.startsWith("-") && "text-destructive")} data-testid={`balance-${k}`}>{formatCNY(v)}</CardTitle>
+              <CardTitle
+                className={cn("text-2xl tabular-nums", v.startsWith("-") && "text-destructive")}
+                data-testid={`balance-${k}`}
+              >
+                {formatCNY(v)}
+              </CardTitle>
               <p className="text-xs text-muted-foreground">{hint}</p>
             </CardHeader>
           </Card>
@@ -67,7 +85,9 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
             <CardTitle>{t("chartTitle")}</CardTitle>
             <CardDescription>{t("chartDescription")}</CardDescription>
           </CardHeader>
-          <CardContent><BalanceChart rows={chartRows} /></CardContent>
+          <CardContent>
+            <BalanceChart rows={chartRows} />
+          </CardContent>
         </Card>
       )}
       <Card>
@@ -75,7 +95,9 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
           <CardTitle>{tv("title")}</CardTitle>
           <CardDescription>{tv("customerDescription")}</CardDescription>
         </CardHeader>
-        <CardContent><VoucherTabs vouchers={vouchers.map((v) => voucherJson(v, at))} /></CardContent>
+        <CardContent>
+          <VoucherTabs vouchers={vouchers.map((v) => voucherJson(v, at))} />
+        </CardContent>
       </Card>
       <Card>
         <CardHeader>
@@ -84,12 +106,26 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         </CardHeader>
         <CardContent>
           {any === 0 ? (
-            <EmptyState icon={<ReceiptText className="size-8" />} title={t("emptyTitle")} description={t("emptyDescription")} />
+            <EmptyState
+              icon={<ReceiptText className="size-8" />}
+              title={t("emptyTitle")}
+              description={t("emptyDescription")}
+            />
           ) : (
             <div className="grid min-w-0 grid-cols-1 gap-4" id="ledger">
-              <FilterForm path="/balance" params={params} csvHref={listHref("/balance/ledger.csv", sp, { page: null })} />
+              <FilterForm
+                path="/balance"
+                params={params}
+                csvHref={listHref("/balance/ledger.csv", sp, { page: null })}
+              />
               <LedgerTable rows={rows} />
-              <Pagination path="/balance" searchParams={sp} page={params.page} pageSize={params.pageSize} total={total} />
+              <Pagination
+                path="/balance"
+                searchParams={sp}
+                page={params.page}
+                pageSize={params.pageSize}
+                total={total}
+              />
             </div>
           )}
         </CardContent>

@@ -18,11 +18,16 @@ export async function quoteAction(input: unknown) {
 const placeSchema = z.object({ order: orderSchema, idempotencyKey: idempotencyKeySchema });
 
 export async function placeOrderAction(input: unknown, idempotencyKey: unknown) {
-  return runAction("orders:write", placeSchema, { order: input, idempotencyKey }, async (actor, { order, idempotencyKey: key }) => {
-    const { order: placed } = await placeOrder(actor, order, key);
-    for (const path of ["/apps", "/orders", "/overview", "/buy"]) revalidatePath(path);
-    for (const line of placed.lines) revalidatePath(`/apps/${line.sdkAppId}`);
-    const j = orderJson(placed);
-    return { id: j.id, orderNo: j.orderNo, status: j.status, total: j.total };
-  });
+  return runAction(
+    "orders:write",
+    placeSchema,
+    { order: input, idempotencyKey },
+    async (actor, { order, idempotencyKey: key }) => {
+      const { order: placed } = await placeOrder(actor, order, key);
+      for (const path of ["/apps", "/orders", "/overview", "/buy"]) revalidatePath(path);
+      for (const line of placed.lines) revalidatePath(`/apps/${line.sdkAppId}`);
+      const j = orderJson(placed);
+      return { id: j.id, orderNo: j.orderNo, status: j.status, total: j.total };
+    },
+  );
 }

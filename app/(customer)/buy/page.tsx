@@ -25,12 +25,21 @@ export default async function BuyPage({ searchParams }: Props) {
   const all = await appsJson(rows);
   const apps = all
     .filter((a) => a.status !== "stopped" && a.status !== "reclaimed")
-    .map((a) => ({ ...a, validTerm: hasValidTerm({ edition: a.edition, status: a.status, expiresAt: a.expiresAt ? new Date(a.expiresAt) : null }, at) }));
+    .map((a) => ({
+      ...a,
+      validTerm: hasValidTerm(
+        { edition: a.edition, status: a.status, expiresAt: a.expiresAt ? new Date(a.expiresAt) : null },
+        at,
+      ),
+    }));
   const vouchers = voucherRows.map((v) => voucherJson(v, at)).filter((v) => v.state === "available");
 
   const raw = (await searchParams).app;
   const asked = typeof raw === "string" && /^\d{10}$/.test(raw) ? Number(raw) : null;
-  const blocked = asked !== null ? all.find((a) => a.sdkAppId === asked && (a.status === "stopped" || a.status === "reclaimed")) : undefined;
+  const blocked =
+    asked !== null
+      ? all.find((a) => a.sdkAppId === asked && (a.status === "stopped" || a.status === "reclaimed"))
+      : undefined;
   const unknown = typeof raw === "string" && raw !== "" && !all.some((a) => String(a.sdkAppId) === raw);
 
   return (
@@ -39,13 +48,22 @@ export default async function BuyPage({ searchParams }: Props) {
       {blocked && (
         <Alert variant="warning">
           <AlertDescription>
-            <p>{t(blocked.status === "stopped" ? "app.blockedStopped" : "app.blockedReclaimed", { name: blocked.name, sdkAppId: blocked.sdkAppId })}</p>
-            <Link href={`/apps/${blocked.sdkAppId}`} className="font-medium text-primary hover:underline">{t("app.openApp")}</Link>
+            <p>
+              {t(blocked.status === "stopped" ? "app.blockedStopped" : "app.blockedReclaimed", {
+                name: blocked.name,
+                sdkAppId: blocked.sdkAppId,
+              })}
+            </p>
+            <Link href={`/apps/${blocked.sdkAppId}`} className="font-medium text-primary hover:underline">
+              {t("app.openApp")}
+            </Link>
           </AlertDescription>
         </Alert>
       )}
       {unknown && (
-        <Alert variant="warning"><AlertDescription>{t("app.notFound", { id: raw })}</AlertDescription></Alert>
+        <Alert variant="warning">
+          <AlertDescription>{t("app.notFound", { id: raw })}</AlertDescription>
+        </Alert>
       )}
       <BuyForm
         apps={apps}

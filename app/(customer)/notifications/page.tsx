@@ -23,24 +23,40 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const { actor } = await requireCustomer();
   const t = await getTranslations("inbox");
   const sp = await searchParams;
-  const kind = (NOTIFICATION_KINDS as readonly string[]).includes(sp.kind ?? "") ? (sp.kind as NotificationKind) : undefined;
+  const kind = (NOTIFICATION_KINDS as readonly string[]).includes(sp.kind ?? "")
+    ? (sp.kind as NotificationKind)
+    : undefined;
   const unread = sp.unread === "1";
   const rows = await listNotifications(actor.accountId, toLocale(await getLocale()), { kind, unread });
   const anyUnread = rows.some((r) => !r.readAt);
   const filtered = Boolean(kind || unread);
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
-      <PageHeader title={t("title")} description={t("description")} actions={anyUnread || unread ? <MarkAllReadButton /> : null} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={anyUnread || unread ? <MarkAllReadButton /> : null}
+      />
       <InboxFilters kind={kind ?? null} unread={unread} />
       {rows.length === 0 ? (
         filtered ? (
-          <EmptyState icon={<Bell className="size-8" />} title={t("emptyFiltered")} description={t("emptyFilteredDescription")} />
+          <EmptyState
+            icon={<Bell className="size-8" />}
+            title={t("emptyFiltered")}
+            description={t("emptyFilteredDescription")}
+          />
         ) : (
           <EmptyState
             icon={<Bell className="size-8" />}
             title={t("empty")}
             description={t("emptyDescription")}
-            action={can(actor, "alerts:manage") ? <Button asChild variant="outline"><Link href="/settings#alert-recipients">{t("toSettings")}</Link></Button> : undefined}
+            action={
+              can(actor, "alerts:manage") ? (
+                <Button asChild variant="outline">
+                  <Link href="/settings#alert-recipients">{t("toSettings")}</Link>
+                </Button>
+              ) : undefined
+            }
           />
         )
       ) : (

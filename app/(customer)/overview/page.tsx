@@ -28,8 +28,13 @@ export default async function OverviewPage() {
   const at = await now();
   // A constant number of statements whatever the number of apps (no per-app queries).
   const [account, counts, expiring, spend, renewals, bill, unread] = await Promise.all([
-    getAccount(actor.accountId).then(accountJson), countApps(actor.accountId), expiringApps(actor.accountId, at, 7),
-    spendByMonth(actor.accountId, at, 12), renewalsDue(actor.accountId, at, 30), latestBill(actor.accountId), unreadSummary(actor.accountId),
+    getAccount(actor.accountId).then(accountJson),
+    countApps(actor.accountId),
+    expiringApps(actor.accountId, at, 7),
+    spendByMonth(actor.accountId, at, 12),
+    renewalsDue(actor.accountId, at, 30),
+    latestBill(actor.accountId),
+    unreadSummary(actor.accountId),
   ]);
   const t = await getTranslations("overview");
   const tm = await getTranslations("overviewMore");
@@ -37,15 +42,60 @@ export default async function OverviewPage() {
   const tk = await getTranslations("notificationKind");
   const ts = await getTranslations("status");
 
-  const attention: { key: string; tone: "destructive" | "warning"; text: string; href?: string; action?: string }[] = [];
-  if (account.inArrears) attention.push({ key: "arrears", tone: "destructive", text: t("arrears", { amount: formatCNY(account.balance.available) }) });
+  const attention: { key: string; tone: "destructive" | "warning"; text: string; href?: string; action?: string }[] =
+    [];
+  if (account.inArrears)
+    attention.push({
+      key: "arrears",
+      tone: "destructive",
+      text: t("arrears", { amount: formatCNY(account.balance.available) }),
+    });
   if (!account.verified) attention.push({ key: "verify", tone: "warning", text: t("unverifiedHint") });
-  if (counts.suspended > 0) attention.push({ key: "suspended", tone: "destructive", text: t("suspendedApps", { count: counts.suspended }), href: "/apps" });
-  if (counts.grace > 0) attention.push({ key: "grace", tone: "destructive", text: t("graceApps", { count: counts.grace }), href: "/renewals", action: t("renewNow") });
-  if (counts.disabling > 0) attention.push({ key: "disabling", tone: "warning", text: t("disablingApps", { count: counts.disabling }), href: "/renewals", action: t("renewNow") });
-  for (const a of expiring) attention.push({ key: `exp-${a.sdkAppId}`, tone: "warning", text: t("expiringApp", { name: a.name, id: a.sdkAppId, day: formatExpiryDay(a.expiresAt) }), href: `/renewals?app=${a.sdkAppId}`, action: t("renewNow") });
-  if (counts.stopped > 0) attention.push({ key: "stopped", tone: "warning", text: t("stoppedApps", { count: counts.stopped }), href: "/apps" });
-  if (counts.counted >= APP_CAP - 5) attention.push({ key: "cap", tone: "warning", text: t("nearCap", { count: counts.counted, cap: APP_CAP }), href: "/apps" });
+  if (counts.suspended > 0)
+    attention.push({
+      key: "suspended",
+      tone: "destructive",
+      text: t("suspendedApps", { count: counts.suspended }),
+      href: "/apps",
+    });
+  if (counts.grace > 0)
+    attention.push({
+      key: "grace",
+      tone: "destructive",
+      text: t("graceApps", { count: counts.grace }),
+      href: "/renewals",
+      action: t("renewNow"),
+    });
+  if (counts.disabling > 0)
+    attention.push({
+      key: "disabling",
+      tone: "warning",
+      text: t("disablingApps", { count: counts.disabling }),
+      href: "/renewals",
+      action: t("renewNow"),
+    });
+  for (const a of expiring)
+    attention.push({
+      key: `exp-${a.sdkAppId}`,
+      tone: "warning",
+      text: t("expiringApp", { name: a.name, id: a.sdkAppId, day: formatExpiryDay(a.expiresAt) }),
+      href: `/renewals?app=${a.sdkAppId}`,
+      action: t("renewNow"),
+    });
+  if (counts.stopped > 0)
+    attention.push({
+      key: "stopped",
+      tone: "warning",
+      text: t("stoppedApps", { count: counts.stopped }),
+      href: "/apps",
+    });
+  if (counts.counted >= APP_CAP - 5)
+    attention.push({
+      key: "cap",
+      tone: "warning",
+      text: t("nearCap", { count: counts.counted, cap: APP_CAP }),
+      href: "/apps",
+    });
 
   return (
     <div className="grid gap-6">
@@ -54,26 +104,46 @@ export default async function OverviewPage() {
         <Card data-testid="balance-card">
           <CardHeader>
             <CardDescription>{t("available")}</CardDescription>
-            <CardTitle className={`text-3xl tabular-nums ${account.inArrears ? "text-destructive" : ""}`} data-testid="balance-available">
+            <CardTitle
+              className={`text-3xl tabular-nums ${account.inArrears ? "text-destructive" : ""}`}
+              data-testid="balance-available"
+            >
               {formatCNY(account.balance.available)}
             </CardTitle>
           </CardHeader>
           <CardContent className="grid grid-cols-2 gap-2 text-sm">
-            <div><div className="text-muted-foreground">{t("cash")}</div><div className="font-medium tabular-nums" data-testid="balance-cash">{formatCNY(account.balance.cash)}</div></div>
-            <div><div className="text-muted-foreground">{t("gift")}</div><div className="font-medium tabular-nums" data-testid="balance-gift">{formatCNY(account.balance.gift)}</div></div>
+            <div>
+              <div className="text-muted-foreground">{t("cash")}</div>
+              <div className="font-medium tabular-nums" data-testid="balance-cash">
+                {formatCNY(account.balance.cash)}
+              </div>
+            </div>
+            <div>
+              <div className="text-muted-foreground">{t("gift")}</div>
+              <div className="font-medium tabular-nums" data-testid="balance-gift">
+                {formatCNY(account.balance.gift)}
+              </div>
+            </div>
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardDescription>{t("apps")}</CardDescription>
-            <CardTitle className="text-3xl tabular-nums">{counts.counted}<span className="text-base font-normal text-muted-foreground"> / {APP_CAP}</span></CardTitle>
+            <CardTitle className="text-3xl tabular-nums">
+              {counts.counted}
+              <span className="text-base font-normal text-muted-foreground"> / {APP_CAP}</span>
+            </CardTitle>
           </CardHeader>
           <CardContent className="flex flex-wrap gap-2" aria-label={t("byStatus")}>
             {SHOWN.filter((s) => counts[s] > 0).map((s) => (
-              <Badge key={s} variant={statusVariant(s)}>{ts(s)} {counts[s]}</Badge>
+              <Badge key={s} variant={statusVariant(s)}>
+                {ts(s)} {counts[s]}
+              </Badge>
             ))}
             {counts.counted === 0 && (
-              <Button asChild size="sm"><Link href="/apps">{t("createFirst")}</Link></Button>
+              <Button asChild size="sm">
+                <Link href="/apps">{t("createFirst")}</Link>
+              </Button>
             )}
           </CardContent>
         </Card>
@@ -81,7 +151,11 @@ export default async function OverviewPage() {
           <CardHeader>
             <CardDescription>{t("verification")}</CardDescription>
             <CardTitle className="flex items-center gap-2 text-xl">
-              {account.verified ? <BadgeCheck className="size-5 text-success" /> : <ShieldAlert className="size-5 text-warning" />}
+              {account.verified ? (
+                <BadgeCheck className="size-5 text-success" />
+              ) : (
+                <ShieldAlert className="size-5 text-warning" />
+              )}
               {account.verified ? t("verified") : t("unverified")}
             </CardTitle>
           </CardHeader>
@@ -94,23 +168,31 @@ export default async function OverviewPage() {
             <CardTitle>{tm("spendTitle")}</CardTitle>
             <CardDescription>{tm("spendDescription")}</CardDescription>
           </CardHeader>
-          <CardContent><SpendChart months={spend} /></CardContent>
+          <CardContent>
+            <SpendChart months={spend} />
+          </CardContent>
         </Card>
         <div className="grid content-start gap-4">
           <Card data-testid="latest-bill-card">
             <CardHeader>
               <CardDescription>{tm("latestBill")}</CardDescription>
               {bill ? (
-                <CardTitle className="flex flex-wrap items-center gap-2 text-xl tabular-nums">{formatCNY(bill.total)} <BillStatusBadge status={bill.status} /></CardTitle>
+                <CardTitle className="flex flex-wrap items-center gap-2 text-xl tabular-nums">
+                  {formatCNY(bill.total)} <BillStatusBadge status={bill.status} />
+                </CardTitle>
               ) : (
                 <CardTitle className="text-base font-normal text-muted-foreground">{tm("noBill")}</CardTitle>
               )}
             </CardHeader>
             <CardContent className="text-sm">
               {bill ? (
-                <Link href={`/bills/${bill.id}`} className="text-primary hover:underline">{tm("billOf", { month: bill.month })}</Link>
+                <Link href={`/bills/${bill.id}`} className="text-primary hover:underline">
+                  {tm("billOf", { month: bill.month })}
+                </Link>
               ) : (
-                <Link href="/bills" className="text-primary hover:underline">{tm("aboutBills")}</Link>
+                <Link href="/bills" className="text-primary hover:underline">
+                  {tm("aboutBills")}
+                </Link>
               )}
             </CardContent>
           </Card>
@@ -121,9 +203,19 @@ export default async function OverviewPage() {
             </CardHeader>
             <CardContent className="grid gap-1 text-sm">
               {unread.latest.map((n) => (
-                <div key={n.id} className="flex justify-between gap-2"><span>{tk(n.kind)}</span><span className="shrink-0 text-muted-foreground tabular-nums">{formatDateTime(n.createdAt).slice(5)}</span></div>
+                <div key={n.id} className="flex justify-between gap-2">
+                  <span>{tk(n.kind)}</span>
+                  <span className="shrink-0 text-muted-foreground tabular-nums">
+                    {formatDateTime(n.createdAt).slice(5)}
+                  </span>
+                </div>
               ))}
-              <Link href={unread.count > 0 ? "/notifications?unread=1" : "/notifications"} className="text-primary hover:underline">{tm("toInbox")}</Link>
+              <Link
+                href={unread.count > 0 ? "/notifications?unread=1" : "/notifications"}
+                className="text-primary hover:underline"
+              >
+                {tm("toInbox")}
+              </Link>
             </CardContent>
           </Card>
         </div>
@@ -139,16 +231,25 @@ export default async function OverviewPage() {
           ) : (
             <ul className="grid gap-2">
               {renewals.map((r) => (
-                <li key={r.sdkAppId} className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-3 text-sm">
+                <li
+                  key={r.sdkAppId}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-3 text-sm"
+                >
                   <span className="min-w-0">
-                    <Link href={`/apps/${r.sdkAppId}`} className="font-medium text-primary hover:underline">{r.name}</Link>
+                    <Link href={`/apps/${r.sdkAppId}`} className="font-medium text-primary hover:underline">
+                      {r.name}
+                    </Link>
                     <span className="ml-2 font-mono text-xs text-muted-foreground">{r.sdkAppId}</span>
                   </span>
                   <span className="flex flex-wrap items-center gap-2">
                     <Badge variant={statusVariant(r.status)}>{ts(r.status)}</Badge>
                     <span className="tabular-nums">{tm("expiresOn", { day: formatExpiryDay(r.expiresAt) })}</span>
-                    <span className="text-muted-foreground">{r.autoRenew ? tm("autoRenewOn") : r.dontRenew ? tm("dontRenew") : tm("manual")}</span>
-                    <Button asChild variant="outline" size="sm"><Link href={`/renewals?app=${r.sdkAppId}`}>{t("renewNow")}</Link></Button>
+                    <span className="text-muted-foreground">
+                      {r.autoRenew ? tm("autoRenewOn") : r.dontRenew ? tm("dontRenew") : tm("manual")}
+                    </span>
+                    <Button asChild variant="outline" size="sm">
+                      <Link href={`/renewals?app=${r.sdkAppId}`}>{t("renewNow")}</Link>
+                    </Button>
                   </span>
                 </li>
               ))}
@@ -157,18 +258,29 @@ export default async function OverviewPage() {
         </CardContent>
       </Card>
       <Card>
-        <CardHeader><CardTitle>{t("attention")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("attention")}</CardTitle>
+        </CardHeader>
         <CardContent className="grid gap-2">
           {attention.length === 0 && (
-            <p className="flex items-center gap-2 text-sm text-muted-foreground"><CircleCheck className="size-4 text-success" />{t("allGood")}</p>
+            <p className="flex items-center gap-2 text-sm text-muted-foreground">
+              <CircleCheck className="size-4 text-success" />
+              {t("allGood")}
+            </p>
           )}
           {attention.map((a) => (
             <div key={a.key} className="flex items-start justify-between gap-3 rounded-md border p-3 text-sm">
               <span className="flex items-start gap-2">
-                <AlertTriangle className={`mt-0.5 size-4 shrink-0 ${a.tone === "destructive" ? "text-destructive" : "text-warning"}`} />
+                <AlertTriangle
+                  className={`mt-0.5 size-4 shrink-0 ${a.tone === "destructive" ? "text-destructive" : "text-warning"}`}
+                />
                 {a.text}
               </span>
-              {a.href && <Button asChild variant="outline" size="sm"><Link href={a.href}>{a.action ?? t("viewApps")}</Link></Button>}
+              {a.href && (
+                <Button asChild variant="outline" size="sm">
+                  <Link href={a.href}>{a.action ?? t("viewApps")}</Link>
+                </Button>
+              )}
             </div>
           ))}
         </CardContent>

@@ -27,17 +27,28 @@ export default async function RefundsPage({ searchParams }: Props) {
   const params = parseListParams(sp, { pageSize: 20 });
   const filter = { accountId: actor.accountId, q: params.q, ...params.range };
   const [rows, refunds, total, any, account] = await Promise.all([
-    listApps(actor.accountId), listRefunds({ ...filter, limit: params.pageSize, offset: params.offset }), countRefunds(filter), countRefunds({ accountId: actor.accountId }), getAccount(actor.accountId),
+    listApps(actor.accountId),
+    listRefunds({ ...filter, limit: params.pageSize, offset: params.offset }),
+    countRefunds(filter),
+    countRefunds({ accountId: actor.accountId }),
+    getAccount(actor.accountId),
   ]);
   const all = await appsJson(rows);
   const apps: RefundableApp[] = all
     .filter((a) => a.edition !== "trial" && a.status !== "reclaimed")
-    .map((a) => ({ sdkAppId: a.sdkAppId, name: a.name, edition: a.edition, status: a.status, packs: a.packs.filter((p) => p.billing === "prepaid").map((p) => p.pack) }));
+    .map((a) => ({
+      sdkAppId: a.sdkAppId,
+      name: a.name,
+      edition: a.edition,
+      status: a.status,
+      packs: a.packs.filter((p) => p.billing === "prepaid").map((p) => p.pack),
+    }));
   const appNames = Object.fromEntries(all.map((a) => [String(a.sdkAppId), a.name]));
 
   const raw = sp.app;
   const asked = typeof raw === "string" ? apps.find((a) => String(a.sdkAppId) === raw) : undefined;
-  const other = typeof raw === "string" && raw !== "" && !asked ? all.find((a) => String(a.sdkAppId) === raw) : undefined;
+  const other =
+    typeof raw === "string" && raw !== "" && !asked ? all.find((a) => String(a.sdkAppId) === raw) : undefined;
   const askedMissing = typeof raw === "string" && raw !== "" && !asked;
 
   return (
@@ -46,11 +57,19 @@ export default async function RefundsPage({ searchParams }: Props) {
       {askedMissing && (
         <Alert variant="warning">
           <AlertDescription>
-            <p>{other ? t(other.edition === "trial" ? "appTrial" : "appGone", { name: other.name, sdkAppId: other.sdkAppId }) : t("appNotFound", { id: String(raw) })}</p>
+            <p>
+              {other
+                ? t(other.edition === "trial" ? "appTrial" : "appGone", { name: other.name, sdkAppId: other.sdkAppId })
+                : t("appNotFound", { id: String(raw) })}
+            </p>
           </AlertDescription>
         </Alert>
       )}
-      <RefundRequestForm apps={apps} initialApp={asked?.sdkAppId ?? apps[0]?.sdkAppId ?? null} fiveDayUsed={accountJson(account).fiveDayRefundUsed} />
+      <RefundRequestForm
+        apps={apps}
+        initialApp={asked?.sdkAppId ?? apps[0]?.sdkAppId ?? null}
+        fiveDayUsed={accountJson(account).fiveDayRefundUsed}
+      />
       <Card>
         <CardHeader>
           <CardTitle>{t("history.title")}</CardTitle>
@@ -58,9 +77,24 @@ export default async function RefundsPage({ searchParams }: Props) {
         </CardHeader>
         <CardContent>
           <div className="grid gap-4" id="history">
-            {any > 0 && <FilterForm path="/refunds" params={params} search csvHref={listHref("/refunds/export.csv", sp, { page: null, app: null })} />}
+            {any > 0 && (
+              <FilterForm
+                path="/refunds"
+                params={params}
+                search
+                csvHref={listHref("/refunds/export.csv", sp, { page: null, app: null })}
+              />
+            )}
             <RefundHistory refunds={refunds.map(refundJson)} appNames={appNames} />
-            {any > 0 && <Pagination path="/refunds" searchParams={sp} page={params.page} pageSize={params.pageSize} total={total} />}
+            {any > 0 && (
+              <Pagination
+                path="/refunds"
+                searchParams={sp}
+                page={params.page}
+                pageSize={params.pageSize}
+                total={total}
+              />
+            )}
           </div>
         </CardContent>
       </Card>

@@ -11,7 +11,10 @@ import { sdkAppIdSchema } from "@/lib/validation/apps";
 import { idempotencyKeySchema, orderSchema } from "@/lib/validation/orders";
 
 /** A renewal (R-LIFE-1) or a common-expiry-day (R-LIFE-2) body: the other order types are refused here. */
-const renewal = orderSchema.refine((o) => o.type === "renewal" || o.type === "align", { message: "must be a renewal", path: ["type"] });
+const renewal = orderSchema.refine((o) => o.type === "renewal" || o.type === "align", {
+  message: "must be a renewal",
+  path: ["type"],
+});
 
 function withRenewalType(input: unknown): unknown {
   if (!input || typeof input !== "object") return input;
@@ -25,7 +28,14 @@ export async function renewalQuoteAction(input: unknown) {
   return runAction("orders:read", renewal, body, async (actor, req) => {
     const q = quoteJson(await quoteOrder(actor, req));
     // Days are Shanghai days computed here, so the browser never does calendar arithmetic.
-    return { ...q, lines: q.lines.map((l) => ({ ...l, startDay: shanghaiDay(new Date(l.periodStart)), endDay: expiryDay(new Date(l.periodEnd)) })) };
+    return {
+      ...q,
+      lines: q.lines.map((l) => ({
+        ...l,
+        startDay: shanghaiDay(new Date(l.periodStart)),
+        endDay: expiryDay(new Date(l.periodEnd)),
+      })),
+    };
   });
 }
 export type RenewalQuote = Extract<Awaited<ReturnType<typeof renewalQuoteAction>>, { ok: true }>["data"];
@@ -33,7 +43,10 @@ export type RenewalQuote = Extract<Awaited<ReturnType<typeof renewalQuoteAction>
 /** Renews one or several apps in one order: one payment, all or nothing (R-LIFE-2). */
 export async function renewAction(input: unknown) {
   const schema = z.object({ idempotencyKey: idempotencyKeySchema, order: renewal });
-  const body = input && typeof input === "object" && "order" in input ? { ...input, order: withRenewalType((input as { order: unknown }).order) } : input;
+  const body =
+    input && typeof input === "object" && "order" in input
+      ? { ...input, order: withRenewalType((input as { order: unknown }).order) }
+      : input;
   return runAction("orders:write", schema, body, async (actor, { idempotencyKey, order }) => {
     const r = await placeOrder(actor, order, idempotencyKey);
     for (const path of ["/renewals", "/balance", "/apps", "/overview", "/orders"]) revalidatePath(path);

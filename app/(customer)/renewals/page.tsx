@@ -25,14 +25,24 @@ export default async function RenewalsPage({ searchParams }: Props) {
   const t = await getTranslations("renewals");
   const at = await now();
   const [apps, vouchers] = await Promise.all([listApps(actor.accountId), listVouchers(actor.accountId)]);
-  const paid = apps.filter((a) => a.edition !== "trial" && a.expiresAt !== null && (RENEWABLE_STATUSES as readonly string[]).includes(a.status));
+  const paid = apps.filter(
+    (a) =>
+      a.edition !== "trial" && a.expiresAt !== null && (RENEWABLE_STATUSES as readonly string[]).includes(a.status),
+  );
   const today = shanghaiDay(at);
   const rowOf = new Map(paid.map((a) => [a.sdkAppId, a]));
   const rows: RenewalRow[] = (await appsJson(paid)).map((a) => {
     const day = expiryDay(new Date(a.expiresAt!));
     return {
-      sdkAppId: a.sdkAppId, name: a.name, edition: a.edition as RenewalRow["edition"], status: a.status, expiryDay: day,
-      daysLeft: daysBetween(today, day), autoRenew: a.autoRenew, dontRenew: a.dontRenew, packs: a.packs.map((p) => ({ pack: p.pack, tier: p.tier })),
+      sdkAppId: a.sdkAppId,
+      name: a.name,
+      edition: a.edition as RenewalRow["edition"],
+      status: a.status,
+      expiryDay: day,
+      daysLeft: daysBetween(today, day),
+      autoRenew: a.autoRenew,
+      dontRenew: a.dontRenew,
+      packs: a.packs.map((p) => ({ pack: p.pack, tier: p.tier })),
       term: termView(rowOf.get(a.sdkAppId)!, at),
     };
   });
@@ -49,10 +59,19 @@ export default async function RenewalsPage({ searchParams }: Props) {
           icon={<CalendarClock className="size-8" />}
           title={t("emptyTitle")}
           description={t("emptyDescription")}
-          action={<Button asChild><Link href="/buy">{t("emptyAction")}</Link></Button>}
+          action={
+            <Button asChild>
+              <Link href="/buy">{t("emptyAction")}</Link>
+            </Button>
+          }
         />
       ) : (
-        <RenewalsTable rows={rows} vouchers={available} today={today} openFor={Number((await searchParams).app) || null} />
+        <RenewalsTable
+          rows={rows}
+          vouchers={available}
+          today={today}
+          openFor={Number((await searchParams).app) || null}
+        />
       )}
     </div>
   );

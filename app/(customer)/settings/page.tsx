@@ -44,7 +44,13 @@ export default async function SettingsPage() {
       <MembersCard members={members.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))} />
       <BalanceAlertCard threshold={alert?.threshold ?? null} available={toMoneyString(balanceOf(account).available)} />
       <AlertRecipientsCard recipients={recipients} />
-      <ApiKeysCard keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />
+      <ApiKeysCard
+        keys={keys.map((k) => ({
+          ...k,
+          createdAt: k.createdAt.toISOString(),
+          revokedAt: k.revokedAt?.toISOString() ?? null,
+        }))}
+      />
     </div>
   );
 }

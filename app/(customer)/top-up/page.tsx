@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Where "insufficient balance → top up" leads: customers cannot top up themselves; an operator records transfers. */
-export default async function TopUpPage({ searchParams }: { searchParams: Promise<{ shortfall?: string | string[] }> }) {
+export default async function TopUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ shortfall?: string | string[] }>;
+}) {
   const { actor } = await requireCustomer();
   const t = await getTranslations("topUp");
   const account = accountJson(await getAccount(actor.accountId));
@@ -32,24 +36,44 @@ export default async function TopUpPage({ searchParams }: { searchParams: Promis
         </Alert>
       )}
       <p className="text-sm" data-testid="top-up-balance">
-        {t("balance", { available: formatCNY(account.balance.available), cash: formatCNY(account.balance.cash), gift: formatCNY(account.balance.gift) })}
+        {t("balance", {
+          available: formatCNY(account.balance.available),
+          cash: formatCNY(account.balance.cash),
+          gift: formatCNY(account.balance.gift),
+        })}
       </p>
       <Card>
-        <CardHeader><CardTitle className="flex items-center gap-2"><Landmark className="size-5" aria-hidden />{t("stepsTitle")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2">
+            <Landmark className="size-5" aria-hidden />
+            {t("stepsTitle")}
+          </CardTitle>
+        </CardHeader>
         <CardContent className="grid gap-4">
           <ol className="grid list-decimal gap-2 pl-5 text-sm leading-relaxed">
-            {steps.map((s, i) => <li key={i}>{s.replace("{accountId}", account.id)}</li>)}
+            {steps.map((s, i) => (
+              <li key={i}>{s.replace("{accountId}", account.id)}</li>
+            ))}
           </ol>
           <div className="grid gap-1">
             <span className="text-sm text-muted-foreground">{t("accountId")}</span>
-            <code className="w-fit break-all rounded-md bg-muted px-2 py-1 font-mono text-sm" data-testid="top-up-account-id">{account.id}</code>
+            <code
+              className="w-fit break-all rounded-md bg-muted px-2 py-1 font-mono text-sm"
+              data-testid="top-up-account-id"
+            >
+              {account.id}
+            </code>
           </div>
           <p className="text-sm text-muted-foreground">{t("note")}</p>
         </CardContent>
       </Card>
       <div className="flex flex-wrap gap-2">
-        <Button asChild><Link href="/buy">{t("back")}</Link></Button>
-        <Button asChild variant="outline"><Link href="/balance">{t("toBalance")}</Link></Button>
+        <Button asChild>
+          <Link href="/buy">{t("back")}</Link>
+        </Button>
+        <Button asChild variant="outline">
+          <Link href="/balance">{t("toBalance")}</Link>
+        </Button>
       </div>
     </div>
   );

@@ -20,7 +20,11 @@ export default async function OperatorLayout({ children }: { children: React.Rea
   ];
   if (clockMode() === "test") items.push({ href: "/admin/clock", label: t("clock"), icon: "clock" });
   return (
-    <AppShell title={t("operatorConsole")} user={{ name: user.name, email: user.email, roleLabel: t("role.operator") }} items={items}>
+    <AppShell
+      title={t("operatorConsole")}
+      user={{ name: user.name, email: user.email, roleLabel: t("role.operator") }}
+      items={items}
+    >
       {children}
     </AppShell>
   );

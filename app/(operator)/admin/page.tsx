@@ -22,7 +22,12 @@ export default async function AdminOverview() {
   const t = await getTranslations("admin");
   const tl = await getTranslations("operatorWords");
   const tn = await getTranslations("nav");
-  const [accounts, clock, pending, appCounts] = await Promise.all([listAccounts(), readClock(), listRefunds({ status: "pending_review", limit: 500 }), platformAppCounts()]);
+  const [accounts, clock, pending, appCounts] = await Promise.all([
+    listAccounts(),
+    readClock(),
+    listRefunds({ status: "pending_review", limit: 500 }),
+    platformAppCounts(),
+  ]);
   const ts = await getTranslations("status");
   const unverified = accounts.filter((a) => !a.verified).length;
   return (
@@ -30,31 +35,62 @@ export default async function AdminOverview() {
       <PageHeader title={t("overviewTitle")} description={t("overviewDescription")} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Card>
-          <CardHeader><CardDescription>{t("accountsCount")}</CardDescription><CardTitle className="text-3xl tabular-nums">{accounts.length}</CardTitle></CardHeader>
-          <CardContent><Button asChild variant="outline" size="sm"><Link href="/admin/accounts">{tn("accounts")}</Link></Button></CardContent>
+          <CardHeader>
+            <CardDescription>{t("accountsCount")}</CardDescription>
+            <CardTitle className="text-3xl tabular-nums">{accounts.length}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/admin/accounts">{tn("accounts")}</Link>
+            </Button>
+          </CardContent>
         </Card>
         <Card>
-          <CardHeader><CardDescription>{t("unverifiedCount")}</CardDescription><CardTitle className="text-3xl tabular-nums">{unverified}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardDescription>{t("unverifiedCount")}</CardDescription>
+            <CardTitle className="text-3xl tabular-nums">{unverified}</CardTitle>
+          </CardHeader>
         </Card>
         <Card>
-          <CardHeader><CardDescription>{t("pendingReviews")}</CardDescription><CardTitle className="text-3xl tabular-nums" data-testid="pending-reviews">{pending.length}</CardTitle></CardHeader>
-          <CardContent><Button asChild variant="outline" size="sm"><Link href="/admin/refunds">{tn("refundReview")}</Link></Button></CardContent>
+          <CardHeader>
+            <CardDescription>{t("pendingReviews")}</CardDescription>
+            <CardTitle className="text-3xl tabular-nums" data-testid="pending-reviews">
+              {pending.length}
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/admin/refunds">{tn("refundReview")}</Link>
+            </Button>
+          </CardContent>
         </Card>
         <Card className="sm:col-span-2">
-          <CardHeader><CardDescription>{t("appsByStatus")}</CardDescription></CardHeader>
+          <CardHeader>
+            <CardDescription>{t("appsByStatus")}</CardDescription>
+          </CardHeader>
           <CardContent className="flex flex-wrap gap-2">
             {(["enabled", "grace", "disabling", "suspended", "stopped", "reclaimed"] as const).map((s) => (
-              <Badge key={s} variant={statusVariant(s)}>{ts(s)} {appCounts[s]}</Badge>
+              <Badge key={s} variant={statusVariant(s)}>
+                {ts(s)} {appCounts[s]}
+              </Badge>
             ))}
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
-            <CardDescription>{t("clockNow")} · {tl(`clockMode.${clock.mode}`)}</CardDescription>
-            <CardTitle className="text-xl tabular-nums" data-testid="clock-now">{formatDateTime(clock.now)}</CardTitle>
+            <CardDescription>
+              {t("clockNow")} · {tl(`clockMode.${clock.mode}`)}
+            </CardDescription>
+            <CardTitle className="text-xl tabular-nums" data-testid="clock-now">
+              {formatDateTime(clock.now)}
+            </CardTitle>
           </CardHeader>
           {clock.mode === "test" && (
-            <CardContent><Button asChild variant="outline" size="sm"><Link href="/admin/clock">{tn("clock")}</Link></Button></CardContent>
+            <CardContent>
+              <Button asChild variant="outline" size="sm">
+                <Link href="/admin/clock">{tn("clock")}</Link>
+              </Button>
+            </CardContent>
           )}
         </Card>
       </div>

@@ -16,7 +16,9 @@ export default async function AgreementPage() {
       <p className="text-sm text-muted-foreground">{t("effective")}</p>
       {sections.map((s) => (
         <section key={s.title} className="grid gap-2" aria-labelledby={`sla-${s.title.slice(0, 2)}`}>
-          <h2 id={`sla-${s.title.slice(0, 2)}`} className="text-base font-semibold">{s.title}</h2>
+          <h2 id={`sla-${s.title.slice(0, 2)}`} className="text-base font-semibold">
+            {s.title}
+          </h2>
           <p className="text-sm leading-relaxed">{s.body}</p>
         </section>
       ))}

@@ -25,7 +25,11 @@ export default async function CalculatorPage({ searchParams }: Props) {
   const book = currentPriceBook();
   const parsed = parseCalculatorParams(await searchParams);
   const result = parsed.kind === "ok" ? calculate(book, parsed.input) : null;
-  const fields = CALC_FIELDS.map((f) => ({ ...f, value: parsed.values[f.name], error: parsed.kind === "invalid" ? parsed.errors[f.name] : undefined }));
+  const fields = CALC_FIELDS.map((f) => ({
+    ...f,
+    value: parsed.values[f.name],
+    error: parsed.kind === "invalid" ? parsed.errors[f.name] : undefined,
+  }));
 
   return (
     <div className="min-h-screen bg-muted/40">
@@ -34,14 +38,20 @@ export default async function CalculatorPage({ searchParams }: Props) {
         <PageHeader
           title={t("title")}
           description={t("description")}
-          actions={<Badge variant="outline" className="bg-background">{t("priceBook", { version: book.version })}</Badge>}
+          actions={
+            <Badge variant="outline" className="bg-background">
+              {t("priceBook", { version: book.version })}
+            </Badge>
+          }
         />
         <CalculatorForm fields={fields} />
         {result ? (
           <>
             <VerdictBanner verdict={result.verdict} months={result.input.months} />
             <div className="grid items-start gap-4 md:grid-cols-2">
-              {CALC_EDITIONS.map((e) => <EstimateCard key={e} book={book} estimate={result.editions[e]} verdict={result.verdict} />)}
+              {CALC_EDITIONS.map((e) => (
+                <EstimateCard key={e} book={book} estimate={result.editions[e]} verdict={result.verdict} />
+              ))}
             </div>
           </>
         ) : (

@@ -29,7 +29,12 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, "range").max(max, "range"));
 
-const schema = z.object(Object.fromEntries(CALC_FIELDS.map((f) => [f.name, wholeNumber(f.min, f.max)])) as Record<CalcField, ReturnType<typeof wholeNumber>>);
+const schema = z.object(
+  Object.fromEntries(CALC_FIELDS.map((f) => [f.name, wholeNumber(f.min, f.max)])) as Record<
+    CalcField,
+    ReturnType<typeof wholeNumber>
+  >,
+);
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

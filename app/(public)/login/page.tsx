@@ -20,21 +20,28 @@ export default async function LoginPage() {
   const tcalc = await getTranslations("calculator");
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 bg-muted/40 p-4">
-      <div className="absolute right-4 top-4"><LocaleSwitcher /></div>
+      <div className="absolute right-4 top-4">
+        <LocaleSwitcher />
+      </div>
       <div className="flex items-center gap-2 text-lg font-semibold">
         <MessagesSquare className="size-6 text-primary" />
         {tc("product")}
       </div>
       <Card className="w-full max-w-sm">
         <CardHeader>
-          <CardTitle><h1>{t("title")}</h1></CardTitle>
+          <CardTitle>
+            <h1>{t("title")}</h1>
+          </CardTitle>
           <CardDescription>{t("subtitle")}</CardDescription>
         </CardHeader>
         <CardContent>
           <LoginForm />
         </CardContent>
       </Card>
-      <Link href="/calculator" className="inline-flex items-center gap-1.5 text-sm text-muted-foreground hover:text-primary hover:underline">
+      <Link
+        href="/calculator"
+        className="inline-flex items-center gap-1.5 text-sm text-muted-foreground hover:text-primary hover:underline"
+      >
         <Calculator className="size-4" aria-hidden="true" />
         {tcalc("loginLink")}
       </Link>

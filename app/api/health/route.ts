@@ -8,6 +8,9 @@ export async function GET() {
     await db().execute(sql`select 1`);
     return Response.json({ ok: true });
   } catch {
-    return Response.json({ ok: false, error: { code: "database_unreachable", message: "The database cannot be reached." } }, { status: 503 });
+    return Response.json(
+      { ok: false, error: { code: "database_unreachable", message: "The database cannot be reached." } },
+      { status: 503 },
+    );
   }
 }

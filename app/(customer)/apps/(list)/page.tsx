@@ -8,7 +8,17 @@ import { termView } from "@/lib/billing/term";
 import { now } from "@/lib/clock";
 import { AppsTable } from "@/components/apps/apps-table";
 import { CreateAppDialog } from "@/components/apps/create-app-dialog";
-import { ClearFilters, enumParam, FilterSelect, Pagination, pageParams, plainParams, SearchBox, textParam, type RawParams } from "@/components/data-list";
+import {
+  ClearFilters,
+  enumParam,
+  FilterSelect,
+  Pagination,
+  pageParams,
+  plainParams,
+  SearchBox,
+  textParam,
+  type RawParams,
+} from "@/components/data-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -26,10 +36,17 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
   const te = await getTranslations("edition");
   const sp = await searchParams;
   const { page, size, offset } = pageParams(sp, 25);
-  const filter = { q: textParam(sp), status: enumParam(sp, "status", STATUSES), edition: enumParam(sp, "edition", EDITIONS) };
+  const filter = {
+    q: textParam(sp),
+    status: enumParam(sp, "status", STATUSES),
+    edition: enumParam(sp, "edition", EDITIONS),
+  };
   const sort = enumParam(sp, "sort", APP_SORTS);
   const dir = enumParam(sp, "dir", ["asc", "desc"] as const) ?? (sort ? "asc" : "desc");
-  const [{ rows, total }, counts] = await Promise.all([listAppsPage(actor.accountId, filter, { sort, dir, limit: size, offset }), countApps(actor.accountId)]);
+  const [{ rows, total }, counts] = await Promise.all([
+    listAppsPage(actor.accountId, filter, { sort, dir, limit: size, offset }),
+    countApps(actor.accountId),
+  ]);
   const atCap = counts.counted >= APP_CAP;
   const params = plainParams(sp);
   const none = counts.counted + counts.reclaimed === 0;
@@ -37,15 +54,31 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
   const terms = Object.fromEntries(rows.map((a) => [a.sdkAppId, termView(a, at)]));
   return (
     <div className="grid gap-6">
-      <PageHeader title={t("title")} description={t("description")} actions={<CreateAppDialog atCap={atCap} cap={APP_CAP} />} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={<CreateAppDialog atCap={atCap} cap={APP_CAP} />}
+      />
       {none ? (
-        <EmptyState icon={<MessagesSquare className="size-8" />} title={t("emptyTitle")} description={t("emptyDescription")} />
+        <EmptyState
+          icon={<MessagesSquare className="size-8" />}
+          title={t("emptyTitle")}
+          description={t("emptyDescription")}
+        />
       ) : (
         <div className="grid gap-3">
           <div className="flex flex-wrap items-center gap-2">
             <SearchBox placeholder={t("searchPlaceholder")} />
-            <FilterSelect param="status" label={t("filterStatus")} options={STATUSES.map((s) => ({ value: s, label: ts(s) }))} />
-            <FilterSelect param="edition" label={t("filterEdition")} options={EDITIONS.map((e) => ({ value: e, label: te(e) }))} />
+            <FilterSelect
+              param="status"
+              label={t("filterStatus")}
+              options={STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+            />
+            <FilterSelect
+              param="edition"
+              label={t("filterEdition")}
+              options={EDITIONS.map((e) => ({ value: e, label: te(e) }))}
+            />
             <ClearFilters path="/apps" params={params} keys={["q", "status", "edition"]} />
           </div>
           <AppsTable apps={await appsJson(rows)} terms={terms} params={params} sort={sort ?? "createdAt"} dir={dir} />

@@ -53,7 +53,14 @@ export default async function AppPage({ params }: Props) {
   const { actor } = await requireCustomer();
   const app = await load(actor.accountId, (await params).sdkAppId);
   const at = await now();
-  const [history, packs, limits, usage, applications, renewal] = await Promise.all([appHistory(app.id), activePacks([app.id], at), appEntitlements(actor.accountId, app.sdkAppId), monthToDate(actor, app.sdkAppId), applicationsOf([app.id]), autoRenewNotice(actor.accountId, [app])]);
+  const [history, packs, limits, usage, applications, renewal] = await Promise.all([
+    appHistory(app.id),
+    activePacks([app.id], at),
+    appEntitlements(actor.accountId, app.sdkAppId),
+    monthToDate(actor, app.sdkAppId),
+    applicationsOf([app.id]),
+    autoRenewNotice(actor.accountId, [app]),
+  ]);
   // R-BUY-9: the amount auto-renew will take at E, from the quote the engine itself uses.
   const renewalAmount = renewal ? toMoneyString(renewal.total) : null;
   const ineligible = eligibility(app, at);
@@ -72,24 +79,41 @@ export default async function AppPage({ params }: Props) {
   const tt = await getTranslations("term");
 
   const facts: [string, React.ReactNode][] = [
-    ["SDKAppID", <span key="id" className="font-mono">{app.sdkAppId}</span>],
+    [
+      "SDKAppID",
+      <span key="id" className="font-mono">
+        {app.sdkAppId}
+      </span>,
+    ],
     [t("edition"), te(app.edition)],
     [t("status"), <StatusBadge key="s" status={app.status} />],
     [t("statusReason"), `${tr(app.statusReason)} · ${formatDateTime(app.statusChangedAt)}`],
     [t("createdAt"), formatDateTime(app.createdAt)],
     [t("expiresAt"), <TermText key="term" term={termView(app, at)} />],
-    [t("autoRenew"), renewal ? (
-      <span key="ar" data-testid="auto-renew-amount">
-        {tt("autoRenewApp", { day: formatExpiryDay(app.expiresAt), amount: formatCNY(renewalAmount!) })}
-        {renewal.shortfall.gt(0) && <strong className="ms-1 font-medium text-warning-foreground">{tt("autoRenewAppShort", { shortfall: formatCNY(toMoneyString(renewal.shortfall)) })}</strong>}
-      </span>
-    ) : app.autoRenew ? tc("yes") : tc("no")],
+    [
+      t("autoRenew"),
+      renewal ? (
+        <span key="ar" data-testid="auto-renew-amount">
+          {tt("autoRenewApp", { day: formatExpiryDay(app.expiresAt), amount: formatCNY(renewalAmount!) })}
+          {renewal.shortfall.gt(0) && (
+            <strong className="ms-1 font-medium text-warning-foreground">
+              {tt("autoRenewAppShort", { shortfall: formatCNY(toMoneyString(renewal.shortfall)) })}
+            </strong>
+          )}
+        </span>
+      ) : app.autoRenew ? (
+        tc("yes")
+      ) : (
+        tc("no")
+      ),
+    ],
   ];
 
   return (
     <div className="grid grid-cols-1 gap-6">
       <Link href="/apps" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" />{ta("title")}
+        <ArrowLeft className="size-4" />
+        {ta("title")}
       </Link>
       <PageHeader
         title={app.name}
@@ -97,30 +121,53 @@ export default async function AppPage({ params }: Props) {
         actions={
           <div className="flex flex-wrap gap-2">
             {buyable && app.edition !== "trial" && (
-              <Button asChild variant="outline"><Link href={`/renewals?app=${app.sdkAppId}`}>{t("renew")}</Link></Button>
+              <Button asChild variant="outline">
+                <Link href={`/renewals?app=${app.sdkAppId}`}>{t("renew")}</Link>
+              </Button>
             )}
             {app.edition !== "trial" && app.status !== "reclaimed" && (
-              <Button asChild variant="outline"><Link href={`/refunds?app=${app.sdkAppId}`}>{tRefunds("appLink")}</Link></Button>
+              <Button asChild variant="outline">
+                <Link href={`/refunds?app=${app.sdkAppId}`}>{tRefunds("appLink")}</Link>
+              </Button>
             )}
             {hasTerm && (
-              <Button asChild variant="outline"><Link href={`/change?app=${app.sdkAppId}`}>{tChange("appLink")}</Link></Button>
+              <Button asChild variant="outline">
+                <Link href={`/change?app=${app.sdkAppId}`}>{tChange("appLink")}</Link>
+              </Button>
             )}
             {buyable && (
-              <Button asChild><Link href={`/buy?app=${app.sdkAppId}`}>{app.edition === "trial" || !hasTerm ? t("buyEdition") : t("addPack")}</Link></Button>
+              <Button asChild>
+                <Link href={`/buy?app=${app.sdkAppId}`}>
+                  {app.edition === "trial" || !hasTerm ? t("buyEdition") : t("addPack")}
+                </Link>
+              </Button>
             )}
             <AppActions sdkAppId={app.sdkAppId} name={app.name} status={app.status} />
           </div>
         }
       />
       <Card>
-        <CardHeader><CardTitle>{t("overview")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("overview")}</CardTitle>
+        </CardHeader>
         <CardContent>
-          <FactList facts={facts} itemClassName="flex justify-between gap-4 border-b pb-2 sm:grid sm:border-0 sm:pb-0" />
+          <FactList
+            facts={facts}
+            itemClassName="flex justify-between gap-4 border-b pb-2 sm:grid sm:border-0 sm:pb-0"
+          />
         </CardContent>
       </Card>
-      {app.edition !== "trial" && <AppTimeline events={timeline(app, applications, { renewalAmount })} now={at} stopped={app.status === "stopped"} />}
+      {app.edition !== "trial" && (
+        <AppTimeline
+          events={timeline(app, applications, { renewalAmount })}
+          now={at}
+          stopped={app.status === "stopped"}
+        />
+      )}
       <Card>
-        <CardHeader><CardTitle>{t("packs")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("packs")}</CardTitle>
+        </CardHeader>
         <CardContent>
           {app.edition === "trial" ? (
             <p className="text-sm text-muted-foreground">{t("packsTrial")}</p>
@@ -155,13 +202,22 @@ export default async function AppPage({ params }: Props) {
         applications={applications.map(applicationJson)}
         ineligible={ineligible.kind === "not_eligible" ? ineligible.reason : null}
         isOwner={actor.role === "owner"}
-        upgradeHref={app.edition === "trial" ? `/buy?app=${app.sdkAppId}` : hasTerm ? `/change?app=${app.sdkAppId}` : null}
+        upgradeHref={
+          app.edition === "trial" ? `/buy?app=${app.sdkAppId}` : hasTerm ? `/change?app=${app.sdkAppId}` : null
+        }
       />
       <LimitsCard now={limits} base={currentPriceBook().editions[app.edition].limits} />
-      <UsageCard usage={usage} liveGroupLimit={limits.limits.liveGroups} trial={app.edition === "trial"} suspended={app.status === "suspended"} />
+      <UsageCard
+        usage={usage}
+        liveGroupLimit={limits.limits.liveGroups}
+        trial={app.edition === "trial"}
+        suspended={app.status === "suspended"}
+      />
       <AppBillLines accountId={actor.accountId} appId={app.id} sdkAppId={app.sdkAppId} />
       <Card>
-        <CardHeader><CardTitle>{t("statusHistory")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("statusHistory")}</CardTitle>
+        </CardHeader>
         <CardContent>
           <Table aria-label={t("statusHistory")}>
             <TableHeader>

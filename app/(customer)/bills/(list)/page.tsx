@@ -25,7 +25,14 @@ export default async function BillsPage() {
           icon={<FileText className="size-8" />}
           title={t("emptyTitle")}
           description={t("emptyDescription")}
-          action={<Button asChild variant="outline"><Link href="/apps"><MessagesSquare className="size-4" />{t("apps")}</Link></Button>}
+          action={
+            <Button asChild variant="outline">
+              <Link href="/apps">
+                <MessagesSquare className="size-4" />
+                {t("apps")}
+              </Link>
+            </Button>
+          }
         />
       ) : (
         <BillsTable bills={bills} />

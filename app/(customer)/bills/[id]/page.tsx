@@ -43,31 +43,62 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
         description={t("billDescription", { month: bill.month })}
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
-            <Button asChild variant="ghost"><Link href="/bills"><ArrowLeft className="size-4" />{t("back")}</Link></Button>
-            <Button asChild variant="outline"><a href={`/bills/${bill.id}/lines.csv`} download><Download className="size-4" />{t("downloadCsv")}</a></Button>
+            <Button asChild variant="ghost">
+              <Link href="/bills">
+                <ArrowLeft className="size-4" />
+                {t("back")}
+              </Link>
+            </Button>
+            <Button asChild variant="outline">
+              <a href={`/bills/${bill.id}/lines.csv`} download>
+                <Download className="size-4" />
+                {t("downloadCsv")}
+              </a>
+            </Button>
             <PrintButton label={t("print")} />
           </div>
         }
       />
       <Card>
-        <CardHeader><CardTitle>{t("summary")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("summary")}</CardTitle>
+        </CardHeader>
         <CardContent>
           <FactList
             facts={[
-              [t("fact.no"), <span key="no" className="font-mono">{bill.billNo}</span>],
+              [
+                t("fact.no"),
+                <span key="no" className="font-mono">
+                  {bill.billNo}
+                </span>,
+              ],
               [t("fact.month"), bill.month],
               [t("fact.status"), <BillStatusBadge key="s" status={bill.status} />],
-              [t("fact.total"), <span key="t" className="text-lg font-semibold tabular-nums" data-testid="bill-total">{formatCNY(bill.total)}</span>],
+              [
+                t("fact.total"),
+                <span key="t" className="text-lg font-semibold tabular-nums" data-testid="bill-total">
+                  {formatCNY(bill.total)}
+                </span>,
+              ],
               [t("fact.pushedAt"), formatDateTime(bill.pushedAt)],
-              bill.deductedAt ? [t("fact.deductedAt"), formatDateTime(bill.deductedAt)] : [t("fact.dueAt"), formatDateTime(deductAt(bill.month))],
-              ...(bill.paid ? ([[t("fact.paidGift"), formatCNY(bill.paid.gift)], [t("fact.paidCash"), formatCNY(bill.paid.cash)]] as [string, string][]) : []),
+              bill.deductedAt
+                ? [t("fact.deductedAt"), formatDateTime(bill.deductedAt)]
+                : [t("fact.dueAt"), formatDateTime(deductAt(bill.month))],
+              ...(bill.paid
+                ? ([
+                    [t("fact.paidGift"), formatCNY(bill.paid.gift)],
+                    [t("fact.paidCash"), formatCNY(bill.paid.cash)],
+                  ] as [string, string][])
+                : []),
             ]}
           />
         </CardContent>
       </Card>
       <section className="grid grid-cols-1 gap-3 *:min-w-0" aria-labelledby="by-app">
         <div>
-          <h2 id="by-app" className="text-lg font-semibold">{t("byApp")}</h2>
+          <h2 id="by-app" className="text-lg font-semibold">
+            {t("byApp")}
+          </h2>
           <p className="text-sm text-muted-foreground">{t("byAppDescription")}</p>
         </div>
         <BillLinesByApp bill={bill} />

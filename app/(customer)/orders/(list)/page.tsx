@@ -28,7 +28,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const params = parseListParams(sp, { pageSize: 20 });
   const typeRaw = typeof sp.type === "string" ? sp.type : "";
-  const type = (ORDER_TYPES as readonly string[]).includes(typeRaw) ? (typeRaw as (typeof ORDER_TYPES)[number]) : undefined;
+  const type = (ORDER_TYPES as readonly string[]).includes(typeRaw)
+    ? (typeRaw as (typeof ORDER_TYPES)[number])
+    : undefined;
   const filter = { q: params.q, type, ...params.range };
   const [total, rows, any] = await Promise.all([
     countOrders(actor.accountId, filter),
@@ -37,14 +39,28 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   ]);
   const orders = rows.map(orderJson);
   const buy = (
-    <Button asChild><Link href="/buy"><ShoppingCart className="size-4" />{t("buy")}</Link></Button>
+    <Button asChild>
+      <Link href="/buy">
+        <ShoppingCart className="size-4" />
+        {t("buy")}
+      </Link>
+    </Button>
   );
   const typeSelect = (
     <div className="grid gap-1">
       <Label htmlFor="list-type">{t("filterType")}</Label>
-      <select id="list-type" name="type" defaultValue={type ?? ""} className="h-9 rounded-md border bg-background px-2 text-sm">
+      <select
+        id="list-type"
+        name="type"
+        defaultValue={type ?? ""}
+        className="h-9 rounded-md border bg-background px-2 text-sm"
+      >
         <option value="">{tc("all")}</option>
-        {ORDER_TYPES.map((x) => <option key={x} value={x}>{t(`type.${x}`)}</option>)}
+        {ORDER_TYPES.map((x) => (
+          <option key={x} value={x}>
+            {t(`type.${x}`)}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -52,10 +68,21 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title={t("title")} description={t("description")} actions={any > 0 ? buy : undefined} />
       {any === 0 ? (
-        <EmptyState icon={<ReceiptText className="size-8" />} title={t("emptyTitle")} description={t("emptyDescription")} action={buy} />
+        <EmptyState
+          icon={<ReceiptText className="size-8" />}
+          title={t("emptyTitle")}
+          description={t("emptyDescription")}
+          action={buy}
+        />
       ) : (
         <>
-          <FilterForm path={PATH} params={params} search extra={typeSelect} csvHref={listHref("/orders/export.csv", sp, { page: null })} />
+          <FilterForm
+            path={PATH}
+            params={params}
+            search
+            extra={typeSelect}
+            csvHref={listHref("/orders/export.csv", sp, { page: null })}
+          />
           <OrdersTable orders={orders} />
           <Pagination path={PATH} searchParams={sp} page={params.page} pageSize={params.pageSize} total={total} />
         </>

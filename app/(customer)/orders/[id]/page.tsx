@@ -45,28 +45,76 @@ export default async function ReceiptPage({ params }: Props) {
   const versions = [...new Set(order.lines.map((l) => l.priceBookVersion))].join(", ");
 
   const facts: [string, React.ReactNode][] = [
-    [tm("orderNo"), <span key="id" className="font-mono text-sm break-all" data-testid="order-no">{order.orderNo}</span>],
+    [
+      tm("orderNo"),
+      <span key="id" className="font-mono text-sm break-all" data-testid="order-no">
+        {order.orderNo}
+      </span>,
+    ],
     [t("paidAt"), formatDateTime(order.createdAt)],
-    [t("col.type"), <span key="type" className="inline-flex flex-wrap items-center gap-1">{t(`type.${order.type}`)}{order.autoRenewal && <Badge variant="secondary" data-testid="auto-renewal">{tm("autoRenewal")}</Badge>}</span>],
+    [
+      t("col.type"),
+      <span key="type" className="inline-flex flex-wrap items-center gap-1">
+        {t(`type.${order.type}`)}
+        {order.autoRenewal && (
+          <Badge variant="secondary" data-testid="auto-renewal">
+            {tm("autoRenewal")}
+          </Badge>
+        )}
+      </span>,
+    ],
     [t("placedBy"), t(`placedByRole.${order.placedBy}`)],
   ];
 
   return (
     <div className="grid grid-cols-1 gap-6">
-      <Link href="/orders" className="inline-flex items-center gap-1 print:hidden text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" />{t("back")}
+      <Link
+        href="/orders"
+        className="inline-flex items-center gap-1 print:hidden text-sm text-muted-foreground hover:text-foreground"
+      >
+        <ArrowLeft className="size-4" />
+        {t("back")}
       </Link>
-      <div className={cn("flex flex-wrap items-start gap-4 rounded-xl border p-5", order.status === "paid" ? "border-success/30 bg-success/5" : order.status === "pending_review" ? "border-warning/40 bg-warning/10" : "bg-muted/40")} data-testid="receipt-status" data-status={order.status}>
-        {order.status === "paid" ? <CircleCheck className="size-10 shrink-0 text-success" aria-hidden="true" /> : <Hourglass className="size-10 shrink-0 text-warning-foreground" aria-hidden="true" />}
+      <div
+        className={cn(
+          "flex flex-wrap items-start gap-4 rounded-xl border p-5",
+          order.status === "paid"
+            ? "border-success/30 bg-success/5"
+            : order.status === "pending_review"
+              ? "border-warning/40 bg-warning/10"
+              : "bg-muted/40",
+        )}
+        data-testid="receipt-status"
+        data-status={order.status}
+      >
+        {order.status === "paid" ? (
+          <CircleCheck className="size-10 shrink-0 text-success" aria-hidden="true" />
+        ) : (
+          <Hourglass className="size-10 shrink-0 text-warning-foreground" aria-hidden="true" />
+        )}
         <div className="grid min-w-0 flex-1 basis-64 gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight">{order.status === "paid" ? t("receiptTitle") : order.status === "pending_review" ? tm("pendingTitle") : tm("rejectedTitle")}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {order.status === "paid"
+              ? t("receiptTitle")
+              : order.status === "pending_review"
+                ? tm("pendingTitle")
+                : tm("rejectedTitle")}
+          </h1>
           <p className="text-sm text-muted-foreground">
-            {order.status === "paid" ? (order.autoRenewal ? tm("autoRenewalNote") : t("receiptDescription")) : order.status === "pending_review" ? tm("pendingDescription") : tm("rejectedDescription", { reason: order.refund?.rejectReason ?? "—" })}
+            {order.status === "paid"
+              ? order.autoRenewal
+                ? tm("autoRenewalNote")
+                : t("receiptDescription")
+              : order.status === "pending_review"
+                ? tm("pendingDescription")
+                : tm("rejectedDescription", { reason: order.refund?.rejectReason ?? "—" })}
           </p>
         </div>
         <div className="text-right">
           <div className="text-sm text-muted-foreground">{t("total")}</div>
-          <div className="text-2xl font-semibold tabular-nums" data-testid="receipt-total">{formatCNY(order.total)}</div>
+          <div className="text-2xl font-semibold tabular-nums" data-testid="receipt-total">
+            {formatCNY(order.total)}
+          </div>
         </div>
       </div>
 
@@ -88,12 +136,18 @@ export default async function ReceiptPage({ params }: Props) {
 
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
-          <CardHeader><CardTitle>{t("totals")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("totals")}</CardTitle>
+          </CardHeader>
           <CardContent>
             <dl className="grid gap-2 text-sm">
               <Row label={t("listTotal")} value={formatCNY(order.listTotal)} />
-              {!isZero(order.discountTotal) && <Row label={t("discountTotal")} value={`−${formatCNY(order.discountTotal)}`} />}
-              {!isZero(order.voucherAmount) && <Row label={t("voucher")} value={`−${formatCNY(order.voucherAmount)}`} />}
+              {!isZero(order.discountTotal) && (
+                <Row label={t("discountTotal")} value={`−${formatCNY(order.discountTotal)}`} />
+              )}
+              {!isZero(order.voucherAmount) && (
+                <Row label={t("voucher")} value={`−${formatCNY(order.voucherAmount)}`} />
+              )}
               <div className="flex items-baseline justify-between gap-3 border-t pt-2">
                 <dt className="font-medium">{t("total")}</dt>
                 <dd className="text-lg font-semibold tabular-nums">{formatCNY(order.total)}</dd>
@@ -120,12 +174,29 @@ export default async function ReceiptPage({ params }: Props) {
 
       <div className="flex flex-wrap gap-2 print:hidden">
         <PrintButton label={tm("print")} />
-        <Button asChild variant="outline"><a href={`/orders/${order.id}/receipt.csv`} download><Download className="size-4" />{tm("receiptCsv")}</a></Button>
+        <Button asChild variant="outline">
+          <a href={`/orders/${order.id}/receipt.csv`} download>
+            <Download className="size-4" />
+            {tm("receiptCsv")}
+          </a>
+        </Button>
         {apps.map(([id]) => (
-          <Button key={id} asChild variant="outline"><Link href={`/apps/${id}`}><ExternalLink className="size-4" />{t("openApp", { sdkAppId: id })}</Link></Button>
+          <Button key={id} asChild variant="outline">
+            <Link href={`/apps/${id}`}>
+              <ExternalLink className="size-4" />
+              {t("openApp", { sdkAppId: id })}
+            </Link>
+          </Button>
         ))}
-        <Button asChild variant="outline"><Link href="/orders">{t("back")}</Link></Button>
-        <Button asChild><Link href="/buy"><ShoppingCart className="size-4" />{t("buyMore")}</Link></Button>
+        <Button asChild variant="outline">
+          <Link href="/orders">{t("back")}</Link>
+        </Button>
+        <Button asChild>
+          <Link href="/buy">
+            <ShoppingCart className="size-4" />
+            {t("buyMore")}
+          </Link>
+        </Button>
       </div>
     </div>
   );

@@ -36,9 +36,14 @@ export async function topUpAction(input: unknown) {
 
 /** Clears a user's failed-login count and lock (issue 8: the operator can see and clear a lock). */
 export async function clearLoginLockAction(input: unknown) {
-  return runAction("admin:accounts", z.object({ accountId: z.uuid(), email: emailSchema }), input, async (actor, { accountId, email }) => {
-    await clearLoginLock(actor, email);
-    revalidatePath(`/admin/accounts/${accountId}`);
-    return { email };
-  });
+  return runAction(
+    "admin:accounts",
+    z.object({ accountId: z.uuid(), email: emailSchema }),
+    input,
+    async (actor, { accountId, email }) => {
+      await clearLoginLock(actor, email);
+      revalidatePath(`/admin/accounts/${accountId}`);
+      return { email };
+    },
+  );
 }

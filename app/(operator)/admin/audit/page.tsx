@@ -4,9 +4,28 @@ import { getTranslations } from "next-intl/server";
 import { ScrollText } from "lucide-react";
 import { requireOperator } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
-import { accountPeople, auditFilterOptions, listAuditPage, type AuditActorFilter, type AuditRowView } from "@/lib/services/audit-views";
+import {
+  accountPeople,
+  auditFilterOptions,
+  listAuditPage,
+  type AuditActorFilter,
+  type AuditRowView,
+} from "@/lib/services/audit-views";
 import { AuditChange } from "@/components/audit/audit-change";
-import { ClearFilters, DateRange, dayParam, FilterCombobox, FilterSelect, Pagination, pageParams, plainParams, SearchBox, textParam, uuidParam, type RawParams } from "@/components/data-list";
+import {
+  ClearFilters,
+  DateRange,
+  dayParam,
+  FilterCombobox,
+  FilterSelect,
+  Pagination,
+  pageParams,
+  plainParams,
+  SearchBox,
+  textParam,
+  uuidParam,
+  type RawParams,
+} from "@/components/data-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -33,7 +52,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const ta = await getTranslations("auditLog");
   const sp = await searchParams;
   const { page, size, offset } = pageParams(sp, 50);
-  const filter = { q: textParam(sp), accountId: uuidParam(sp, "account"), actor: actorParam(sp), action: textParam(sp, "action", 64), from: dayParam(sp, "from"), to: dayParam(sp, "to") };
+  const filter = {
+    q: textParam(sp),
+    accountId: uuidParam(sp, "account"),
+    actor: actorParam(sp),
+    action: textParam(sp, "action", 64),
+    from: dayParam(sp, "from"),
+    to: dayParam(sp, "to"),
+  };
   const [{ rows, total }, options, people] = await Promise.all([
     listAuditPage(filter, { limit: size, offset }),
     auditFilterOptions(),
@@ -45,13 +71,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (r.actorKind === "system") return ta("actor.system");
     if (r.actorKind === "auto_renew") return ta("actor.autoRenew");
     const name = r.actorName ?? ta("actor.unknown");
-    return r.actorKind === "operator" ? ta("actor.operator", { name }) : r.actorKind === "key" ? ta("actor.key", { name }) : name;
+    return r.actorKind === "operator"
+      ? ta("actor.operator", { name })
+      : r.actorKind === "key"
+        ? ta("actor.key", { name })
+        : name;
   };
   const actorOptions = [
     { value: "operator", label: ta("actor.anyOperator") },
     { value: "customer", label: ta("actor.anyCustomer") },
     { value: "system", label: ta("actor.system") },
-    ...options.operators.map((o) => ({ value: `operator:${o.id}`, label: ta("actor.operator", { name: o.name }), keywords: o.email })),
+    ...options.operators.map((o) => ({
+      value: `operator:${o.id}`,
+      label: ta("actor.operator", { name: o.name }),
+      keywords: o.email,
+    })),
     ...people.map((u) => ({ value: `user:${u.id}`, label: u.name, hint: u.email, keywords: u.email })),
   ];
   return (
@@ -62,15 +96,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <SearchBox placeholder={t("auditSearch")} />
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <FilterCombobox param="account" label={ta("filter.account")} options={options.accounts.map((a) => ({ value: a.id, label: a.name, keywords: a.id }))} />
+          <FilterCombobox
+            param="account"
+            label={ta("filter.account")}
+            options={options.accounts.map((a) => ({ value: a.id, label: a.name, keywords: a.id }))}
+          />
           <FilterCombobox param="actor" label={ta("filter.actor")} options={actorOptions} />
-          <FilterSelect param="action" label={ta("filter.action")} className="w-48" options={options.actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
+          <FilterSelect
+            param="action"
+            label={ta("filter.action")}
+            className="w-48"
+            options={options.actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+          />
           <DateRange />
           <ClearFilters path="/admin/audit" params={params} keys={FILTERS} />
         </div>
       </div>
       {rows.length === 0 ? (
-        <EmptyState icon={<ScrollText className="size-8" />} title={FILTERS.some((k) => params[k]) ? ta("noMatch") : t("noAudit")} />
+        <EmptyState
+          icon={<ScrollText className="size-8" />}
+          title={FILTERS.some((k) => params[k]) ? ta("noMatch") : t("noAudit")}
+        />
       ) : (
         <div className="overflow-x-auto">
           <Table aria-label={t("auditTitle")}>
@@ -88,15 +134,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {rows.map((r) => (
                 <TableRow key={r.id} data-testid="audit-row" className="align-top">
                   <TableCell className="whitespace-nowrap tabular-nums">{formatDateTime(r.at)}</TableCell>
-                  <TableCell className="max-w-56" data-testid="audit-actor">{who(r)}</TableCell>
+                  <TableCell className="max-w-56" data-testid="audit-actor">
+                    {who(r)}
+                  </TableCell>
                   <TableCell className="max-w-48">
-                    {r.accountId ? <Link className="text-primary hover:underline" href={`/admin/accounts/${r.accountId}`}>{r.accountName ?? r.accountId.slice(0, 8)}</Link> : <span className="text-muted-foreground">—</span>}
+                    {r.accountId ? (
+                      <Link className="text-primary hover:underline" href={`/admin/accounts/${r.accountId}`}>
+                        {r.accountName ?? r.accountId.slice(0, 8)}
+                      </Link>
+                    ) : (
+                      <span className="text-muted-foreground">—</span>
+                    )}
                   </TableCell>
                   <TableCell data-testid="audit-action">{actionLabel(r.action)}</TableCell>
                   <TableCell className="whitespace-nowrap text-xs">
-                    {ta.has(`entity.${r.entityType}`) ? ta(`entity.${r.entityType}`) : r.entityType} <span className="font-mono text-muted-foreground">{r.entityType === "app" ? r.entityId : r.entityId.slice(0, 8)}</span>
+                    {ta.has(`entity.${r.entityType}`) ? ta(`entity.${r.entityType}`) : r.entityType}{" "}
+                    <span className="font-mono text-muted-foreground">
+                      {r.entityType === "app" ? r.entityId : r.entityId.slice(0, 8)}
+                    </span>
                   </TableCell>
-                  <TableCell className="min-w-56 max-w-96"><AuditChange before={r.before} after={r.after} /></TableCell>
+                  <TableCell className="min-w-56 max-w-96">
+                    <AuditChange before={r.before} after={r.after} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -30,7 +30,17 @@ export default async function AdminCampaignsPage() {
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={<CampaignDialog defaultStart={defaultStart} trigger={<Button><Plus className="size-4" />{t("create")}</Button>} />}
+        actions={
+          <CampaignDialog
+            defaultStart={defaultStart}
+            trigger={
+              <Button>
+                <Plus className="size-4" />
+                {t("create")}
+              </Button>
+            }
+          />
+        }
       />
       <CampaignsTable campaigns={campaigns} defaultStart={defaultStart} />
     </div>

@@ -21,10 +21,22 @@ export default async function ClockPage() {
       <PageHeader title={t("clockTitle")} description={t("clockDescription")} />
       <Card>
         <CardHeader>
-          <CardDescription>{t("clockNow")} · {t("clockMode")}{tl("colon")}{tl(`clockMode.${clock.mode}`)}</CardDescription>
-          <CardTitle className="text-3xl tabular-nums" data-testid="clock-now">{formatDateTime(clock.now)}</CardTitle>
+          <CardDescription>
+            {t("clockNow")} · {t("clockMode")}
+            {tl("colon")}
+            {tl(`clockMode.${clock.mode}`)}
+          </CardDescription>
+          <CardTitle className="text-3xl tabular-nums" data-testid="clock-now">
+            {formatDateTime(clock.now)}
+          </CardTitle>
         </CardHeader>
-        <CardContent>{clock.mode === "test" ? <ClockControls /> : <p className="text-sm text-muted-foreground">{t("clockProduction")}</p>}</CardContent>
+        <CardContent>
+          {clock.mode === "test" ? (
+            <ClockControls />
+          ) : (
+            <p className="text-sm text-muted-foreground">{t("clockProduction")}</p>
+          )}
+        </CardContent>
       </Card>
     </div>
   );

@@ -23,7 +23,12 @@ export default async function FeatureApplicationsPage({ searchParams }: Props) {
   const parsed = applicationFilterSchema.safeParse({ status: raw === "all" ? undefined : (raw ?? "pending") });
   const status = raw === "all" ? undefined : parsed.success ? (parsed.data.status ?? "pending") : "pending";
   const rows = await listApplications({ status });
-  const items = rows.map((r) => ({ ...applicationJson(r), accountId: r.accountId, accountName: r.accountName, appName: r.appName }));
+  const items = rows.map((r) => ({
+    ...applicationJson(r),
+    accountId: r.accountId,
+    accountName: r.accountName,
+    appName: r.appName,
+  }));
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title={t("title")} description={t("description")} />

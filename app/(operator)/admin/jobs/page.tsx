@@ -23,8 +23,14 @@ export default async function JobsPage({ searchParams }: Props) {
   await requireOperator();
   const t = await getTranslations("jobs");
   const sp = await searchParams;
-  const status = (DELIVERY_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as DeliveryStatus) : undefined;
-  const [rows, counts, queues] = await Promise.all([listDeliveries({ status, limit: 300 }), deliveryCounts(), queueFigures()]);
+  const status = (DELIVERY_STATUSES as readonly string[]).includes(sp.status ?? "")
+    ? (sp.status as DeliveryStatus)
+    : undefined;
+  const [rows, counts, queues] = await Promise.all([
+    listDeliveries({ status, limit: 300 }),
+    deliveryCounts(),
+    queueFigures(),
+  ]);
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <PageHeader title={t("title")} description={t("description")} />
@@ -43,9 +49,19 @@ export default async function JobsPage({ searchParams }: Props) {
           ) : (
             <DeliveriesTable
               rows={rows.map((d) => ({
-                id: d.id, status: d.status, channel: d.channel, to: d.to, kind: d.kind, accountName: d.accountName, attempts: d.attempts,
-                lastError: d.lastError, transport: d.transport, subject: d.subject, body: d.body,
-                createdAt: d.createdAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null,
+                id: d.id,
+                status: d.status,
+                channel: d.channel,
+                to: d.to,
+                kind: d.kind,
+                accountName: d.accountName,
+                attempts: d.attempts,
+                lastError: d.lastError,
+                transport: d.transport,
+                subject: d.subject,
+                body: d.body,
+                createdAt: d.createdAt.toISOString(),
+                sentAt: d.sentAt?.toISOString() ?? null,
               }))}
             />
           )}
@@ -64,14 +80,22 @@ export default async function JobsPage({ searchParams }: Props) {
               <TableHeader>
                 <TableRow>
                   <TableHead>{t("queue")}</TableHead>
-                  {(["waiting", "active", "completed", "failed"] as const).map((k) => <TableHead key={k} className="text-right">{t(`jobState.${k}`)}</TableHead>)}
+                  {(["waiting", "active", "completed", "failed"] as const).map((k) => (
+                    <TableHead key={k} className="text-right">
+                      {t(`jobState.${k}`)}
+                    </TableHead>
+                  ))}
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {queues.map((q) => (
                   <TableRow key={q.queue}>
                     <TableCell className="font-mono text-xs">{q.queue}</TableCell>
-                    {(["waiting", "active", "completed", "failed"] as const).map((k) => <TableCell key={k} className="text-right tabular-nums">{q[k]}</TableCell>)}
+                    {(["waiting", "active", "completed", "failed"] as const).map((k) => (
+                      <TableCell key={k} className="text-right tabular-nums">
+                        {q[k]}
+                      </TableCell>
+                    ))}
                   </TableRow>
                 ))}
               </TableBody>

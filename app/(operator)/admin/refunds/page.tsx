@@ -19,8 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("refundReview"))("title") };
 }
 
-
-export default async function RefundReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RefundReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireOperator();
   const tm = await getTranslations("money");
   const findRaw = (await searchParams).find;
@@ -38,7 +41,9 @@ export default async function RefundReviewPage({ searchParams }: { searchParams:
     Promise.all(pendingAccounts.map(async (id) => [id, await listRefunds({ accountId: id, limit: 50 })] as const)),
   ]);
   const names = new Map(accounts.map((a) => [a.id, a.name]));
-  const recentOf = new Map(history.map(([id, rows]) => [id, rows.filter((r) => r.requestedAt.getTime() >= since).map(refundJson)]));
+  const recentOf = new Map(
+    history.map(([id, rows]) => [id, rows.filter((r) => r.requestedAt.getTime() >= since).map(refundJson)]),
+  );
 
   const items: ReviewItem[] = refunds.map((r) => ({
     ...refundJson(r),
@@ -49,14 +54,33 @@ export default async function RefundReviewPage({ searchParams }: { searchParams:
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title={t("title")} description={t("description")} />
-      <form method="get" action="/admin/refunds" role="search" aria-label={tm("findTitle")} className="flex flex-wrap items-end gap-2 rounded-lg border p-3">
+      <form
+        method="get"
+        action="/admin/refunds"
+        role="search"
+        aria-label={tm("findTitle")}
+        className="flex flex-wrap items-end gap-2 rounded-lg border p-3"
+      >
         <div className="grid gap-1">
           <Label htmlFor="find-number">{tm("findTitle")}</Label>
-          <Input id="find-number" name="find" defaultValue={find} placeholder="O-20261201-000009 / R-…" className="w-64" />
+          <Input
+            id="find-number"
+            name="find"
+            defaultValue={find}
+            placeholder="O-20261201-000009 / R-…"
+            className="w-64"
+          />
         </div>
-        <Button type="submit" variant="secondary"><Search className="size-4" />{tm("findButton")}</Button>
+        <Button type="submit" variant="secondary">
+          <Search className="size-4" />
+          {tm("findButton")}
+        </Button>
         <p className="basis-full text-xs text-muted-foreground">{tm("findDescription")}</p>
-        {find && !found && <p className="basis-full text-sm text-destructive" role="alert">{tm("findNotFound", { no: find })}</p>}
+        {find && !found && (
+          <p className="basis-full text-sm text-destructive" role="alert">
+            {tm("findNotFound", { no: find })}
+          </p>
+        )}
       </form>
       <ReviewQueue items={items} />
     </div>

@@ -31,7 +31,10 @@ export default async function AdminVouchersPage() {
           <CardDescription>{t("issueDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <IssueVoucherForm accounts={accounts.map((a) => ({ id: a.id, name: a.name, verified: a.verified }))} defaultExpiry={defaultExpiry} />
+          <IssueVoucherForm
+            accounts={accounts.map((a) => ({ id: a.id, name: a.name, verified: a.verified }))}
+            defaultExpiry={defaultExpiry}
+          />
         </CardContent>
       </Card>
       <Card>
@@ -40,7 +43,12 @@ export default async function AdminVouchersPage() {
           <CardDescription>{t("listDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <VouchersTable vouchers={vouchers.map((v) => ({ ...voucherJson(v, at), accountName: names.get(v.accountId) ?? v.accountId }))} />
+          <VouchersTable
+            vouchers={vouchers.map((v) => ({
+              ...voucherJson(v, at),
+              accountName: names.get(v.accountId) ?? v.accountId,
+            }))}
+          />
         </CardContent>
       </Card>
     </div>

@@ -6,5 +6,10 @@ import { inboxQuerySchema } from "@/lib/validation/notifications";
 
 export const GET = apiRoute("notifications:read", async ({ actor, req }) => {
   const q = parseInput(inboxQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
-  return { notifications: await listNotifications(actor.accountId, apiLocale(req), { unread: q.unread === "true", kind: q.kind }) };
+  return {
+    notifications: await listNotifications(actor.accountId, apiLocale(req), {
+      unread: q.unread === "true",
+      kind: q.kind,
+    }),
+  };
 });

@@ -9,14 +9,21 @@ import { idempotencyHeaderSchema, orderSchema } from "@/lib/validation/orders";
 /** `{orders: [order]}` (API.md), newest first; `?q=` finds by part of the order number, `?type=` narrows. */
 export const GET = apiRoute("orders:read", async ({ actor, req }) => {
   const f = parseInput(orderListQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
-  return { orders: (await listOrders(actor.accountId, { q: f.q ? numberSearchTerm(f.q) : null, type: f.type })).map(orderJson) };
+  return {
+    orders: (await listOrders(actor.accountId, { q: f.q ? numberSearchTerm(f.q) : null, type: f.type })).map(orderJson),
+  };
 });
 
 /** R-BUY-8: the same Idempotency-Key returns the first order (201 again, marked as a replay). */
 export const POST = apiRoute("orders:write", async ({ actor, req }) => {
-  const key = parseInput(idempotencyHeaderSchema, { "Idempotency-Key": req.headers.get("idempotency-key") ?? undefined })["Idempotency-Key"];
+  const key = parseInput(idempotencyHeaderSchema, {
+    "Idempotency-Key": req.headers.get("idempotency-key") ?? undefined,
+  })["Idempotency-Key"];
   const input = await body(req, orderSchema);
   const { order, replayed } = await placeOrder(actor, input, key);
   // R-BUY-3: a plan change waiting for review is accepted, not done: 202 with `status: "pending_review"`.
-  return Response.json(orderJson(order), { status: order.status === "pending_review" ? 202 : 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });
+  return Response.json(orderJson(order), {
+    status: order.status === "pending_review" ? 202 : 201,
+    headers: replayed ? { "Idempotent-Replayed": "true" } : {},
+  });
 });

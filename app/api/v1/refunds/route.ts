@@ -3,7 +3,9 @@ import { getRefund, listRefunds, requestRefund } from "@/lib/services/refund";
 import { refundJson } from "@/lib/services/refund-json";
 import { refundSchema } from "@/lib/validation/refunds";
 
-export const GET = apiRoute("refunds:read", async ({ actor }) => ({ refunds: (await listRefunds({ accountId: actor.accountId })).map(refundJson) }));
+export const GET = apiRoute("refunds:read", async ({ actor }) => ({
+  refunds: (await listRefunds({ accountId: actor.accountId })).map(refundJson),
+}));
 
 export const POST = apiRoute("refunds:write", async ({ actor, req }) => {
   const r = await requestRefund(actor, await body(req, refundSchema));

@@ -17,7 +17,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     const { id } = parseInput(billIdSchema, await ctx.params);
     const bill = await getBill(actor.accountId, id);
     return new Response(billCsv(bill), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="bill-${bill.month}-${bill.billNo}.csv"` },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="bill-${bill.month}-${bill.billNo}.csv"`,
+      },
     });
   } catch (e) {
     return errorResponse(e);

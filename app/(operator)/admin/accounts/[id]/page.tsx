@@ -43,7 +43,11 @@ export default async function AccountPage({ params }: Props) {
   const row = await load((await params).id);
   const account = accountJson(row);
   const [ledger, users, apps, orders, refunds] = await Promise.all([
-    listLedger(row.id), listAccountUsers(row.id), listApps(row.id), listOrders(row.id, { limit: 50 }), listRefunds({ accountId: row.id, limit: 50 }),
+    listLedger(row.id),
+    listAccountUsers(row.id),
+    listApps(row.id),
+    listOrders(row.id, { limit: 50 }),
+    listRefunds({ accountId: row.id, limit: 50 }),
   ]);
   const [locks, at] = await Promise.all([loginLocks(users.map((u) => u.email)), now()]);
   const t = await getTranslations("admin");
@@ -55,27 +59,47 @@ export default async function AccountPage({ params }: Props) {
 
   return (
     <div className="grid gap-6">
-      <Link href="/admin/accounts" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" />{t("accountsTitle")}
+      <Link
+        href="/admin/accounts"
+        className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
+        <ArrowLeft className="size-4" />
+        {t("accountsTitle")}
       </Link>
       <PageHeader
         title={account.name}
         description={`ID ${account.id}`}
-        actions={account.verified ? <Badge variant="success">{to("verified")}</Badge> : <VerifyButton accountId={account.id} name={account.name} />}
+        actions={
+          account.verified ? (
+            <Badge variant="success">{to("verified")}</Badge>
+          ) : (
+            <VerifyButton accountId={account.id} name={account.name} />
+          )
+        }
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        {([["available", account.balance.available], ["cash", account.balance.cash], ["gift", account.balance.gift]] as const).map(([k, v]) => (
+        {(
+          [
+            ["available", account.balance.available],
+            ["cash", account.balance.cash],
+            ["gift", account.balance.gift],
+          ] as const
+        ).map(([k, v]) => (
           <Card key={k}>
             <CardHeader>
               <CardDescription>{to(k)}</CardDescription>
-              <CardTitle className="text-2xl tabular-nums" data-testid={`account-${k}`}>{formatCNY(v)}</CardTitle>
+              <CardTitle className="text-2xl tabular-nums" data-testid={`account-${k}`}>
+                {formatCNY(v)}
+              </CardTitle>
             </CardHeader>
           </Card>
         ))}
       </div>
       <TopUpForm accountId={account.id} name={account.name} />
       <Card>
-        <CardHeader><CardTitle>{t("ledger")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("ledger")}</CardTitle>
+        </CardHeader>
         <CardContent>
           {ledger.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("noLedger")}</p>
@@ -109,7 +133,9 @@ export default async function AccountPage({ params }: Props) {
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <CardHeader><CardTitle>{t("users")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("users")}</CardTitle>
+          </CardHeader>
           <CardContent>
             <Table aria-label={t("users")}>
               <TableBody>
@@ -117,7 +143,11 @@ export default async function AccountPage({ params }: Props) {
                   <TableRow key={u.id}>
                     <TableCell className="font-medium">{u.name}</TableCell>
                     <TableCell>{u.email}</TableCell>
-                    <TableCell><Badge variant={u.role === "owner" ? "default" : "secondary"}>{tn(`role.${u.role ?? "member"}`)}</Badge></TableCell>
+                    <TableCell>
+                      <Badge variant={u.role === "owner" ? "default" : "secondary"}>
+                        {tn(`role.${u.role ?? "member"}`)}
+                      </Badge>
+                    </TableCell>
                     <TableCell data-testid={`login-lock-${u.email}`}>
                       {(() => {
                         const lock = locks.get(u.email);
@@ -126,7 +156,9 @@ export default async function AccountPage({ params }: Props) {
                         return (
                           <div className="flex flex-wrap items-center gap-2">
                             <Badge variant={locked ? "destructive" : "secondary"}>
-                              {locked ? t("loginLockedUntil", { time: formatDateTime(lock.lockedUntil!) }) : t("loginFailures", { count: lock.failures })}
+                              {locked
+                                ? t("loginLockedUntil", { time: formatDateTime(lock.lockedUntil!) })
+                                : t("loginFailures", { count: lock.failures })}
                             </Badge>
                             <ClearLockButton accountId={account.id} email={u.email} />
                           </div>
@@ -140,7 +172,9 @@ export default async function AccountPage({ params }: Props) {
           </CardContent>
         </Card>
         <Card>
-          <CardHeader><CardTitle>{t("accountApps")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("accountApps")}</CardTitle>
+          </CardHeader>
           <CardContent>
             {apps.length === 0 ? (
               <p className="text-sm text-muted-foreground">{ta("emptyTitle")}</p>
@@ -152,8 +186,12 @@ export default async function AccountPage({ params }: Props) {
                       <TableCell className="font-medium">{a.name}</TableCell>
                       <TableCell className="font-mono text-sm">{a.sdkAppId}</TableCell>
                       <TableCell className="whitespace-nowrap">{te(a.edition)}</TableCell>
-                      <TableCell><StatusBadge status={a.status} /></TableCell>
-                      <TableCell className="whitespace-nowrap text-muted-foreground">{a.expiresAt ? formatExpiryDay(a.expiresAt) : ""}</TableCell>
+                      <TableCell>
+                        <StatusBadge status={a.status} />
+                      </TableCell>
+                      <TableCell className="whitespace-nowrap text-muted-foreground">
+                        {a.expiresAt ? formatExpiryDay(a.expiresAt) : ""}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

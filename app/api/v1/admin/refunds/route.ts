@@ -9,8 +9,17 @@ export const GET = apiRoute("admin:refunds", async ({ req }) => {
   const rows = await listRefunds({ status, limit: 500 });
   return {
     refunds: rows.map((r) => ({
-      id: r.id, refundNo: refundNumberOf(r), accountId: r.accountId, sdkAppId: Number(r.sdkAppId), product: r.product, mode: r.mode, status: r.status, total: r.total,
-      requestedAt: r.requestedAt.toISOString(), reviewReason: r.reviewReason, rejectReason: r.rejectReason,
+      id: r.id,
+      refundNo: refundNumberOf(r),
+      accountId: r.accountId,
+      sdkAppId: Number(r.sdkAppId),
+      product: r.product,
+      mode: r.mode,
+      status: r.status,
+      total: r.total,
+      requestedAt: r.requestedAt.toISOString(),
+      reviewReason: r.reviewReason,
+      rejectReason: r.rejectReason,
       // R-BUY-3: the refund half of a plan change; approving it runs the whole change
       ...(r.changeOrderId ? { changeOrderId: r.changeOrderId, changeOrderNo: r.changeOrderNo } : {}),
     })),

@@ -4,4 +4,6 @@ import { previewJson } from "@/lib/services/refund-json";
 import { refundSchema } from "@/lib/validation/refunds";
 
 /** R-REF-7: the same computation a refund would execute now; `eligible: false` names the reason. */
-export const POST = apiRoute("refunds:write", async ({ actor, req }) => previewJson(await previewRefund(actor, await body(req, refundSchema))));
+export const POST = apiRoute("refunds:write", async ({ actor, req }) =>
+  previewJson(await previewRefund(actor, await body(req, refundSchema))),
+);

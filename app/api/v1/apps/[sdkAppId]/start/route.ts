@@ -2,4 +2,6 @@ import { apiRoute } from "@/lib/auth/api";
 import { oneAppJson, startApp } from "@/lib/services/apps";
 import { appIdOf, type AppParams } from "../params";
 
-export const POST = apiRoute<"apps:write", AppParams>("apps:write", async ({ actor, params }) => oneAppJson(await startApp(actor, appIdOf(params))));
+export const POST = apiRoute<"apps:write", AppParams>("apps:write", async ({ actor, params }) =>
+  oneAppJson(await startApp(actor, appIdOf(params))),
+);

@@ -8,6 +8,9 @@ export const GET = apiRoute<"bills:read", { id: string }>("bills:read", async ({
   const { id } = parseInput(billIdSchema, params);
   const bill = await getBill(actor.accountId, id);
   return new Response(billCsv(bill), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="bill-${bill.month}-${bill.billNo}.csv"` },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="bill-${bill.month}-${bill.billNo}.csv"`,
+    },
   });
 });
