@@ -15,7 +15,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { AutoRenewSwitch, DontRenewButton } from "./auto-renew-controls";
 import { RenewalCard, DaysLeft } from "./renewal-card";
 import { RenewDialog } from "./renew-dialog";
-import { RENEWABLE_STATUSES, type RenewalRow, type VoucherOption } from "./types";
+import { RENEWABLE_STATUSES } from "@/lib/billing/apps";
+import type { RenewalRow, VoucherOption } from "./types";
 import { TermText } from "@/components/apps/term-text";
 
 const RANGES = ["all", "7", "30", "90", "custom"] as const;

@@ -20,11 +20,3 @@ export type RenewalRow = {
 };
 
 export type VoucherOption = { id: string; amount: string; minTotal: string | null; expiresAt: string };
-
-/** Paid apps in these statuses can be renewed (R-LIFE-1). */
-export const RENEWABLE_STATUSES = [
-  "enabled",
-  "grace",
-  "disabling",
-  "suspended",
-] as const satisfies readonly AppStatus[];

@@ -1,7 +1,11 @@
 /** App rules of SPEC §3 as pure functions: inputs in, decisions out. */
 import { DAY_MS } from "./calendar";
 export const APP_CAP = 100;
+/** The overview warns when this few slots of the cap are left (R-APP-1). */
+export const NEAR_CAP_MARGIN = 5;
 export const GRACE_DAYS = 7;
+/** R-REF-4: a plan refund keeps the app in `disabling` for this many days before it is suspended. */
+export const DISABLING_DAYS = 7;
 
 export type Edition = "trial" | "pro" | "ultimate";
 export type AppStatus = "enabled" | "grace" | "disabling" | "suspended" | "stopped" | "reclaimed" | "deleted";
@@ -20,6 +24,23 @@ export type StatusReason =
 /** Statuses that hold a slot of the 100-app cap (R-APP-1). */
 export const COUNTED_STATUSES: AppStatus[] = ["enabled", "grace", "disabling", "suspended", "stopped"];
 
+/** R-APP-3, R-LIFE-5: destroyed or deleted apps; nothing can be bought for, renewed or changed on them again. */
+export const GONE_STATUSES = ["reclaimed", "deleted"] as const satisfies readonly AppStatus[];
+
+export type GoneStatus = (typeof GONE_STATUSES)[number];
+
+export function isGone(status: AppStatus): status is GoneStatus {
+  return (GONE_STATUSES as readonly AppStatus[]).includes(status);
+}
+
+/** R-LIFE-1: paid apps in these statuses can be renewed (stopped must be started first; gone apps never). */
+export const RENEWABLE_STATUSES = [
+  "enabled",
+  "grace",
+  "disabling",
+  "suspended",
+] as const satisfies readonly AppStatus[];
+
 export type NameCheck = { kind: "ok"; name: string } | { kind: "invalid"; reason: "empty" | "too_long" };
 
 /** R-APP-2: 1–64 characters after trimming (counted as Unicode code points). */
@@ -35,6 +56,16 @@ export type CapCheck = { kind: "ok" } | { kind: "app_limit_reached"; cap: number
 
 export function checkCap(countedApps: number): CapCheck {
   return countedApps >= APP_CAP ? { kind: "app_limit_reached", cap: APP_CAP, count: countedApps } : { kind: "ok" };
+}
+
+/** R-APP-1: the create button is off at the cap. */
+export function atCap(countedApps: number): boolean {
+  return checkCap(countedApps).kind === "app_limit_reached";
+}
+
+/** R-APP-1: the overview warns in the last NEAR_CAP_MARGIN slots before the cap. */
+export function nearCap(countedApps: number): boolean {
+  return countedApps >= APP_CAP - NEAR_CAP_MARGIN;
 }
 
 /** §7: the end of the grace week after expiry; a paid app still in grace then is suspended. */
@@ -79,4 +110,58 @@ export function deleteTransition(status: AppStatus): Transition {
   return status === "stopped"
     ? { kind: "ok", status: "deleted", reason: "by_customer" }
     : { kind: "invalid_state", from: status, action: "delete" };
+}
+
+export type BuyBlock = "app_stopped" | "app_gone";
+
+/** R-APP-4, R-LIFE-5: why nothing can be bought for (or renewed on) an app now; null when it can be. */
+export function buyBlock(status: AppStatus): BuyBlock | null {
+  if (status === "stopped") return "app_stopped";
+  if (isGone(status)) return "app_gone";
+  return null;
+}
+
+/** R-BUY-1: the apps an order may name (a stopped app is started first; gone apps never). */
+export function canBuyFor(status: AppStatus): boolean {
+  return buyBlock(status) === null;
+}
+
+/** R-BUY-4: a valid term is a paid, enabled app whose E is still ahead (grace, disabling and suspended have none). */
+export function hasValidTerm(app: { edition: Edition; status: AppStatus; expiresAt: Date | null }, now: Date): boolean {
+  return app.edition !== "trial" && app.status === "enabled" && app.expiresAt !== null && app.expiresAt > now;
+}
+
+/** R-LIFE-1: a paid app with a term (running, lapsed or refunded) that is not stopped or gone. */
+export function isRenewable(app: { edition: Edition; status: AppStatus; expiresAt: Date | string | null }): boolean {
+  return (
+    app.edition !== "trial" &&
+    app.expiresAt !== null &&
+    (RENEWABLE_STATUSES as readonly AppStatus[]).includes(app.status)
+  );
+}
+
+/**
+ * R-BUY-4, R-LIFE-1, R-APP-5: a new term (purchase, change or renewal) puts the app in service; an
+ * arrears suspension ends only with the balance (R-LIFE-4). Null: the status stays as it is.
+ */
+export function statusAfterTerm(
+  app: { status: AppStatus; statusReason: StatusReason },
+  kind: "new" | "renewal",
+): { status: "enabled"; reason: "purchased" | "renewed" } | null {
+  if (app.status === "enabled") return null;
+  if (app.status === "suspended" && app.statusReason === "arrears") return null;
+  return { status: "enabled", reason: kind === "renewal" ? "renewed" : "purchased" };
+}
+
+/**
+ * R-REF-4: a plan refund puts an app in service (enabled or grace) in `disabling`; a stopped or
+ * suspended app keeps its status. Null: the status stays as it is.
+ */
+export function statusAfterPlanRefund(status: AppStatus): { status: "disabling"; reason: "refunded" } | null {
+  return status === "enabled" || status === "grace" ? { status: "disabling", reason: "refunded" } : null;
+}
+
+/** R-REF-4: the end of the disabling period a plan refund at `at` opens. */
+export function disablingEnd(at: Date): Date {
+  return new Date(at.getTime() + DISABLING_DAYS * DAY_MS);
 }

@@ -3,7 +3,7 @@
  * enabled, when an open application stops, and what entitlements report. The service applies the
  * steps in time order at their own instants; the app page's timeline reads the same functions.
  */
-import type { AppStatus, Edition } from "./apps";
+import { isGone, type AppStatus, type Edition } from "./apps";
 
 export const APPLIED_FEATURES = ["broadcast", "communities"] as const;
 export type AppliedFeature = (typeof APPLIED_FEATURES)[number];
@@ -36,7 +36,7 @@ export type Eligibility = { kind: "ok" } | { kind: "not_eligible"; reason: NotEl
  * stopped or suspended app is out of service.
  */
 export function eligibility(app: FeatureApp, at: Date): Eligibility {
-  if (app.status === "reclaimed" || app.status === "deleted") return { kind: "not_eligible", reason: "not_in_service" };
+  if (isGone(app.status)) return { kind: "not_eligible", reason: "not_in_service" };
   if (app.edition !== "ultimate") return { kind: "not_eligible", reason: "not_ultimate" };
   if (!app.expiresAt || app.expiresAt <= at) return { kind: "not_eligible", reason: "term_ended" };
   if (app.status !== "enabled") return { kind: "not_eligible", reason: "not_in_service" };
@@ -72,8 +72,7 @@ export function featureStop(app: FeatureApp, a: FeatureApplication): { at: Date;
   const candidates: { at: Date; reason: StopReason }[] = [];
   if (app.edition !== "ultimate") candidates.push({ at: floor, reason: "left_ultimate" });
   candidates.push({ at: later(app.expiresAt ?? floor), reason: "term_ended" });
-  if (app.status === "reclaimed" || app.status === "deleted")
-    candidates.push({ at: later(app.statusChangedAt), reason: app.status });
+  if (isGone(app.status)) candidates.push({ at: later(app.statusChangedAt), reason: app.status });
   return candidates.reduce((a, b) => (b.at < a.at ? b : a));
 }
 

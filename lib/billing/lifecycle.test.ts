@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { shanghaiMidnight } from "./calendar";
-import { nextEvent, reclaimAt, remindersIn, renewRetries, type LifecycleApp } from "./lifecycle";
+import {
+  expiryWarningWindow,
+  inExpiryWarning,
+  nextEvent,
+  reclaimAt,
+  remindersIn,
+  renewRetries,
+  type LifecycleApp,
+} from "./lifecycle";
 
 const E = shanghaiMidnight("2027-03-01");
 const app = (over: Partial<LifecycleApp> = {}): LifecycleApp => ({
@@ -124,5 +132,37 @@ describe("§7 reminders", () => {
     expect(remindersIn(app({ status: "suspended" }), ...w)).toEqual([]);
     expect(remindersIn(app({ status: "stopped" }), ...w)).toEqual([]);
     expect(remindersIn(app({ edition: "trial", expiresAt: null }), ...w)).toEqual([]);
+  });
+});
+
+describe("§7 expiry warning window [E − 7 d, E)", () => {
+  const week = 7 * 86_400_000;
+  const before = (ms: number) => new Date(E.getTime() - ms);
+
+  it("§7: warned from E − 7 d exactly (inclusive) until just before E", () => {
+    expect(inExpiryWarning(app(), before(week + 1000))).toBe(false);
+    expect(inExpiryWarning(app(), before(week))).toBe(true);
+    expect(inExpiryWarning(app(), before(1000))).toBe(true);
+    expect(inExpiryWarning(app(), E)).toBe(false);
+  });
+
+  it("§7: the window's bounds are those of the predicate: after < E ≤ until", () => {
+    const at = before(week);
+    expect(expiryWarningWindow(at)).toEqual({ after: at, until: E });
+  });
+
+  it('R-LIFE-2: "don\'t renew" keeps the warning (the banner stays; only reminders stop)', () => {
+    expect(inExpiryWarning(app({ dontRenew: true }), before(1000))).toBe(true);
+  });
+
+  it.each(["grace", "disabling", "suspended", "stopped", "reclaimed", "deleted"] as const)(
+    "§7: a %s app is not in the expiry warning",
+    (status) => {
+      expect(inExpiryWarning(app({ status }), before(1000))).toBe(false);
+    },
+  );
+
+  it("§7: trial apps have no expiry warning", () => {
+    expect(inExpiryWarning(app({ edition: "trial", expiresAt: null }), before(1000))).toBe(false);
   });
 });

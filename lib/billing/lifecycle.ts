@@ -68,9 +68,29 @@ export function nextEvent(app: LifecycleApp): LifecycleEvent | null {
   return null;
 }
 
-/** §7: a paid app in service whose term ends within the warning window. */
-export function inExpiryWarning(expiresAt: Date, at: Date): boolean {
-  return expiresAt > at && expiresAt.getTime() - at.getTime() <= EXPIRY_WARNING_DAYS * DAY_MS;
+/** §7: the expiry warning (notification and amber banner) is for paid apps in these statuses. */
+export const EXPIRY_WARNING_STATUSES = ["enabled"] as const satisfies readonly AppStatus[];
+
+/**
+ * §7: at `at`, the expiry instants E whose warning window [E − 7 d, E) holds `at`: `after < E ≤ until`.
+ * The overview's SQL filter and the banners' predicate both take their bounds from here.
+ */
+export function expiryWarningWindow(at: Date): { after: Date; until: Date } {
+  return { after: at, until: new Date(at.getTime() + EXPIRY_WARNING_DAYS * DAY_MS) };
+}
+
+/**
+ * §7, R-LIFE-2: a paid app in service is in its expiry warning at `at` when `at` is in [E − 7 d, E).
+ * "Don't renew" silences the reminders (remindersIn), not the warning: the banner stays.
+ */
+export function inExpiryWarning(
+  app: { edition: Edition; status: AppStatus; expiresAt: Date | null },
+  at: Date,
+): boolean {
+  if (app.edition === "trial" || !app.expiresAt) return false;
+  if (!(EXPIRY_WARNING_STATUSES as readonly AppStatus[]).includes(app.status)) return false;
+  const w = expiryWarningWindow(at);
+  return app.expiresAt > w.after && app.expiresAt <= w.until;
 }
 
 export type Reminder = { kind: "expiry_warning" | "expired"; at: Date };

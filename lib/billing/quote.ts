@@ -3,7 +3,7 @@
  * Pure: the price book, the instant and every row it needs are parameters.
  */
 import { maxMoney, minMoney, money, roundCents, sumMoney, toMoneyString, ZERO, type Money } from "@/lib/money";
-import type { AppStatus, Edition } from "./apps";
+import { buyBlock, hasValidTerm, type AppStatus, type Edition } from "./apps";
 import { alignAmount, alignedEnd } from "./align";
 import { monthsBetween, termEnd } from "./calendar";
 import { editionMonthly, packOffer, type PackName, type PaidEdition, type PriceBook } from "./price-book";
@@ -107,26 +107,19 @@ const refuse = (code: Refusal["code"], message: string, details?: Record<string,
   details,
 });
 
-/** R-BUY-4: a valid term is a paid, enabled app whose E is still ahead (grace, disabling and suspended have none). */
-export function hasValidTerm(
-  app: Pick<AppState, "edition" | "status"> & { expiresAt: Date | null },
-  now: Date,
-): boolean {
-  return app.edition !== "trial" && app.status === "enabled" && app.expiresAt !== null && app.expiresAt > now;
-}
-
 export function isPackActive(p: PackState, now: Date): boolean {
   return p.endedAt === null && p.endsAt > now;
 }
 
 function purchasable(app: AppState): Refusal | null {
-  if (app.status === "stopped")
+  const block = buyBlock(app.status);
+  if (block === "app_stopped")
     return refuse("invalid_state", `App ${app.sdkAppId} is stopped. Start it before buying for it.`, {
       reason: "app_stopped",
       sdkAppId: app.sdkAppId,
       status: app.status,
     });
-  if (app.status === "reclaimed" || app.status === "deleted")
+  if (block === "app_gone")
     return refuse(
       "invalid_state",
       `App ${app.sdkAppId} has been ${app.status} and can no longer be bought for or renewed.`,

@@ -5,12 +5,11 @@
  */
 import { maxMoney, money, roundCents, sumMoney, ZERO, type Money } from "@/lib/money";
 import { addDays, monthsBetween, shanghaiDay, shanghaiMidnight } from "./calendar";
-import type { AppStatus, Edition } from "./apps";
+import { isGone, type AppStatus, type Edition } from "./apps";
 
 export type RefundMode = "five_day" | "standard";
 export const REVIEW_AMOUNT = money("10000.00");
 export const REVIEW_COUNT_WINDOW_DAYS = 30;
-export const DISABLING_DAYS = 7;
 const FIVE_DAYS = 5;
 
 /** One order line of the app that is still refundable (not claimed by another refund). */
@@ -165,7 +164,7 @@ export function computeRefund(ctx: RefundContext, req: RefundRequest): RefundCom
     reason,
     ...totals(req.mode, lines),
   });
-  if (ctx.app.status === "reclaimed" || ctx.app.status === "deleted") return none("app_gone");
+  if (isGone(ctx.app.status)) return none("app_gone");
   if (ctx.app.edition === "trial") return none("trial_app");
   if (ctx.pendingForProduct) return none("pending_review");
 

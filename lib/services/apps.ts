@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { rowsFromJson } from "@/db/json-rows";
 import { db, type Tx } from "@/db/client";
 import { appPacks, apps, appStatusEvents, featureApplications } from "@/db/schema";
@@ -13,14 +13,15 @@ import {
   type Edition,
   type StatusReason,
   graceEnd,
+  isGone,
+  RENEWABLE_STATUSES,
   type Transition,
 } from "@/lib/billing/apps";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { now } from "@/lib/clock";
 import { entitlements, inService } from "@/lib/billing/entitlements";
 import { enabledFeatures as enabledFeatureFlags } from "@/lib/billing/features";
-import { DAY_MS } from "@/lib/billing/calendar";
-import { inExpiryWarning } from "@/lib/billing/lifecycle";
+import { EXPIRY_WARNING_STATUSES, expiryWarningWindow, inExpiryWarning } from "@/lib/billing/lifecycle";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { lockAccount } from "./ledger";
 import { writeAudit } from "./audit";
@@ -219,16 +220,14 @@ export async function changeStatus(
     .set({ status: to.status, statusReason: to.reason, statusChangedAt: at })
     .where(eq(apps.id, app.id))
     .returning();
-  await tx
-    .insert(appStatusEvents)
-    .values({
-      appId: app.id,
-      fromStatus: app.status,
-      toStatus: to.status,
-      reason: to.reason,
-      actor: actorTag(actor),
-      at,
-    });
+  await tx.insert(appStatusEvents).values({
+    appId: app.id,
+    fromStatus: app.status,
+    toStatus: to.status,
+    reason: to.reason,
+    actor: actorTag(actor),
+    at,
+  });
   await writeAudit(tx, {
     actor,
     at,
@@ -273,8 +272,7 @@ export const deleteApp = (actor: CustomerActor, sdkAppId: number) =>
 export async function renameApp(actor: CustomerActor, sdkAppId: number, name: string): Promise<AppRow> {
   return db().transaction(async (tx) => {
     const app = await lockApp(tx, actor.accountId, sdkAppId);
-    if (app.status === "reclaimed")
-      throw invalidState(`App ${sdkAppId} has been reclaimed and can no longer be changed.`);
+    if (isGone(app.status)) throw invalidState(`App ${sdkAppId} has been reclaimed and can no longer be changed.`);
     const at = await now(tx);
     const [updated] = await tx.update(apps).set({ name }).where(eq(apps.id, app.id)).returning();
     await writeAudit(tx, {
@@ -294,7 +292,7 @@ export async function renameApp(actor: CustomerActor, sdkAppId: number, name: st
 export async function setAutoRenew(actor: CustomerActor, sdkAppId: number, enabled: boolean): Promise<AppRow> {
   return db().transaction(async (tx) => {
     const app = await lockApp(tx, actor.accountId, sdkAppId);
-    if (app.status === "reclaimed") throw invalidState(`App ${sdkAppId} has been reclaimed and cannot be renewed.`);
+    if (isGone(app.status)) throw invalidState(`App ${sdkAppId} has been reclaimed and cannot be renewed.`);
     if (app.autoRenew === enabled && !(enabled && app.dontRenew)) return app;
     const at = await now(tx);
     // Turning auto-renew on withdraws a "don't renew" mark.
@@ -321,7 +319,7 @@ export async function setAutoRenew(actor: CustomerActor, sdkAppId: number, enabl
 export async function setDontRenew(actor: CustomerActor, sdkAppId: number, on: boolean): Promise<AppRow> {
   return db().transaction(async (tx) => {
     const app = await lockApp(tx, actor.accountId, sdkAppId);
-    if (app.status === "reclaimed") throw invalidState(`App ${sdkAppId} has been reclaimed and cannot be renewed.`);
+    if (isGone(app.status)) throw invalidState(`App ${sdkAppId} has been reclaimed and cannot be renewed.`);
     if (app.edition === "trial")
       throw invalidState(`App ${sdkAppId} is on the trial edition and has no term to renew.`, {
         reason: "trial_renewal",
@@ -348,18 +346,19 @@ export async function setDontRenew(actor: CustomerActor, sdkAppId: number, on: b
   });
 }
 
-/** Paid apps in service whose term ends within `days` days of `at` (the expiry warning window, §7). */
-export async function expiringApps(accountId: string, at: Date, days: number): Promise<AppRow[]> {
+/** Paid apps in their expiry warning at `at` (§7, the overview's list): the SQL form of inExpiryWarning. */
+export async function expiringApps(accountId: string, at: Date): Promise<AppRow[]> {
+  const w = expiryWarningWindow(at);
   return db()
     .select()
     .from(apps)
     .where(
       and(
         eq(apps.accountId, accountId),
-        eq(apps.status, "enabled"),
+        inArray(apps.status, EXPIRY_WARNING_STATUSES),
         ne(apps.edition, "trial"),
-        gt(apps.expiresAt, at),
-        lt(apps.expiresAt, new Date(at.getTime() + days * DAY_MS)),
+        gt(apps.expiresAt, w.after),
+        lte(apps.expiresAt, w.until),
       ),
     )
     .orderBy(asc(apps.expiresAt));
@@ -370,18 +369,10 @@ export async function lifecycleSummary(accountId: string, at: Date) {
   const rows = await db()
     .select()
     .from(apps)
-    .where(
-      and(
-        eq(apps.accountId, accountId),
-        ne(apps.edition, "trial"),
-        inArray(apps.status, ["enabled", "grace", "disabling", "suspended"]),
-      ),
-    )
+    .where(and(eq(apps.accountId, accountId), ne(apps.edition, "trial"), inArray(apps.status, RENEWABLE_STATUSES)))
     .orderBy(asc(apps.expiresAt), asc(apps.sdkAppId));
   return {
-    expiring: rows.filter(
-      (a) => a.status === "enabled" && a.expiresAt && inExpiryWarning(a.expiresAt, at) && !a.dontRenew,
-    ),
+    expiring: rows.filter((a) => inExpiryWarning(a, at)),
     grace: rows.filter((a) => a.status === "grace").map((a) => ({ ...a, suspendAt: graceEnd(a.expiresAt!) })),
     disabling: rows.filter((a) => a.status === "disabling"),
     // Arrears suspensions have their own banner (components/bills/arrears-banner.tsx): renewing does not lift them.

@@ -18,6 +18,7 @@ import {
   type NotEligibleReason,
   type StopReason,
 } from "@/lib/billing/features";
+import { GONE_STATUSES } from "@/lib/billing/apps";
 import { now } from "@/lib/clock";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
@@ -277,7 +278,7 @@ async function dueAccounts(to: Date): Promise<string[]> {
           ne(apps.edition, "ultimate"),
           isNull(apps.expiresAt),
           lte(apps.expiresAt, to),
-          inArray(apps.status, ["reclaimed", "deleted"]),
+          inArray(apps.status, GONE_STATUSES),
         ),
       ),
     );

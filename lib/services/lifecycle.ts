@@ -9,7 +9,7 @@ import { db, type DbOrTx, type Tx } from "@/db/client";
 import { apps } from "@/db/schema";
 import { DAY_MS, shanghaiDay } from "@/lib/billing/calendar";
 import {
-  EXPIRY_WARNING_DAYS,
+  expiryWarningWindow,
   nextEvent,
   RECLAIM_DAY,
   remindersIn,
@@ -167,8 +167,9 @@ export async function runRemindersDue(from: Date, to: Date, opts: LifecycleOptio
         or(
           and(
             eq(apps.status, "enabled"),
-            gt(apps.expiresAt, from),
-            lte(apps.expiresAt, new Date(to.getTime() + EXPIRY_WARNING_DAYS * DAY_MS)),
+            // the expiry instants whose warning window meets (from, to]
+            gt(apps.expiresAt, expiryWarningWindow(from).after),
+            lte(apps.expiresAt, expiryWarningWindow(to).until),
           ),
           and(
             eq(apps.status, "grace"),

@@ -19,6 +19,7 @@ import {
 } from "@/db/schema";
 import { actorTag, type Actor, type CustomerActor } from "@/lib/auth/actor";
 import { allocate } from "@/lib/billing/allocate";
+import { statusAfterTerm } from "@/lib/billing/apps";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { computeRefund, needsReview } from "@/lib/billing/refund";
 import {
@@ -831,16 +832,8 @@ async function applyToApps(
       if (app!.edition === "ultimate" && plan.edition !== "ultimate")
         await stopAppFeatures(tx, appId, at, "left_ultimate", actor);
       // Renewing ends an expiry or refund suspension; an arrears suspension ends only with the balance (R-APP-5, R-LIFE-4).
-      if (current.status !== "enabled" && !(current.status === "suspended" && current.statusReason === "arrears")) {
-        current = await changeStatus(
-          tx,
-          actor,
-          current,
-          { status: "enabled", reason: plan.kind === "renewal" ? "renewed" : "purchased" },
-          at,
-          "app.status",
-        );
-      }
+      const next = statusAfterTerm(current, plan.kind);
+      if (next) current = await changeStatus(tx, actor, current, next, at, "app.status");
     }
     for (const l of lines.filter((x) => x.product !== "plan")) {
       const keepStart = l.kind === "renewal";

@@ -9,6 +9,7 @@ import { db } from "@/db/client";
 import { accounts, apps, orderLines, orders, refunds } from "@/db/schema";
 import { actorTag, type OperatorActor } from "@/lib/auth/actor";
 import { splitPayment, type OrderRequest } from "@/lib/billing/quote";
+import { isGone } from "@/lib/billing/apps";
 import { now } from "@/lib/clock";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { money, toMoneyString } from "@/lib/money";
@@ -73,7 +74,7 @@ export async function approveRefund(actor: OperatorActor, id: string): Promise<R
     if (order.status !== "pending_review" || !order.pendingLines)
       throw invalidState(`Order ${order.number} is ${order.status}, not waiting for review.`, { status: order.status });
     const [app] = await tx.select().from(apps).where(eq(apps.id, pending.appId)).for("update");
-    if (!app || app.status === "deleted" || app.status === "reclaimed") {
+    if (!app || isGone(app.status)) {
       throw invalidState(`App ${pending.sdkAppId} has been ${app?.status ?? "removed"}; reject this change.`, {
         reason: "app_gone",
       });

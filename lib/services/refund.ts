@@ -8,7 +8,6 @@ import { accounts, appPacks, apps, orderLines, orders, refundLines, refunds } fr
 import { actorTag, type CustomerActor, type OperatorActor } from "@/lib/auth/actor";
 import {
   computeRefund,
-  DISABLING_DAYS,
   needsReview,
   productsCovered,
   REVIEW_COUNT_WINDOW_DAYS,
@@ -18,6 +17,7 @@ import {
   type RefundMode,
 } from "@/lib/billing/refund";
 import { DAY_MS } from "@/lib/billing/calendar";
+import { disablingEnd, statusAfterPlanRefund } from "@/lib/billing/apps";
 import { now } from "@/lib/clock";
 import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { money, toMoneyString } from "@/lib/money";
@@ -247,12 +247,12 @@ export async function executeRefund(
   if (refund.product === "plan" && !opts.keepTerm) {
     const [u] = await tx
       .update(apps)
-      .set({ expiresAt: at, autoRenew: false, disablingUntil: new Date(at.getTime() + DISABLING_DAYS * DAY_MS) })
+      .set({ expiresAt: at, autoRenew: false, disablingUntil: disablingEnd(at) })
       .where(eq(apps.id, app!.id))
       .returning();
     // A stopped or suspended app keeps its status; one in service goes to `disabling` for 7 days.
-    if (u!.status === "enabled" || u!.status === "grace")
-      await changeStatus(tx, actor, u!, { status: "disabling", reason: "refunded" }, at, "app.status");
+    const next = statusAfterPlanRefund(u!.status);
+    if (next) await changeStatus(tx, actor, u!, next, at, "app.status");
     // R-FEAT-1: the app leaves ultimate (its term ends now): broadcast and communities stop at once.
     await stopAppFeatures(tx, app!.id, at, "refunded", actor);
   }

@@ -35,7 +35,7 @@ const renewalsPage = async (accountId: string) => {
 };
 const overviewPage = async (accountId: string) => {
   const at = await now();
-  return Promise.all([getAccount(accountId).then(accountJson), countApps(accountId), expiringApps(accountId, at, 7)]);
+  return Promise.all([getAccount(accountId).then(accountJson), countApps(accountId), expiringApps(accountId, at)]);
 };
 
 /** An account with `n` apps; `paid` of them bought pro with a pack (so packs and orders exist too). */

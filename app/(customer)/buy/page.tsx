@@ -1,8 +1,8 @@
-import { hasValidTerm } from "@/lib/billing/quote";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireCustomer } from "@/lib/auth/session";
+import { buyBlock, canBuyFor, hasValidTerm } from "@/lib/billing/apps";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { now } from "@/lib/clock";
 import { appsJson, listApps } from "@/lib/services/apps";
@@ -24,7 +24,7 @@ export default async function BuyPage({ searchParams }: Props) {
   const [rows, voucherRows] = await Promise.all([listApps(actor.accountId), listVouchers(actor.accountId)]);
   const all = await appsJson(rows);
   const apps = all
-    .filter((a) => a.status !== "stopped" && a.status !== "reclaimed")
+    .filter((a) => canBuyFor(a.status))
     .map((a) => ({
       ...a,
       validTerm: hasValidTerm(
@@ -36,10 +36,7 @@ export default async function BuyPage({ searchParams }: Props) {
 
   const raw = (await searchParams).app;
   const asked = typeof raw === "string" && /^\d{10}$/.test(raw) ? Number(raw) : null;
-  const blocked =
-    asked !== null
-      ? all.find((a) => a.sdkAppId === asked && (a.status === "stopped" || a.status === "reclaimed"))
-      : undefined;
+  const blocked = asked !== null ? all.find((a) => a.sdkAppId === asked && !canBuyFor(a.status)) : undefined;
   const unknown = typeof raw === "string" && raw !== "" && !all.some((a) => String(a.sdkAppId) === raw);
 
   return (
@@ -49,7 +46,7 @@ export default async function BuyPage({ searchParams }: Props) {
         <Alert variant="warning">
           <AlertDescription>
             <p>
-              {t(blocked.status === "stopped" ? "app.blockedStopped" : "app.blockedReclaimed", {
+              {t(buyBlock(blocked.status) === "app_stopped" ? "app.blockedStopped" : "app.blockedReclaimed", {
                 name: blocked.name,
                 sdkAppId: blocked.sdkAppId,
               })}

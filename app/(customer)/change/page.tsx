@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ArrowLeft, Repeat } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
+import { hasValidTerm } from "@/lib/billing/apps";
 import { currentPriceBook, isPaidEdition } from "@/lib/billing/price-book";
 import { now } from "@/lib/clock";
 import { appsJson, listApps, type AppJson } from "@/lib/services/apps";
@@ -27,7 +28,7 @@ export default async function ChangePage({ searchParams }: Props) {
   const at = await now();
   const all = await appsJson(await listApps(actor.accountId));
   const validTerm = (a: AppJson) =>
-    a.edition !== "trial" && a.status === "enabled" && a.expiresAt !== null && new Date(a.expiresAt) > at;
+    hasValidTerm({ edition: a.edition, status: a.status, expiresAt: a.expiresAt ? new Date(a.expiresAt) : null }, at);
   const raw = (await searchParams).app;
   const app = typeof raw === "string" ? all.find((a) => String(a.sdkAppId) === raw) : undefined;
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AlertTriangle, BadgeCheck, CircleCheck, ShieldAlert } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
-import { APP_CAP, type AppStatus } from "@/lib/billing/apps";
+import { APP_CAP, nearCap, type AppStatus } from "@/lib/billing/apps";
 import { formatCNY, formatDateTime, formatExpiryDay } from "@/lib/format";
 import { latestBill, renewalsDue, spendByMonth, unreadSummary } from "@/lib/services/overview";
 import { SpendChart } from "@/components/overview/spend-chart";
@@ -30,7 +30,7 @@ export default async function OverviewPage() {
   const [account, counts, expiring, spend, renewals, bill, unread] = await Promise.all([
     getAccount(actor.accountId).then(accountJson),
     countApps(actor.accountId),
-    expiringApps(actor.accountId, at, 7),
+    expiringApps(actor.accountId, at),
     spendByMonth(actor.accountId, at, 12),
     renewalsDue(actor.accountId, at, 30),
     latestBill(actor.accountId),
@@ -89,7 +89,7 @@ export default async function OverviewPage() {
       text: t("stoppedApps", { count: counts.stopped }),
       href: "/apps",
     });
-  if (counts.counted >= APP_CAP - 5)
+  if (nearCap(counts.counted))
     attention.push({
       key: "cap",
       tone: "warning",

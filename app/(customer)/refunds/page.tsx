@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireCustomer } from "@/lib/auth/session";
+import { isGone } from "@/lib/billing/apps";
 import { accountJson, getAccount } from "@/lib/services/accounts";
 import { appsJson, listApps } from "@/lib/services/apps";
 import { countRefunds, listRefunds } from "@/lib/services/refund";
@@ -35,7 +36,7 @@ export default async function RefundsPage({ searchParams }: Props) {
   ]);
   const all = await appsJson(rows);
   const apps: RefundableApp[] = all
-    .filter((a) => a.edition !== "trial" && a.status !== "reclaimed")
+    .filter((a) => a.edition !== "trial" && !isGone(a.status))
     .map((a) => ({
       sdkAppId: a.sdkAppId,
       name: a.name,

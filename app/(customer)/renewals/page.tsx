@@ -3,13 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CalendarClock } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
+import { isRenewable } from "@/lib/billing/apps";
 import { daysBetween, expiryDay, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { appsJson, listApps } from "@/lib/services/apps";
 import { termView } from "@/lib/billing/term";
 import { listVouchers, voucherJson } from "@/lib/services/vouchers";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
-import { RENEWABLE_STATUSES, type RenewalRow, type VoucherOption } from "@/components/renewals/types";
+import type { RenewalRow, VoucherOption } from "@/components/renewals/types";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,10 +26,7 @@ export default async function RenewalsPage({ searchParams }: Props) {
   const t = await getTranslations("renewals");
   const at = await now();
   const [apps, vouchers] = await Promise.all([listApps(actor.accountId), listVouchers(actor.accountId)]);
-  const paid = apps.filter(
-    (a) =>
-      a.edition !== "trial" && a.expiresAt !== null && (RENEWABLE_STATUSES as readonly string[]).includes(a.status),
-  );
+  const paid = apps.filter(isRenewable);
   const today = shanghaiDay(at);
   const rowOf = new Map(paid.map((a) => [a.sdkAppId, a]));
   const rows: RenewalRow[] = (await appsJson(paid)).map((a) => {

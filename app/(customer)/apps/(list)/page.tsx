@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MessagesSquare } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
-import { APP_CAP, type AppStatus } from "@/lib/billing/apps";
+import { APP_CAP, atCap as isAtCap, type AppStatus } from "@/lib/billing/apps";
 import { APP_SORTS, appsJson, countApps, listAppsPage } from "@/lib/services/apps";
 import { termView } from "@/lib/billing/term";
 import { now } from "@/lib/clock";
@@ -47,7 +47,7 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
     listAppsPage(actor.accountId, filter, { sort, dir, limit: size, offset }),
     countApps(actor.accountId),
   ]);
-  const atCap = counts.counted >= APP_CAP;
+  const atCap = isAtCap(counts.counted);
   const params = plainParams(sp);
   const none = counts.counted + counts.reclaimed === 0;
   const at = await now();

@@ -8,6 +8,7 @@ import { requireCustomer } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatDateTime, formatExpiryDay } from "@/lib/format";
 import { activePacks, appEntitlements, appHistory, getApp, type AppRow } from "@/lib/services/apps";
+import { canBuyFor, hasValidTerm, isGone, isRenewable } from "@/lib/billing/apps";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { LimitsCard } from "@/components/apps/limits-card";
 import { UsageCard } from "@/components/usage/usage-card";
@@ -65,8 +66,8 @@ export default async function AppPage({ params }: Props) {
   const renewalAmount = renewal ? toMoneyString(renewal.total) : null;
   const ineligible = eligibility(app, at);
   const appPacks = packs.get(app.id) ?? [];
-  const buyable = app.status !== "stopped" && app.status !== "reclaimed" && app.status !== "deleted";
-  const hasTerm = app.edition !== "trial" && app.status === "enabled";
+  const buyable = canBuyFor(app.status);
+  const hasTerm = hasValidTerm(app, at);
   const t = await getTranslations("app");
   const ta = await getTranslations("apps");
   const te = await getTranslations("edition");
@@ -120,12 +121,12 @@ export default async function AppPage({ params }: Props) {
         description={app.edition === "trial" ? t("trialNote") : `${te(app.edition)} · SDKAppID ${app.sdkAppId}`}
         actions={
           <div className="flex flex-wrap gap-2">
-            {buyable && app.edition !== "trial" && (
+            {isRenewable(app) && (
               <Button asChild variant="outline">
                 <Link href={`/renewals?app=${app.sdkAppId}`}>{t("renew")}</Link>
               </Button>
             )}
-            {app.edition !== "trial" && app.status !== "reclaimed" && (
+            {app.edition !== "trial" && !isGone(app.status) && (
               <Button asChild variant="outline">
                 <Link href={`/refunds?app=${app.sdkAppId}`}>{tRefunds("appLink")}</Link>
               </Button>
