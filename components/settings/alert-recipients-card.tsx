@@ -1,12 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Plus, UserRoundPlus } from "lucide-react";
-import { toast } from "sonner";
 import { addRecipientAction, removeRecipientAction } from "@/app/(customer)/settings/alert-actions";
-import type { FieldErrors } from "@/lib/errors";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Field } from "@/components/field";
@@ -27,6 +24,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { submitWith } from "@/components/submit-with";
+import { useServerAction } from "@/components/use-server-action";
 
 export type Recipient = { id: string; name: string; email: string | null; phone: string | null; kinds: string[] };
 
@@ -36,11 +34,14 @@ function AddRecipientDialog() {
   const t = useTranslations("recipients");
   const tk = useTranslations("notificationKind");
   const tc = useTranslations("common");
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [fields, setFields] = useState<FieldErrors>({});
   const [kinds, setKinds] = useState<string[]>(DEFAULT_KINDS);
-  const [pending, start] = useTransition();
+  const add = useServerAction(addRecipientAction, {
+    errors: "fields",
+    success: (r) => t("added", { name: r.name }),
+    onSuccess: () => setOpen(false),
+  });
+  const { fields, pending } = add;
 
   function submit(form: FormData) {
     const input = {
@@ -49,18 +50,7 @@ function AddRecipientDialog() {
       phone: String(form.get("phone") ?? ""),
       kinds,
     };
-    start(async () => {
-      const r = await addRecipientAction(input);
-      if (!r.ok) {
-        setFields(r.error.fields ?? {});
-        if (!r.error.fields) toast.error(r.error.message);
-        return;
-      }
-      toast.success(t("added", { name: r.data.name }));
-      setOpen(false);
-      setFields({});
-      router.refresh();
-    });
+    add.run(input);
   }
 
   const toggle = (k: string, on: boolean) => setKinds((ks) => (on ? [...ks, k] : ks.filter((x) => x !== k)));
@@ -69,7 +59,7 @@ function AddRecipientDialog() {
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        setFields({});
+        add.reset();
         if (o) setKinds(DEFAULT_KINDS);
       }}
     >
@@ -131,15 +121,9 @@ function AddRecipientDialog() {
 export function AlertRecipientsCard({ recipients }: { recipients: Recipient[] }) {
   const t = useTranslations("recipients");
   const tk = useTranslations("notificationKind");
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const remove = (id: string) =>
-    start(async () => {
-      const r = await removeRecipientAction({ id });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(t("removed"));
-      router.refresh();
-    });
+  const removeAction = useServerAction(removeRecipientAction, { success: t("removed") });
+  const pending = removeAction.pending;
+  const remove = (id: string) => removeAction.run({ id });
   return (
     <Card id="alert-recipients">
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">

@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { Copy, KeyRound } from "lucide-react";
 import { toast } from "sonner";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(customer)/settings/actions";
@@ -22,36 +21,25 @@ import {
 } from "@/components/ui/dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { submitWith } from "@/components/submit-with";
+import { useServerAction } from "@/components/use-server-action";
 
 type Key = { id: string; name: string; prefix: string; createdAt: string; revokedAt: string | null };
 
 export function ApiKeysCard({ keys }: { keys: Key[] }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const [error, setError] = useState<string | undefined>();
+  const formRef = useRef<HTMLFormElement>(null);
   const [shown, setShown] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-
-  function create(form: FormData, el: HTMLFormElement) {
-    start(async () => {
-      const r = await createApiKeyAction({ name: String(form.get("name") ?? "") });
-      if (!r.ok) return setError(r.error.fields?.name ?? r.error.message);
-      setError(undefined);
-      el.reset();
-      setShown(r.data.key);
-      router.refresh();
-    });
-  }
-
-  function revoke(id: string) {
-    start(async () => {
-      const r = await revokeApiKeyAction({ id });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(t("revoked"));
-      router.refresh();
-    });
-  }
+  const create = useServerAction(createApiKeyAction, {
+    errors: "inline",
+    onSuccess: (k) => {
+      formRef.current?.reset();
+      setShown(k.key);
+    },
+  });
+  const revoke = useServerAction(revokeApiKeyAction, { success: t("revoked") });
+  const pending = create.pending || revoke.pending;
+  const error = create.error ? (create.error.fields?.name ?? create.error.message) : undefined;
 
   return (
     <Card>
@@ -98,7 +86,7 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
                         title={t("revokeTitle", { name: k.name })}
                         body={t("revokeBody")}
                         confirmLabel={t("revoke")}
-                        onConfirm={() => revoke(k.id)}
+                        onConfirm={() => revoke.run({ id: k.id })}
                         disabled={pending}
                       />
                     )}
@@ -109,7 +97,8 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
           </Table>
         )}
         <form
-          onSubmit={submitWith(create)}
+          ref={formRef}
+          onSubmit={submitWith((form) => create.run({ name: String(form.get("name") ?? "") }))}
           className="flex flex-wrap items-end gap-3"
           noValidate
           aria-label={t("createKey")}
