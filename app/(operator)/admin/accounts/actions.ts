@@ -40,7 +40,7 @@ export async function clearLoginLockAction(input: unknown) {
     "admin:accounts",
     z.object({ accountId: z.uuid(), email: emailSchema }),
     input,
-    async (actor, { accountId, email }) => {
+    async (actor, { email }) => {
       await clearLoginLock(actor, email);
       revalidateAccountPages();
       return { email };
