@@ -3,10 +3,8 @@
 // First: zod schemas below must be built without its eval probe (CSP).
 import "@/lib/validation/jitless";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { BadgeCheck } from "lucide-react";
-import { toast } from "sonner";
 import { clearLoginLockAction, topUpAction, verifyAccountAction } from "@/app/(operator)/admin/accounts/actions";
 import type { FieldErrors } from "@/lib/errors";
 import { formatCNY } from "@/lib/format";
@@ -17,6 +15,7 @@ import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { submitWith } from "@/components/submit-with";
+import { useServerAction } from "@/components/use-server-action";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -30,13 +29,12 @@ import {
 
 export function VerifyButton({ accountId, name }: { accountId: string; name: string }) {
   const t = useTranslations("admin");
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const verify = useServerAction(verifyAccountAction, { success: t("verified") });
   return (
     <ConfirmButton
       variant="default"
       size="default"
-      disabled={pending}
+      disabled={verify.pending}
       label={
         <>
           <BadgeCheck className="size-4" />
@@ -46,14 +44,7 @@ export function VerifyButton({ accountId, name }: { accountId: string; name: str
       title={`${t("verify")}: ${name}`}
       body={t("verifyBody", { name })}
       confirmLabel={t("verify")}
-      onConfirm={() =>
-        start(async () => {
-          const r = await verifyAccountAction({ accountId });
-          if (!r.ok) return void toast.error(r.error.message);
-          toast.success(t("verified"));
-          router.refresh();
-        })
-      }
+      onConfirm={() => verify.run({ accountId })}
     />
   );
 }
@@ -61,39 +52,41 @@ export function VerifyButton({ accountId, name }: { accountId: string; name: str
 /** Clears a user's failed-login count and lock after a confirmation. */
 export function ClearLockButton({ accountId, email }: { accountId: string; email: string }) {
   const t = useTranslations("admin");
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const clear = useServerAction(clearLoginLockAction, { success: t("lockCleared") });
   return (
     <ConfirmButton
       variant="outline"
       size="sm"
-      disabled={pending}
+      disabled={clear.pending}
       label={t("clearLock")}
       title={t("clearLock")}
       body={t("clearLockBody", { email })}
       confirmLabel={t("clearLock")}
-      onConfirm={() =>
-        start(async () => {
-          const r = await clearLoginLockAction({ accountId, email });
-          if (!r.ok) return void toast.error(r.error.message);
-          toast.success(t("lockCleared"));
-          router.refresh();
-        })
-      }
+      onConfirm={() => clear.run({ accountId, email })}
     />
   );
 }
+
+type TopUpInput = { cash?: string; gift?: string; note: string };
 
 /** Records a cash top-up and/or gift grant after a confirmation naming the amounts. */
 export function TopUpForm({ accountId, name }: { accountId: string; name: string }) {
   const t = useTranslations("admin");
   const tc = useTranslations("common");
-  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [fields, setFields] = useState<FieldErrors>({});
   const validate = useValidate();
-  const [pendingInput, setPendingInput] = useState<{ cash?: string; gift?: string; note: string } | null>(null);
-  const [pending, start] = useTransition();
+  const [pendingInput, setPendingInput] = useState<TopUpInput | null>(null);
+  const topUp = useServerAction((input: TopUpInput) => topUpAction({ accountId, ...input }), {
+    errors: "fields",
+    onError: (e) => setFields(e.fields ?? {}),
+    success: (_, input) =>
+      t("toppedUpAmounts", { name, cash: formatCNY(input.cash ?? "0"), gift: formatCNY(input.gift ?? "0") }),
+    onSuccess: () => {
+      setFields({});
+      formRef.current?.reset();
+    },
+  });
 
   function review(form: FormData) {
     const cash = String(form.get("cash") ?? "").trim();
@@ -110,20 +103,7 @@ export function TopUpForm({ accountId, name }: { accountId: string; name: string
     const input = pendingInput;
     setPendingInput(null);
     if (!input) return;
-    start(async () => {
-      const r = await topUpAction({ accountId, ...input });
-      if (!r.ok) {
-        setFields(r.error.fields ?? {});
-        if (!r.error.fields) toast.error(r.error.message);
-        return;
-      }
-      setFields({});
-      formRef.current?.reset();
-      toast.success(
-        t("toppedUpAmounts", { name, cash: formatCNY(input.cash ?? "0"), gift: formatCNY(input.gift ?? "0") }),
-      );
-      router.refresh();
-    });
+    topUp.run(input);
   }
 
   return (
@@ -146,7 +126,7 @@ export function TopUpForm({ accountId, name }: { accountId: string; name: string
             <Field name="note" label={t("note")} placeholder={t("notePlaceholder")} error={fields.note} />
           </div>
           <div className="sm:col-span-2">
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={topUp.pending}>
               {t("submitTopUp")}
             </Button>
           </div>

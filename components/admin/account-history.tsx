@@ -3,8 +3,8 @@ import { formatCNY, formatDateTime } from "@/lib/format";
 import type { OrderView } from "@/lib/services/purchase";
 import type { RefundView } from "@/lib/services/refund";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCard } from "@/components/table-card";
 
 /** The order's lines grouped by app: [[sdkAppId, [products…]], …]. */
 function byApp(lines: OrderView["lines"]): [string, string[]][] {
@@ -22,85 +22,65 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
   const product = (p: string) => (p === "plan" ? t("productPlan") : tp.has(p) ? tp(p) : p);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("accountOrders")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {orders.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t("noOrders")}</p>
-          ) : (
-            <Table aria-label={t("accountOrders")}>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("orderNo")}</TableHead>
-                  <TableHead>{t("at")}</TableHead>
-                  <TableHead>{t("orderType")}</TableHead>
-                  <TableHead className="text-right">{t("orderTotal")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {orders.map((o) => (
-                  <TableRow key={o.id}>
-                    <TableCell className="whitespace-nowrap font-mono text-xs">{o.number ?? o.orderNo}</TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">
-                      {formatDateTime(o.createdAt)}
-                    </TableCell>
-                    <TableCell>
-                      {t(`orderTypes.${o.type}`)}
-                      <div className="text-xs text-muted-foreground">
-                        {byApp(o.lines)
-                          .map(([id, products]) => `${id}: ${products.map(product).join("、")}`)
-                          .join(" · ")}
-                      </div>
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap text-right tabular-nums">{formatCNY(o.total)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("accountRefunds")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {refunds.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t("noRefunds")}</p>
-          ) : (
-            <Table aria-label={t("accountRefunds")}>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("refundNo")}</TableHead>
-                  <TableHead>{t("at")}</TableHead>
-                  <TableHead>{t("refundWhat")}</TableHead>
-                  <TableHead className="text-right">{t("orderTotal")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {refunds.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell className="whitespace-nowrap font-mono text-xs">{r.number ?? r.refundNo}</TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">
-                      {formatDateTime(r.requestedAt)}
-                    </TableCell>
-                    <TableCell>
-                      {r.sdkAppId} {product(r.product)}
-                      <div className="flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
-                        {t(`refundModes.${r.mode}`)}
-                        <Badge variant={REFUND_BADGE[r.status]}>{t(`refundStatuses.${r.status}`)}</Badge>
-                      </div>
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap text-right tabular-nums">{formatCNY(r.total)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+      <TableCard title={t("accountOrders")} isEmpty={orders.length === 0} empty={t("noOrders")}>
+        <Table aria-label={t("accountOrders")}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("orderNo")}</TableHead>
+              <TableHead>{t("at")}</TableHead>
+              <TableHead>{t("orderType")}</TableHead>
+              <TableHead className="text-right">{t("orderTotal")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {orders.map((o) => (
+              <TableRow key={o.id}>
+                <TableCell className="whitespace-nowrap font-mono text-xs">{o.number ?? o.orderNo}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(o.createdAt)}</TableCell>
+                <TableCell>
+                  {t(`orderTypes.${o.type}`)}
+                  <div className="text-xs text-muted-foreground">
+                    {byApp(o.lines)
+                      .map(([id, products]) => `${id}: ${products.map(product).join("、")}`)
+                      .join(" · ")}
+                  </div>
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-right tabular-nums">{formatCNY(o.total)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableCard>
+      <TableCard title={t("accountRefunds")} isEmpty={refunds.length === 0} empty={t("noRefunds")}>
+        <Table aria-label={t("accountRefunds")}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("refundNo")}</TableHead>
+              <TableHead>{t("at")}</TableHead>
+              <TableHead>{t("refundWhat")}</TableHead>
+              <TableHead className="text-right">{t("orderTotal")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {refunds.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell className="whitespace-nowrap font-mono text-xs">{r.number ?? r.refundNo}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  {formatDateTime(r.requestedAt)}
+                </TableCell>
+                <TableCell>
+                  {r.sdkAppId} {product(r.product)}
+                  <div className="flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
+                    {t(`refundModes.${r.mode}`)}
+                    <Badge variant={REFUND_BADGE[r.status]}>{t(`refundStatuses.${r.status}`)}</Badge>
+                  </div>
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-right tabular-nums">{formatCNY(r.total)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableCard>
     </div>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { advanceClockAction } from "@/app/(operator)/admin/clock/actions";
 import { formatDateTime } from "@/lib/format";
 import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/use-server-action";
 
 const STEPS = [
   ["hour", 3600],
@@ -18,21 +17,20 @@ const STEPS = [
 
 export function ClockControls() {
   const t = useTranslations("admin");
-  const router = useRouter();
-  const [error, setError] = useState<string | undefined>();
-  const [pending, start] = useTransition();
+  // an empty target is refused here; the server's refusal replaces it
+  const [missing, setMissing] = useState<string | undefined>();
+  const advance = useServerAction(advanceClockAction, {
+    errors: "inline",
+    success: (r) => t("advanced", { now: formatDateTime(r.now) }),
+  });
+  const pending = advance.pending;
+  const refused = advance.error;
+  const error =
+    missing ?? (refused ? (refused.fields?.to ?? refused.fields?.advanceSeconds ?? refused.message) : undefined);
 
   function send(input: { advanceSeconds: number } | { to: string }) {
-    start(async () => {
-      const r = await advanceClockAction(input);
-      if (!r.ok) {
-        setError(r.error.fields?.to ?? r.error.fields?.advanceSeconds ?? r.error.message);
-        return;
-      }
-      setError(undefined);
-      toast.success(t("advanced", { now: formatDateTime(r.data.now) }));
-      router.refresh();
-    });
+    setMissing(undefined);
+    advance.run(input);
   }
 
   return (
@@ -51,7 +49,7 @@ export function ClockControls() {
         className="flex flex-wrap items-end gap-2"
         action={(f) => {
           const local = String(f.get("to") ?? "");
-          if (!local) return setError(t("target"));
+          if (!local) return setMissing(t("target"));
           send({ to: `${local.length === 16 ? `${local}:00` : local}+08:00` });
         }}
       >

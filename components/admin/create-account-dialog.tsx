@@ -2,11 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Plus } from "lucide-react";
-import { toast } from "sonner";
 import { createAccountAction } from "@/app/(operator)/admin/accounts/actions";
-import type { FieldErrors } from "@/lib/errors";
 import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
 import {
@@ -19,15 +17,21 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { submitWith } from "@/components/submit-with";
+import { useServerAction } from "@/components/use-server-action";
 
 export function CreateAccountDialog() {
   const t = useTranslations("admin");
   const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [fields, setFields] = useState<FieldErrors>({});
   const [created, setCreated] = useState<{ id: string; apiKey: string } | null>(null);
-  const [pending, start] = useTransition();
+  const create = useServerAction(createAccountAction, {
+    errors: "fields",
+    success: t("accountCreated"),
+    onSuccess: (a) => setCreated({ id: a.id, apiKey: a.apiKey }),
+    refresh: false,
+  });
+  const fields = create.fields;
 
   function submit(form: FormData) {
     const input = {
@@ -35,17 +39,7 @@ export function CreateAccountDialog() {
       ownerEmail: String(form.get("ownerEmail") ?? ""),
       ownerPassword: String(form.get("ownerPassword") ?? ""),
     };
-    start(async () => {
-      const r = await createAccountAction(input);
-      if (!r.ok) {
-        setFields(r.error.fields ?? {});
-        if (!r.error.fields) toast.error(r.error.message);
-        return;
-      }
-      toast.success(t("accountCreated"));
-      setFields({});
-      setCreated({ id: r.data.id, apiKey: r.data.apiKey });
-    });
+    create.run(input);
   }
 
   function close() {
@@ -93,8 +87,8 @@ export function CreateAccountDialog() {
               <Button type="button" variant="outline" onClick={close}>
                 {tc("cancel")}
               </Button>
-              <Button type="submit" disabled={pending}>
-                {pending ? tc("loading") : tc("create")}
+              <Button type="submit" disabled={create.pending}>
+                {create.pending ? tc("loading") : tc("create")}
               </Button>
             </DialogFooter>
           </form>

@@ -2,9 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Play, Square, Trash2 } from "lucide-react";
-import { toast } from "sonner";
 import { deleteAppAction, startAppAction, stopAppAction } from "@/app/(customer)/apps/actions";
 import type { AppStatus } from "@/lib/billing/apps";
 import {
@@ -21,6 +20,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useServerAction } from "@/components/use-server-action";
 
 type Props = { sdkAppId: number; name: string; status: AppStatus };
 
@@ -29,22 +29,15 @@ export function AppActions({ sdkAppId, name, status }: Props) {
   const t = useTranslations("app");
   const tc = useTranslations("common");
   const router = useRouter();
-  const [pending, start] = useTransition();
   const [typed, setTyped] = useState("");
-
-  function run(
-    action: (input: { sdkAppId: number }) => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
-    done: string,
-    after?: () => void,
-  ) {
-    start(async () => {
-      const r = await action({ sdkAppId });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(done);
-      if (after) after();
-      else router.refresh();
-    });
-  }
+  const stop = useServerAction(stopAppAction, { success: t("stopped") });
+  const start = useServerAction(startAppAction, { success: t("started") });
+  const remove = useServerAction(deleteAppAction, {
+    success: t("deleted"),
+    onSuccess: () => router.push("/apps"),
+    refresh: false,
+  });
+  const pending = stop.pending || start.pending || remove.pending;
 
   return (
     <div className="flex flex-wrap gap-2">
@@ -63,13 +56,13 @@ export function AppActions({ sdkAppId, name, status }: Props) {
             </AlertDialogHeader>
             <AlertDialogFooter>
               <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
-              <AlertDialogAction onClick={() => run(stopAppAction, t("stopped"))}>{t("stop")}</AlertDialogAction>
+              <AlertDialogAction onClick={() => stop.run({ sdkAppId })}>{t("stop")}</AlertDialogAction>
             </AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog>
       )}
       {status === "stopped" && (
-        <Button variant="outline" disabled={pending} onClick={() => run(startAppAction, t("started"))}>
+        <Button variant="outline" disabled={pending} onClick={() => start.run({ sdkAppId })}>
           <Play className="size-4" />
           {t("start")}
         </Button>
@@ -99,7 +92,7 @@ export function AppActions({ sdkAppId, name, status }: Props) {
             <AlertDialogAction
               disabled={typed !== name}
               className="bg-destructive text-white hover:bg-destructive/90"
-              onClick={() => run(deleteAppAction, t("deleted"), () => router.push("/apps"))}
+              onClick={() => remove.run({ sdkAppId })}
             >
               {tc("delete")}
             </AlertDialogAction>

@@ -6,7 +6,7 @@ import { formatExpiryDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Label } from "@/components/ui/label";
 import { Combobox } from "@/components/ui/combobox";
-import { CreateAppInline } from "./create-app-inline";
+import { CreateAppForm } from "@/components/apps/create-app-form";
 import type { BuyApp } from "./types";
 
 const STATUS_VARIANT = {
@@ -61,7 +61,7 @@ export function AppPicker({ apps, value, onChange, onCreated }: Props) {
             searchPlaceholder={tp("search")}
             emptyText={tp("noMatch")}
           />
-          <CreateAppInline onCreated={onCreated} />
+          <CreateAppForm label={t("app.create")} variant="outline" onCreated={onCreated} />
         </div>
       </div>
       {app && (

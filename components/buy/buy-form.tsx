@@ -4,10 +4,10 @@ import { AgreementLink } from "@/components/agreement-link";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AppWindow } from "lucide-react";
 import { toast } from "sonner";
-import { placeOrderAction } from "@/app/(customer)/buy/actions";
+import { placeOrderAction } from "@/app/(customer)/orders/actions";
 import { PACK_NAMES, type PaidEdition } from "@/lib/billing/price-book";
 import type { AppJson } from "@/lib/services/apps";
 import { formatCNY, formatExpiryDay } from "@/lib/format";
@@ -18,9 +18,10 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Separator } from "@/components/ui/separator";
+import { CreateAppForm } from "@/components/apps/create-app-form";
+import { useServerAction } from "@/components/use-server-action";
 import { AppPicker } from "./app-picker";
 import { ConfirmOrder } from "./confirm-order";
-import { CreateAppInline } from "./create-app-inline";
 import { EditionCards } from "./edition-cards";
 import { EditionCompare } from "./edition-compare";
 import { OrderSummary } from "./order-summary";
@@ -55,7 +56,6 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
   const [slaError, setSlaError] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [placeError, setPlaceError] = useState<string | null>(null);
-  const [placing, startPlacing] = useTransition();
   const keyRef = useRef<{ body: string; key: string } | null>(null);
   const slaRef = useRef<HTMLButtonElement>(null);
 
@@ -90,6 +90,21 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
     };
   const bodyJson = body ? JSON.stringify(body) : "";
   const quote = useQuote(body);
+  const placeAction = useServerAction(placeOrderAction, {
+    errors: "inline",
+    onError: (e) => {
+      setConfirming(false);
+      setPlaceError(e.message);
+      toast.error(t("confirm.failed"), { description: e.message });
+    },
+    success: (r) => tm("paidToast", { no: r.orderNo, total: formatCNY(r.total) }),
+    onSuccess: (r) => {
+      keyRef.current = null;
+      router.push(`/orders/${r.id}`);
+    },
+    refresh: false,
+  });
+  const placing = placeAction.pending;
 
   useEffect(() => setPlaceError(null), [bodyJson]);
 
@@ -117,19 +132,7 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
     if (!body) return;
     if (keyRef.current?.body !== bodyJson) keyRef.current = { body: bodyJson, key: newIdempotencyKey() };
     const key = keyRef.current.key;
-    const order = { ...body, agreeSla: sla };
-    startPlacing(async () => {
-      const r = await placeOrderAction(order, key);
-      if (!r.ok) {
-        setConfirming(false);
-        setPlaceError(r.error.message);
-        toast.error(t("confirm.failed"), { description: r.error.message });
-        return;
-      }
-      keyRef.current = null;
-      toast.success(tm("paidToast", { no: r.data.orderNo, total: formatCNY(r.data.total) }));
-      router.push(`/orders/${r.data.id}`);
-    });
+    placeAction.run("buy", { ...body, agreeSla: sla }, key);
   }
 
   if (apps.length === 0) {
@@ -138,7 +141,7 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
         icon={<AppWindow className="size-8" />}
         title={t("app.emptyTitle")}
         description={t("app.emptyDescription")}
-        action={<CreateAppInline onCreated={created} variant="default" />}
+        action={<CreateAppForm label={t("app.create")} onCreated={created} />}
       />
     );
   }

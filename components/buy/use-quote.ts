@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { quoteAction } from "@/app/(customer)/buy/actions";
+import { quoteOrderAction } from "@/app/(customer)/orders/actions";
 import type { QuoteJson } from "@/lib/services/order-json";
 import type { OrderBody } from "./types";
 
@@ -32,7 +32,7 @@ export function useQuote(body: OrderBody | null, delayMs = 250): QuoteState {
     }));
     const timer = setTimeout(async () => {
       try {
-        const r = await quoteAction(JSON.parse(key));
+        const r = await quoteOrderAction("buy", JSON.parse(key));
         if (mine !== seq.current) return;
         setState(
           r.ok ? { kind: "ok", quote: r.data } : { kind: "refused", code: r.error.code, message: r.error.message },

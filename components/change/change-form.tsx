@@ -3,10 +3,9 @@
 import { AgreementLink } from "@/components/agreement-link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
 import { AlertTriangle } from "lucide-react";
-import { toast } from "sonner";
-import { placeChangeAction } from "@/app/(customer)/change/actions";
+import { placeOrderAction } from "@/app/(customer)/orders/actions";
 import type { PaidEdition, PriceBook } from "@/lib/billing/price-book";
 import { formatCNY, formatExpiryDay } from "@/lib/format";
 import {
@@ -25,6 +24,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useServerAction } from "@/components/use-server-action";
 import { ChangeSummary, isNegative, isZero, magnitude } from "./change-summary";
 import { EditionChoice, termMonths, TermChoice, type Term } from "./choices";
 import {
@@ -77,7 +77,18 @@ export function ChangeForm({ app, book }: { app: ChangeApp; book: PriceBook }) {
   const [confirming, setConfirming] = useState(false);
   const [placeError, setPlaceError] = useState<string | null>(null);
   const [key, setKey] = useState(newKey);
-  const [placing, start] = useTransition();
+  const placeAction = useServerAction(placeOrderAction, {
+    errors: "inline",
+    onError: (e) => setPlaceError(e.message),
+    success: (r) =>
+      r.status === "pending_review" ? tm("changeQueued", { no: r.orderNo }) : tm("changedToast", { no: r.orderNo }),
+    onSuccess: (r) => {
+      setKey(newKey());
+      router.push(`/orders/${r.id}`);
+    },
+    refresh: false,
+  });
+  const placing = placeAction.pending;
 
   const months = termMonths(term);
   const chosen = offeredPacks(book, edition)
@@ -103,17 +114,7 @@ export function ChangeForm({ app, book }: { app: ChangeApp; book: PriceBook }) {
 
   function place() {
     if (!body) return;
-    start(async () => {
-      const r = await placeChangeAction({ ...body, agreeSla: true }, key);
-      if (!r.ok) return setPlaceError(r.error.message);
-      setKey(newKey());
-      toast.success(
-        r.data.status === "pending_review"
-          ? tm("changeQueued", { no: r.data.orderNo })
-          : tm("changedToast", { no: r.data.orderNo }),
-      );
-      router.push(`/orders/${r.data.id}`);
-    });
+    placeAction.run("change", { ...body, agreeSla: true }, key);
   }
 
   const net = shown ? (shown.net ?? shown.total) : null;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { quoteChangeAction } from "@/app/(customer)/change/actions";
+import { quoteOrderAction } from "@/app/(customer)/orders/actions";
 import type { QuoteJson } from "@/lib/services/order-json";
 import type { PackName, PaidEdition } from "@/lib/billing/price-book";
 
@@ -33,7 +33,7 @@ export function useChangeQuote(body: ChangeBody | null, failed: string, delayMs 
     }));
     const timer = setTimeout(async () => {
       try {
-        const r = await quoteChangeAction(JSON.parse(key));
+        const r = await quoteOrderAction("change", JSON.parse(key));
         if (mine === seq.current)
           setState(r.ok ? { kind: "ok", quote: r.data } : { kind: "refused", message: r.error.message });
       } catch {

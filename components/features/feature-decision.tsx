@@ -1,10 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Check, X } from "lucide-react";
-import { toast } from "sonner";
 import { approveFeatureAction, rejectFeatureAction } from "@/app/(operator)/admin/features/actions";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmButton } from "@/components/confirm-button";
@@ -21,6 +19,7 @@ import {
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { submitWith } from "@/components/submit-with";
+import { useServerAction } from "@/components/use-server-action";
 import type { QueueItem } from "./feature-queue";
 
 /** Approve (asks first, says when it will be enabled) and reject (a reason is required, in a dialog). */
@@ -28,32 +27,22 @@ export function FeatureDecision({ item: a, enableAtIfNow }: { item: QueueItem; e
   const t = useTranslations("featureQueue");
   const tf = useTranslations("features");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const approveAction = useServerAction(approveFeatureAction, {
+    success: (r) => t("approved", { at: formatDateTime(r.enableAt) }),
+  });
+  const rejectAction = useServerAction(rejectFeatureAction, {
+    errors: "inline",
+    success: t("rejected"),
+    onSuccess: () => setOpen(false),
+  });
+  const pending = approveAction.pending || rejectAction.pending;
+  const error = rejectAction.error && (rejectAction.error.fields?.reason ?? rejectAction.error.message);
   const feature = tf(`name.${a.feature}`);
   const names = { account: a.accountName, app: a.appName, sdkAppId: a.sdkAppId, feature };
 
-  function approve() {
-    start(async () => {
-      const r = await approveFeatureAction({ id: a.id });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(t("approved", { at: formatDateTime(r.data.enableAt) }));
-      router.refresh();
-    });
-  }
-
-  function reject(form: FormData) {
-    const reason = String(form.get("reason") ?? "");
-    start(async () => {
-      const r = await rejectFeatureAction({ id: a.id, reason });
-      if (!r.ok) return setError(r.error.fields?.reason ?? r.error.message);
-      toast.success(t("rejected"));
-      setOpen(false);
-      router.refresh();
-    });
-  }
+  const approve = () => approveAction.run({ id: a.id });
+  const reject = (form: FormData) => rejectAction.run({ id: a.id, reason: String(form.get("reason") ?? "") });
 
   return (
     <div className="flex flex-wrap gap-2">
@@ -76,7 +65,7 @@ export function FeatureDecision({ item: a, enableAtIfNow }: { item: QueueItem; e
         open={open}
         onOpenChange={(o) => {
           setOpen(o);
-          setError(null);
+          rejectAction.reset();
         }}
       >
         <DialogTrigger asChild>

@@ -1,10 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
 import { Megaphone, UsersRound } from "lucide-react";
 import { applyFeatureAction } from "@/app/(customer)/apps/[sdkAppId]/actions";
 import type { AppliedFeature, NotEligibleReason } from "@/lib/billing/features";
@@ -16,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useServerAction } from "@/components/use-server-action";
 import { STATUS_VARIANT, useApplicationLine } from "./labels";
 
 type Props = {
@@ -38,17 +36,11 @@ const OPEN = ["pending", "approved", "enabled"];
 export function FeaturesCard({ app, applications, ineligible, isOwner, upgradeHref }: Props) {
   const t = useTranslations("features");
   const line = useApplicationLine();
-  const router = useRouter();
-  const [pending, start] = useTransition();
-
-  function apply(feature: AppliedFeature) {
-    start(async () => {
-      const r = await applyFeatureAction({ sdkAppId: app.sdkAppId, feature });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(t("applied", { feature: t(`name.${feature}`) }));
-      router.refresh();
-    });
-  }
+  const applyAction = useServerAction(applyFeatureAction, {
+    success: (r) => t("applied", { feature: t(`name.${r.feature}`) }),
+  });
+  const pending = applyAction.pending;
+  const apply = (feature: AppliedFeature) => applyAction.run({ sdkAppId: app.sdkAppId, feature });
 
   return (
     <Card data-testid="app-features" aria-labelledby="features-title" role="region">

@@ -1,15 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { CheckCheck } from "lucide-react";
-import { toast } from "sonner";
 import { markAllReadAction, markReadAction } from "@/app/(customer)/notifications/actions";
 import { formatDateTime } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/use-server-action";
 
 export type InboxItem = {
   id: string;
@@ -25,14 +23,9 @@ export type InboxItem = {
 export function InboxList({ items }: { items: InboxItem[] }) {
   const t = useTranslations("inbox");
   const tk = useTranslations("notificationKind");
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const read = (id: string) =>
-    start(async () => {
-      const r = await markReadAction({ id });
-      if (!r.ok) return void toast.error(r.error.message);
-      router.refresh();
-    });
+  const markRead = useServerAction(markReadAction);
+  const pending = markRead.pending;
+  const read = (id: string) => markRead.run({ id });
   return (
     <ul className="grid gap-3" aria-label={t("list")}>
       {items.map((n) => {
@@ -77,21 +70,11 @@ export function InboxList({ items }: { items: InboxItem[] }) {
 
 export function MarkAllReadButton() {
   const t = useTranslations("inbox");
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const markAll = useServerAction(markAllReadAction, {
+    success: (r) => t("markedAllRead", { count: r.count }),
+  });
   return (
-    <Button
-      variant="outline"
-      disabled={pending}
-      onClick={() =>
-        start(async () => {
-          const r = await markAllReadAction({});
-          if (!r.ok) return void toast.error(r.error.message);
-          toast.success(t("markedAllRead", { count: r.data.count }));
-          router.refresh();
-        })
-      }
-    >
+    <Button variant="outline" disabled={markAll.pending} onClick={() => markAll.run({})}>
       <CheckCheck className="size-4" />
       {t("markAllRead")}
     </Button>

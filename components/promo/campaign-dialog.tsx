@@ -1,9 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useId, useState } from "react";
 import { createCampaignAction, updateCampaignAction } from "@/app/(operator)/admin/campaigns/actions";
 import type { FieldErrors } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
@@ -21,6 +19,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
+import { useServerAction } from "@/components/use-server-action";
 import { rateParts } from "./rate";
 import { useFieldReasons, withoutField } from "./reasons";
 import type { CampaignView } from "./types";
@@ -54,7 +53,6 @@ export function CampaignDialog({ campaign, defaultStart, trigger }: Props) {
   const tc = useTranslations("common");
   const te = useTranslations("edition");
   const reasons = useFieldReasons();
-  const router = useRouter();
   const initial = (): Flags => ({
     pro: campaign ? campaign.editions.includes("pro") : true,
     ultimate: campaign ? campaign.editions.includes("ultimate") : true,
@@ -68,7 +66,16 @@ export function CampaignDialog({ campaign, defaultStart, trigger }: Props) {
   const [flags, setFlags] = useState<Flags>(initial);
   const [rate, setRate] = useState(campaign?.rate ?? "");
   const [fields, setFields] = useState<FieldErrors>({});
-  const [pending, start] = useTransition();
+  const save = useServerAction(
+    (input: object) => (campaign ? updateCampaignAction({ id: campaign.id, ...input }) : createCampaignAction(input)),
+    {
+      errors: "fields",
+      onError: (e) => setFields(reasons(e.fields)),
+      success: (r) => (campaign ? t("updated", { name: r.name }) : t("created", { name: r.name })),
+      onSuccess: () => setOpen(false),
+    },
+  );
+  const pending = save.pending;
   const set = (k: keyof Flags) => (v: boolean) => {
     setFlags((f) => ({ ...f, [k]: v }));
     setFields(withoutField(k === "pro" || k === "ultimate" ? "editions" : k === "appliesRenewal" ? "appliesNew" : k));
@@ -90,19 +97,7 @@ export function CampaignDialog({ campaign, defaultStart, trigger }: Props) {
       startsAt: String(form.get("startsAt") ?? ""),
       endsAt: String(form.get("endsAt") ?? "") || null,
     };
-    start(async () => {
-      const r = campaign
-        ? await updateCampaignAction({ id: campaign.id, ...input })
-        : await createCampaignAction(input);
-      if (!r.ok) {
-        setFields(reasons(r.error.fields));
-        if (!r.error.fields) toast.error(r.error.message);
-        return;
-      }
-      toast.success(campaign ? t("updated", { name: r.data.name }) : t("created", { name: r.data.name }));
-      setOpen(false);
-      router.refresh();
-    });
+    save.run(input);
   }
 
   return (

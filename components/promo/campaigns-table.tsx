@@ -1,16 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { CircleStop, Pencil } from "lucide-react";
-import { toast } from "sonner";
 import { endCampaignAction } from "@/app/(operator)/admin/campaigns/actions";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useServerAction } from "@/components/use-server-action";
 import { CampaignDialog } from "./campaign-dialog";
 import { rateParts } from "./rate";
 import type { CampaignState, CampaignView } from "./types";
@@ -23,12 +21,11 @@ const VARIANT: Record<CampaignState, "success" | "warning" | "outline"> = {
 
 function EndButton({ campaign }: { campaign: CampaignView }) {
   const t = useTranslations("campaigns");
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const end = useServerAction(endCampaignAction, { success: (r) => t("ended", { name: r.name }) });
   return (
     <ConfirmButton
       variant="outline"
-      disabled={pending}
+      disabled={end.pending}
       label={
         <>
           <CircleStop className="size-4" />
@@ -38,14 +35,7 @@ function EndButton({ campaign }: { campaign: CampaignView }) {
       title={t("endTitle", { name: campaign.name })}
       body={t("endBody")}
       confirmLabel={t("end")}
-      onConfirm={() =>
-        start(async () => {
-          const r = await endCampaignAction({ id: campaign.id });
-          if (!r.ok) return void toast.error(r.error.message);
-          toast.success(t("ended", { name: r.data.name }));
-          router.refresh();
-        })
-      }
+      onConfirm={() => end.run({ id: campaign.id })}
     />
   );
 }

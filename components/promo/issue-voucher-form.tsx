@@ -1,10 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { Ticket } from "lucide-react";
-import { toast } from "sonner";
 import { issueVoucherAction } from "@/app/(operator)/admin/vouchers/actions";
 import type { FieldErrors } from "@/lib/errors";
 import { formatCNY } from "@/lib/format";
@@ -24,6 +22,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { useServerAction } from "@/components/use-server-action";
 import { useFieldReasons, withoutField } from "./reasons";
 
 export type AccountOption = { id: string; name: string; verified: boolean };
@@ -35,13 +34,22 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
   const tc = useTranslations("common");
   const reasons = useFieldReasons();
   const tv = useTranslations("validation");
-  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [accountId, setAccountId] = useState("");
   const [fields, setFields] = useState<FieldErrors>({});
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [pending, start] = useTransition();
   const accountName = (id: string) => accounts.find((a) => a.id === id)?.name ?? "";
+  const issue = useServerAction((d: Draft) => issueVoucherAction({ ...d, minTotal: d.minTotal || undefined }), {
+    errors: "fields",
+    onError: (e) => setFields(reasons(e.fields)),
+    success: (_, d) => t("issued", { name: accountName(d.accountId), amount: formatCNY(d.amount) }),
+    onSuccess: () => {
+      setFields({});
+      formRef.current?.reset();
+      setAccountId("");
+    },
+  });
+  const pending = issue.pending;
 
   function review(form: FormData) {
     const d: Draft = {
@@ -66,19 +74,7 @@ export function IssueVoucherForm({ accounts, defaultExpiry }: { accounts: Accoun
     const d = draft;
     setDraft(null);
     if (!d) return;
-    start(async () => {
-      const r = await issueVoucherAction({ ...d, minTotal: d.minTotal || undefined });
-      if (!r.ok) {
-        setFields(reasons(r.error.fields));
-        if (!r.error.fields) toast.error(r.error.message);
-        return;
-      }
-      setFields({});
-      formRef.current?.reset();
-      setAccountId("");
-      toast.success(t("issued", { name: accountName(d.accountId), amount: formatCNY(d.amount) }));
-      router.refresh();
-    });
+    issue.run(d);
   }
 
   return (

@@ -1,10 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Check, X } from "lucide-react";
-import { toast } from "sonner";
 import { approveRefundAction, rejectRefundAction } from "@/app/(operator)/admin/refunds/actions";
 import { formatCNY } from "@/lib/format";
 import {
@@ -31,6 +29,7 @@ import {
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { submitWith } from "@/components/submit-with";
+import { useServerAction } from "@/components/use-server-action";
 
 type Props = { id: string; refundNo: string; total: string; cash: string; gift: string; accountName: string };
 
@@ -38,30 +37,19 @@ type Props = { id: string; refundNo: string; total: string; cash: string; gift: 
 export function DecisionButtons({ id, refundNo, total, cash, gift, accountName }: Props) {
   const t = useTranslations("refundReview");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  function approve() {
-    start(async () => {
-      const r = await approveRefundAction({ id });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(t("approved", { no: refundNo, total: formatCNY(r.data.total) }));
-      router.refresh();
-    });
-  }
-
-  function reject(form: FormData) {
-    const reason = String(form.get("reason") ?? "");
-    start(async () => {
-      const r = await rejectRefundAction({ id, reason });
-      if (!r.ok) return setError(r.error.fields?.reason ?? r.error.message);
-      toast.success(t("rejected", { no: refundNo }));
-      setOpen(false);
-      router.refresh();
-    });
-  }
+  const approveAction = useServerAction(approveRefundAction, {
+    success: (r) => t("approved", { no: refundNo, total: formatCNY(r.total) }),
+  });
+  const rejectAction = useServerAction(rejectRefundAction, {
+    errors: "inline",
+    success: t("rejected", { no: refundNo }),
+    onSuccess: () => setOpen(false),
+  });
+  const pending = approveAction.pending || rejectAction.pending;
+  const error = rejectAction.error && (rejectAction.error.fields?.reason ?? rejectAction.error.message);
+  const approve = () => approveAction.run({ id });
+  const reject = (form: FormData) => rejectAction.run({ id, reason: String(form.get("reason") ?? "") });
 
   return (
     <div className="flex flex-wrap gap-2">
@@ -94,7 +82,7 @@ export function DecisionButtons({ id, refundNo, total, cash, gift, accountName }
         open={open}
         onOpenChange={(o) => {
           setOpen(o);
-          setError(null);
+          rejectAction.reset();
         }}
       >
         <DialogTrigger asChild>

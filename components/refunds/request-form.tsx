@@ -2,10 +2,8 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AlertTriangle, Info, Undo2 } from "lucide-react";
-import { toast } from "sonner";
 import { previewRefundAction, requestRefundAction } from "@/app/(customer)/refunds/actions";
 import type { PreviewJson } from "@/lib/services/refund-json";
 import { formatCNY } from "@/lib/format";
@@ -27,6 +25,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useServerAction } from "@/components/use-server-action";
 import { useRefundLabels } from "./labels";
 import { ModeChoice, type RefundMode } from "./mode-choice";
 import { RefundLinesTable } from "./preview-table";
@@ -58,7 +57,6 @@ export function RefundRequestForm({
   const terr = useTranslations("errors");
   const tc = useTranslations("common");
   const l = useRefundLabels();
-  const router = useRouter();
   const [sdkAppId, setSdkAppId] = useState<number | null>(initialApp);
   const [product, setProduct] = useState("plan");
   const [mode, setMode] = useState<RefundMode>("standard");
@@ -66,7 +64,16 @@ export function RefundRequestForm({
     initialApp !== null ? { kind: "loading", previous: null } : { kind: "idle" },
   );
   const [nonce, setNonce] = useState(0);
-  const [submitting, start] = useTransition();
+  // Whatever the answer, the preview is asked again: the refund changed it, or the refusal may have.
+  const request = useServerAction(requestRefundAction, {
+    success: (r) =>
+      r.status === "executed"
+        ? tm("refundExecutedToast", { no: r.refundNo, total: formatCNY(r.total) })
+        : tm("refundPendingToast", { no: r.refundNo, total: formatCNY(r.total) }),
+    onError: () => setNonce((n) => n + 1),
+    onSuccess: () => setNonce((n) => n + 1),
+  });
+  const submitting = request.pending;
   const seq = useRef(0);
 
   const app = apps.find((a) => a.sdkAppId === sdkAppId) ?? null;
@@ -125,19 +132,7 @@ export function RefundRequestForm({
 
   function confirm() {
     if (!app) return;
-    start(async () => {
-      const r = await requestRefundAction({ sdkAppId: app.sdkAppId, product: chosenProduct, mode });
-      if (!r.ok) {
-        toast.error(r.error.message);
-        setNonce((n) => n + 1);
-        return;
-      }
-      if (r.data.status === "executed")
-        toast.success(tm("refundExecutedToast", { no: r.data.refundNo, total: formatCNY(r.data.total) }));
-      else toast.success(tm("refundPendingToast", { no: r.data.refundNo, total: formatCNY(r.data.total) }));
-      router.refresh();
-      setNonce((n) => n + 1);
-    });
+    request.run({ sdkAppId: app.sdkAppId, product: chosenProduct, mode });
   }
 
   return (

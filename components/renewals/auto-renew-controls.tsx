@@ -1,36 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { setAutoRenewAction, setDontRenewAction } from "@/app/(customer)/renewals/actions";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
-
-function useAutoRenew(sdkAppId: number) {
-  const t = useTranslations("renewals");
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const set = (enabled: boolean, onFail?: () => void) =>
-    start(async () => {
-      const r = await setAutoRenewAction({ sdkAppId, enabled });
-      if (!r.ok) {
-        onFail?.();
-        return void toast.error(r.error.message);
-      }
-      toast.success(enabled ? t("autoRenewOn") : t("autoRenewOff"));
-      router.refresh();
-    });
-  return { pending, set };
-}
+import { useServerAction } from "@/components/use-server-action";
 
 /** The per-app auto-renew switch (R-BUY-9): shown at once, rolled back if the server refuses. */
 export function AutoRenewSwitch({ sdkAppId, name, enabled }: { sdkAppId: number; name: string; enabled: boolean }) {
   const t = useTranslations("renewals");
   const [on, setOn] = useState(enabled);
-  const { pending, set } = useAutoRenew(sdkAppId);
+  const set = useServerAction((v: boolean) => setAutoRenewAction({ sdkAppId, enabled: v }), {
+    success: (_, v) => (v ? t("autoRenewOn") : t("autoRenewOff")),
+    onError: (_, v) => setOn(!v),
+  });
+  const pending = set.pending;
   const shown = pending ? on : enabled;
   return (
     <div className="flex items-center gap-2">
@@ -42,7 +28,7 @@ export function AutoRenewSwitch({ sdkAppId, name, enabled }: { sdkAppId: number;
         aria-label={t("autoRenewFor", { name })}
         onCheckedChange={(v) => {
           setOn(v);
-          set(v, () => setOn(!v));
+          set.run(v);
         }}
       />
       <span className="text-xs text-muted-foreground">{shown ? t("on") : t("off")}</span>
@@ -53,15 +39,11 @@ export function AutoRenewSwitch({ sdkAppId, name, enabled }: { sdkAppId: number;
 /** 不续费 (R-LIFE-2): marks the app as not to be renewed, which turns auto-renew off; "renew after all" unmarks it. */
 export function DontRenewButton({ sdkAppId, name, marked }: { sdkAppId: number; name: string; marked: boolean }) {
   const t = useTranslations("renewals");
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const set = (on: boolean) =>
-    start(async () => {
-      const r = await setDontRenewAction({ sdkAppId, on });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(on ? t("dontRenewDone", { name }) : t("dontRenewUndone", { name }));
-      router.refresh();
-    });
+  const mark = useServerAction((on: boolean) => setDontRenewAction({ sdkAppId, on }), {
+    success: (_, on) => (on ? t("dontRenewDone", { name }) : t("dontRenewUndone", { name })),
+  });
+  const pending = mark.pending;
+  const set = (on: boolean) => mark.run(on);
   if (marked) {
     return (
       <Button

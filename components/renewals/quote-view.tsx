@@ -3,7 +3,7 @@
 import { topUpHref } from "@/components/top-up-href";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { RenewalQuote } from "@/app/(customer)/renewals/actions";
+import type { OrderQuote as RenewalQuote } from "@/app/(customer)/orders/actions";
 import { formatCNY } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

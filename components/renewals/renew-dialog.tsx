@@ -4,10 +4,9 @@ import { AgreementLink } from "@/components/agreement-link";
 import { topUpHref } from "@/components/top-up-href";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { renewAction, renewalQuoteAction, type RenewalQuote } from "@/app/(customer)/renewals/actions";
+import { placeOrderAction, quoteOrderAction, type OrderQuote } from "@/app/(customer)/orders/actions";
 import { formatCNY, formatDay } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,6 +23,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
+import { useServerAction } from "@/components/use-server-action";
 import { QuoteView } from "./quote-view";
 import type { RenewalRow, VoucherOption } from "./types";
 
@@ -57,17 +57,34 @@ const DAYS = Array.from({ length: 31 }, (_, i) => String(i + 1));
 export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props) {
   const t = useTranslations("renewals");
   const tc = useTranslations("common");
-  const router = useRouter();
   const [key] = useState(newIdempotencyKey);
   const [preset, setPreset] = useState<string>("1");
   const [other, setOther] = useState("");
   const [voucherId, setVoucherId] = useState(NO_VOUCHER);
   const [agree, setAgree] = useState(false);
-  const [quote, setQuote] = useState<RenewalQuote | null>(null);
+  const [quote, setQuote] = useState<OrderQuote | null>(null);
   const [quoteError, setQuoteError] = useState<string | null>(null);
   const [quoting, setQuoting] = useState(false);
   const [placeError, setPlaceError] = useState<{ code: string; message: string } | null>(null);
-  const [pending, start] = useTransition();
+  const placeAction = useServerAction(placeOrderAction, {
+    errors: "inline",
+    onError: (e) => setPlaceError(e),
+    onSuccess: (order) => {
+      toast.success(
+        t("renewedToast", { count: apps.length, no: String(order.orderNo), total: formatCNY(order.total) }),
+        {
+          description: (
+            <Link href={`/orders/${order.id}`} className="underline">
+              {t("viewOrder")}
+            </Link>
+          ),
+          duration: 10_000,
+        },
+      );
+      onClose(true);
+    },
+  });
+  const pending = placeAction.pending;
   const seq = useRef(0);
 
   const [day, setDay] = useState("1");
@@ -88,7 +105,7 @@ export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props)
       return;
     }
     setQuoting(true);
-    renewalQuoteAction({
+    quoteOrderAction("renewal", {
       sdkAppIds: ids.split(",").map(Number),
       ...(align ? { type: "align", day: Number(day) } : { months }),
       ...(voucher ? { voucherId: voucher } : {}),
@@ -110,31 +127,7 @@ export function RenewDialog({ apps, vouchers, onClose, mode = "months" }: Props)
 
   function pay() {
     if (months === null) return;
-    start(async () => {
-      const r = await renewAction({
-        idempotencyKey: key,
-        order: { ...term, sdkAppIds, ...(voucher ? { voucherId: voucher } : {}), agreeSla: true },
-      });
-      if (!r.ok) return void setPlaceError(r.error);
-      const id = r.data.order.id;
-      toast.success(
-        t("renewedToast", {
-          count: apps.length,
-          no: String(r.data.order.orderNo),
-          total: formatCNY(r.data.order.total),
-        }),
-        {
-          description: (
-            <Link href={`/orders/${id}`} className="underline">
-              {t("viewOrder")}
-            </Link>
-          ),
-          duration: 10_000,
-        },
-      );
-      onClose(true);
-      router.refresh();
-    });
+    placeAction.run("renewal", { ...term, sdkAppIds, ...(voucher ? { voucherId: voucher } : {}), agreeSla: true }, key);
   }
 
   return (

@@ -1,18 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Plus, UserRoundPlus } from "lucide-react";
-import { toast } from "sonner";
 import { addRecipientAction, removeRecipientAction } from "@/app/(customer)/settings/alert-actions";
-import type { FieldErrors } from "@/lib/errors";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Field } from "@/components/field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import {
   Dialog,
@@ -23,10 +19,11 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { submitWith } from "@/components/submit-with";
+import { TableCard } from "@/components/table-card";
+import { useServerAction } from "@/components/use-server-action";
 
 export type Recipient = { id: string; name: string; email: string | null; phone: string | null; kinds: string[] };
 
@@ -36,11 +33,14 @@ function AddRecipientDialog() {
   const t = useTranslations("recipients");
   const tk = useTranslations("notificationKind");
   const tc = useTranslations("common");
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [fields, setFields] = useState<FieldErrors>({});
   const [kinds, setKinds] = useState<string[]>(DEFAULT_KINDS);
-  const [pending, start] = useTransition();
+  const add = useServerAction(addRecipientAction, {
+    errors: "fields",
+    success: (r) => t("added", { name: r.name }),
+    onSuccess: () => setOpen(false),
+  });
+  const { fields, pending } = add;
 
   function submit(form: FormData) {
     const input = {
@@ -49,18 +49,7 @@ function AddRecipientDialog() {
       phone: String(form.get("phone") ?? ""),
       kinds,
     };
-    start(async () => {
-      const r = await addRecipientAction(input);
-      if (!r.ok) {
-        setFields(r.error.fields ?? {});
-        if (!r.error.fields) toast.error(r.error.message);
-        return;
-      }
-      toast.success(t("added", { name: r.data.name }));
-      setOpen(false);
-      setFields({});
-      router.refresh();
-    });
+    add.run(input);
   }
 
   const toggle = (k: string, on: boolean) => setKinds((ks) => (on ? [...ks, k] : ks.filter((x) => x !== k)));
@@ -69,7 +58,7 @@ function AddRecipientDialog() {
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        setFields({});
+        add.reset();
         if (o) setKinds(DEFAULT_KINDS);
       }}
     >
@@ -131,80 +120,64 @@ function AddRecipientDialog() {
 export function AlertRecipientsCard({ recipients }: { recipients: Recipient[] }) {
   const t = useTranslations("recipients");
   const tk = useTranslations("notificationKind");
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const remove = (id: string) =>
-    start(async () => {
-      const r = await removeRecipientAction({ id });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(t("removed"));
-      router.refresh();
-    });
+  const removeAction = useServerAction(removeRecipientAction, { success: t("removed") });
+  const pending = removeAction.pending;
+  const remove = (id: string) => removeAction.run({ id });
   return (
-    <Card id="alert-recipients">
-      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
-        <div className="grid min-w-0 flex-1 basis-64 gap-1.5">
-          <CardTitle>{t("title")}</CardTitle>
-          <CardDescription>{t("description")}</CardDescription>
-        </div>
-        <AddRecipientDialog />
-      </CardHeader>
-      <CardContent>
-        {recipients.length === 0 ? (
-          <EmptyState
-            icon={<UserRoundPlus className="size-8" />}
-            title={t("empty")}
-            description={t("emptyDescription")}
-          />
-        ) : (
-          <Table aria-label={t("title")}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("name")}</TableHead>
-                <TableHead className="hidden sm:table-cell">{t("channels")}</TableHead>
-                <TableHead>{t("kinds")}</TableHead>
-                <TableHead />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {recipients.map((r) => (
-                <TableRow key={r.id} data-testid="recipient-row">
-                  <TableCell>
-                    <div className="min-w-24 font-medium">{r.name}</div>
-                    <div className="grid text-xs text-muted-foreground sm:hidden">
-                      {r.email && <span className="break-all">{r.email}</span>}
-                      {r.phone && <span>{r.phone}</span>}
-                    </div>
-                  </TableCell>
-                  <TableCell className="hidden text-sm sm:table-cell">
-                    {r.email && <div className="break-all">{r.email}</div>}
-                    {r.phone && <div>{r.phone}</div>}
-                  </TableCell>
-                  <TableCell>
-                    <div className="flex max-w-md flex-wrap gap-1">
-                      {r.kinds.map((k) => (
-                        <Badge key={k} variant="secondary">
-                          {tk(k)}
-                        </Badge>
-                      ))}
-                    </div>
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <ConfirmButton
-                      label={t("remove")}
-                      title={t("removeTitle", { name: r.name })}
-                      body={t("removeBody")}
-                      confirmLabel={t("remove")}
-                      onConfirm={() => remove(r.id)}
-                      disabled={pending}
-                    />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </CardContent>
-    </Card>
+    <TableCard
+      id="alert-recipients"
+      title={t("title")}
+      description={t("description")}
+      actions={<AddRecipientDialog />}
+      isEmpty={recipients.length === 0}
+      empty={{ icon: <UserRoundPlus className="size-8" />, title: t("empty"), description: t("emptyDescription") }}
+    >
+      <Table aria-label={t("title")}>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t("name")}</TableHead>
+            <TableHead className="hidden sm:table-cell">{t("channels")}</TableHead>
+            <TableHead>{t("kinds")}</TableHead>
+            <TableHead />
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {recipients.map((r) => (
+            <TableRow key={r.id} data-testid="recipient-row">
+              <TableCell>
+                <div className="min-w-24 font-medium">{r.name}</div>
+                <div className="grid text-xs text-muted-foreground sm:hidden">
+                  {r.email && <span className="break-all">{r.email}</span>}
+                  {r.phone && <span>{r.phone}</span>}
+                </div>
+              </TableCell>
+              <TableCell className="hidden text-sm sm:table-cell">
+                {r.email && <div className="break-all">{r.email}</div>}
+                {r.phone && <div>{r.phone}</div>}
+              </TableCell>
+              <TableCell>
+                <div className="flex max-w-md flex-wrap gap-1">
+                  {r.kinds.map((k) => (
+                    <Badge key={k} variant="secondary">
+                      {tk(k)}
+                    </Badge>
+                  ))}
+                </div>
+              </TableCell>
+              <TableCell className="text-right">
+                <ConfirmButton
+                  label={t("remove")}
+                  title={t("removeTitle", { name: r.name })}
+                  body={t("removeBody")}
+                  confirmLabel={t("remove")}
+                  onConfirm={() => remove(r.id)}
+                  disabled={pending}
+                />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableCard>
   );
 }

@@ -1,36 +1,27 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import { setBalanceAlertAction } from "@/app/(customer)/settings/alert-actions";
 import { formatCNY } from "@/lib/format";
 import { Field } from "@/components/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { submitWith } from "@/components/submit-with";
+import { useServerAction } from "@/components/use-server-action";
 
 /** The owner's balance-alert threshold (R-LIFE-8). Saving an empty field turns the alert off. */
 export function BalanceAlertCard({ threshold, available }: { threshold: string | null; available: string }) {
   const t = useTranslations("balanceAlert");
-  const router = useRouter();
-  const [error, setError] = useState<string | undefined>();
-  const [pending, start] = useTransition();
-
-  function save(value: string | null) {
-    start(async () => {
-      const r = await setBalanceAlertAction({ threshold: value });
-      if (!r.ok) {
-        setError(r.error.fields?.threshold ?? r.error.message);
-        return;
-      }
-      setError(undefined);
-      const now = r.data.balanceAlert?.threshold;
-      toast.success(now ? t("saved", { threshold: formatCNY(now) }) : t("off"));
-      router.refresh();
-    });
-  }
+  const saveAction = useServerAction(setBalanceAlertAction, {
+    errors: "inline",
+    success: (r) => {
+      const now = r.balanceAlert?.threshold;
+      return now ? t("saved", { threshold: formatCNY(now) }) : t("off");
+    },
+  });
+  const pending = saveAction.pending;
+  const error = saveAction.error ? (saveAction.error.fields?.threshold ?? saveAction.error.message) : undefined;
+  const save = (value: string | null) => saveAction.run({ threshold: value });
 
   return (
     <Card id="balance-alert">

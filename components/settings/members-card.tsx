@@ -1,11 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useRef } from "react";
 import { addMemberAction, removeMemberAction } from "@/app/(customer)/settings/actions";
-import type { FieldErrors } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Field } from "@/components/field";
@@ -14,40 +11,27 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { submitWith } from "@/components/submit-with";
+import { useServerAction } from "@/components/use-server-action";
 
 type Member = { id: string; email: string; name: string; role: "owner" | "member" | null; createdAt: string };
 
 export function MembersCard({ members }: { members: Member[] }) {
   const t = useTranslations("settings");
   const tn = useTranslations("nav");
-  const router = useRouter();
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [pending, start] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const addAction = useServerAction(addMemberAction, {
+    errors: "fields",
+    success: (m) => t("memberAdded", { email: m.email }),
+    onSuccess: () => formRef.current?.reset(),
+  });
+  const removeAction = useServerAction(removeMemberAction, { success: t("memberRemoved") });
+  const pending = addAction.pending || removeAction.pending;
+  const fields = addAction.fields;
 
-  function add(form: FormData, el: HTMLFormElement) {
-    const input = Object.fromEntries(["email", "name", "password"].map((k) => [k, String(form.get(k) ?? "")]));
-    start(async () => {
-      const r = await addMemberAction(input);
-      if (!r.ok) {
-        setFields(r.error.fields ?? {});
-        if (!r.error.fields) toast.error(r.error.message);
-        return;
-      }
-      setFields({});
-      el.reset();
-      toast.success(t("memberAdded", { email: r.data.email }));
-      router.refresh();
-    });
+  function add(form: FormData) {
+    addAction.run(Object.fromEntries(["email", "name", "password"].map((k) => [k, String(form.get(k) ?? "")])));
   }
-
-  function remove(id: string) {
-    start(async () => {
-      const r = await removeMemberAction({ id });
-      if (!r.ok) return void toast.error(r.error.message);
-      toast.success(t("memberRemoved"));
-      router.refresh();
-    });
-  }
+  const remove = (id: string) => removeAction.run({ id });
 
   return (
     <Card>
@@ -94,6 +78,7 @@ export function MembersCard({ members }: { members: Member[] }) {
           </TableBody>
         </Table>
         <form
+          ref={formRef}
           onSubmit={submitWith(add)}
           className="grid gap-3 rounded-md border p-4 sm:grid-cols-3"
           noValidate

@@ -76,20 +76,13 @@ export const ACTION_SAMPLES: Record<string, (f: ActionFixture) => ActionSample> 
     who: "customer",
     args: [{ sdkAppId: f.sdkAppId, name: "Renamed" }],
   }),
-  // The quote action sets agreeSla itself (a price is shown before the box is ticked): leave it out.
-  "(customer)/buy/actions.ts#quoteAction": (f) => ({
+  // One module for the buy, change and renewal pages (a variant each). The quote sets agreeSla itself (a price is
+  // shown before the box is ticked): leave it out.
+  "(customer)/orders/actions.ts#quoteOrderAction": (f) => ({
     who: "customer",
-    args: [(({ agreeSla: _, ...rest }) => rest)(plan(f))],
+    args: ["buy", (({ agreeSla: _, ...rest }) => rest)(plan(f))],
   }),
-  "(customer)/buy/actions.ts#placeOrderAction": (f) => ({ who: "customer", args: [plan(f), idem()] }),
-  "(customer)/change/actions.ts#quoteChangeAction": (f) => ({
-    who: "customer",
-    args: [{ sdkAppId: f.sdkAppId, edition: "ultimate", months: 1, packs: [] }],
-  }),
-  "(customer)/change/actions.ts#placeChangeAction": (f) => ({
-    who: "customer",
-    args: [{ sdkAppId: f.sdkAppId, edition: "ultimate", months: 1, packs: [], agreeSla: true }, idem()],
-  }),
+  "(customer)/orders/actions.ts#placeOrderAction": (f) => ({ who: "customer", args: ["buy", plan(f), idem()] }),
   "(customer)/refunds/actions.ts#previewRefundAction": (f) => ({
     who: "customer",
     args: [{ sdkAppId: f.sdkAppId, product: "plan", mode: "standard" }],
@@ -97,14 +90,6 @@ export const ACTION_SAMPLES: Record<string, (f: ActionFixture) => ActionSample> 
   "(customer)/refunds/actions.ts#requestRefundAction": (f) => ({
     who: "customer",
     args: [{ sdkAppId: f.sdkAppId, product: "plan", mode: "standard" }],
-  }),
-  "(customer)/renewals/actions.ts#renewalQuoteAction": (f) => ({
-    who: "customer",
-    args: [{ sdkAppIds: [f.sdkAppId], months: 1 }],
-  }),
-  "(customer)/renewals/actions.ts#renewAction": (f) => ({
-    who: "customer",
-    args: [{ idempotencyKey: idem(), order: { sdkAppIds: [f.sdkAppId], months: 1, agreeSla: true } }],
   }),
   "(customer)/renewals/actions.ts#setAutoRenewAction": (f) => ({
     who: "customer",

@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { oneAppJson, createApp, deleteApp, renameApp, startApp, stopApp } from "@/lib/services/apps";
 import { createAppSchema, renameAppSchema, sdkAppIdSchema } from "@/lib/validation/apps";
 
@@ -11,33 +11,39 @@ const target = z.object({ sdkAppId: sdkAppIdSchema });
 export async function createAppAction(input: unknown) {
   return runAction("apps:write", createAppSchema, input, async (actor, data) => {
     const app = await oneAppJson(await createApp(actor, data));
-    revalidatePath("/apps");
+    revalidateAccountPages();
     return app;
   });
 }
 
 export async function stopAppAction(input: unknown) {
-  return runAction("apps:write", target, input, async (actor, { sdkAppId }) =>
-    oneAppJson(await stopApp(actor, sdkAppId)),
-  );
+  return runAction("apps:write", target, input, async (actor, { sdkAppId }) => {
+    const app = await oneAppJson(await stopApp(actor, sdkAppId));
+    revalidateAccountPages();
+    return app;
+  });
 }
 
 export async function startAppAction(input: unknown) {
-  return runAction("apps:write", target, input, async (actor, { sdkAppId }) =>
-    oneAppJson(await startApp(actor, sdkAppId)),
-  );
+  return runAction("apps:write", target, input, async (actor, { sdkAppId }) => {
+    const app = await oneAppJson(await startApp(actor, sdkAppId));
+    revalidateAccountPages();
+    return app;
+  });
 }
 
 export async function deleteAppAction(input: unknown) {
   return runAction("apps:write", target, input, async (actor, { sdkAppId }) => {
     await deleteApp(actor, sdkAppId);
-    revalidatePath("/apps");
+    revalidateAccountPages();
     return { sdkAppId };
   });
 }
 
 export async function renameAppAction(input: unknown) {
-  return runAction("apps:write", target.extend(renameAppSchema.shape), input, async (actor, { sdkAppId, name }) =>
-    oneAppJson(await renameApp(actor, sdkAppId, name)),
-  );
+  return runAction("apps:write", target.extend(renameAppSchema.shape), input, async (actor, { sdkAppId, name }) => {
+    const app = await oneAppJson(await renameApp(actor, sdkAppId, name));
+    revalidateAccountPages();
+    return app;
+  });
 }

@@ -15,8 +15,8 @@ import { LedgerTable } from "@/components/balance/ledger-table";
 import type { LedgerRowView } from "@/components/balance/types";
 import { VoucherTabs } from "@/components/balance/voucher-tabs";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableCard } from "@/components/table-card";
 import { cn } from "@/lib/utils";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -99,37 +99,18 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
           <VoucherTabs vouchers={vouchers.map((v) => voucherJson(v, at))} />
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("ledger")}</CardTitle>
-          <CardDescription>{t("ledgerDescription")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {any === 0 ? (
-            <EmptyState
-              icon={<ReceiptText className="size-8" />}
-              title={t("emptyTitle")}
-              description={t("emptyDescription")}
-            />
-          ) : (
-            <div className="grid min-w-0 grid-cols-1 gap-4" id="ledger">
-              <FilterForm
-                path="/balance"
-                params={params}
-                csvHref={listHref("/balance/ledger.csv", sp, { page: null })}
-              />
-              <LedgerTable rows={rows} />
-              <Pagination
-                path="/balance"
-                searchParams={sp}
-                page={params.page}
-                pageSize={params.pageSize}
-                total={total}
-              />
-            </div>
-          )}
-        </CardContent>
-      </Card>
+      <TableCard
+        title={t("ledger")}
+        description={t("ledgerDescription")}
+        isEmpty={any === 0}
+        empty={{ icon: <ReceiptText className="size-8" />, title: t("emptyTitle"), description: t("emptyDescription") }}
+      >
+        <div className="grid min-w-0 grid-cols-1 gap-4" id="ledger">
+          <FilterForm path="/balance" params={params} csvHref={listHref("/balance/ledger.csv", sp, { page: null })} />
+          <LedgerTable rows={rows} />
+          <Pagination path="/balance" searchParams={sp} page={params.page} pageSize={params.pageSize} total={total} />
+        </div>
+      </TableCard>
     </div>
   );
 }

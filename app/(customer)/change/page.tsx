@@ -13,7 +13,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { quoteChangeAction } from "./actions";
+import { quoteOrderAction } from "../orders/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("change"))("title") };
@@ -116,7 +116,12 @@ export default async function ChangePage({ searchParams }: Props) {
     });
   }
   // The server says up front whether this plan can be changed here at all (campaign not refundable, a refund in review...).
-  const probe = await quoteChangeAction({ sdkAppId: app.sdkAppId, edition: app.edition, months: 1, packs: [] });
+  const probe = await quoteOrderAction("change", {
+    sdkAppId: app.sdkAppId,
+    edition: app.edition,
+    months: 1,
+    packs: [],
+  });
   if (!probe.ok)
     return blocked(t("blocked.title"), probe.error.message, {
       href: `/apps/${app.sdkAppId}`,

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { toLocale } from "@/lib/i18n/config";
 import { now } from "@/lib/clock";
 import { markAllRead, markRead } from "@/lib/services/inbox";
@@ -11,7 +11,7 @@ import { markAllRead, markRead } from "@/lib/services/inbox";
 export async function markReadAction(input: unknown) {
   return runAction("notifications:read", z.object({ id: z.uuid() }), input, async (actor, { id }) => {
     const n = await markRead(actor.accountId, id, await now(), toLocale(await getLocale()));
-    revalidatePath("/", "layout");
+    revalidateAccountPages();
     return { id: n.id };
   });
 }
@@ -19,7 +19,7 @@ export async function markReadAction(input: unknown) {
 export async function markAllReadAction(input: unknown) {
   return runAction("notifications:read", z.object({}), input, async (actor) => {
     const count = await markAllRead(actor.accountId, await now());
-    revalidatePath("/", "layout");
+    revalidateAccountPages();
     return { count };
   });
 }

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { getRefund, previewWithReview, requestRefund } from "@/lib/services/refund";
 import { previewJson, refundJson } from "@/lib/services/refund-json";
 import { refundSchema } from "@/lib/validation/refunds";
@@ -20,8 +20,7 @@ export async function previewRefundAction(input: unknown) {
 export async function requestRefundAction(input: unknown) {
   return runAction("refunds:write", refundSchema, input, async (actor, data) => {
     const r = await requestRefund(actor, data);
-    for (const path of ["/refunds", "/apps", "/overview", "/balance", "/orders"]) revalidatePath(path);
-    revalidatePath(`/apps/${data.sdkAppId}`);
+    revalidateAccountPages();
     return refundJson(await getRefund(r.id, actor.accountId));
   });
 }

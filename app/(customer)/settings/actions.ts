@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { createAccountApiKey, revokeAccountApiKey } from "@/lib/services/api-keys";
 import { addMember, removeMember } from "@/lib/services/members";
 import { addMemberSchema, apiKeyNameSchema } from "@/lib/validation/accounts";
@@ -12,7 +12,7 @@ const byId = z.object({ id: z.uuid() });
 export async function addMemberAction(input: unknown) {
   return runAction("members:manage", addMemberSchema, input, async (actor, data) => {
     const m = await addMember(actor, data);
-    revalidatePath("/settings");
+    revalidateAccountPages();
     return m;
   });
 }
@@ -20,7 +20,7 @@ export async function addMemberAction(input: unknown) {
 export async function removeMemberAction(input: unknown) {
   return runAction("members:manage", byId, input, async (actor, { id }) => {
     await removeMember(actor, id);
-    revalidatePath("/settings");
+    revalidateAccountPages();
     return { id };
   });
 }
@@ -28,7 +28,7 @@ export async function removeMemberAction(input: unknown) {
 export async function createApiKeyAction(input: unknown) {
   return runAction("apiKeys:manage", apiKeyNameSchema, input, async (actor, { name }) => {
     const k = await createAccountApiKey(actor, name);
-    revalidatePath("/settings");
+    revalidateAccountPages();
     return { id: k.id, name: k.name, key: k.key };
   });
 }
@@ -36,7 +36,7 @@ export async function createApiKeyAction(input: unknown) {
 export async function revokeApiKeyAction(input: unknown) {
   return runAction("apiKeys:manage", byId, input, async (actor, { id }) => {
     await revokeAccountApiKey(actor, id);
-    revalidatePath("/settings");
+    revalidateAccountPages();
     return { id };
   });
 }

@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { addRecipient, removeRecipient } from "@/lib/services/alert-recipients";
 import { setBalanceAlert } from "@/lib/services/balance-alert";
 import { balanceAlertSchema, recipientSchema } from "@/lib/validation/notifications";
@@ -10,7 +10,7 @@ import { balanceAlertSchema, recipientSchema } from "@/lib/validation/notificati
 export async function addRecipientAction(input: unknown) {
   return runAction("alerts:manage", recipientSchema, input, async (actor, data) => {
     const r = await addRecipient(actor, data);
-    revalidatePath("/settings");
+    revalidateAccountPages();
     return r;
   });
 }
@@ -18,7 +18,7 @@ export async function addRecipientAction(input: unknown) {
 export async function removeRecipientAction(input: unknown) {
   return runAction("alerts:manage", z.object({ id: z.uuid() }), input, async (actor, { id }) => {
     await removeRecipient(actor, id);
-    revalidatePath("/settings");
+    revalidateAccountPages();
     return { id };
   });
 }
@@ -26,7 +26,7 @@ export async function removeRecipientAction(input: unknown) {
 export async function setBalanceAlertAction(input: unknown) {
   return runAction("alerts:manage", balanceAlertSchema, input, async (actor, { threshold }) => {
     const a = await setBalanceAlert(actor, threshold);
-    revalidatePath("/", "layout");
+    revalidateAccountPages();
     return { balanceAlert: a.balanceAlert };
   });
 }

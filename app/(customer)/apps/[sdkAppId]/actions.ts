@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { applicationJson, applyFeature } from "@/lib/services/features";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
 import { applyFeatureSchema } from "@/lib/validation/features";
@@ -13,7 +13,7 @@ const input = z.object({ sdkAppId: sdkAppIdSchema }).extend(applyFeatureSchema.s
 export async function applyFeatureAction(data: unknown) {
   return runAction("features:write", input, data, async (actor, { sdkAppId, feature }) => {
     const a = applicationJson(await applyFeature(actor, sdkAppId, feature));
-    revalidatePath(`/apps/${sdkAppId}`);
+    revalidateAccountPages();
     return a;
   });
 }

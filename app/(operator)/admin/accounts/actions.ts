@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { createAccount, topUp, verifyAccount } from "@/lib/services/accounts";
 import { createAccountSchema, emailSchema, topUpSchema } from "@/lib/validation/accounts";
 import { clearLoginLock } from "@/lib/services/login";
@@ -12,7 +12,7 @@ const accountId = z.object({ accountId: z.uuid() });
 export async function createAccountAction(input: unknown) {
   return runAction("admin:accounts", createAccountSchema, input, async (actor, data) => {
     const r = await createAccount(actor, data);
-    revalidatePath("/admin/accounts");
+    revalidateAccountPages();
     return { id: r.account.id, name: r.account.name, apiKey: r.apiKey };
   });
 }
@@ -20,7 +20,7 @@ export async function createAccountAction(input: unknown) {
 export async function verifyAccountAction(input: unknown) {
   return runAction("admin:accounts", accountId, input, async (actor, { accountId }) => {
     const a = await verifyAccount(actor, accountId);
-    revalidatePath(`/admin/accounts/${accountId}`);
+    revalidateAccountPages();
     return a;
   });
 }
@@ -29,7 +29,7 @@ export async function topUpAction(input: unknown) {
   const schema = z.intersection(accountId, topUpSchema);
   return runAction("admin:accounts", schema, input, async (actor, { accountId, ...rest }) => {
     const a = await topUp(actor, accountId, rest);
-    revalidatePath(`/admin/accounts/${accountId}`);
+    revalidateAccountPages();
     return a;
   });
 }
@@ -40,9 +40,9 @@ export async function clearLoginLockAction(input: unknown) {
     "admin:accounts",
     z.object({ accountId: z.uuid(), email: emailSchema }),
     input,
-    async (actor, { accountId, email }) => {
+    async (actor, { email }) => {
       await clearLoginLock(actor, email);
-      revalidatePath(`/admin/accounts/${accountId}`);
+      revalidateAccountPages();
       return { email };
     },
   );

@@ -1,21 +1,17 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { createCampaign, endCampaign, updateCampaign } from "@/lib/services/campaigns";
 import { campaignSchema } from "@/lib/validation/campaigns";
 
 const target = z.object({ id: z.uuid({ error: "must be a campaign id" }) });
 
-function done() {
-  revalidatePath("/admin/campaigns");
-}
-
 export async function createCampaignAction(input: unknown) {
   return runAction("admin:campaigns", campaignSchema, input, async (actor, data) => {
     const c = await createCampaign(actor, data);
-    done();
+    revalidateAccountPages();
     return { id: c.id, name: c.name };
   });
 }
@@ -23,7 +19,7 @@ export async function createCampaignAction(input: unknown) {
 export async function updateCampaignAction(input: unknown) {
   return runAction("admin:campaigns", z.intersection(target, campaignSchema), input, async (actor, { id, ...data }) => {
     const c = await updateCampaign(actor, id, data);
-    done();
+    revalidateAccountPages();
     return { id: c.id, name: c.name };
   });
 }
@@ -32,7 +28,7 @@ export async function updateCampaignAction(input: unknown) {
 export async function endCampaignAction(input: unknown) {
   return runAction("admin:campaigns", target, input, async (actor, { id }) => {
     const c = await endCampaign(actor, id);
-    done();
+    revalidateAccountPages();
     return { id: c.id, name: c.name };
   });
 }

@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { applicationJson, approveFeature, rejectFeature } from "@/lib/services/features";
 import { applicationIdSchema, rejectFeatureSchema } from "@/lib/validation/features";
 
@@ -12,7 +12,7 @@ const target = z.object({ id: applicationIdSchema });
 export async function approveFeatureAction(input: unknown) {
   return runAction("admin:features", target, input, async (actor, { id }) => {
     const r = applicationJson(await approveFeature(actor, id));
-    revalidatePath("/admin/features");
+    revalidateAccountPages();
     return r;
   });
 }
@@ -20,7 +20,7 @@ export async function approveFeatureAction(input: unknown) {
 export async function rejectFeatureAction(input: unknown) {
   return runAction("admin:features", target.extend(rejectFeatureSchema.shape), input, async (actor, { id, reason }) => {
     const r = applicationJson(await rejectFeature(actor, id, reason));
-    revalidatePath("/admin/features");
+    revalidateAccountPages();
     return r;
   });
 }

@@ -7,9 +7,8 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from "@/db/schema/notification
 import { deliveryCounts, listDeliveries, queueFigures } from "@/lib/services/deliveries";
 import { DeliveriesTable } from "@/components/admin/deliveries-table";
 import { DeliveryStatusFilter } from "@/components/admin/delivery-status-filter";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableCard } from "@/components/table-card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,74 +34,62 @@ export default async function JobsPage({ searchParams }: Props) {
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <PageHeader title={t("title")} description={t("description")} />
       <p className="text-sm text-muted-foreground">{process.env.SMTP_URL ? t("smtpOn") : t("smtpOff")}</p>
-      <Card>
-        <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
-          <div className="grid gap-1.5">
-            <CardTitle>{t("deliveries")}</CardTitle>
-            <CardDescription data-testid="delivery-counts">{t("counts", counts)}</CardDescription>
-          </div>
-          <DeliveryStatusFilter status={status ?? null} />
-        </CardHeader>
-        <CardContent>
-          {rows.length === 0 ? (
-            <EmptyState icon={<Send className="size-8" />} title={t("empty")} description={t("emptyDescription")} />
-          ) : (
-            <DeliveriesTable
-              rows={rows.map((d) => ({
-                id: d.id,
-                status: d.status,
-                channel: d.channel,
-                to: d.to,
-                kind: d.kind,
-                accountName: d.accountName,
-                attempts: d.attempts,
-                lastError: d.lastError,
-                transport: d.transport,
-                subject: d.subject,
-                body: d.body,
-                createdAt: d.createdAt.toISOString(),
-                sentAt: d.sentAt?.toISOString() ?? null,
-              }))}
-            />
-          )}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("queues")}</CardTitle>
-          <CardDescription>{t("queuesDescription")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {!queues || queues.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t("noQueues")}</p>
-          ) : (
-            <Table aria-label={t("queues")}>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("queue")}</TableHead>
-                  {(["waiting", "active", "completed", "failed"] as const).map((k) => (
-                    <TableHead key={k} className="text-right">
-                      {t(`jobState.${k}`)}
-                    </TableHead>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {queues.map((q) => (
-                  <TableRow key={q.queue}>
-                    <TableCell className="font-mono text-xs">{q.queue}</TableCell>
-                    {(["waiting", "active", "completed", "failed"] as const).map((k) => (
-                      <TableCell key={k} className="text-right tabular-nums">
-                        {q[k]}
-                      </TableCell>
-                    ))}
-                  </TableRow>
+      <TableCard
+        title={t("deliveries")}
+        description={<span data-testid="delivery-counts">{t("counts", counts)}</span>}
+        actions={<DeliveryStatusFilter status={status ?? null} />}
+        isEmpty={rows.length === 0}
+        empty={{ icon: <Send className="size-8" />, title: t("empty"), description: t("emptyDescription") }}
+      >
+        <DeliveriesTable
+          rows={rows.map((d) => ({
+            id: d.id,
+            status: d.status,
+            channel: d.channel,
+            to: d.to,
+            kind: d.kind,
+            accountName: d.accountName,
+            attempts: d.attempts,
+            lastError: d.lastError,
+            transport: d.transport,
+            subject: d.subject,
+            body: d.body,
+            createdAt: d.createdAt.toISOString(),
+            sentAt: d.sentAt?.toISOString() ?? null,
+          }))}
+        />
+      </TableCard>
+      <TableCard
+        title={t("queues")}
+        description={t("queuesDescription")}
+        isEmpty={!queues || queues.length === 0}
+        empty={t("noQueues")}
+      >
+        <Table aria-label={t("queues")}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("queue")}</TableHead>
+              {(["waiting", "active", "completed", "failed"] as const).map((k) => (
+                <TableHead key={k} className="text-right">
+                  {t(`jobState.${k}`)}
+                </TableHead>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {queues?.map((q) => (
+              <TableRow key={q.queue}>
+                <TableCell className="font-mono text-xs">{q.queue}</TableCell>
+                {(["waiting", "active", "completed", "failed"] as const).map((k) => (
+                  <TableCell key={k} className="text-right tabular-nums">
+                    {q[k]}
+                  </TableCell>
                 ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableCard>
     </div>
   );
 }

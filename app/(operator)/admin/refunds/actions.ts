@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { getRefund } from "@/lib/services/refund";
 import { approveRefund, rejectRefund } from "@/lib/services/refund-review";
 import { refundJson } from "@/lib/services/refund-json";
@@ -14,7 +14,7 @@ const target = z.object({ id: z.uuid({ error: "must be a refund id" }) });
 export async function approveRefundAction(input: unknown) {
   return runAction("admin:refunds", target, input, async (actor, { id }) => {
     const r = await approveRefund(actor, id);
-    revalidatePath("/admin/refunds");
+    revalidateAccountPages();
     return refundJson(await getRefund(r.id));
   });
 }
@@ -22,7 +22,7 @@ export async function approveRefundAction(input: unknown) {
 export async function rejectRefundAction(input: unknown) {
   return runAction("admin:refunds", target.extend(rejectSchema.shape), input, async (actor, { id, reason }) => {
     const r = await rejectRefund(actor, id, reason);
-    revalidatePath("/admin/refunds");
+    revalidateAccountPages();
     return refundJson(await getRefund(r.id));
   });
 }

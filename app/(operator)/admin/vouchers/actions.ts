@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
+import { revalidateAccountPages } from "@/lib/revalidate";
 import { money } from "@/lib/money";
 import { issueVoucher } from "@/lib/services/vouchers";
 import { voucherFormSchema } from "@/lib/validation/campaigns";
@@ -15,8 +15,7 @@ export async function issueVoucherAction(input: unknown) {
       ...(d.minTotal ? { minTotal: money(d.minTotal) } : {}),
       expiresAt: d.expiresAt,
     });
-    revalidatePath("/admin/vouchers");
-    revalidatePath("/balance");
+    revalidateAccountPages();
     return { id: v.id, amount: v.amount };
   });
 }

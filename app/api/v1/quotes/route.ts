@@ -3,6 +3,6 @@ import { quoteOrder } from "@/lib/services/purchase";
 import { quoteJson } from "@/lib/services/order-json";
 import { orderSchema } from "@/lib/validation/orders";
 
-export const POST = apiRoute("orders:write", async ({ actor, req }) =>
+export const POST = apiRoute("orders:read", async ({ actor, req }) =>
   quoteJson(await quoteOrder(actor, await body(req, orderSchema))),
 );

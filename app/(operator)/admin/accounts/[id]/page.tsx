@@ -20,6 +20,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableCard } from "@/components/table-card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 type Props = { params: Promise<{ id: string }> };
@@ -96,41 +97,32 @@ export default async function AccountPage({ params }: Props) {
         ))}
       </div>
       <TopUpForm accountId={account.id} name={account.name} />
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("ledger")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {ledger.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{t("noLedger")}</p>
-          ) : (
-            <Table aria-label={t("ledger")}>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("ledgerAt")}</TableHead>
-                  <TableHead>{t("ledgerKind")}</TableHead>
-                  <TableHead className="text-right">{t("ledgerCash")}</TableHead>
-                  <TableHead className="text-right">{t("ledgerGift")}</TableHead>
-                  <TableHead className="text-right">{t("ledgerBalance")}</TableHead>
-                  <TableHead>{t("ledgerNote")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {ledger.map((l) => (
-                  <TableRow key={l.id}>
-                    <TableCell className="whitespace-nowrap">{formatDateTime(l.at)}</TableCell>
-                    <TableCell>{tk.has(l.kind) ? tk(l.kind) : l.kind}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatCNY(l.cashDelta)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatCNY(l.giftDelta)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatCNY(l.availableAfter)}</TableCell>
-                    <TableCell className="text-muted-foreground">{l.note}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+      <TableCard title={t("ledger")} isEmpty={ledger.length === 0} empty={t("noLedger")}>
+        <Table aria-label={t("ledger")}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("ledgerAt")}</TableHead>
+              <TableHead>{t("ledgerKind")}</TableHead>
+              <TableHead className="text-right">{t("ledgerCash")}</TableHead>
+              <TableHead className="text-right">{t("ledgerGift")}</TableHead>
+              <TableHead className="text-right">{t("ledgerBalance")}</TableHead>
+              <TableHead>{t("ledgerNote")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {ledger.map((l) => (
+              <TableRow key={l.id}>
+                <TableCell className="whitespace-nowrap">{formatDateTime(l.at)}</TableCell>
+                <TableCell>{tk.has(l.kind) ? tk(l.kind) : l.kind}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatCNY(l.cashDelta)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatCNY(l.giftDelta)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatCNY(l.availableAfter)}</TableCell>
+                <TableCell className="text-muted-foreground">{l.note}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableCard>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -171,34 +163,25 @@ export default async function AccountPage({ params }: Props) {
             </Table>
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("accountApps")}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {apps.length === 0 ? (
-              <p className="text-sm text-muted-foreground">{ta("emptyTitle")}</p>
-            ) : (
-              <Table aria-label={t("accountApps")}>
-                <TableBody>
-                  {apps.map((a) => (
-                    <TableRow key={a.id}>
-                      <TableCell className="font-medium">{a.name}</TableCell>
-                      <TableCell className="font-mono text-sm">{a.sdkAppId}</TableCell>
-                      <TableCell className="whitespace-nowrap">{te(a.edition)}</TableCell>
-                      <TableCell>
-                        <StatusBadge status={a.status} />
-                      </TableCell>
-                      <TableCell className="whitespace-nowrap text-muted-foreground">
-                        {a.expiresAt ? formatExpiryDay(a.expiresAt) : ""}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </CardContent>
-        </Card>
+        <TableCard title={t("accountApps")} isEmpty={apps.length === 0} empty={ta("emptyTitle")}>
+          <Table aria-label={t("accountApps")}>
+            <TableBody>
+              {apps.map((a) => (
+                <TableRow key={a.id}>
+                  <TableCell className="font-medium">{a.name}</TableCell>
+                  <TableCell className="font-mono text-sm">{a.sdkAppId}</TableCell>
+                  <TableCell className="whitespace-nowrap">{te(a.edition)}</TableCell>
+                  <TableCell>
+                    <StatusBadge status={a.status} />
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground">
+                    {a.expiresAt ? formatExpiryDay(a.expiresAt) : ""}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableCard>
       </div>
       <AccountHistory orders={orders} refunds={refunds} />
     </div>

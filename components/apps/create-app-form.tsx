@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { Plus } from "lucide-react";
-import { toast } from "sonner";
 import { createAppAction } from "@/app/(customer)/apps/actions";
 import type { AppJson } from "@/lib/services/apps";
 import { submitWith } from "@/components/submit-with";
@@ -19,66 +18,69 @@ import {
 } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useServerAction } from "@/components/use-server-action";
 
-/** Creates a trial app without leaving the purchase page; the new app becomes the chosen one. */
-export function CreateAppInline({
-  onCreated,
-  variant = "outline",
-}: {
-  onCreated: (app: AppJson) => void;
+type Props = {
+  /** the trigger button's text */
+  label: string;
   variant?: "outline" | "default";
-}) {
-  const t = useTranslations("apps");
-  const tb = useTranslations("buy");
-  const tc = useTranslations("common");
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  /** after the toast: the apps page opens the new app, the purchase page chooses it */
+  onCreated: (app: AppJson) => void;
+};
 
-  function submit(form: FormData) {
-    const name = String(form.get("name") ?? "");
-    start(async () => {
-      const r = await createAppAction({ name });
-      if (!r.ok) return void setError(r.error.fields?.name ?? r.error.message);
-      toast.success(t("created", { name: r.data.name, sdkAppId: r.data.sdkAppId }));
+/** The one create-app form (R-APP-1): a name in a dialog; the server's reason is shown under the field. */
+export function CreateAppForm({ label, variant = "default", onCreated }: Props) {
+  const t = useTranslations("apps");
+  const tc = useTranslations("common");
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const create = useServerAction(createAppAction, {
+    errors: "inline",
+    success: (app) => t("created", { name: app.name, sdkAppId: app.sdkAppId }),
+    onSuccess: (app) => {
       setOpen(false);
-      setError(null);
-      onCreated(r.data);
-    });
-  }
+      onCreated(app);
+    },
+    refresh: false,
+  });
+  const error = create.error && (create.error.fields?.name ?? create.error.message);
 
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        setError(null);
+        create.reset();
       }}
     >
       <DialogTrigger asChild>
         <Button type="button" variant={variant}>
           <Plus className="size-4" />
-          {tb("app.create")}
+          {label}
         </Button>
       </DialogTrigger>
       <DialogContent closeLabel={tc("close")}>
-        <form onSubmit={submitWith(submit)} className="grid gap-4" noValidate>
+        <form
+          onSubmit={submitWith((form) => create.run({ name: String(form.get("name") ?? "") }))}
+          className="grid gap-4"
+          noValidate
+        >
           <DialogHeader>
             <DialogTitle>{t("createTitle")}</DialogTitle>
             <DialogDescription>{t("createDescription")}</DialogDescription>
           </DialogHeader>
           <div className="grid gap-2">
-            <Label htmlFor="buy-app-name">{t("name")}</Label>
+            <Label htmlFor={`${id}-name`}>{t("name")}</Label>
             <Input
-              id="buy-app-name"
+              id={`${id}-name`}
               name="name"
               placeholder={t("namePlaceholder")}
               maxLength={80}
               aria-invalid={error ? true : undefined}
-              aria-describedby="buy-app-name-hint"
+              aria-describedby={`${id}-hint`}
               autoFocus
             />
-            <p id="buy-app-name-hint" className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
+            <p id={`${id}-hint`} className={error ? "text-sm text-destructive" : "text-xs text-muted-foreground"}>
               {error ?? t("nameHint")}
             </p>
           </div>
@@ -86,8 +88,8 @@ export function CreateAppInline({
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
               {tc("cancel")}
             </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? tc("loading") : tc("create")}
+            <Button type="submit" disabled={create.pending}>
+              {create.pending ? tc("loading") : tc("create")}
             </Button>
           </DialogFooter>
         </form>
