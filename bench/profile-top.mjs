@@ -8,7 +8,6 @@ const self = new Map();
 const dt = prof.timeDeltas;
 let total = 0;
 prof.samples.forEach((id, i) => {
-  const node = byId.get(id);
   const d = dt[i] ?? 0;
   total += d;
   self.set(id, (self.get(id) ?? 0) + d);

@@ -7,7 +7,7 @@ import { SortHeader } from "@/components/data-list/sort-header";
 import type { TermView } from "@/lib/billing/term";
 import { TermText } from "./term-text";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeader, TableRow } from "@/components/ui/table";
 
 const STATUS_VARIANT: Record<AppStatus, "success" | "warning" | "destructive" | "secondary" | "outline"> = {
   enabled: "success",

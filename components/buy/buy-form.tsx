@@ -28,7 +28,7 @@ import { PackPicker, tierFor, type PackSelection } from "./pack-picker";
 import { OrderOptions } from "./order-options";
 import { BuySection } from "./section";
 import { termMonths, TermPicker, type Term } from "./term-picker";
-import { type BuyApp, type BuyProps, type OrderBody } from "./types";
+import type { BuyApp, BuyProps, OrderBody } from "./types";
 import { useQuote } from "./use-quote";
 import { isPositive } from "./money";
 
@@ -91,6 +91,7 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
   const bodyJson = body ? JSON.stringify(body) : "";
   const quote = useQuote(body);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a changed order clears the last error
   useEffect(() => setPlaceError(null), [bodyJson]);
 
   function chooseApp(id: number) {

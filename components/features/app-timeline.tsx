@@ -21,6 +21,7 @@ export async function AppTimeline({ events, now, stopped }: Props) {
   const t = await getTranslations("timeline");
   const tf = await getTranslations("features");
   const tt = await getTranslations("term");
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive (TypeScript checks it)
   const items: Item[] = events.map((e, i): Item => {
     const key = `${e.kind}-${i}`;
     switch (e.kind) {

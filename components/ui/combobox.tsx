@@ -51,7 +51,7 @@ export function Combobox({
     if (!open) return;
     setQuery("");
     const i = options.findIndex((o) => o.value === value);
-    setActive(i >= 0 ? i : 0);
+    setActive(Math.max(i, 0));
   }, [open, options, value]);
   React.useEffect(() => {
     listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: "nearest" });
@@ -105,6 +105,7 @@ export function Combobox({
         <div className="flex items-center gap-2 border-b px-3">
           <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />
           <input
+            // biome-ignore lint/a11y/noAutofocus: opening the popover is asking to type in its search box
             autoFocus
             role="combobox"
             aria-expanded
@@ -126,15 +127,18 @@ export function Combobox({
           <ul
             ref={listRef}
             id={listId}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows ul as a listbox
             role="listbox"
             aria-label={aria["aria-label"]}
             className="max-h-72 overflow-y-auto p-1"
           >
             {shown.map((o, i) => (
+              // biome-ignore lint/a11y: focus stays in the input (aria-activedescendant); keys are handled there
               <li
                 key={o.value}
                 id={optionId(i)}
                 data-index={i}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows li as an option
                 role="option"
                 aria-selected={o.value === value}
                 data-active={i === active || undefined}

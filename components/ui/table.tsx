@@ -1,4 +1,4 @@
-import * as React from "react";
+import type * as React from "react";
 
 import { cn } from "@/lib/utils";
 
@@ -7,6 +7,7 @@ function Table({ className, ...props }: React.ComponentProps<"table">) {
     // Focusable so a table wider than the screen can be scrolled from the keyboard (axe scrollable-region-focusable).
     <div
       data-slot="table-container"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard
       tabIndex={0}
       className="relative w-full overflow-x-auto rounded-md border focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
     >

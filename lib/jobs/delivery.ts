@@ -30,7 +30,7 @@ export async function deliverOne(
   const transports = opts.transports ?? defaultTransports();
   return db().transaction(async (tx) => {
     const [d] = await tx.select().from(deliveries).where(eq(deliveries.id, id)).for("update", { skipLocked: true });
-    if (!d || d.status !== "pending") return { outcome: "skipped" as const };
+    if (d?.status !== "pending") return { outcome: "skipped" as const };
     const [n] = await tx.select().from(notifications).where(eq(notifications.id, d.notificationId));
     const input = { kind: n!.kind, data: n!.data, sdkAppIds: n!.sdkAppIds };
     const options = { locale: "zh-CN" as const, appNames: await appNamesFor(tx, d.accountId, n!.sdkAppIds) };

@@ -60,17 +60,15 @@ export async function createAccount(actor: OperatorActor | { kind: "system" }, i
           createdAt: at,
         })
         .returning();
-      await tx
-        .insert(apiKeys)
-        .values({
-          kind: "account",
-          accountId: account!.id,
-          createdBy: owner!.id,
-          name: "default",
-          prefix,
-          keyHash: hashApiKey(key),
-          createdAt: at,
-        });
+      await tx.insert(apiKeys).values({
+        kind: "account",
+        accountId: account!.id,
+        createdBy: owner!.id,
+        name: "default",
+        prefix,
+        keyHash: hashApiKey(key),
+        createdAt: at,
+      });
       await writeAudit(tx, {
         actor,
         at,

@@ -21,7 +21,6 @@ import { money } from "@/lib/money";
 export type AppMonthRow = { accountId: string; appId: string; sdkAppId: number; summary: MonthSummary };
 
 const EDITIONS: PaidEdition[] = ["pro", "ultimate"];
-const RANK: Record<PaidEdition, number> = { pro: 1, ultimate: 2 };
 
 function historyTiers(book: PriceBook): number[] {
   const all = EDITIONS.flatMap((e) => book.packs.history.tiers[e].map((t) => Number(t.tier)));

@@ -21,7 +21,7 @@ export function csvCell(v: string | number | boolean | null | undefined): string
 }
 
 export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 const shanghai = (iso: string | Date) => `${formatDateTime(iso)}+08:00`;
@@ -111,7 +111,7 @@ export function receiptCsv(o: OrderJson): string {
   ]);
   let csv = toCsv(ORDER_HEADER, rows);
   if (refundRows.length)
-    csv += "\r\n" + toCsv(["part", "refund_no", "product", "paid", "used", "amount", "cash", "gift"], refundRows);
+    csv += `\r\n${toCsv(["part", "refund_no", "product", "paid", "used", "amount", "cash", "gift"], refundRows)}`;
   return csv;
 }
 

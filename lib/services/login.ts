@@ -137,9 +137,9 @@ export async function checkLogin(
     .select()
     .from(users)
     .where(and(eq(users.email, email), isNull(users.removedAt)));
-  const ok = u
-    ? await verifyPassword(u.passwordHash, password)
-    : (await verifyPassword(await dummy(), password), false);
+  let ok = false;
+  if (u) ok = await verifyPassword(u.passwordHash, password);
+  else await verifyPassword(await dummy(), password); // the same work for an unknown email (no timing oracle)
   await db().insert(loginAttempts).values({ email, succeeded: ok, at });
   if (!u || !ok) return { kind: "invalid" };
   await releaseAttempt(email, address);

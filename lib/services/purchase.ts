@@ -38,7 +38,7 @@ import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
 import { writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
-import { balanceOf, lockAccount, post } from "./ledger";
+import { balanceOf, post } from "./ledger";
 import { nextDocNumber } from "./numbers";
 import { executeRefund, recentRefundCount, refundContext, writeRefund } from "./refund";
 

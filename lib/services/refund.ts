@@ -19,11 +19,10 @@ import {
 } from "@/lib/billing/refund";
 import { DAY_MS } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
-import { DomainError, invalidState, notFound } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { money, toMoneyString } from "@/lib/money";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
-import { notify } from "./notifications";
 import { stopAppFeatures } from "./features";
 import { lockAccount, post } from "./ledger";
 import { liftArrears } from "./bills";

@@ -178,7 +178,7 @@ describe("bill facts: day ranges give what one row per day gave", () => {
       await dau(refunded, "2031-03-22", 30_000);
       await dau(refunded, "2031-03-23", 90_000);
       // 5. term from 23:30 on the 30th (day counts), term ending exactly at 00:00 on the 3rd (the 3rd does not), no usage at all
-      const late = await app(acc2, [
+      await app(acc2, [
         { product: "plan", edition: "ultimate", from: sh("2031-03-30 23:30"), to: sh("2031-04-30 23:30") },
       ]);
       const early = await app(acc2, [{ product: "plan", from: sh("2031-02-03 00:00"), to: sh("2031-03-03 00:00") }]);

@@ -140,7 +140,7 @@ describe("R-LIFE-3: the monthly bill", () => {
       const days = monthDays(p.month);
       expect(lines.map((l) => [Number(l.sdkAppId), l.item, l.quantity, l.unitPrice, l.amount])).toEqual([
         [p.sdkAppId, "dau_overage", "1.000", "1000.00", "1000.00"],
-        [p.sdkAppId, "history", String(days.length) + ".000", "500.00", "500.00"],
+        [p.sdkAppId, "history", `${days.length}.000`, "500.00", "500.00"],
         [p.sdkAppId, "barrage_bandwidth", "1.500", "2.00", "3.00"],
       ]);
       expect(lines[0]!.detail).toEqual({

@@ -48,8 +48,14 @@ describe("R-MONEY-2 balance = Σ ledger", () => {
             } else {
               await topUp(op.actor, c.accountId, input);
             }
-            if (o.cash) (cash = cash.plus(o.cash)), postings++;
-            if (o.gift) (gift = gift.plus(o.gift)), postings++;
+            if (o.cash) {
+              cash = cash.plus(o.cash);
+              postings++;
+            }
+            if (o.gift) {
+              gift = gift.plus(o.gift);
+              postings++;
+            }
           }
           const account = await getAccount(c.accountId);
           const sums = await ledgerSums(db(), c.accountId);

@@ -52,6 +52,7 @@ const anyHostile = fc.oneof(
     -1e308,
     2147483648,
     3000000000,
+    // biome-ignore lint/correctness/noPrecisionLoss: a client may send it; it must not be taken as 2^53
     9007199254740993,
     Number.MAX_SAFE_INTEGER,
     "",

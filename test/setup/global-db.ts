@@ -31,7 +31,9 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
 async function dropStale(adminUrl: string): Promise<void> {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE ${PREFIX + "%"}`;
+    const rows = await sql<
+      { datname: string }[]
+    >`SELECT datname FROM pg_database WHERE datname LIKE ${PREFIX.concat("%")}`;
     for (const { datname } of rows) {
       const ts = Number(/^imb_test_(\d+)_/.exec(datname)?.[1]);
       if (Number.isFinite(ts) && Date.now() - ts > STALE_MS)
