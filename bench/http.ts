@@ -211,7 +211,8 @@ function pgbench(url: string): number | null {
     : spawnSync("sh", ["-c", "command -v pgbench"]).stdout?.toString().trim();
   if (!bin) {
     console.log(
-      "pgbench                                      (not installed: skipped; install postgresql-contrib for the reference)",
+      "pgbench                                      (not installed: " +
+        "skipped; install postgresql-contrib for the reference)",
     );
     return null;
   }

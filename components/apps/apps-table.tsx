@@ -28,7 +28,9 @@ type Props = {
   dir: "asc" | "desc";
 };
 
-/** One page of the account's apps; search, filters, sorting and paging are in the URL (app/(customer)/apps/page.tsx). */
+/**
+ * One page of the account's apps; search, filters, sorting and paging are in the URL (app/(customer)/apps/page.tsx).
+ */
 export function AppsTable({ apps, terms, params, sort, dir }: Props) {
   const t = useTranslations("apps");
   const tc = useTranslations("common");

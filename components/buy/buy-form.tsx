@@ -220,7 +220,12 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
           />
         </BuySection>
         {quote.kind === "ok" && (
-          <div className="sticky bottom-0 z-10 -mx-4 flex md:mx-0 md:rounded-lg md:border items-center justify-between gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur lg:hidden">
+          <div
+            className={
+              "sticky bottom-0 z-10 -mx-4 flex md:mx-0 md:rounded-lg md:border items-center " +
+              "justify-between gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur lg:hidden"
+            }
+          >
             <span className="text-sm text-muted-foreground">
               {t("summary.total")}{" "}
               <span className="text-lg font-semibold tabular-nums text-orange-600">{formatCNY(quote.quote.total)}</span>

@@ -87,7 +87,9 @@ export function Combobox({
           aria-controls={open ? listId : undefined}
           aria-label={aria["aria-label"]}
           className={cn(
-            "flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-input bg-transparent px-3 py-2 text-left text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50",
+            "flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-input " +
+              "bg-transparent px-3 py-2 text-left text-sm shadow-xs outline-none " +
+              "focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50",
             !selected && "text-muted-foreground",
             className,
           )}
@@ -145,7 +147,10 @@ export function Combobox({
                 onMouseMove={() => setActive(i)}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => choose(o)}
-                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm data-[active]:bg-accent data-[active]:text-accent-foreground"
+                className={
+                  "flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm " +
+                  "data-[active]:bg-accent data-[active]:text-accent-foreground"
+                }
               >
                 <Check className={cn("size-4 shrink-0", o.value === value ? "opacity-100" : "opacity-0")} aria-hidden />
                 <span className="flex min-w-0 flex-1 items-center gap-2">

@@ -25,7 +25,9 @@ export type OrderRequest =
     }
   | { type: "pack"; sdkAppId: number; pack: PackName; tier: string | null; voucherId?: string; agreeSla: true }
   | { type: "renewal"; sdkAppIds: number[]; months: number; voucherId?: string; agreeSla: true }
-  /** R-LIFE-2 common expiry day: extend each app to the next occurrence of `day` (an extension of API.md's order types) */
+  /**
+   * R-LIFE-2 common expiry day: extend each app to the next occurrence of `day` (an extension of API.md's order types)
+   */
   | { type: "align"; sdkAppIds: number[]; day: number; voucherId?: string; agreeSla: true }
   | { type: "change"; sdkAppId: number; edition: PaidEdition; months: number; packs: PackChoice[]; agreeSla: true };
 

@@ -67,7 +67,10 @@ export async function deliverOne(
   });
 }
 
-/** Sends every pending delivery (of one account, if given) whose next attempt is due at `at`, oldest first; counts by outcome. */
+/**
+ * Sends every pending delivery (of one account, if given) whose next
+ * attempt is due at `at`, oldest first; counts by outcome.
+ */
 export async function deliverDue(
   limit = 100,
   opts: DeliverOptions & { accountId?: string } = {},

@@ -10,7 +10,8 @@
  * - bill_pushed: `month` ("YYYY-MM"), `total`, `deductAt`
  * - arrears: `available`, `suspendAt`
  * - balance_alert: `available`, `threshold`
- * - refund_reviewed: `refunds: {"<refundId>": {sdkAppId, product, status: "executed"|"rejected", total, number?, changeOrder?, reason?}}`
+ * - refund_reviewed: `refunds: {"<refundId>": {sdkAppId, product, status:
+ * "executed"|"rejected", total, number?, changeOrder?, reason?}}`
  * - feature_enabled: `features: {"<sdkAppId>:<feature>": {sdkAppId, feature}}`
  * `notify` merges data two levels deep, so per-item maps collect every event of the day.
  */

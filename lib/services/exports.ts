@@ -15,7 +15,8 @@ const MAX_ROWS = 50_000;
 
 export function csvCell(v: string | number | boolean | null | undefined): string {
   const s = v === null || v === undefined ? "" : String(v);
-  // a leading = + - @ would run as a formula in a spreadsheet; money never starts with one except "-" (kept: it is a number)
+  // a leading = + - @ would run as a formula in a spreadsheet; money
+  // never starts with one except "-" (kept: it is a number)
   const safe = /^[=+@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -153,7 +153,10 @@ export type DeliveryTarget = { channel: DeliveryChannel; to: string; recipientId
 type Owner = { accountId: string | null; email: string };
 type Recipient = typeof alertRecipients.$inferSelect;
 
-/** Who gets a notification of this kind: the owner by email always, each recipient who wants the kind by email and/or SMS. */
+/**
+ * Who gets a notification of this kind: the owner by email always,
+ * each recipient who wants the kind by email and/or SMS.
+ */
 function targetsOf(owner: Owner | undefined, recipients: Recipient[], kind: NotificationKind): DeliveryTarget[] {
   const out: DeliveryTarget[] = [];
   const seen = new Set<string>();

@@ -163,7 +163,10 @@ function appStateOf(a: typeof apps.$inferSelect, packRows: (typeof appPacks.$inf
   };
 }
 
-/** What the auto-renew notice needs to know about the buyer: one statement (earlier order and campaigns used as subqueries). */
+/**
+ * What the auto-renew notice needs to know about the buyer: one
+ * statement (earlier order and campaigns used as subqueries).
+ */
 async function buyerContext(conn: DbOrTx, accountId: string) {
   const [row] = await conn
     .select({
@@ -830,7 +833,8 @@ async function applyToApps(
       // R-FEAT-1: a plan change away from ultimate stops broadcast and communities at once.
       if (app!.edition === "ultimate" && plan.edition !== "ultimate")
         await stopAppFeatures(tx, appId, at, "left_ultimate", actor);
-      // Renewing ends an expiry or refund suspension; an arrears suspension ends only with the balance (R-APP-5, R-LIFE-4).
+      // Renewing ends an expiry or refund suspension; an arrears
+      // suspension ends only with the balance (R-APP-5, R-LIFE-4).
       if (current.status !== "enabled" && !(current.status === "suspended" && current.statusReason === "arrears")) {
         current = await changeStatus(
           tx,

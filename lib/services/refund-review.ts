@@ -133,7 +133,10 @@ export async function approveRefund(actor: OperatorActor, id: string): Promise<R
   });
 }
 
-/** R-REF-6: the operator rejects with a reason; the lines (and a five-day right) are released; a waiting change is dropped whole. */
+/**
+ * R-REF-6: the operator rejects with a reason; the lines (and a five-day
+ * right) are released; a waiting change is dropped whole.
+ */
 export async function rejectRefund(actor: OperatorActor, id: string, reason: string): Promise<RefundRow> {
   return db().transaction(async (tx) => {
     const pending = await lockPending(tx, id);

@@ -109,7 +109,8 @@ async function both(month: string, accountIds: string[]) {
 
 describe("bill facts: day ranges give what one row per day gave", () => {
   it(
-    "R-USE-3: upgrade mid-month, suspensions, refunds, history tier change, part-month barrage, usage on unbilled days, ties",
+    "R-USE-3: upgrade mid-month, suspensions, refunds, history tier " +
+      "change, part-month barrage, usage on unbilled days, ties",
     async () => {
       const M = "2031-03";
       const days = monthDays(M);
@@ -125,7 +126,8 @@ describe("bill facts: day ranges give what one row per day gave", () => {
         await daily(plain, d, 1000 + ((i * 37) % 300), (((i * 13) % 7) / 4).toFixed(3), i % 3 ? "0.000" : "0.125");
         await dau(plain, d, i === 6 || i === 20 ? 40 : 1 + (i % 5));
       }
-      // 2. pro → ultimate at 10:00 on the 14th (the pro line refunded by the plan change), 30-day → ultimate 90-day history
+      // 2. pro → ultimate at 10:00 on the 14th (the pro line refunded by
+      // the plan change), 30-day → ultimate 90-day history
       const upgraded = await app(acc, [
         { product: "plan", edition: "pro", from: sh("2031-02-01 00:00"), to: sh("2031-05-01 00:00") },
         { product: "history", tier: "30", from: sh("2031-02-01 00:00"), to: sh("2031-05-01 00:00") },
@@ -159,7 +161,8 @@ describe("bill facts: day ranges give what one row per day gave", () => {
         await daily(suspended, d, d === "2031-03-06" ? 999_999 : 200_000, "3.500", "1.250");
         await dau(suspended, d, d === "2031-03-21" ? 99_999 : 11_000);
       }
-      // 4. a line claimed by an executed refund at noon on the 22nd, a renewal claimed before it started, a pending refund that ends nothing
+      // 4. a line claimed by an executed refund at noon on the 22nd, a renewal
+      // claimed before it started, a pending refund that ends nothing
       const refunded = await app(acc2, []);
       const r1 = await refund(acc2, refunded, "plan", "executed", sh("2031-03-22 12:00"));
       const r2 = await refund(acc2, refunded, "history", "pending", null);
@@ -177,7 +180,8 @@ describe("bill facts: day ranges give what one row per day gave", () => {
       );
       await dau(refunded, "2031-03-22", 30_000);
       await dau(refunded, "2031-03-23", 90_000);
-      // 5. term from 23:30 on the 30th (day counts), term ending exactly at 00:00 on the 3rd (the 3rd does not), no usage at all
+      // 5. term from 23:30 on the 30th (day counts), term ending exactly at
+      // 00:00 on the 3rd (the 3rd does not), no usage at all
       await app(acc2, [
         { product: "plan", edition: "ultimate", from: sh("2031-03-30 23:30"), to: sh("2031-04-30 23:30") },
       ]);

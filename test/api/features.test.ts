@@ -111,7 +111,8 @@ describe("R-FEAT-1 apply, approve, enable 48 hours later", () => {
   );
 
   it(
-    "R-FEAT-1: enabled exactly at approval + 48 h: one second before not enabled, at it enabled (and notified at that instant)",
+    "R-FEAT-1: enabled exactly at approval + 48 h: one second before not " +
+      "enabled, at it enabled (and notified at that instant)",
     async () => {
       const { sdkAppId } = await ultimateApp();
       const { id, decidedAt, enableAt } = await approvedApplication(sdkAppId);

@@ -45,7 +45,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 describe("R-MONEY-2 / R-BUY-7 purchase invariants", () => {
   it(
-    "R-MONEY-2: after any sequence of top-ups and purchases, balance = Σ ledger, cash and gift ≥ 0, Σ paid = Σ lines − discounts − voucher",
+    "R-MONEY-2: after any sequence of top-ups and purchases, balance = Σ " +
+      "ledger, cash and gift ≥ 0, Σ paid = Σ lines − discounts − voucher",
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {

@@ -141,7 +141,8 @@ describe("issue 8: hostile input never answers 500", () => {
     expect(handlers.length).toBeGreaterThanOrEqual(30);
   });
 
-  it("every route: hostile values in each path param, query field and body field → 4xx with details.fields or 2xx, never 5xx, nothing written on refusal", async () => {
+  it("every route: hostile values in each path param, query field and body field → 4xx " +
+    "with details.fields or 2xx, never 5xx, nothing written on refusal", async () => {
     for (const h of handlers) {
       const make = SAMPLES[h.id];
       if (!make) continue;

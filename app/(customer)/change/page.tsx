@@ -114,7 +114,8 @@ export default async function ChangePage({ searchParams }: Props) {
       label: t("blocked.renew"),
     });
   }
-  // The server says up front whether this plan can be changed here at all (campaign not refundable, a refund in review...).
+  // The server says up front whether this plan can be changed here at
+  // all (campaign not refundable, a refund in review...).
   const probe = await quoteChangeAction({ sdkAppId: app.sdkAppId, edition: app.edition, months: 1, packs: [] });
   if (!probe.ok)
     return blocked(t("blocked.title"), probe.error.message, {
