@@ -92,7 +92,9 @@ export async function UsageCharts({ usage, liveGroupLimit }: { usage: MonthUsage
                   <svg
                     viewBox={`0 0 ${W} ${H}`}
                     preserveAspectRatio="none"
-                    className="absolute inset-0 size-full overflow-visible rounded-sm border-b border-border bg-muted/20"
+                    className={
+                      "absolute inset-0 size-full overflow-visible rounded-sm border-b border-border bg-muted/20"
+                    }
                     role="img"
                     aria-label={t("chart.label", {
                       metric: t(`short.${c.metric}`),

@@ -92,7 +92,7 @@ describe("R-PRICE-1 / R-USE-3: overage lines on the month's peak", () => {
     ).toEqual([]);
   });
 
-  it("R-USE-3: an upgrade mid-month (pro → ultimate) keeps one peak over both editions; ultimate's quotas apply", () => {
+  it("R-USE-3: upgrade mid-month (pro → ultimate): one peak over both editions; ultimate's quotas apply", () => {
     const days = month("2026-05", (_d, i) => ({ edition: i < 15 ? "pro" : "ultimate", dau: i === 3 ? 30_500 : 100 }));
     const lines = billLines(book, "2026-05", days);
     expect(view(lines)).toEqual([["dau_overage", "3", "1000.00", "3000.00"]]);

@@ -40,7 +40,8 @@ const sec = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
 /** `n` distinct users logged in to the app on `day` (fixture rows, as recordLogins would write them). */
 async function dau(appId: string, day: string, n: number) {
   await db().execute(sql`insert into daily_active_users (app_id, day, user_id, first_login_at)
-    select ${appId}::uuid, ${day}::date, 'u' || g, ${shanghaiMidnight(day).toISOString()}::timestamptz from generate_series(1, ${n}) as g`);
+    select ${appId}::uuid, ${day}::date, 'u' || g, ${shanghaiMidnight(day).toISOString()}::timestamptz
+    from generate_series(1, ${n}) as g`);
 }
 
 type Paid = {

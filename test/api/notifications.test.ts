@@ -37,7 +37,7 @@ const send = (
 ) => db().transaction((tx) => notify(tx, { accountId: c.accountId, kind, at: at(when), sdkAppIds, data }));
 
 describe("R-LIFE-6 notify: one per kind, account and Shanghai day; outbox", () => {
-  it("R-LIFE-6: same kind same Shanghai day merges apps; 00:00 Shanghai starts a new one; another kind is its own", async () => {
+  it("R-LIFE-6: same kind, same Shanghai day: apps merge; 00:00 Shanghai starts a new one; kinds apart", async () => {
     const c = await createCustomer(op);
     const a = await send(c, "expiry_warning", "2031-01-09T16:00:00Z", [1400000002], {
       apps: { "1400000002": { expiresAt: "2031-01-15T16:00:00Z" } },

@@ -128,7 +128,11 @@ describe("R-MONEY-2 / R-BUY-7 purchase invariants", () => {
           // R-REF-3: each line's voucher + gift + cash parts add up to its amount, and to the order's split
           const [split] = await db()
             .select({
-              bad: sql<number>`count(*) filter (where ${orderLines.paidVoucher} + ${orderLines.paidGift} + ${orderLines.paidCash} <> ${orderLines.amount} or ${orderLines.paidCash} < 0 or ${orderLines.paidGift} < 0)::int`,
+              bad: sql<number>`count(*) filter (
+                where ${orderLines.paidVoucher} + ${orderLines.paidGift} + ${orderLines.paidCash}
+                    <> ${orderLines.amount}
+                  or ${orderLines.paidCash} < 0 or ${orderLines.paidGift} < 0
+              )::int`,
             })
             .from(orderLines)
             .where(eq(orderLines.accountId, c.accountId));

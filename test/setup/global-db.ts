@@ -70,7 +70,8 @@ export default async function setup(project: TestProject) {
   process.env.APP_MODE = "test";
   project.provide("databaseUrl", url);
   console.log(
-    `[test-db] ${embedded ? "embedded PostgreSQL" : "DATABASE_URL server"}, database ${name} ready in ${Date.now() - started} ms`,
+    `[test-db] ${embedded ? "embedded PostgreSQL" : "DATABASE_URL server"}, database ${name} ` +
+      `ready in ${Date.now() - started} ms`,
   );
 
   return async () => {
