@@ -17,7 +17,8 @@ const area = new Map();
 for (const [id, t] of self) {
   const cf = byId.get(id).callFrame;
   const url = cf.url || "(native)";
-  const key = `${cf.functionName || "(anon)"} ${url.replace(/^.*node_modules\//, "nm:").replace(/^file:\/\/.*\/wt-perf\//, "")}:${cf.lineNumber}`;
+  const where = url.replace(/^.*node_modules\//, "nm:").replace(/^file:\/\/.*\/wt-perf\//, "");
+  const key = `${cf.functionName || "(anon)"} ${where}:${cf.lineNumber}`;
   agg.set(key, (agg.get(key) ?? 0) + t);
   const a =
     cf.functionName === "(idle)"

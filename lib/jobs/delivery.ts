@@ -103,11 +103,13 @@ const REQUEUE_AFTER_MINUTES = 60;
  */
 export async function claimUnqueued(limit = 500, at: Date = new Date()): Promise<string[]> {
   const stale = new Date(at.getTime() - REQUEUE_AFTER_MINUTES * 60_000);
+  const due = and(eq(deliveries.status, "pending"), or(isNull(deliveries.queuedAt), lte(deliveries.queuedAt, stale)));
   const rows = await db()
     .update(deliveries)
     .set({ queuedAt: at })
     .where(
-      sql`${deliveries.id} in (select id from ${deliveries} where ${and(eq(deliveries.status, "pending"), or(isNull(deliveries.queuedAt), lte(deliveries.queuedAt, stale)))} order by ${deliveries.createdAt} limit ${limit} for update skip locked)`,
+      sql`${deliveries.id} in (select id from ${deliveries}
+        where ${due} order by ${deliveries.createdAt} limit ${limit} for update skip locked)`,
     )
     .returning({ id: deliveries.id });
   return rows.map((r) => r.id);

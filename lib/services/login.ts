@@ -83,7 +83,8 @@ async function claimAttempt(keys: string[], at: Date): Promise<number | null> {
     await tx.execute(sql`
       DELETE FROM login_throttle WHERE key IN (
         SELECT key FROM login_throttle
-        WHERE (last_failure_at IS NULL OR last_failure_at < ${idleSince.toISOString()}::timestamptz) AND (locked_until IS NULL OR locked_until < ${at.toISOString()}::timestamptz)
+        WHERE (last_failure_at IS NULL OR last_failure_at < ${idleSince.toISOString()}::timestamptz)
+          AND (locked_until IS NULL OR locked_until < ${at.toISOString()}::timestamptz)
           AND key NOT IN (${sql.join(
             sorted.map((k) => sql`${k}`),
             sql`, `,

@@ -85,7 +85,9 @@ export async function approveRefund(actor: OperatorActor, id: string): Promise<R
       // Nothing changes: the change keeps waiting until the customer tops up, or the operator rejects it.
       throw new DomainError(
         "insufficient_balance",
-        `The account's balance no longer covers this change: it is short by ${toMoneyString(pay.shortfall)} CNY after the refund of ${pending.total}. Ask the customer to top up, or reject the change.`,
+        `The account's balance no longer covers this change: it is short by ${toMoneyString(pay.shortfall)} CNY ` +
+          `after the refund of ${pending.total}. ` +
+          `Ask the customer to top up, or reject the change.`,
         {
           reason: "change_balance_short",
           shortfall: toMoneyString(pay.shortfall),
