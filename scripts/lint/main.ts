@@ -4,12 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ALLOWED_VIOLATIONS } from "./allowed";
 import { repoFiles } from "./files";
 import { checkLayers, isChecked } from "./layers";
 import { lineChecked, longLines, MAX_LINE } from "./lines";
 
-const root = join(import.meta.dirname, "../..");
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const files = repoFiles(root);
 let failed = false;
 
