@@ -26,8 +26,7 @@ function row(name: string, st: Stats, unit = "ms") {
   const rate = st.total > 0 ? ((st.n / st.total) * 1000).toFixed(1) : "—";
   console.log(
     `${name.padEnd(52)} n=${String(st.n).padStart(6)}  p50=${st.p50.toFixed(2).padStart(8)}${unit}  ` +
-      `p95=${st.p95.toFixed(2).padStart(8)}${unit}  ` +
-      `max=${st.max.toFixed(2).padStart(8)}${unit}  ${rate.padStart(9)}/s`,
+      `p95=${st.p95.toFixed(2).padStart(8)}${unit}  max=${st.max.toFixed(2).padStart(8)}${unit}  ${rate.padStart(9)}/s`,
   );
 }
 

@@ -179,8 +179,8 @@ async function main() {
     const secret = authSecret(Boolean(embedded), appMode === "production");
     if (!secret) {
       console.error(
-        "[launch] AUTH_SECRET is required in production mode (with " +
-          "DATABASE_URL). Set AUTH_SECRET to a long random string.",
+        "[launch] AUTH_SECRET is required in production mode (with DATABASE_URL). " +
+          "Set AUTH_SECRET to a long random string.",
       );
       code = 1;
       return;

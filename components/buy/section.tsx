@@ -22,8 +22,7 @@ export function BuySection({
           <span
             aria-hidden="true"
             className={
-              "flex size-6 items-center justify-center rounded-full " +
-              "bg-primary/10 text-xs font-semibold text-primary"
+              "flex size-6 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary"
             }
           >
             {step}

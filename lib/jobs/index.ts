@@ -66,8 +66,7 @@ export async function startBackgroundJobs(): Promise<void> {
   await startJobs();
   console.info(
     `[jobs] pg-boss started (schema pgboss): ${ticking ? "the scheduler tick and " : ""}` +
-      `notification delivery every minute, ` +
-      `retries with backoff, dead letters`,
+      "notification delivery every minute, retries with backoff, dead letters",
   );
   const stop = () => {
     void stopJobs().catch((e) => console.error("[jobs] stop failed", e));

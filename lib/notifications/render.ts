@@ -261,8 +261,7 @@ function en(n: RenderInput, o: RenderOptions): Rendered {
         title: "Balance below your alert threshold",
         body:
           `Your available balance is ${money(d.available) ?? "—"}, below your alert threshold ` +
-          `of ${money(d.threshold) ?? "—"}. ` +
-          `Top up so renewals and monthly bills do not fail. ` +
+          `of ${money(d.threshold) ?? "—"}. Top up so renewals and monthly bills do not fail. ` +
           `While it stays below you are reminded once a day, at most 5 days in a row.`,
       };
     case "refund_reviewed": {

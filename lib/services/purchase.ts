@@ -441,8 +441,7 @@ export async function placeOrder(
       throw new DomainError(
         "insufficient_balance",
         `The balance is short by ${toMoneyString(pay.shortfall)} CNY: the order needs ${toMoneyString(q.total)} ` +
-          `and ${toMoneyString(balance.available)} is available. ` +
-          `Top up, then try again.`,
+          `and ${toMoneyString(balance.available)} is available. Top up, then try again.`,
         {
           shortfall: toMoneyString(pay.shortfall),
           total: toMoneyString(q.total),

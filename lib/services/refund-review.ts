@@ -86,8 +86,7 @@ export async function approveRefund(actor: OperatorActor, id: string): Promise<R
       throw new DomainError(
         "insufficient_balance",
         `The account's balance no longer covers this change: it is short by ${toMoneyString(pay.shortfall)} CNY ` +
-          `after the refund of ${pending.total}. ` +
-          `Ask the customer to top up, or reject the change.`,
+          `after the refund of ${pending.total}. Ask the customer to top up, or reject the change.`,
         {
           reason: "change_balance_short",
           shortfall: toMoneyString(pay.shortfall),
