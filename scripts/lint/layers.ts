@@ -59,13 +59,15 @@ export const RULES: Rule[] = [
         : isPackage(i.target, ...FRAMEWORKS),
   },
   {
-    id: "lib/wire (response schemas + mappers) is shared with the browser: no services, auth, jobs, routes or UI",
+    // Mappers may name a service's view type and a schema's enumeration; what a browser module takes from
+    // lib/wire by value is checked by the browser rule below, through everything it imports.
+    id: "lib/wire (response schemas + mappers) uses no auth, jobs, HTTP glue, routes, UI, and services only as types",
     applies: (f) => f.startsWith("lib/wire/"),
     refuses: (i) =>
       i.local
-        ? under(i.target, "lib/services", "lib/auth", "lib/jobs", "lib/http", "app", "components") ||
-          (under(i.target, "db") && !i.typeOnly)
-        : isPackage(i.target, "next", "react", "react-dom", "next-auth", "pg-boss", "postgres", "drizzle-orm"),
+        ? under(i.target, "lib/auth", "lib/jobs", "lib/http", "app", "components") ||
+          (under(i.target, "lib/services") && !i.typeOnly)
+        : isPackage(i.target, "next", "react", "react-dom", "next-auth", "pg-boss", "postgres"),
   },
   {
     id: "lib/services (use cases) never reach up to jobs, HTTP glue, routes, UI or the framework",
@@ -84,9 +86,13 @@ export const RULES: Rule[] = [
         : isPackage(i.target, "next", "react", "react-dom", "next-auth", "pg-boss"),
   },
   {
-    id: "lib/ and db/ never import routes or UI",
+    // lib/http is the HTTP edge: it may dispatch to the route handlers of app/api (and nothing else in app/).
+    id: "lib/ and db/ never import pages, layouts or UI",
     applies: (f) => f.startsWith("lib/") || f.startsWith("db/"),
-    refuses: (i) => i.local && under(i.target, "app", "components"),
+    refuses: (i) =>
+      i.local &&
+      under(i.target, "app", "components") &&
+      !(i.from.startsWith("lib/http/") && under(i.target, "app/api")),
   },
   {
     id: 'components import from app/ only server actions (a "use server" module)',

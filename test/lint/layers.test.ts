@@ -80,6 +80,18 @@ describe("the layer check (docs/architecture.md)", () => {
     ).toEqual(["lib/services/apps.ts -> components/ui/button"]);
   });
 
+  it("lib/wire names a service's type but calls no service; lib/http may dispatch to app/api routes only", () => {
+    expect(
+      keys({
+        "lib/wire/orders.ts":
+          'import type { OrderView } from "@/lib/services/purchase";\nimport { ORDER_TYPES } from "@/db/schema/orders";\n',
+        "lib/wire/refunds.ts": 'import { refundView } from "@/lib/services/refund";\n',
+        "lib/http/fast-api.ts":
+          'import * as orders from "@/app/api/v1/orders/route";\nimport P from "@/app/(customer)/page";\n',
+      }),
+    ).toEqual(["lib/wire/refunds.ts -> lib/services/refund", "lib/http/fast-api.ts -> app/(customer)/page"]);
+  });
+
   it("tests, e2e and benchmarks may import anything", () => {
     expect(keys({ "lib/billing/refund.test.ts": 'import { db } from "@/db/client";\n' })).toEqual([]);
     expect(keys({ "e2e/x.spec.ts": 'import { db } from "@/db/client";\n' })).toEqual([]);
