@@ -84,7 +84,8 @@ describe("the layer check (docs/architecture.md)", () => {
     expect(
       keys({
         "lib/wire/orders.ts":
-          'import type { OrderView } from "@/lib/services/purchase";\nimport { ORDER_TYPES } from "@/db/schema/orders";\n',
+          'import type { OrderView } from "@/lib/services/purchase";\n' +
+          'import { ORDER_TYPES } from "@/db/schema/orders";\n',
         "lib/wire/refunds.ts": 'import { refundView } from "@/lib/services/refund";\n',
         "lib/http/fast-api.ts":
           'import * as orders from "@/app/api/v1/orders/route";\nimport P from "@/app/(customer)/page";\n',
