@@ -41,7 +41,7 @@ if (fresh.length) {
 const seen = new Set(violations.map((v) => v.key));
 const stale = ALLOWED_VIOLATIONS.filter((k) => !seen.has(k));
 if (stale.length) {
-  console.log(`lint: ${stale.length} allowed violation(s) no longer occur; delete them from scripts/lint/allowed.ts:`);
+  console.log(`lint: ${stale.length} allowed violation(s) do not occur; delete them from scripts/lint/allowed.ts:`);
   for (const k of stale) console.log(`  ${k}`);
 }
 
