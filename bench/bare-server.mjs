@@ -3,7 +3,7 @@ import http from "node:http";
 import postgres from "postgres";
 
 const sql = postgres(process.env.BARE_DATABASE_URL, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {} });
-const server = http.createServer(async (req, res) => {
+const server = http.createServer(async (_req, res) => {
   try {
     await sql`select 1`;
     res.writeHead(200, { "content-type": "application/json" });

@@ -19,7 +19,8 @@ const RAW = `
          sum(u.bandwidth_domestic) as dom, sum(u.bandwidth_international) as intl, count(*) as days
   from usage_daily u
   join apps a on a.id = u.app_id
-  left join (select app_id, day, count(*) as n from daily_active_users where day between '${MONTH}-01' and '${MONTH}-31' group by app_id, day) d
+  left join (select app_id, day, count(*) as n from daily_active_users
+             where day between '${MONTH}-01' and '${MONTH}-31' group by app_id, day) d
     on d.app_id = u.app_id and d.day = u.day
   where u.day between '${MONTH}-01' and '${MONTH}-31'
   group by a.account_id, u.app_id`;
@@ -65,7 +66,9 @@ async function main() {
         const [bills, run] = await timed(() => makeMonthBills(MONTH, pushAt(MONTH)));
         const statements = statementCount() - before;
         console.log(
-          `  raw aggregate: ${raw.toFixed(2)} s (${rawRows.length} apps) · bill run: ${run.toFixed(2)} s (${bills} bills, ${statements} statements) · run / raw = ${(run / raw).toFixed(2)}× (goal ≤ 2×)`,
+          `  raw aggregate: ${raw.toFixed(2)} s (${rawRows.length} apps) · ` +
+            `bill run: ${run.toFixed(2)} s (${bills} bills, ${statements} statements) · ` +
+            `run / raw = ${(run / raw).toFixed(2)}× (goal ≤ 2×)`,
         );
         results.push({ apps, raw, run, bills });
       } finally {
@@ -80,7 +83,8 @@ async function main() {
     const big = results.find((r) => r.apps === 100_000);
     if (small && big)
       console.log(
-        `  100,000 / 10,000: bill run ${(big.run / small.run).toFixed(2)}× (goal ≤ 11×), raw aggregate ${(big.raw / small.raw).toFixed(2)}×`,
+        `  100,000 / 10,000: bill run ${(big.run / small.run).toFixed(2)}× (goal ≤ 11×), ` +
+          `raw aggregate ${(big.raw / small.raw).toFixed(2)}×`,
       );
   } finally {
     await embedded?.stop();

@@ -34,11 +34,15 @@ async function main() {
     const setup = performance.now();
     await db().execute(sql`
       insert into accounts (id, name, verified, cash, gift, created_at)
-      select md5('acct' || i)::uuid, 'bench ' || i, true, 0, 0, ${t0s}::timestamptz from generate_series(1, ${accounts}) as i`);
+      select md5('acct' || i)::uuid, 'bench ' || i, true, 0, 0, ${t0s}::timestamptz
+        from generate_series(1, ${accounts}) as i`);
     await db().execute(sql`
-      insert into apps (account_id, name, edition, status, status_reason, status_changed_at, expires_at, auto_renew, created_at)
-      select md5('acct' || (1 + (i - 1) / ${PER_ACCOUNT}))::uuid, 'app ' || i, case when i % 3 = 0 then 'ultimate' else 'pro' end, 'enabled', 'purchased', ${t0s}::timestamptz,
-             ${t0s}::timestamptz + ((i * 7919) % 365) * interval '1 day' + ((i * 104729) % 86400) * interval '1 second', false, ${t0s}::timestamptz
+      insert into apps (account_id, name, edition, status, status_reason, status_changed_at, expires_at, auto_renew,
+                        created_at)
+      select md5('acct' || (1 + (i - 1) / ${PER_ACCOUNT}))::uuid, 'app ' || i,
+             case when i % 3 = 0 then 'ultimate' else 'pro' end, 'enabled', 'purchased', ${t0s}::timestamptz,
+             ${t0s}::timestamptz + ((i * 7919) % 365) * interval '1 day' + ((i * 104729) % 86400) * interval '1 second',
+             false, ${t0s}::timestamptz
       from generate_series(1, ${APPS}) as i`);
     console.log(
       `setup: ${accounts} accounts, ${APPS} paid apps in ${((performance.now() - setup) / 1000).toFixed(1)} s`,
@@ -54,7 +58,8 @@ async function main() {
     );
     const notes = await db().execute<{ n: number }>(sql`select count(*)::int as n from notifications`);
     console.log(
-      `one move of 365 days over ${APPS} apps: ${seconds.toFixed(1)} s, ${statements} statements (${(statements / APPS).toFixed(1)} per app)`,
+      `one move of 365 days over ${APPS} apps: ${seconds.toFixed(1)} s, ${statements} statements ` +
+        `(${(statements / APPS).toFixed(1)} per app)`,
     );
     console.log(`rules ran: ${JSON.stringify(ran)}`);
     console.log(

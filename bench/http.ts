@@ -39,7 +39,8 @@ function print(f: Figure) {
   figures.set(f.name, f);
   const bad = f.errors || f.non2xx ? `  errors=${f.errors} non2xx=${f.non2xx}` : "";
   console.log(
-    `${f.name.padEnd(44)} ${f.rps.toFixed(1).padStart(9)} ${(f.unit ?? "req/s").padEnd(9)} p50=${f.p50.toFixed(1).padStart(7)} ms  p95=${f.p95.toFixed(1).padStart(7)} ms${bad}`,
+    `${f.name.padEnd(44)} ${f.rps.toFixed(1).padStart(9)} ${(f.unit ?? "req/s").padEnd(9)} ` +
+      `p50=${f.p50.toFixed(1).padStart(7)} ms  p95=${f.p95.toFixed(1).padStart(7)} ms${bad}`,
   );
 }
 
@@ -211,7 +212,8 @@ function pgbench(url: string): number | null {
     : spawnSync("sh", ["-c", "command -v pgbench"]).stdout?.toString().trim();
   if (!bin) {
     console.log(
-      "pgbench                                      (not installed: skipped; install postgresql-contrib for the reference)",
+      "pgbench                                      (not installed: " +
+        "skipped; install postgresql-contrib for the reference)",
     );
     return null;
   }
@@ -278,12 +280,15 @@ async function main() {
   console.log(
     `bench:http  node ${process.version}, ${cpus().length} cores, load ${loadavg()
       .map((x) => x.toFixed(2))
-      .join(
-        " ",
-      )}, ${SECONDS} s a run, ${CONNECTIONS} connections, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(launcher default)"}`,
+      .join(" ")}, ${SECONDS} s a run, ${CONNECTIONS} connections, ` +
+      `WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(launcher default)"}`,
   );
   console.log(
-    `database: ${given ? `${new URL(given).host} (system PostgreSQL), database ${appDbName}` : `embedded PostgreSQL on ${EMBEDDED_PORT}`}`,
+    `database: ${
+      given
+        ? `${new URL(given).host} (system PostgreSQL), database ${appDbName}`
+        : `embedded PostgreSQL on ${EMBEDDED_PORT}`
+    }`,
   );
 
   const server = spawnLogged(
@@ -464,7 +469,8 @@ async function main() {
       const r = a / b;
       const pass = r >= target && (extra?.ok ?? true);
       console.log(
-        `  ${label.padEnd(56)} ${r.toFixed(3).padStart(7)}×  target ≥ ${target}×${extra ? `, ${extra.text}` : ""}  ${pass ? "PASS" : "FAIL"}`,
+        `  ${label.padEnd(56)} ${r.toFixed(3).padStart(7)}×  ` +
+          `target ≥ ${target}×${extra ? `, ${extra.text}` : ""}  ${pass ? "PASS" : "FAIL"}`,
       );
     };
     ratio(

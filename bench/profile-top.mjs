@@ -8,7 +8,6 @@ const self = new Map();
 const dt = prof.timeDeltas;
 let total = 0;
 prof.samples.forEach((id, i) => {
-  const node = byId.get(id);
   const d = dt[i] ?? 0;
   total += d;
   self.set(id, (self.get(id) ?? 0) + d);
@@ -18,7 +17,8 @@ const area = new Map();
 for (const [id, t] of self) {
   const cf = byId.get(id).callFrame;
   const url = cf.url || "(native)";
-  const key = `${cf.functionName || "(anon)"} ${url.replace(/^.*node_modules\//, "nm:").replace(/^file:\/\/.*\/wt-perf\//, "")}:${cf.lineNumber}`;
+  const where = url.replace(/^.*node_modules\//, "nm:").replace(/^file:\/\/.*\/wt-perf\//, "");
+  const key = `${cf.functionName || "(anon)"} ${where}:${cf.lineNumber}`;
   agg.set(key, (agg.get(key) ?? 0) + t);
   const a =
     cf.functionName === "(idle)"

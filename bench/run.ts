@@ -25,7 +25,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 function row(name: string, st: Stats, unit = "ms") {
   const rate = st.total > 0 ? ((st.n / st.total) * 1000).toFixed(1) : "—";
   console.log(
-    `${name.padEnd(52)} n=${String(st.n).padStart(6)}  p50=${st.p50.toFixed(2).padStart(8)}${unit}  p95=${st.p95.toFixed(2).padStart(8)}${unit}  max=${st.max.toFixed(2).padStart(8)}${unit}  ${rate.padStart(9)}/s`,
+    `${name.padEnd(52)} n=${String(st.n).padStart(6)}  p50=${st.p50.toFixed(2).padStart(8)}${unit}  ` +
+      `p95=${st.p95.toFixed(2).padStart(8)}${unit}  max=${st.max.toFixed(2).padStart(8)}${unit}  ${rate.padStart(9)}/s`,
   );
 }
 

@@ -8,7 +8,8 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 const globalForDb = globalThis as unknown as { __imbSql?: postgres.Sql; __imbDb?: Db; __imbStatements?: { n: number } };
-const statements = (globalForDb.__imbStatements ??= { n: 0 });
+globalForDb.__imbStatements ??= { n: 0 };
+const statements = globalForDb.__imbStatements;
 
 /** How many statements this process has sent to PostgreSQL (benchmarks and statement-count tests). */
 export function statementCount(): number {

@@ -68,6 +68,7 @@ export async function seedDemoUsage(owner: CustomerActor, at: Date, withApps: nu
   let logins = 0;
   let days = 0;
   for (const a of apps) {
+    // biome-ignore lint/complexity/useMathMinMax: days are "YYYY-MM-DD" strings, Math.max would give NaN
     const from = shanghaiDay(a.createdAt) > shanghaiDay(first) ? shanghaiDay(a.createdAt) : shanghaiDay(first);
     const n = daysBetween(from, today) + 1;
     const daily: Parameters<typeof recordDaily>[1] = [];

@@ -92,7 +92,8 @@ function printDemo(seed: { operatorKey: string; accountKey: string } | null, sho
     const text = [
       "Demo logins (password after the slash):",
       `  operator        ${DEMO.operator.email} / ${DEMO.operator.password}`,
-      `  customer owner  ${DEMO.owner.email} / ${DEMO.owner.password}   (verified, balance 20000.00 cash + 500.00 gift)`,
+      `  customer owner  ${DEMO.owner.email} / ${DEMO.owner.password}   ` +
+        `(verified, balance 20000.00 cash + 500.00 gift)`,
       `  customer member ${DEMO.member.email} / ${DEMO.member.password}`,
       `  unverified      ${DEMO.unverified.email} / ${DEMO.unverified.password}`,
       "API keys (shown once at seeding; stored hashed):",
@@ -164,7 +165,8 @@ async function main() {
     if (seed.seeded) log("demo data seeded");
     if (leftover.length) {
       console.error(
-        `[launch] refusing to start in production mode: demo logins with published passwords exist (${leftover.join(", ")}). ${production.REMOVE_DEMO_HINT}`,
+        `[launch] refusing to start in production mode: demo logins with published passwords ` +
+          `exist (${leftover.join(", ")}). ${production.REMOVE_DEMO_HINT}`,
       );
       code = 1;
       return;
@@ -177,7 +179,8 @@ async function main() {
     const secret = authSecret(Boolean(embedded), appMode === "production");
     if (!secret) {
       console.error(
-        "[launch] AUTH_SECRET is required in production mode (with DATABASE_URL). Set AUTH_SECRET to a long random string.",
+        "[launch] AUTH_SECRET is required in production mode (with DATABASE_URL). " +
+          "Set AUTH_SECRET to a long random string.",
       );
       code = 1;
       return;

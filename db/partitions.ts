@@ -13,7 +13,8 @@ export const PARTITION_MONTHS_AHEAD = 3;
 export async function ensureUsagePartitions(conn: DbOrTx, at: Date): Promise<number> {
   const first = `${at.toISOString().slice(0, 7)}-01`;
   const [row] = await conn.execute<{ made: number }>(
-    sql`select imb_ensure_usage_partitions(${first}::date, (${first}::date + make_interval(months => ${PARTITION_MONTHS_AHEAD}))::date) as made`,
+    sql`select imb_ensure_usage_partitions(${first}::date,
+      (${first}::date + make_interval(months => ${PARTITION_MONTHS_AHEAD}))::date) as made`,
   );
   return Number(row?.made ?? 0);
 }

@@ -29,7 +29,8 @@ if (cluster.isPrimary) {
   const fork = (i) => cluster.fork({ IMB_WORKER: String(i) });
   for (let i = 1; i <= n; i++) fork(i);
   console.log(
-    `[serve] ${n} worker process${n === 1 ? "" : "es"} on port ${port} (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? `default ${n}`})`,
+    `[serve] ${n} worker process${n === 1 ? "" : "es"} on port ${port} ` +
+      `(WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? `default ${n}`})`,
   );
   const stop = (sig) => {
     stopping = true;

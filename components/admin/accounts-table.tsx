@@ -24,7 +24,9 @@ type Props = {
   filtered: boolean;
 };
 
-/** One page of customer accounts; search, filter, sort and page are in the URL (app/(operator)/admin/accounts/page.tsx). */
+/**
+ * One page of customer accounts; search, filter, sort and page are in the URL (app/(operator)/admin/accounts/page.tsx).
+ */
 export function AccountsTable({ accounts, params, sort, dir, filtered }: Props) {
   const t = useTranslations("admin");
   const tc = useTranslations("common");

@@ -7,7 +7,7 @@ import { SortHeader } from "@/components/data-list/sort-header";
 import type { TermView } from "@/lib/billing/term";
 import { TermText } from "./term-text";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeader, TableRow } from "@/components/ui/table";
 
 const STATUS_VARIANT: Record<AppStatus, "success" | "warning" | "destructive" | "secondary" | "outline"> = {
   enabled: "success",
@@ -28,7 +28,9 @@ type Props = {
   dir: "asc" | "desc";
 };
 
-/** One page of the account's apps; search, filters, sorting and paging are in the URL (app/(customer)/apps/page.tsx). */
+/**
+ * One page of the account's apps; search, filters, sorting and paging are in the URL (app/(customer)/apps/page.tsx).
+ */
 export function AppsTable({ apps, terms, params, sort, dir }: Props) {
   const t = useTranslations("apps");
   const tc = useTranslations("common");

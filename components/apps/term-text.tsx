@@ -2,7 +2,9 @@ import { useTranslations } from "next-intl";
 import type { TermView } from "@/lib/billing/term";
 import { formatDateTime } from "@/lib/format";
 
-/** An app's term in one phrase (lib/billing/term.ts): its expiry day, "refunded on …, service until …", or no expiry. */
+/**
+ * An app's term in one phrase (lib/billing/term.ts): its expiry day, "refunded on …, service until …", or no expiry.
+ */
 export function TermText({ term, className }: { term: TermView; className?: string }) {
   const t = useTranslations("term");
   const ta = useTranslations("apps");

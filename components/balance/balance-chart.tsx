@@ -30,7 +30,11 @@ export async function BalanceChart({ rows }: { rows: LedgerRowView[] }) {
   return (
     <figure className="grid gap-2" data-testid="balance-chart">
       <div className="flex min-w-0 gap-3">
-        <div className="flex w-24 shrink-0 flex-col justify-between text-right text-xs tabular-nums text-muted-foreground">
+        <div
+          className={
+            "flex w-24 shrink-0 flex-col justify-between text-right text-xs tabular-nums text-muted-foreground"
+          }
+        >
           <span>{formatCNY(maxRow.after)}</span>
           <span>{lo < 0 ? formatCNY(minRow.after) : formatCNY("0")}</span>
         </div>

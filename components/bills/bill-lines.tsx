@@ -46,7 +46,11 @@ export async function BillLinesByApp({ bill }: { bill: BillJson }) {
                     <TableRow key={i} data-testid="bill-line">
                       <TableCell className="font-medium">
                         {t(`item.${l.item}`)}
-                        <p className="mt-1 max-w-48 whitespace-normal text-xs font-normal text-muted-foreground md:hidden">
+                        <p
+                          className={
+                            "mt-1 max-w-48 whitespace-normal text-xs font-normal text-muted-foreground md:hidden"
+                          }
+                        >
                           {evidenceText(t, l)}
                         </p>
                       </TableCell>

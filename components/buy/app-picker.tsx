@@ -35,7 +35,9 @@ export function AppPicker({ apps, value, onChange, onCreated }: Props) {
   const app = apps.find((a) => a.sdkAppId === value);
   return (
     <div className="grid gap-3">
-      <div className="grid grid-cols-[minmax(0,1fr)] gap-1.5 md:grid-cols-[6rem_minmax(0,1fr)] md:items-center md:gap-4">
+      <div
+        className={"grid grid-cols-[minmax(0,1fr)] gap-1.5 md:grid-cols-[6rem_minmax(0,1fr)] md:items-center md:gap-4"}
+      >
         <Label htmlFor="buy-app" className="text-muted-foreground">
           {t("app.label")}
         </Label>

@@ -29,7 +29,7 @@ import { PackPicker, tierFor, type PackSelection } from "./pack-picker";
 import { OrderOptions } from "./order-options";
 import { BuySection } from "./section";
 import { termMonths, TermPicker, type Term } from "./term-picker";
-import { type BuyApp, type BuyProps, type OrderBody } from "./types";
+import type { BuyApp, BuyProps, OrderBody } from "./types";
 import { useQuote } from "./use-quote";
 import { isPositive } from "./money";
 
@@ -106,6 +106,7 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
   });
   const placing = placeAction.pending;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a changed order clears the last error
   useEffect(() => setPlaceError(null), [bodyJson]);
 
   function chooseApp(id: number) {
@@ -222,7 +223,12 @@ export function BuyForm({ apps: initialApps, book, vouchers, initialApp, role }:
           />
         </BuySection>
         {quote.kind === "ok" && (
-          <div className="sticky bottom-0 z-10 -mx-4 flex md:mx-0 md:rounded-lg md:border items-center justify-between gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur lg:hidden">
+          <div
+            className={
+              "sticky bottom-0 z-10 -mx-4 flex md:mx-0 md:rounded-lg md:border items-center " +
+              "justify-between gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur lg:hidden"
+            }
+          >
             <span className="text-sm text-muted-foreground">
               {t("summary.total")}{" "}
               <span className="text-lg font-semibold tabular-nums text-orange-600">{formatCNY(quote.quote.total)}</span>

@@ -8,7 +8,10 @@ import { cn } from "@/lib/utils";
 
 const EDITIONS: PaidEdition[] = ["pro", "ultimate"];
 
-/** Step 2 for trial apps and apps without a valid term: Pro or Ultimate, with list prices from the price book (display only). */
+/**
+ * Step 2 for trial apps and apps without a valid term: Pro or
+ * Ultimate, with list prices from the price book (display only).
+ */
 export function EditionCards({
   book,
   value,
@@ -37,7 +40,8 @@ export function EditionCards({
             aria-label={`${te(e)} ${price}${t("edition.perMonth")}`}
             onClick={() => onChange(e)}
             className={cn(
-              "relative grid gap-3 rounded-lg border p-4 text-left transition-colors outline-none hover:border-primary/60 focus-visible:ring-[3px] focus-visible:ring-ring/50",
+              "relative grid gap-3 rounded-lg border p-4 text-left transition-colors outline-none " +
+                "hover:border-primary/60 focus-visible:ring-[3px] focus-visible:ring-ring/50",
               selected && "border-primary bg-primary/5 ring-1 ring-primary",
             )}
           >

@@ -66,7 +66,12 @@ export function EditionCompare({ book, selected }: { book: PriceBook; selected: 
 
   return (
     <details open className="group mt-4 rounded-lg border">
-      <summary className="flex cursor-pointer list-none items-center justify-between gap-2 px-4 py-3 text-sm font-medium [&::-webkit-details-marker]:hidden">
+      <summary
+        className={
+          "flex cursor-pointer list-none items-center justify-between gap-2 px-4 " +
+          "py-3 text-sm font-medium [&::-webkit-details-marker]:hidden"
+        }
+      >
         <span>
           {t("title")} <span className="font-normal text-muted-foreground">· {t("description")}</span>
         </span>

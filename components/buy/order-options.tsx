@@ -38,7 +38,9 @@ export function OrderOptions({ plan, autoRenew, onAutoRenew, vouchers, voucherId
           </div>
         </div>
       )}
-      <div className="grid grid-cols-[minmax(0,1fr)] gap-1.5 md:grid-cols-[6rem_minmax(0,1fr)] md:items-center md:gap-4">
+      <div
+        className={"grid grid-cols-[minmax(0,1fr)] gap-1.5 md:grid-cols-[6rem_minmax(0,1fr)] md:items-center md:gap-4"}
+      >
         <Label htmlFor="buy-voucher" className="text-muted-foreground">
           {t("voucher")}
         </Label>

@@ -35,6 +35,7 @@ export function PackPicker({ book, edition, mode, active, selected, onChange }: 
   const labels = useLineLabels();
 
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is group or radiogroup, both take a label
     <div className="grid gap-2" role={mode === "pack" ? "radiogroup" : "group"} aria-label={t("step.packs")}>
       {PACK_NAMES.map((pack) => {
         const entry = book.packs[pack];

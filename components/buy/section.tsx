@@ -21,7 +21,9 @@ export function BuySection({
         <CardTitle id={headingId} className="flex items-center gap-2 text-base">
           <span
             aria-hidden="true"
-            className="flex size-6 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary"
+            className={
+              "flex size-6 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary"
+            }
           >
             {step}
           </span>

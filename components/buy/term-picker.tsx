@@ -23,7 +23,8 @@ export function TermPicker({ value, onChange }: { value: Term; onChange: (t: Ter
   const invalid = value.kind === "other" && termMonths(value) === null;
   const option = (selected: boolean) =>
     cn(
-      "h-9 min-w-20 rounded-md border px-3 text-sm transition-colors outline-none hover:border-primary/60 focus-visible:ring-[3px] focus-visible:ring-ring/50",
+      "h-9 min-w-20 rounded-md border px-3 text-sm transition-colors outline-none " +
+        "hover:border-primary/60 focus-visible:ring-[3px] focus-visible:ring-ring/50",
       selected && "border-primary bg-primary/5 font-medium text-primary",
     );
   return (

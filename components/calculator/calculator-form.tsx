@@ -18,7 +18,9 @@ export type FormField = {
 
 type Props = { fields: readonly FormField[] };
 
-/** The workload, submitted as GET search params so an estimate is a shareable URL; the server validates and prices it. */
+/**
+ * The workload, submitted as GET search params so an estimate is a shareable URL; the server validates and prices it.
+ */
 export async function CalculatorForm({ fields }: Props) {
   const t = await getTranslations("calculator.form");
   const message = (e: NonNullable<FormField["error"]>) =>

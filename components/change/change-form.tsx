@@ -100,6 +100,7 @@ export function ChangeForm({ app, book }: { app: ChangeApp; book: PriceBook }) {
   const shown = quote.kind === "ok" ? quote.quote : quote.kind === "loading" ? quote.previous : null;
   const ready = quote.kind === "ok" && isZero(quote.quote.shortfall);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a changed order clears the last error
   useEffect(() => setPlaceError(null), [bodyJson]);
 
   function chooseEdition(e: PaidEdition) {

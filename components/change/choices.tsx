@@ -19,7 +19,8 @@ export function termMonths(term: Term): number | null {
 }
 
 const card =
-  "flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors hover:bg-accent/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50";
+  "flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors " +
+  "hover:bg-accent/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50";
 const radio = "mt-0.5 size-4 shrink-0 accent-[var(--primary)]";
 
 /** Pro / ultimate as radio cards with their list price per month (display only; the quote prices). */
@@ -72,7 +73,8 @@ export function TermChoice({ value, onChange }: { value: Term; onChange: (t: Ter
   const t = useTranslations("change");
   const invalid = value.kind === "other" && value.text !== "" && termMonths(value) === null;
   const pill =
-    "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50";
+    "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm has-[:checked]:border-primary " +
+    "has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50";
   return (
     <fieldset className="grid gap-2">
       <legend className="mb-2 text-sm font-medium">{t("term.label")}</legend>

@@ -21,6 +21,7 @@ export async function AppTimeline({ events, now, stopped }: Props) {
   const t = await getTranslations("timeline");
   const tf = await getTranslations("features");
   const tt = await getTranslations("term");
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive (TypeScript checks it)
   const items: Item[] = events.map((e, i): Item => {
     const key = `${e.kind}-${i}`;
     switch (e.kind) {
@@ -91,7 +92,12 @@ export async function AppTimeline({ events, now, stopped }: Props) {
       <CardContent>
         <ol className="relative grid gap-5 border-l pl-6 ms-3">
           <li className="relative" data-testid="timeline-now">
-            <span className="absolute -left-[2.05rem] flex size-6 items-center justify-center rounded-full bg-primary text-primary-foreground [&_svg]:size-3.5">
+            <span
+              className={
+                "absolute -left-[2.05rem] flex size-6 items-center justify-center " +
+                "rounded-full bg-primary text-primary-foreground [&_svg]:size-3.5"
+              }
+            >
               <Clock />
             </span>
             <p className="text-sm font-medium">{t("now")}</p>
@@ -101,7 +107,12 @@ export async function AppTimeline({ events, now, stopped }: Props) {
           </li>
           {items.length === 0 && (
             <li className="relative">
-              <span className="absolute -left-[2.05rem] flex size-6 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-3.5">
+              <span
+                className={
+                  "absolute -left-[2.05rem] flex size-6 items-center justify-center " +
+                  "rounded-full bg-muted text-muted-foreground [&_svg]:size-3.5"
+                }
+              >
                 <CircleDot />
               </span>
               <p className="text-sm text-muted-foreground">{stopped ? t("stopped") : t("empty")}</p>

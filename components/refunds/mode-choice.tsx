@@ -26,7 +26,8 @@ export function ModeChoice({
           <label
             key={m}
             className={cn(
-              "flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors hover:bg-accent/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
+              "flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors " +
+                "hover:bg-accent/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
               value === m && "border-primary bg-primary/5",
             )}
           >

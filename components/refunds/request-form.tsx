@@ -84,6 +84,7 @@ export function RefundRequestForm({
   const failed = terr("internal");
 
   // Every change asks the server again; only the newest answer is shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `nonce` is the retry button asking again
   useEffect(() => {
     const mine = ++seq.current;
     if (appId === null) return void setState({ kind: "idle" });

@@ -11,7 +11,10 @@ import type { RenewalRow } from "./types";
 
 type Line = RenewalQuote["lines"][number];
 
-/** The renewal's lines grouped by app (plan and packs with their new period), then the totals. All figures are the server's. */
+/**
+ * The renewal's lines grouped by app (plan and packs with their new
+ * period), then the totals. All figures are the server's.
+ */
 export function QuoteView({ apps, quote }: { apps: RenewalRow[]; quote: RenewalQuote | null }) {
   const t = useTranslations("renewals");
   const te = useTranslations("edition");

@@ -49,7 +49,8 @@ export function RenewalsTable({ rows, vouchers, today, openFor }: Props) {
   const visible = useMemo(() => {
     const inRange = (r: RenewalRow) => {
       if (range === "custom") return (!from || r.expiryDay >= from) && (!to || r.expiryDay <= to);
-      // "within N days" is what is still ahead; expired apps are found with the status filter (grace, disabling, suspended).
+      // "within N days" is what is still ahead; expired apps are found
+      // with the status filter (grace, disabling, suspended).
       return range === "all" || (r.daysLeft >= 0 && r.daysLeft <= Number(range));
     };
     return rows

@@ -64,7 +64,8 @@ export function NavLinks({ items, orientation }: { items: NavItem[]; orientation
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "flex shrink-0 items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground",
+              "flex shrink-0 items-center gap-2 rounded-md px-3 py-2 text-sm font-medium " +
+                "text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground",
               active && "bg-accent text-foreground",
             )}
           >

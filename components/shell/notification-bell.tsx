@@ -14,13 +14,19 @@ export async function NotificationBell({ accountId }: { accountId: string }) {
       aria-label={label}
       title={label}
       data-testid="notification-bell"
-      className="relative inline-flex size-9 items-center justify-center rounded-md text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground"
+      className={
+        "relative inline-flex size-9 items-center justify-center rounded-md " +
+        "text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground"
+      }
     >
       <Bell className="size-5" />
       {n > 0 && (
         <span
           data-testid="unread-count"
-          className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-destructive px-1 text-center text-[11px] font-semibold leading-5 text-white"
+          className={
+            "absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-destructive px-1 " +
+            "text-center text-[11px] font-semibold leading-5 text-white"
+          }
         >
           {n > 99 ? "99+" : n}
         </span>

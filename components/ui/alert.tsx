@@ -1,10 +1,12 @@
-import * as React from "react";
+import type * as React from "react";
 import { cva, type VariantProps } from "class-variance-authority";
 
 import { cn } from "@/lib/utils";
 
 const alertVariants = cva(
-  "relative grid w-full grid-cols-[0_1fr] items-start gap-y-0.5 rounded-lg border px-4 py-3 text-sm has-[>svg]:grid-cols-[calc(var(--spacing)*4)_1fr] has-[>svg]:gap-x-3 [&>svg]:size-4 [&>svg]:translate-y-0.5 [&>svg]:text-current",
+  "relative grid w-full grid-cols-[0_1fr] items-start gap-y-0.5 rounded-lg border " +
+    "px-4 py-3 text-sm has-[>svg]:grid-cols-[calc(var(--spacing)*4)_1fr] " +
+    "has-[>svg]:gap-x-3 [&>svg]:size-4 [&>svg]:translate-y-0.5 [&>svg]:text-current",
   {
     variants: {
       variant: {
@@ -12,9 +14,11 @@ const alertVariants = cva(
         destructive:
           "border-destructive/30 bg-destructive/5 text-destructive *:data-[slot=alert-description]:text-destructive/90",
         warning:
-          "border-warning/40 bg-warning/10 text-warning-foreground *:data-[slot=alert-description]:text-warning-foreground/90 [&>svg]:text-warning",
+          "border-warning/40 bg-warning/10 text-warning-foreground " +
+          "*:data-[slot=alert-description]:text-warning-foreground/90 [&>svg]:text-warning",
         success:
-          "border-success/30 bg-success/5 text-foreground *:data-[slot=alert-description]:text-muted-foreground [&>svg]:text-success",
+          "border-success/30 bg-success/5 text-foreground " +
+          "*:data-[slot=alert-description]:text-muted-foreground [&>svg]:text-success",
       },
     },
     defaultVariants: { variant: "default" },

@@ -51,7 +51,7 @@ export function Combobox({
     if (!open) return;
     setQuery("");
     const i = options.findIndex((o) => o.value === value);
-    setActive(i >= 0 ? i : 0);
+    setActive(Math.max(i, 0));
   }, [open, options, value]);
   React.useEffect(() => {
     listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: "nearest" });
@@ -87,7 +87,9 @@ export function Combobox({
           aria-controls={open ? listId : undefined}
           aria-label={aria["aria-label"]}
           className={cn(
-            "flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-input bg-transparent px-3 py-2 text-left text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50",
+            "flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-input " +
+              "bg-transparent px-3 py-2 text-left text-sm shadow-xs outline-none " +
+              "focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50",
             !selected && "text-muted-foreground",
             className,
           )}
@@ -105,6 +107,7 @@ export function Combobox({
         <div className="flex items-center gap-2 border-b px-3">
           <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />
           <input
+            // biome-ignore lint/a11y/noAutofocus: opening the popover is asking to type in its search box
             autoFocus
             role="combobox"
             aria-expanded
@@ -126,22 +129,28 @@ export function Combobox({
           <ul
             ref={listRef}
             id={listId}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows ul as a listbox
             role="listbox"
             aria-label={aria["aria-label"]}
             className="max-h-72 overflow-y-auto p-1"
           >
             {shown.map((o, i) => (
+              // biome-ignore lint/a11y: focus stays in the input (aria-activedescendant); keys are handled there
               <li
                 key={o.value}
                 id={optionId(i)}
                 data-index={i}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows li as an option
                 role="option"
                 aria-selected={o.value === value}
                 data-active={i === active || undefined}
                 onMouseMove={() => setActive(i)}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => choose(o)}
-                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm data-[active]:bg-accent data-[active]:text-accent-foreground"
+                className={
+                  "flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm " +
+                  "data-[active]:bg-accent data-[active]:text-accent-foreground"
+                }
               >
                 <Check className={cn("size-4 shrink-0", o.value === value ? "opacity-100" : "opacity-0")} aria-hidden />
                 <span className="flex min-w-0 flex-1 items-center gap-2">

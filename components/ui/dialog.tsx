@@ -1,6 +1,6 @@
 "use client";
 
-import * as React from "react";
+import type * as React from "react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { XIcon } from "lucide-react";
 
@@ -50,7 +50,9 @@ function DialogContent({
       <DialogPrimitive.Content
         data-slot="dialog-content"
         className={cn(
-          "fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-background p-6 shadow-lg outline-none sm:max-w-lg",
+          "fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-full " +
+            "max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto " +
+            "rounded-lg border bg-background p-6 shadow-lg outline-none sm:max-w-lg",
           className,
         )}
         {...props}
@@ -59,7 +61,12 @@ function DialogContent({
         {showCloseButton && (
           <DialogPrimitive.Close
             data-slot="dialog-close"
-            className="absolute right-4 top-4 rounded-xs opacity-70 transition-opacity hover:opacity-100 focus:outline-hidden focus:ring-2 focus:ring-ring focus:ring-offset-2 disabled:pointer-events-none [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4"
+            className={
+              "absolute right-4 top-4 rounded-xs opacity-70 transition-opacity hover:opacity-100 " +
+              "focus:outline-hidden focus:ring-2 focus:ring-ring focus:ring-offset-2 " +
+              "disabled:pointer-events-none [&_svg]:pointer-events-none " +
+              "[&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4"
+            }
           >
             <XIcon />
             <span className="sr-only">{closeLabel}</span>

@@ -1,4 +1,4 @@
-import * as React from "react";
+import type * as React from "react";
 
 import { cn } from "@/lib/utils";
 
@@ -26,7 +26,10 @@ function EmptyState({ icon, title, description, action, className, ...props }: E
         <div
           data-slot="empty-state-icon"
           aria-hidden="true"
-          className="flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg:not([class*='size-'])]:size-6"
+          className={
+            "flex size-12 items-center justify-center rounded-full bg-muted " +
+            "text-muted-foreground [&_svg:not([class*='size-'])]:size-6"
+          }
         >
           {icon}
         </div>

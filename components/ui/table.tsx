@@ -1,4 +1,4 @@
-import * as React from "react";
+import type * as React from "react";
 
 import { cn } from "@/lib/utils";
 
@@ -7,8 +7,12 @@ function Table({ className, ...props }: React.ComponentProps<"table">) {
     // Focusable so a table wider than the screen can be scrolled from the keyboard (axe scrollable-region-focusable).
     <div
       data-slot="table-container"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard
       tabIndex={0}
-      className="relative w-full overflow-x-auto rounded-md border focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      className={
+        "relative w-full overflow-x-auto rounded-md border " +
+        "focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      }
     >
       <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
@@ -48,7 +52,8 @@ function TableHead({ className, ...props }: React.ComponentProps<"th">) {
     <th
       data-slot="table-head"
       className={cn(
-        "h-10 whitespace-nowrap px-3 text-left align-middle font-medium text-muted-foreground [&:has([role=checkbox])]:pr-0",
+        "h-10 whitespace-nowrap px-3 text-left align-middle font-medium " +
+          "text-muted-foreground [&:has([role=checkbox])]:pr-0",
         className,
       )}
       {...props}

@@ -7,7 +7,10 @@ const SLOT = 10;
 const H = 100;
 const n = (v: number) => v.toLocaleString("en-US");
 
-/** The smallest 1 / 2 / 2.5 / 5 × 10^k at or above v (at least 10), so the top axis label reads round; callers add headroom. */
+/**
+ * The smallest 1 / 2 / 2.5 / 5 × 10^k at or above v (at least 10), so
+ * the top axis label reads round; callers add headroom.
+ */
 function niceCeil(v: number): number {
   if (v <= 10) return 10;
   const p = 10 ** Math.floor(Math.log10(v));
@@ -76,7 +79,10 @@ export async function UsageCharts({ usage, liveGroupLimit }: { usage: MonthUsage
               <div className="flex gap-2">
                 <div
                   aria-hidden
-                  className="flex w-9 shrink-0 flex-col justify-between text-right text-[11px] leading-none tabular-nums text-muted-foreground"
+                  className={
+                    "flex w-9 shrink-0 flex-col justify-between text-right " +
+                    "text-[11px] leading-none tabular-nums text-muted-foreground"
+                  }
                 >
                   <span>{compact.format(top)}</span>
                   <span>{compact.format(top / 2)}</span>
@@ -86,7 +92,9 @@ export async function UsageCharts({ usage, liveGroupLimit }: { usage: MonthUsage
                   <svg
                     viewBox={`0 0 ${W} ${H}`}
                     preserveAspectRatio="none"
-                    className="absolute inset-0 size-full overflow-visible rounded-sm border-b border-border bg-muted/20"
+                    className={
+                      "absolute inset-0 size-full overflow-visible rounded-sm border-b border-border bg-muted/20"
+                    }
                     role="img"
                     aria-label={t("chart.label", {
                       metric: t(`short.${c.metric}`),

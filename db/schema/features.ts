@@ -11,7 +11,9 @@ export const FEATURE_APPLICATION_STATUSES = ["pending", "approved", "rejected", 
 /** Why an application stopped (or was closed while pending). */
 export const FEATURE_STOP_REASONS = ["left_ultimate", "refunded", "term_ended", "reclaimed", "deleted"] as const;
 
-/** One application of an app for one feature (SPEC §9); at most one open (pending/approved/enabled) per app and feature. */
+/**
+ * One application of an app for one feature (SPEC §9); at most one open (pending/approved/enabled) per app and feature.
+ */
 export const featureApplications = pgTable(
   "feature_applications",
   {

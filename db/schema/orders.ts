@@ -18,7 +18,10 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
 export const ORDER_TYPES = ["plan", "pack", "renewal", "align", "change"] as const;
-/** paid: executed. pending_review: a plan change waiting for its refund's review (R-BUY-3); nothing charged. rejected: that review said no. */
+/**
+ * paid: executed. pending_review: a plan change waiting for its refund's
+ * review (R-BUY-3); nothing charged. rejected: that review said no.
+ */
 export const ORDER_STATUSES = ["paid", "pending_review", "rejected"] as const;
 
 /** One paid purchase (SPEC §5). Totals are what the quote made inside the purchase transaction. */

@@ -28,7 +28,7 @@ describe("R-REF-3 allocation of an order's payment over its lines", () => {
           const total = sum.times(ratio).toDecimalPlaces(2, 1);
           const out = allocate(total, weights);
           expect(sumMoney(out).eq(total)).toBe(true);
-          out.forEach((o, i) => expect(o.lte(weights[i]!) && o.gte(0)).toBe(true));
+          for (const [i, o] of out.entries()) expect(o.lte(weights[i]!) && o.gte(0)).toBe(true);
         },
       ),
     );

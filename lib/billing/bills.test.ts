@@ -92,7 +92,7 @@ describe("R-PRICE-1 / R-USE-3: overage lines on the month's peak", () => {
     ).toEqual([]);
   });
 
-  it("R-USE-3: an upgrade mid-month (pro → ultimate) keeps one peak over both editions; ultimate's quotas apply", () => {
+  it("R-USE-3: upgrade mid-month (pro → ultimate): one peak over both editions; ultimate's quotas apply", () => {
     const days = month("2026-05", (_d, i) => ({ edition: i < 15 ? "pro" : "ultimate", dau: i === 3 ? 30_500 : 100 }));
     const lines = billLines(book, "2026-05", days);
     expect(view(lines)).toEqual([["dau_overage", "3", "1000.00", "3000.00"]]);
@@ -144,18 +144,22 @@ describe("R-USE-3 / R-PRICE-2: the history pack by the day", () => {
     ).toEqual([["history", "1", "500.00", "17.24"]]);
   });
 
-  it("R-USE-3: tier changed mid-month (30 → 180 on day 11 of a 30-day month): one line per tier held, each rounded once", () => {
-    const lines = billLines(
-      book,
-      "2026-06",
-      month("2026-06", (_d, i) => ({ historyTier: i < 10 ? "30" : "180" })),
-    );
-    // 500 × 10 / 30 = 166.666… → 166.67; 1500 × 20 / 30 = 1000.00
-    expect(view(lines)).toEqual([
-      ["history", "10", "500.00", "166.67"],
-      ["history", "20", "1500.00", "1000.00"],
-    ]);
-  });
+  it(
+    "R-USE-3: tier changed mid-month (30 → 180 on day 11 of a 30-day " +
+      "month): one line per tier held, each rounded once",
+    () => {
+      const lines = billLines(
+        book,
+        "2026-06",
+        month("2026-06", (_d, i) => ({ historyTier: i < 10 ? "30" : "180" })),
+      );
+      // 500 × 10 / 30 = 166.666… → 166.67; 1500 × 20 / 30 = 1000.00
+      expect(view(lines)).toEqual([
+        ["history", "10", "500.00", "166.67"],
+        ["history", "20", "1500.00", "1000.00"],
+      ]);
+    },
+  );
 
   it("R-USE-3: ultimate prices its own tiers (90 d = 500 / month); suspended days carry no history", () => {
     const lines = billLines(
@@ -224,11 +228,15 @@ describe("R-USE-3 / R-PRICE-2: barrage bandwidth by the day", () => {
 });
 
 describe("R-LIFE-3 / R-LIFE-4: when bills happen", () => {
-  it("R-LIFE-3: made at 00:00 on the 1st, deducted at 00:00 on the 3rd; R-LIFE-4: arrears at 00:00 on the 8th (Shanghai)", () => {
-    expect(pushAt("2026-12").toISOString()).toBe("2026-12-31T16:00:00.000Z");
-    expect(deductAt("2026-12").toISOString()).toBe("2027-01-02T16:00:00.000Z");
-    expect(arrearsSuspendAt(pushAt("2027-01")).toISOString()).toBe("2027-02-07T16:00:00.000Z");
-  });
+  it(
+    "R-LIFE-3: made at 00:00 on the 1st, deducted at 00:00 on the " +
+      "3rd; R-LIFE-4: arrears at 00:00 on the 8th (Shanghai)",
+    () => {
+      expect(pushAt("2026-12").toISOString()).toBe("2026-12-31T16:00:00.000Z");
+      expect(deductAt("2026-12").toISOString()).toBe("2027-01-02T16:00:00.000Z");
+      expect(arrearsSuspendAt(pushAt("2027-01")).toISOString()).toBe("2027-02-07T16:00:00.000Z");
+    },
+  );
 
   it("R-LIFE-3: the steps of a window (from, to] in time order, each boundary one second before / at", () => {
     const push = pushAt("2027-01");

@@ -166,42 +166,46 @@ describe("R-CALC-1 monthly and term cost, cheaper edition", () => {
       expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["2000.00", "2000.00"]);
   });
 
-  it("R-CALC-1: monthly = plan + prepaid packs + postpaid packs + overage + bandwidth; 12 months = 12 × monthly, split prepaid/postpaid", () => {
-    const over = {
-      dau: 25_000,
-      peakGroups: 100_001,
-      liveGroups: 60,
-      historyDays: 90,
-      bandwidthDomesticMbps: 10,
-      bandwidthInternationalMbps: 1,
-      months: 12,
-    };
-    const r = calculate(book, input(over));
-    const pro = totals(r.editions.pro);
-    // prepaid 999 + 1,000 live pack; postpaid 1,000 history + 2,000 DAU + 1,000 groups + 720 bandwidth
-    expect([pro.prepaidMonthly, pro.postpaidMonthly, pro.monthly].map((m) => m.toFixed(2))).toEqual([
-      "1999.00",
-      "4720.00",
-      "6719.00",
-    ]);
-    expect([pro.months, pro.prepaidTerm.toFixed(2), pro.postpaidTerm.toFixed(2), pro.term.toFixed(2)]).toEqual([
-      12,
-      "23988.00",
-      "56640.00",
-      "80628.00",
-    ]);
-    const ult = totals(r.editions.ultimate);
-    // prepaid 2,999; postpaid 500 history + 2,000 + 1,000 + 720
-    expect([ult.prepaidMonthly, ult.postpaidMonthly, ult.monthly, ult.term].map((m) => m.toFixed(2))).toEqual([
-      "2999.00",
-      "4220.00",
-      "7219.00",
-      "86628.00",
-    ]);
-    expect(r.verdict).toMatchObject({ kind: "cheaper", edition: "pro" });
-    if (r.verdict.kind === "cheaper")
-      expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["500.00", "6000.00"]);
-  });
+  it(
+    "R-CALC-1: monthly = plan + prepaid packs + postpaid packs + overage + " +
+      "bandwidth; 12 months = 12 × monthly, split prepaid/postpaid",
+    () => {
+      const over = {
+        dau: 25_000,
+        peakGroups: 100_001,
+        liveGroups: 60,
+        historyDays: 90,
+        bandwidthDomesticMbps: 10,
+        bandwidthInternationalMbps: 1,
+        months: 12,
+      };
+      const r = calculate(book, input(over));
+      const pro = totals(r.editions.pro);
+      // prepaid 999 + 1,000 live pack; postpaid 1,000 history + 2,000 DAU + 1,000 groups + 720 bandwidth
+      expect([pro.prepaidMonthly, pro.postpaidMonthly, pro.monthly].map((m) => m.toFixed(2))).toEqual([
+        "1999.00",
+        "4720.00",
+        "6719.00",
+      ]);
+      expect([pro.months, pro.prepaidTerm.toFixed(2), pro.postpaidTerm.toFixed(2), pro.term.toFixed(2)]).toEqual([
+        12,
+        "23988.00",
+        "56640.00",
+        "80628.00",
+      ]);
+      const ult = totals(r.editions.ultimate);
+      // prepaid 2,999; postpaid 500 history + 2,000 + 1,000 + 720
+      expect([ult.prepaidMonthly, ult.postpaidMonthly, ult.monthly, ult.term].map((m) => m.toFixed(2))).toEqual([
+        "2999.00",
+        "4220.00",
+        "7219.00",
+        "86628.00",
+      ]);
+      expect(r.verdict).toMatchObject({ kind: "cheaper", edition: "pro" });
+      if (r.verdict.kind === "cheaper")
+        expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["500.00", "6000.00"]);
+    },
+  );
 
   it.each([1, 3, 24])("R-CALC-1: %i months is months × monthly", (months) => {
     const t = totals(est("ultimate", { months, historyDays: 180, dau: 31_000 }));
@@ -209,40 +213,48 @@ describe("R-CALC-1 monthly and term cost, cheaper edition", () => {
     expect(t.term.toFixed(2)).toBe(t.monthly.times(months).toFixed(2));
   });
 
-  it("R-CALC-1: with price book 2026-01 the gap between the plans (2,000.00) is more than pro's packs can add (1,000.00 live + 500.00 history), so pro wins every feasible workload", () => {
-    const workload = fc.record({
-      dau: fc.integer({ min: 0, max: 10_000_000 }),
-      peakGroups: fc.integer({ min: 0, max: 100_000_000 }),
-      liveGroups: fc.integer({ min: 0, max: 1_000_000 }),
-      historyDays: fc.integer({ min: 0, max: 360 }),
-      bandwidthDomesticMbps: fc.integer({ min: 0, max: 100_000 }),
-      bandwidthInternationalMbps: fc.integer({ min: 0, max: 100_000 }),
-      months: fc.integer({ min: 1, max: 24 }),
-    });
-    fc.assert(
-      fc.property(workload, (w) => {
-        const r = calculate(book, w);
-        const gap = totals(r.editions.ultimate).monthly.minus(totals(r.editions.pro).monthly);
-        expect(gap.gte(500)).toBe(true);
-        expect(r.verdict.kind === "cheaper" && r.verdict.edition).toBe("pro");
-      }),
-    );
-  });
+  it(
+    "R-CALC-1: with price book 2026-01 the gap between the plans (2,000.00) is more than pro's " +
+      "packs can add (1,000.00 live + 500.00 history), so pro wins every feasible workload",
+    () => {
+      const workload = fc.record({
+        dau: fc.integer({ min: 0, max: 10_000_000 }),
+        peakGroups: fc.integer({ min: 0, max: 100_000_000 }),
+        liveGroups: fc.integer({ min: 0, max: 1_000_000 }),
+        historyDays: fc.integer({ min: 0, max: 360 }),
+        bandwidthDomesticMbps: fc.integer({ min: 0, max: 100_000 }),
+        bandwidthInternationalMbps: fc.integer({ min: 0, max: 100_000 }),
+        months: fc.integer({ min: 1, max: 24 }),
+      });
+      fc.assert(
+        fc.property(workload, (w) => {
+          const r = calculate(book, w);
+          const gap = totals(r.editions.ultimate).monthly.minus(totals(r.editions.pro).monthly);
+          expect(gap.gte(500)).toBe(true);
+          expect(r.verdict.kind === "cheaper" && r.verdict.edition).toBe("pro");
+        }),
+      );
+    },
+  );
 
-  it("R-CALC-1: ultimate wins when pro needs the live-group pack and a long history and the pack costs more (price book changed)", () => {
-    const dear = bookWith((b) => {
-      b.packs.live_groups_unlimited.tiers.pro = [{ tier: null, monthly: "2000.00" }];
-    });
-    const r = calculate(dear, input({ liveGroups: 200, historyDays: 360, months: 12 }));
-    // pro 999 + 2,000 + 2,500 = 5,499; ultimate 2,999 + 2,000 = 4,999
-    expect([totals(r.editions.pro).monthly.toFixed(2), totals(r.editions.ultimate).monthly.toFixed(2)]).toEqual([
-      "5499.00",
-      "4999.00",
-    ]);
-    expect(r.verdict).toMatchObject({ kind: "cheaper", edition: "ultimate" });
-    if (r.verdict.kind === "cheaper")
-      expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["500.00", "6000.00"]);
-  });
+  it(
+    "R-CALC-1: ultimate wins when pro needs the live-group pack and a " +
+      "long history and the pack costs more (price book changed)",
+    () => {
+      const dear = bookWith((b) => {
+        b.packs.live_groups_unlimited.tiers.pro = [{ tier: null, monthly: "2000.00" }];
+      });
+      const r = calculate(dear, input({ liveGroups: 200, historyDays: 360, months: 12 }));
+      // pro 999 + 2,000 + 2,500 = 5,499; ultimate 2,999 + 2,000 = 4,999
+      expect([totals(r.editions.pro).monthly.toFixed(2), totals(r.editions.ultimate).monthly.toFixed(2)]).toEqual([
+        "5499.00",
+        "4999.00",
+      ]);
+      expect(r.verdict).toMatchObject({ kind: "cheaper", edition: "ultimate" });
+      if (r.verdict.kind === "cheaper")
+        expect([r.verdict.monthlySaving.toFixed(2), r.verdict.termSaving.toFixed(2)]).toEqual(["500.00", "6000.00"]);
+    },
+  );
 
   it("R-CALC-1: equal monthly totals are equal, neither is cheaper", () => {
     const same = bookWith((b) => {

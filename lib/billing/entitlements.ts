@@ -121,11 +121,10 @@ export function check(e: Entitlements, action: EntitlementAction, current: Count
   const l = e.limits;
   const trial = e.edition === "trial";
   switch (action) {
+    // biome-ignore lint/suspicious/noFallthroughSwitchClause: a live group is a group too
     case "create_live_group":
       if (reached(current.liveGroups, l.liveGroups))
         return refuse(IM_ERRORS.liveGroupCap, l.liveGroups, "live_group_cap");
-    // a live group is a group too
-    // falls through
     case "create_group":
       if (trial && reached(current.groups, l.groups)) return refuse(IM_ERRORS.trialGroups, l.groups, "trial_groups");
       if (reached(current.newGroupsToday, l.dailyNewGroups))
@@ -149,11 +148,11 @@ export function check(e: Entitlements, action: EntitlementAction, current: Count
       if (trial && reached(current.users, l.freeDau)) return refuse(IM_ERRORS.trialDau, l.freeDau, "trial_dau");
       return { allowed: true };
     case "use_feature":
-      return useFeature(e, feature);
+      return featureCheck(e, feature);
   }
 }
 
-function useFeature(e: Entitlements, feature: Feature | undefined): CheckResult {
+function featureCheck(e: Entitlements, feature: Feature | undefined): CheckResult {
   const f = e.features;
   switch (feature) {
     case "multi_device":

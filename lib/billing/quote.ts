@@ -25,7 +25,9 @@ export type OrderRequest =
     }
   | { type: "pack"; sdkAppId: number; pack: PackName; tier: string | null; voucherId?: string; agreeSla: true }
   | { type: "renewal"; sdkAppIds: number[]; months: number; voucherId?: string; agreeSla: true }
-  /** R-LIFE-2 common expiry day: extend each app to the next occurrence of `day` (an extension of API.md's order types) */
+  /**
+   * R-LIFE-2 common expiry day: extend each app to the next occurrence of `day` (an extension of API.md's order types)
+   */
   | { type: "align"; sdkAppIds: number[]; day: number; voucherId?: string; agreeSla: true }
   | { type: "change"; sdkAppId: number; edition: PaidEdition; months: number; packs: PackChoice[]; agreeSla: true };
 
@@ -148,7 +150,8 @@ function packLine(
         )
       : refuse(
           "not_eligible",
-          `The ${choice.pack} pack has no tier ${choice.tier ?? "(none)"} for ${edition}; offered: ${offer.tiers.join(", ")}.`,
+          `The ${choice.pack} pack has no tier ${choice.tier ?? "(none)"} for ${edition}; ` +
+            `offered: ${offer.tiers.join(", ")}.`,
           { reason: "pack_tier_not_offered", pack: choice.pack, tier: choice.tier, tiers: offer.tiers.join(", ") },
         );
   }
@@ -209,7 +212,8 @@ function draftPlan(
   if (!change && app.edition !== "trial" && hasValidTerm(app, input.now)) {
     return refuse(
       "not_eligible",
-      `App ${app.sdkAppId} already has a ${app.edition} term until ${app.expiresAt!.toISOString()}. Renew it, or change its plan.`,
+      `App ${app.sdkAppId} already has a ${app.edition} term until ${app.expiresAt!.toISOString()}. ` +
+        `Renew it, or change its plan.`,
       { reason: "plan_has_valid_term", sdkAppId: app.sdkAppId, expiresAt: app.expiresAt!.toISOString() },
     );
   }
@@ -239,7 +243,8 @@ function draftPack(input: QuoteInput, req: Extract<OrderRequest, { type: "pack" 
   if (app.edition === "trial")
     return refuse(
       "not_eligible",
-      `App ${app.sdkAppId} is on the trial edition: feature packs need pro or ultimate. Buy an edition first (packs can be added in the same order).`,
+      `App ${app.sdkAppId} is on the trial edition: feature packs need pro or ultimate. ` +
+        `Buy an edition first (packs can be added in the same order).`,
       { reason: "trial_pack_alone", sdkAppId: app.sdkAppId, edition: app.edition },
     );
   if (!hasValidTerm(app, input.now))

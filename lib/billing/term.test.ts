@@ -19,7 +19,8 @@ describe("termView: what the console shows for an app's term (issue 9, R-REF-4)"
       { kind: "term", expiryDay: "2026-12-28", daysLeft: -3 },
     ],
     [
-      "R-REF-4 five-day refund on the day of purchase: refunded on that day, service until the disabling deadline — never an expiry before it was bought",
+      "R-REF-4 five-day refund on the day of purchase: refunded on that day, service " +
+        "until the disabling deadline — never an expiry before it was bought",
       { edition: "pro", expiresAt: I("2026-12-01T02:00:00Z"), disablingUntil: I("2026-12-08T02:00:00Z") },
       { kind: "refunded", refundedDay: "2026-12-01", serviceUntil: "2026-12-08T02:00:00.000Z", serviceEnded: true },
     ],

@@ -55,24 +55,28 @@ describe("timeline: what happens when (built from the engine's rules)", () => {
     expect(t.slice(2).map((e) => e.kind)).toEqual(["suspend", "reclaim"]);
   });
 
-  it("timeline R-BUY-9 (issue 9): the expiry with auto-renew carries the renewal amount; without auto-renew it does not", () => {
-    expect(timeline(app({ autoRenew: true }), [], { renewalAmount: "2999.00" })[0]).toEqual({
-      kind: "expire",
-      at: E,
-      autoRenew: true,
-      amount: "2999.00",
-    });
-    expect(timeline(app({ autoRenew: false }), [], { renewalAmount: "2999.00" })[0]).toEqual({
-      kind: "expire",
-      at: E,
-      autoRenew: false,
-    });
-    expect(timeline(app({ autoRenew: true, dontRenew: true }), [], { renewalAmount: "2999.00" })[0]).toEqual({
-      kind: "expire",
-      at: E,
-      autoRenew: false,
-    });
-  });
+  it(
+    "timeline R-BUY-9 (issue 9): the expiry with auto-renew carries " +
+      "the renewal amount; without auto-renew it does not",
+    () => {
+      expect(timeline(app({ autoRenew: true }), [], { renewalAmount: "2999.00" })[0]).toEqual({
+        kind: "expire",
+        at: E,
+        autoRenew: true,
+        amount: "2999.00",
+      });
+      expect(timeline(app({ autoRenew: false }), [], { renewalAmount: "2999.00" })[0]).toEqual({
+        kind: "expire",
+        at: E,
+        autoRenew: false,
+      });
+      expect(timeline(app({ autoRenew: true, dontRenew: true }), [], { renewalAmount: "2999.00" })[0]).toEqual({
+        kind: "expire",
+        at: E,
+        autoRenew: false,
+      });
+    },
+  );
 
   it('timeline: "don\'t renew" means no retries', () => {
     expect(timeline(app({ autoRenew: true, dontRenew: true }), [])[0]).toEqual({

@@ -8,7 +8,10 @@ import { wantsAutoRenew, nextEvent, type LifecycleApp, type LifecycleEvent } fro
 import { applyStep, nextFeatureStep, type AppliedFeature, type FeatureApplication, type StopReason } from "./features";
 
 export type TimelineEvent =
-  /** E: the term ends; with auto-renew on, a renewal is tried first, for `amount` (the engine's renewal quote) when known */
+  /**
+   * E: the term ends; with auto-renew on, a renewal is tried first,
+   * for `amount` (the engine's renewal quote) when known
+   */
   | { kind: "expire"; at: Date; autoRenew: boolean; amount?: string }
   /** R-BUY-9: auto-renew tries again at these instants while in grace */
   | { kind: "renew_retries"; at: Date; retries: Date[] }

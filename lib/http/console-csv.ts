@@ -31,7 +31,7 @@ export function consoleCsvRoute(
   permission: Permission,
   build: (actor: CustomerActor, range: ExportRange) => Promise<{ body: string; filename: string }>,
 ) {
-  return async function GET(req: Request): Promise<Response> {
+  return async (req: Request): Promise<Response> => {
     try {
       const actor = await sessionCustomer(permission);
       const range = parseInput(exportRangeSchema, Object.fromEntries(new URL(req.url).searchParams));

@@ -20,7 +20,8 @@ const g = globalThis as unknown as {
   __imbBossStarting?: Promise<PgBoss>;
   __imbBossRegs?: Registration[];
 };
-const regs = (g.__imbBossRegs ??= []);
+g.__imbBossRegs ??= [];
+const regs = g.__imbBossRegs;
 
 async function apply(boss: PgBoss, r: Registration): Promise<void> {
   if (r.kind === "queue") {

@@ -30,7 +30,7 @@ export async function deliverOne(
   const transports = opts.transports ?? defaultTransports();
   return db().transaction(async (tx) => {
     const [d] = await tx.select().from(deliveries).where(eq(deliveries.id, id)).for("update", { skipLocked: true });
-    if (!d || d.status !== "pending") return { outcome: "skipped" as const };
+    if (d?.status !== "pending") return { outcome: "skipped" as const };
     const [n] = await tx.select().from(notifications).where(eq(notifications.id, d.notificationId));
     const input = { kind: n!.kind, data: n!.data, sdkAppIds: n!.sdkAppIds };
     const options = { locale: "zh-CN" as const, appNames: await appNamesFor(tx, d.accountId, n!.sdkAppIds) };
@@ -67,7 +67,10 @@ export async function deliverOne(
   });
 }
 
-/** Sends every pending delivery (of one account, if given) whose next attempt is due at `at`, oldest first; counts by outcome. */
+/**
+ * Sends every pending delivery (of one account, if given) whose next
+ * attempt is due at `at`, oldest first; counts by outcome.
+ */
 export async function deliverDue(
   limit = 100,
   opts: DeliverOptions & { accountId?: string } = {},
@@ -100,11 +103,13 @@ const REQUEUE_AFTER_MINUTES = 60;
  */
 export async function claimUnqueued(limit = 500, at: Date = new Date()): Promise<string[]> {
   const stale = new Date(at.getTime() - REQUEUE_AFTER_MINUTES * 60_000);
+  const due = and(eq(deliveries.status, "pending"), or(isNull(deliveries.queuedAt), lte(deliveries.queuedAt, stale)));
   const rows = await db()
     .update(deliveries)
     .set({ queuedAt: at })
     .where(
-      sql`${deliveries.id} in (select id from ${deliveries} where ${and(eq(deliveries.status, "pending"), or(isNull(deliveries.queuedAt), lte(deliveries.queuedAt, stale)))} order by ${deliveries.createdAt} limit ${limit} for update skip locked)`,
+      sql`${deliveries.id} in (select id from ${deliveries}
+        where ${due} order by ${deliveries.createdAt} limit ${limit} for update skip locked)`,
     )
     .returning({ id: deliveries.id });
   return rows.map((r) => r.id);

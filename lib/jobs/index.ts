@@ -65,7 +65,8 @@ export async function startBackgroundJobs(): Promise<void> {
   const ticking = await registerTickJob();
   await startJobs();
   console.info(
-    `[jobs] pg-boss started (schema pgboss): ${ticking ? "the scheduler tick and " : ""}notification delivery every minute, retries with backoff, dead letters`,
+    `[jobs] pg-boss started (schema pgboss): ${ticking ? "the scheduler tick and " : ""}` +
+      "notification delivery every minute, retries with backoff, dead letters",
   );
   const stop = () => {
     void stopJobs().catch((e) => console.error("[jobs] stop failed", e));

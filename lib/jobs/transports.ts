@@ -16,7 +16,10 @@ export function mailFrom(): string {
   return process.env.MAIL_FROM || "IM Billing Console <no-reply@im-billing.local>";
 }
 
-/** An SMTP transport (e.g. `smtp://user:pass@mail.example.com:587`, `smtps://…:465`). Timeouts keep a dead server from holding a worker. */
+/**
+ * An SMTP transport (e.g. `smtp://user:pass@mail.example.com:587`,
+ * `smtps://…:465`). Timeouts keep a dead server from holding a worker.
+ */
 export function smtpTransport(url: string): Transport {
   const mailer = nodemailer.createTransport(url, { from: mailFrom() });
   const opts = mailer.options as { connectionTimeout?: number; greetingTimeout?: number; socketTimeout?: number };

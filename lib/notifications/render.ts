@@ -10,7 +10,8 @@
  * - bill_pushed: `month` ("YYYY-MM"), `total`, `deductAt`
  * - arrears: `available`, `suspendAt`
  * - balance_alert: `available`, `threshold`
- * - refund_reviewed: `refunds: {"<refundId>": {sdkAppId, product, status: "executed"|"rejected", total, number?, changeOrder?, reason?}}`
+ * - refund_reviewed: `refunds: {"<refundId>": {sdkAppId, product, status:
+ * "executed"|"rejected", total, number?, changeOrder?, reason?}}`
  * - feature_enabled: `features: {"<sdkAppId>:<feature>": {sdkAppId, feature}}`
  * `notify` merges data two levels deep, so per-item maps collect every event of the day.
  */
@@ -90,32 +91,44 @@ function zh(n: RenderInput, o: RenderOptions): Rendered {
     case "expiry_warning":
       return {
         title: `${count} 个应用将在 7 天内到期`,
-        body: `以下应用即将到期，请及时续费，以免到期后停服：\n${appLines(n, o, (f) => (day(f.expiresAt) ? `到期日 ${day(f.expiresAt)}` : null))}`,
+        body:
+          `以下应用即将到期，请及时续费，以免到期后停服：\n` +
+          appLines(n, o, (f) => (day(f.expiresAt) ? `到期日 ${day(f.expiresAt)}` : null)),
       };
     case "expired":
       return {
         title: `${count} 个应用已到期`,
-        body: `以下应用已到期，服务在 7 天宽限期内继续；宽限期结束后将停服，请尽快续费：\n${appLines(n, o, (f) => (when(f.suspendAt) ? `${when(f.suspendAt)} 起停服` : null))}`,
+        body:
+          `以下应用已到期，服务在 7 天宽限期内继续；宽限期结束后将停服，请尽快续费：\n` +
+          appLines(n, o, (f) => (when(f.suspendAt) ? `${when(f.suspendAt)} 起停服` : null)),
       };
     case "suspended":
       return {
         title: `${count} 个应用已停服`,
-        body: `以下应用已停服。续费（欠费停服需先补足欠款）后恢复服务；停服满 90 天将回收资源：\n${appLines(n, o, (f) => (str(f.reason) ? `原因：${REASON["zh-CN"][f.reason as string] ?? f.reason}` : null))}`,
+        body:
+          `以下应用已停服。续费（欠费停服需先补足欠款）后恢复服务；停服满 90 天将回收资源：\n` +
+          appLines(n, o, (f) => (str(f.reason) ? `原因：${REASON["zh-CN"][f.reason as string] ?? f.reason}` : null)),
       };
     case "reclaimed":
       return {
         title: `${count} 个应用的资源已回收`,
-        body: `以下应用停服已满 90 天，其用量数据和配置已销毁，不能再续费；账单和订单仍可查看：\n${appLines(n, o, () => null)}`,
+        body:
+          `以下应用停服已满 90 天，其用量数据和配置已销毁，不能再续费；账单和订单仍可查看：\n` +
+          appLines(n, o, () => null),
       };
     case "auto_renewed":
       return {
         title: `${count} 个应用已自动续费`,
-        body: `以下应用已按自动续费设置续费 1 个月，费用已从余额扣除：\n${appLines(n, o, (f) => (day(f.expiresAt) ? `新到期日 ${day(f.expiresAt)}` : null))}`,
+        body:
+          `以下应用已按自动续费设置续费 1 个月，费用已从余额扣除：\n` +
+          appLines(n, o, (f) => (day(f.expiresAt) ? `新到期日 ${day(f.expiresAt)}` : null)),
       };
     case "auto_renew_failed":
       return {
         title: `${count} 个应用自动续费失败`,
-        body: `以下应用自动续费未成功，宽限期内每天会再试一次。请充值或手动续费：\n${appLines(n, o, (f) => (str(f.reason) ? `原因：${REASON["zh-CN"][f.reason as string] ?? f.reason}` : null))}`,
+        body:
+          `以下应用自动续费未成功，宽限期内每天会再试一次。请充值或手动续费：\n` +
+          appLines(n, o, (f) => (str(f.reason) ? `原因：${REASON["zh-CN"][f.reason as string] ?? f.reason}` : null)),
       };
     case "bill_pushed": {
       const head = `${str(d.month) ?? "上月"}账单已出${money(d.total) ? `，合计 ${money(d.total)}` : ""}`;
@@ -137,14 +150,18 @@ function zh(n: RenderInput, o: RenderOptions): Rendered {
     case "balance_alert":
       return {
         title: "余额低于预警阈值",
-        body: `当前可用余额 ${money(d.available) ?? "—"}，低于您设置的预警阈值 ${money(d.threshold) ?? "—"}。请及时充值，以免续费和月结扣费失败。余额低于阈值期间每天提醒一次，最多连续 5 天。`,
+        body:
+          `当前可用余额 ${money(d.available) ?? "—"}，低于您设置的预警阈值 ${money(d.threshold) ?? "—"}。请及时充值，以免续费和月结扣费失败。` +
+          `余额低于阈值期间每天提醒一次，最多连续 5 天。`,
       };
     case "refund_reviewed": {
       const refunds = isObj(d.refunds) ? Object.values(d.refunds).filter(isObj) : [];
       const lines = refunds.map((r) => {
         const no = `${str(r.number) ? `退费 ${r.number}` : ""}${str(r.changeOrder) ? `（变更套餐订单 ${r.changeOrder}）` : ""}`;
-        const what =
-          `${no ? `${no} · ` : ""}${appLabel(String(r.sdkAppId ?? ""), o)} ${PRODUCT["zh-CN"][String(r.product)] ?? String(r.product ?? "")}`.trim();
+        const what = (
+          `${no ? `${no} · ` : ""}${appLabel(String(r.sdkAppId ?? ""), o)} ` +
+          `${PRODUCT["zh-CN"][String(r.product)] ?? String(r.product ?? "")}`
+        ).trim();
         return r.status === "rejected"
           ? `- ${what}：已拒绝${str(r.reason) ? `，原因：${r.reason}` : ""}`
           : `- ${what}：已通过，退还 ${money(r.total) ?? "—"} 已到账`;
@@ -158,7 +175,8 @@ function zh(n: RenderInput, o: RenderOptions): Rendered {
       const feats = isObj(d.features) ? Object.values(d.features).filter(isObj) : [];
       const lines = feats.map(
         (f) =>
-          `- ${appLabel(String(f.sdkAppId ?? ""), o)}：${FEATURE["zh-CN"][String(f.feature)] ?? String(f.feature ?? "")}`,
+          `- ${appLabel(String(f.sdkAppId ?? ""), o)}：` +
+          `${FEATURE["zh-CN"][String(f.feature)] ?? String(f.feature ?? "")}`,
       );
       return {
         title: `${count} 个应用的功能已开通`,
@@ -176,32 +194,48 @@ function en(n: RenderInput, o: RenderOptions): Rendered {
     case "expiry_warning":
       return {
         title: `${apps} expire within 7 days`,
-        body: `These apps expire soon. Renew them to avoid suspension after expiry:\n${appLines(n, o, (f) => (day(f.expiresAt) ? `expires ${day(f.expiresAt)}` : null))}`,
+        body:
+          `These apps expire soon. Renew them to avoid suspension after expiry:\n` +
+          appLines(n, o, (f) => (day(f.expiresAt) ? `expires ${day(f.expiresAt)}` : null)),
       };
     case "expired":
       return {
         title: `${apps} expired`,
-        body: `These apps have expired. Service continues for a 7-day grace period, then stops. Renew now:\n${appLines(n, o, (f) => (when(f.suspendAt) ? `suspended from ${when(f.suspendAt)}` : null))}`,
+        body:
+          `These apps have expired. Service continues for a 7-day grace period, then stops. Renew now:\n` +
+          appLines(n, o, (f) => (when(f.suspendAt) ? `suspended from ${when(f.suspendAt)}` : null)),
       };
     case "suspended":
       return {
         title: `${apps} suspended`,
-        body: `These apps are suspended. Renew (for arrears: pay what is owed) to restore service; after 90 days suspended they are reclaimed:\n${appLines(n, o, (f) => (str(f.reason) ? `reason: ${REASON.en[f.reason as string] ?? f.reason}` : null))}`,
+        body:
+          `These apps are suspended. Renew (for arrears: pay what is owed) to restore service; ` +
+          `after 90 days suspended they are reclaimed:\n` +
+          appLines(n, o, (f) => (str(f.reason) ? `reason: ${REASON.en[f.reason as string] ?? f.reason}` : null)),
       };
     case "reclaimed":
       return {
         title: `${apps} reclaimed`,
-        body: `These apps were suspended for 90 days; their usage data and configuration are destroyed and they can no longer be renewed. Bills and orders remain:\n${appLines(n, o, () => null)}`,
+        body:
+          `These apps were suspended for 90 days; their usage data and configuration are destroyed ` +
+          `and they can no longer be renewed. Bills and orders remain:\n` +
+          appLines(n, o, () => null),
       };
     case "auto_renewed":
       return {
         title: `${apps} renewed automatically`,
-        body: `These apps were renewed for 1 month as their auto-renew setting asks; the charge was paid from the balance:\n${appLines(n, o, (f) => (day(f.expiresAt) ? `new expiry ${day(f.expiresAt)}` : null))}`,
+        body:
+          `These apps were renewed for 1 month as their auto-renew setting asks; ` +
+          `the charge was paid from the balance:\n` +
+          appLines(n, o, (f) => (day(f.expiresAt) ? `new expiry ${day(f.expiresAt)}` : null)),
       };
     case "auto_renew_failed":
       return {
         title: `Auto-renewal failed for ${apps}`,
-        body: `These apps could not be renewed automatically; it is tried again each day of the grace period. Top up or renew them yourself:\n${appLines(n, o, (f) => (str(f.reason) ? `reason: ${REASON.en[f.reason as string] ?? f.reason}` : null))}`,
+        body:
+          `These apps could not be renewed automatically; it is tried again each day of the grace period. ` +
+          `Top up or renew them yourself:\n` +
+          appLines(n, o, (f) => (str(f.reason) ? `reason: ${REASON.en[f.reason as string] ?? f.reason}` : null)),
       };
     case "bill_pushed": {
       const head = `Bill for ${str(d.month) ?? "last month"} is ready${money(d.total) ? `: ${money(d.total)}` : ""}`;
@@ -225,14 +259,21 @@ function en(n: RenderInput, o: RenderOptions): Rendered {
     case "balance_alert":
       return {
         title: "Balance below your alert threshold",
-        body: `Your available balance is ${money(d.available) ?? "—"}, below your alert threshold of ${money(d.threshold) ?? "—"}. Top up so renewals and monthly bills do not fail. While it stays below you are reminded once a day, at most 5 days in a row.`,
+        body:
+          `Your available balance is ${money(d.available) ?? "—"}, below your alert threshold ` +
+          `of ${money(d.threshold) ?? "—"}. Top up so renewals and monthly bills do not fail. ` +
+          `While it stays below you are reminded once a day, at most 5 days in a row.`,
       };
     case "refund_reviewed": {
       const refunds = isObj(d.refunds) ? Object.values(d.refunds).filter(isObj) : [];
       const lines = refunds.map((r) => {
-        const no = `${str(r.number) ? `Refund ${r.number}` : ""}${str(r.changeOrder) ? ` (plan change, order ${r.changeOrder})` : ""}`;
-        const what =
-          `${no ? `${no} · ` : ""}${appLabel(String(r.sdkAppId ?? ""), o)} ${PRODUCT.en[String(r.product)] ?? String(r.product ?? "")}`.trim();
+        const no =
+          `${str(r.number) ? `Refund ${r.number}` : ""}` +
+          `${str(r.changeOrder) ? ` (plan change, order ${r.changeOrder})` : ""}`;
+        const what = (
+          `${no ? `${no} · ` : ""}${appLabel(String(r.sdkAppId ?? ""), o)} ` +
+          `${PRODUCT.en[String(r.product)] ?? String(r.product ?? "")}`
+        ).trim();
         return r.status === "rejected"
           ? `- ${what}: rejected${str(r.reason) ? ` (reason: ${r.reason})` : ""}`
           : `- ${what}: approved, ${money(r.total) ?? "—"} returned to your balance`;
@@ -251,7 +292,9 @@ function en(n: RenderInput, o: RenderOptions): Rendered {
       );
       return {
         title: `Features enabled for ${apps}`,
-        body: `These feature applications are now in effect:\n${lines.length ? lines.join("\n") : appLines(n, o, () => null)}`,
+        body:
+          `These feature applications are now in effect:\n` +
+          `${lines.length ? lines.join("\n") : appLines(n, o, () => null)}`,
       };
     }
   }

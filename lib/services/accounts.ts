@@ -60,17 +60,15 @@ export async function createAccount(actor: OperatorActor | { kind: "system" }, i
           createdAt: at,
         })
         .returning();
-      await tx
-        .insert(apiKeys)
-        .values({
-          kind: "account",
-          accountId: account!.id,
-          createdBy: owner!.id,
-          name: "default",
-          prefix,
-          keyHash: hashApiKey(key),
-          createdAt: at,
-        });
+      await tx.insert(apiKeys).values({
+        kind: "account",
+        accountId: account!.id,
+        createdBy: owner!.id,
+        name: "default",
+        prefix,
+        keyHash: hashApiKey(key),
+        createdAt: at,
+      });
       await writeAudit(tx, {
         actor,
         at,
@@ -220,7 +218,8 @@ export async function listAccountsPage(
   }
   if (f.verified !== undefined) conds.push(eq(accounts.verified, f.verified));
   const where = conds.length ? and(...conds) : undefined;
-  const appCount = sql<number>`(select count(*)::int from ${apps} where ${apps.accountId} = ${accounts.id} and ${inArray(apps.status, COUNTED_STATUSES)})`;
+  const appCount = sql<number>`(select count(*)::int from ${apps} where ${apps.accountId} = ${accounts.id}
+    and ${inArray(apps.status, COUNTED_STATUSES)})`;
   const column = {
     name: sql`${accounts.name}`,
     owner: sql`${users.email}`,

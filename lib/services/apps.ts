@@ -92,7 +92,8 @@ export async function createApp(
     if (cap.kind === "app_limit_reached") {
       throw new DomainError(
         "app_limit_reached",
-        `This account already has ${cap.count} apps, the maximum is ${cap.cap}. Stop and delete an app you no longer need to free a slot.`,
+        `This account already has ${cap.count} apps, the maximum is ${cap.cap}. ` +
+          `Stop and delete an app you no longer need to free a slot.`,
         { cap: cap.cap, count: cap.count },
       );
     }
@@ -387,8 +388,10 @@ export async function appEntitlements(accountId: string, sdkAppId: number) {
   const [row] = await db()
     .select({
       app: apps,
-      packs: sql<unknown>`coalesce((select json_agg(p order by p.pack) from app_packs p where p.app_id = "apps"."id" and p.ended_at is null and p.ends_at > ${at.toISOString()}::timestamptz), '[]'::json)`,
-      applications: sql<unknown>`coalesce((select json_agg(f) from feature_applications f where f.app_id = "apps"."id" and f.status = 'enabled'), '[]'::json)`,
+      packs: sql<unknown>`coalesce((select json_agg(p order by p.pack) from app_packs p where p.app_id = "apps"."id"
+        and p.ended_at is null and p.ends_at > ${at.toISOString()}::timestamptz), '[]'::json)`,
+      applications: sql<unknown>`coalesce((select json_agg(f) from feature_applications f where f.app_id = "apps"."id"
+        and f.status = 'enabled'), '[]'::json)`,
     })
     .from(apps)
     .where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")));

@@ -90,7 +90,8 @@ async function candidatesAt(m: Date): Promise<{ accountId: string }[]> {
       where l.account_id = b.account_id and l.at <= ${m.toISOString()}::timestamptz
       order by l.at desc, l.id desc limit 1
     ) x on true
-    where (coalesce(x.available, 0) < b.threshold and b.streak < ${MAX_ALERT_DAYS} and b.last_alert_day is distinct from ${day}::date)
+    where (coalesce(x.available, 0) < b.threshold and b.streak < ${MAX_ALERT_DAYS}
+           and b.last_alert_day is distinct from ${day}::date)
        or (coalesce(x.available, 0) >= b.threshold and b.streak > 0)
     order by b.account_id`);
   return rows.map((r) => ({ accountId: r.account_id }));

@@ -21,7 +21,6 @@ import { money } from "@/lib/money";
 export type AppMonthRow = { accountId: string; appId: string; sdkAppId: number; summary: MonthSummary };
 
 const EDITIONS: PaidEdition[] = ["pro", "ultimate"];
-const RANK: Record<PaidEdition, number> = { pro: 1, ultimate: 2 };
 
 function historyTiers(book: PriceBook): number[] {
   const all = EDITIONS.flatMap((e) => book.packs.history.tiers[e].map((t) => Number(t.tier)));
@@ -30,7 +29,8 @@ function historyTiers(book: PriceBook): number[] {
 
 /** The number of days in a datemultirange expression (a single range, the usual case, without a subquery). */
 function daysIn(set: SQL): SQL {
-  return sql`(case when isempty(${set}) then 0 when datemultirange(range_merge(${set})) = ${set} then upper(${set}) - lower(${set})
+  return sql`(case when isempty(${set}) then 0 when datemultirange(range_merge(${set})) = ${set}
+    then upper(${set}) - lower(${set})
     else (select sum(upper(x) - lower(x)) from unnest(${set}) as x)::int end)`;
 }
 
@@ -63,7 +63,8 @@ export function appMonthQuery(
   const histFeat = sql.join(
     tiers.map(
       (t) =>
-        sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m from service where ${sql.identifier(`h${t}`)} is not null`,
+        sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m
+          from service where ${sql.identifier(`h${t}`)} is not null`,
     ),
     sql` `,
   );
@@ -89,14 +90,16 @@ export function appMonthQuery(
   const dayTierSets = sql.join(
     tiers.map(
       (t) =>
-        sql`coalesce(range_agg(d) filter (where kind = 3 and tier = ${sql.raw(String(t))}), '{}') as ${sql.identifier(`h${t}`)}`,
+        sql`coalesce(range_agg(d) filter (where kind = 3
+          and tier = ${sql.raw(String(t))}), '{}') as ${sql.identifier(`h${t}`)}`,
     ),
     sql`, `,
   );
   const dom = (day: SQL) => sql`extract(day from ${day})::int`;
   return sql`
     with plan_refunds as (
-      select app_id, array_agg(executed_at) as ats from refunds where product = 'plan' and status = 'executed' group by app_id
+      select app_id, array_agg(executed_at) as ats from refunds where product = 'plan' and status = 'executed'
+        group by app_id
     ),
     spans as (
       select ol.app_id, ol.account_id, ol.sdk_app_id, ol.product, ol.edition, ol.tier,
@@ -108,7 +111,8 @@ export function appMonthQuery(
       from order_lines ol
       left join refunds cr on cr.id = ol.refund_id
       left join plan_refunds pr on pr.app_id = ol.app_id
-      where ol.product in ('plan', 'history', 'barrage_bandwidth') and ol.period_start < ${end} and ol.period_end > ${start} ${accountFilter}
+      where ol.product in ('plan', 'history', 'barrage_bandwidth') and ol.period_start < ${end}
+        and ol.period_end > ${start} ${accountFilter}
     ),
     held as (
       select app_id, account_id, sdk_app_id,
@@ -124,7 +128,8 @@ export function appMonthQuery(
     ),
     out_of_service as (
       select app_id, range_agg(tstzrange(at, coalesce(next_at, 'infinity'::timestamptz))) as m
-      from ev where to_status in ('suspended', 'reclaimed', 'deleted') and at < coalesce(next_at, 'infinity'::timestamptz) and at < ${end}
+      from ev where to_status in ('suspended', 'reclaimed', 'deleted')
+        and at < coalesce(next_at, 'infinity'::timestamptz) and at < ${end}
       group by app_id
     ),
     service as (
@@ -143,7 +148,8 @@ export function appMonthQuery(
       from feat f
       cross join lateral unnest(f.m) as r
       cross join lateral (select greatest((lower(r) at time zone 'Asia/Shanghai')::date, ${first}::date) as lo,
-                                 least(((upper(r) at time zone 'Asia/Shanghai') - interval '1 microsecond')::date, ${last}::date) as hi) as x
+                                 least(((upper(r) at time zone 'Asia/Shanghai') - interval '1 microsecond')::date,
+                                   ${last}::date) as hi) as x
       where x.lo <= x.hi
     ),
     -- per app: b = billable days, u = ultimate days, w = barrage days, h<tier> = days holding that history tier
@@ -169,7 +175,12 @@ export function appMonthQuery(
              ${dom(sql`lower(b)`)} as first_dom,
              ${dom(sql`lower(w)`)} as first_w_dom
       from day_sets
-      ${opts.skipBilled ? sql`where account_id not in (select b.account_id from bills b where b.month = ${month})` : sql``}
+      ${
+        opts.skipBilled
+          ? sql`where account_id not in (select b.account_id from bills b
+        where b.month = ${month})`
+          : sql``
+      }
     ),
     -- peaks as one bigint key: value × 100 + (99 − day of month), so max() keeps the first day of the peak
     dau as (
@@ -185,8 +196,10 @@ export function appMonthQuery(
              max(u.groups::bigint * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.b @> u.day) as groups_k,
              sum(u.bandwidth_domestic) filter (where s.w @> u.day) as dom_sum,
              sum(u.bandwidth_international) filter (where s.w @> u.day) as intl_sum,
-             max(round(u.bandwidth_domestic * 1000) * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.w @> u.day) as dom_k,
-             max(round(u.bandwidth_international * 1000) * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.w @> u.day) as intl_k
+             max(round(u.bandwidth_domestic * 1000) * 100 + (99 - ${dom(sql`u.day`)})) filter (where s.w @> u.day)
+               as dom_k,
+             max(round(u.bandwidth_international * 1000) * 100 + (99 - ${dom(sql`u.day`)}))
+               filter (where s.w @> u.day) as intl_k
       -- billable days as aggregate filters, not a join condition: the planner then expects one row per
       -- app-day here and aggregates per app in a hash table instead of sorting every usage row
       from usage_daily u join svc s on s.app_id = u.app_id

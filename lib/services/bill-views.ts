@@ -91,7 +91,7 @@ export function billCsv(b: BillJson): string {
     l.amount,
     JSON.stringify(l.detail),
   ]);
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** Lines of past bills for one app (the app page links to them). */

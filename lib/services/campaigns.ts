@@ -2,7 +2,7 @@
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { campaigns } from "@/db/schema";
-import { type OperatorActor } from "@/lib/auth/actor";
+import type { OperatorActor } from "@/lib/auth/actor";
 import { isCampaignRunning } from "@/lib/billing/campaigns";
 import { now } from "@/lib/clock";
 import { invalidState, notFound } from "@/lib/errors";

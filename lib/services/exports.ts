@@ -15,13 +15,14 @@ const MAX_ROWS = 50_000;
 
 export function csvCell(v: string | number | boolean | null | undefined): string {
   const s = v === null || v === undefined ? "" : String(v);
-  // a leading = + - @ would run as a formula in a spreadsheet; money never starts with one except "-" (kept: it is a number)
+  // a leading = + - @ would run as a formula in a spreadsheet; money
+  // never starts with one except "-" (kept: it is a number)
   const safe = /^[=+@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 const shanghai = (iso: string | Date) => `${formatDateTime(iso)}+08:00`;
@@ -111,7 +112,7 @@ export function receiptCsv(o: OrderJson): string {
   ]);
   let csv = toCsv(ORDER_HEADER, rows);
   if (refundRows.length)
-    csv += "\r\n" + toCsv(["part", "refund_no", "product", "paid", "used", "amount", "cash", "gift"], refundRows);
+    csv += `\r\n${toCsv(["part", "refund_no", "product", "paid", "used", "amount", "cash", "gift"], refundRows)}`;
   return csv;
 }
 

@@ -45,14 +45,19 @@ export async function post(tx: DbOrTx, accountId: string, p: Posting, actor: Act
     last_alert_day: string | null;
   }>(sql`
     with moved as (
-      update ${accounts} set cash = cash + ${toMoneyString(p.cashDelta)}::numeric, gift = gift + ${toMoneyString(p.giftDelta)}::numeric
+      update ${accounts} set cash = cash + ${toMoneyString(p.cashDelta)}::numeric,
+        gift = gift + ${toMoneyString(p.giftDelta)}::numeric
       where id = ${accountId} returning id, cash, gift
     ), entry as (
-      insert into ${ledgerEntries} (account_id, kind, cash_delta, gift_delta, cash_after, gift_after, ref_type, ref_id, note, actor, at)
-      select id, ${p.kind}, ${toMoneyString(p.cashDelta)}::numeric, ${toMoneyString(p.giftDelta)}::numeric, cash, gift, ${p.refType ?? null}, ${p.refId ?? null}, ${p.note ?? null}, ${actorTag(actor)}, ${at.toISOString()}::timestamptz
+      insert into ${ledgerEntries} (account_id, kind, cash_delta, gift_delta, cash_after, gift_after, ref_type,
+        ref_id, note, actor, at)
+      select id, ${p.kind}, ${toMoneyString(p.cashDelta)}::numeric, ${toMoneyString(p.giftDelta)}::numeric,
+        cash, gift, ${p.refType ?? null}, ${p.refId ?? null}, ${p.note ?? null}, ${actorTag(actor)},
+        ${at.toISOString()}::timestamptz
       from moved
     )
-    select moved.cash::text as cash, moved.gift::text as gift, ba.threshold::text as threshold, ba.streak, ba.last_alert_day::text as last_alert_day
+    select moved.cash::text as cash, moved.gift::text as gift, ba.threshold::text as threshold, ba.streak,
+      ba.last_alert_day::text as last_alert_day
     from moved left join balance_alerts ba on ba.account_id = moved.id`);
   const row = rows[0];
   if (!row) throw notFound("Account");

@@ -58,7 +58,8 @@ describe("login throttling", () => {
   });
 
   it(
-    "login: 5 failures → the next attempt waits 30 s (429 Retry-After); after the wait the right password is never refused",
+    "login: 5 failures → the next attempt waits 30 s (429 Retry-After); " +
+      "after the wait the right password is never refused",
     async () => {
       expect(MAX_FAILURES).toBe(5);
       const c = await createCustomer(op);

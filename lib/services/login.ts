@@ -83,7 +83,8 @@ async function claimAttempt(keys: string[], at: Date): Promise<number | null> {
     await tx.execute(sql`
       DELETE FROM login_throttle WHERE key IN (
         SELECT key FROM login_throttle
-        WHERE (last_failure_at IS NULL OR last_failure_at < ${idleSince.toISOString()}::timestamptz) AND (locked_until IS NULL OR locked_until < ${at.toISOString()}::timestamptz)
+        WHERE (last_failure_at IS NULL OR last_failure_at < ${idleSince.toISOString()}::timestamptz)
+          AND (locked_until IS NULL OR locked_until < ${at.toISOString()}::timestamptz)
           AND key NOT IN (${sql.join(
             sorted.map((k) => sql`${k}`),
             sql`, `,
@@ -137,9 +138,9 @@ export async function checkLogin(
     .select()
     .from(users)
     .where(and(eq(users.email, email), isNull(users.removedAt)));
-  const ok = u
-    ? await verifyPassword(u.passwordHash, password)
-    : (await verifyPassword(await dummy(), password), false);
+  let ok = false;
+  if (u) ok = await verifyPassword(u.passwordHash, password);
+  else await verifyPassword(await dummy(), password); // the same work for an unknown email (no timing oracle)
   await db().insert(loginAttempts).values({ email, succeeded: ok, at });
   if (!u || !ok) return { kind: "invalid" };
   await releaseAttempt(email, address);

@@ -30,7 +30,8 @@ export type NotifyResult = { id: string; created: boolean };
 
 /** Two-level jsonb merge: top-level keys are replaced, except object values which are merged (per-item maps). */
 const mergedData = sql`${notifications.data} || (
-  select coalesce(jsonb_object_agg(e.key, case when jsonb_typeof(${notifications.data} -> e.key) = 'object' and jsonb_typeof(e.value) = 'object'
+  select coalesce(jsonb_object_agg(e.key, case when jsonb_typeof(${notifications.data} -> e.key) = 'object'
+    and jsonb_typeof(e.value) = 'object'
     then (${notifications.data} -> e.key) || e.value else e.value end), '{}'::jsonb)
   from jsonb_each(excluded.data) as e)`;
 
@@ -109,7 +110,8 @@ export async function notifyMany(tx: DbOrTx, inputs: NotifyInput[]): Promise<Not
     .onConflictDoUpdate({
       target: [notifications.accountId, notifications.kind, notifications.day],
       set: {
-        sdkAppIds: sql`(select coalesce(array_agg(distinct x order by x), '{}') from unnest(${notifications.sdkAppIds} || excluded.sdk_app_ids) as x)`,
+        sdkAppIds: sql`(select coalesce(array_agg(distinct x order by x), '{}')
+          from unnest(${notifications.sdkAppIds} || excluded.sdk_app_ids) as x)`,
         data: mergedData,
         updatedAt: sql`greatest(${notifications.updatedAt}, excluded.updated_at)`,
       },
@@ -153,7 +155,10 @@ export type DeliveryTarget = { channel: DeliveryChannel; to: string; recipientId
 type Owner = { accountId: string | null; email: string };
 type Recipient = typeof alertRecipients.$inferSelect;
 
-/** Who gets a notification of this kind: the owner by email always, each recipient who wants the kind by email and/or SMS. */
+/**
+ * Who gets a notification of this kind: the owner by email always,
+ * each recipient who wants the kind by email and/or SMS.
+ */
 function targetsOf(owner: Owner | undefined, recipients: Recipient[], kind: NotificationKind): DeliveryTarget[] {
   const out: DeliveryTarget[] = [];
   const seen = new Set<string>();

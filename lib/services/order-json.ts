@@ -90,7 +90,9 @@ function paidLines(o: OrderView): LineJson[] {
   }));
 }
 
-/** A change waiting for review (or rejected) has no order lines yet: its quoted lines, nothing paid; periods as quoted. */
+/**
+ * A change waiting for review (or rejected) has no order lines yet: its quoted lines, nothing paid; periods as quoted.
+ */
 function quotedLines(p: PendingLines): LineJson[] {
   return p.lines.map((l) => ({
     sdkAppId: l.sdkAppId,

@@ -56,7 +56,10 @@ export async function spendByMonth(accountId: string, at: Date, months = 12): Pr
   });
 }
 
-/** Paid apps whose term ends within `days` (or that have expired and can still be renewed), soonest first. One statement. */
+/**
+ * Paid apps whose term ends within `days` (or that have expired and
+ * can still be renewed), soonest first. One statement.
+ */
 export async function renewalsDue(accountId: string, at: Date, days = 30) {
   const rows = await db()
     .select({

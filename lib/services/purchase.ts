@@ -39,7 +39,7 @@ import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
 import { writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
-import { balanceOf, lockAccount, post } from "./ledger";
+import { balanceOf, post } from "./ledger";
 import { nextDocNumber } from "./numbers";
 import { executeRefund, recentRefundCount, refundContext, writeRefund } from "./refund";
 
@@ -109,9 +109,12 @@ async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boo
     .select({
       account: accounts,
       testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
-      prior: sql<unknown>`(select json_build_object('requestHash', k.request_hash, 'orderId', k.order_id, 'createdAt', k.created_at) from idempotency_keys k where k.account_id = "accounts"."id" and k.key = ${opts.idempotencyKey ?? null}::text)`,
+      prior: sql<unknown>`(select json_build_object('requestHash', k.request_hash, 'orderId', k.order_id,
+          'createdAt', k.created_at)
+        from idempotency_keys k where k.account_id = "accounts"."id" and k.key = ${opts.idempotencyKey ?? null}::text)`,
       hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
-      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
+      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
+        where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
       campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
     })
     .from(accounts)
@@ -164,7 +167,10 @@ function appStateOf(a: typeof apps.$inferSelect, packRows: (typeof appPacks.$inf
   };
 }
 
-/** What the auto-renew notice needs to know about the buyer: one statement (earlier order and campaigns used as subqueries). */
+/**
+ * What the auto-renew notice needs to know about the buyer: one
+ * statement (earlier order and campaigns used as subqueries).
+ */
 async function buyerContext(conn: DbOrTx, accountId: string) {
   const [row] = await conn
     .select({
@@ -172,7 +178,9 @@ async function buyerContext(conn: DbOrTx, accountId: string) {
       cash: accounts.cash,
       gift: accounts.gift,
       hasEarlierOrder: sql<boolean>`exists (select 1 from ${orders} where ${orders.accountId} = ${accountId})`,
-      usedCampaignIds: sql<string>`array_to_string(array(select distinct ${orderLines.campaignId}::text from ${orderLines} where ${orderLines.accountId} = ${accountId} and ${orderLines.campaignId} is not null), ',')`,
+      usedCampaignIds: sql<string>`array_to_string(array(select distinct ${orderLines.campaignId}::text
+        from ${orderLines} where ${orderLines.accountId} = ${accountId}
+          and ${orderLines.campaignId} is not null), ',')`,
     })
     .from(accounts)
     .where(eq(accounts.id, accountId));
@@ -226,7 +234,9 @@ async function loadQuoteInput(
   const appQuery = conn
     .select({
       app: apps,
-      packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing', p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p where p.app_id = "apps"."id"), '[]'::json)`,
+      packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing',
+        p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
+          where p.app_id = "apps"."id"), '[]'::json)`,
     })
     .from(apps)
     .where(and(eq(apps.accountId, actor.accountId), inArray(apps.sdkAppId, ids), ne(apps.status, "deleted")))
@@ -431,7 +441,8 @@ export async function placeOrder(
     if (pay.kind === "insufficient_balance") {
       throw new DomainError(
         "insufficient_balance",
-        `The balance is short by ${toMoneyString(pay.shortfall)} CNY: the order needs ${toMoneyString(q.total)} and ${toMoneyString(balance.available)} is available. Top up, then try again.`,
+        `The balance is short by ${toMoneyString(pay.shortfall)} CNY: the order needs ${toMoneyString(q.total)} ` +
+          `and ${toMoneyString(balance.available)} is available. Top up, then try again.`,
         {
           shortfall: toMoneyString(pay.shortfall),
           total: toMoneyString(q.total),
@@ -831,7 +842,8 @@ async function applyToApps(
       // R-FEAT-1: a plan change away from ultimate stops broadcast and communities at once.
       if (app!.edition === "ultimate" && plan.edition !== "ultimate")
         await stopAppFeatures(tx, appId, at, "left_ultimate", actor);
-      // Renewing ends an expiry or refund suspension; an arrears suspension ends only with the balance (R-APP-5, R-LIFE-4).
+      // Renewing ends an expiry or refund suspension; an arrears
+      // suspension ends only with the balance (R-APP-5, R-LIFE-4).
       const next = statusAfterTerm(current, plan.kind);
       if (next) current = await changeStatus(tx, actor, current, next, at, "app.status");
     }

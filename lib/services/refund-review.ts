@@ -86,7 +86,8 @@ export async function approveRefund(actor: OperatorActor, id: string): Promise<R
       // Nothing changes: the change keeps waiting until the customer tops up, or the operator rejects it.
       throw new DomainError(
         "insufficient_balance",
-        `The account's balance no longer covers this change: it is short by ${toMoneyString(pay.shortfall)} CNY after the refund of ${pending.total}. Ask the customer to top up, or reject the change.`,
+        `The account's balance no longer covers this change: it is short by ${toMoneyString(pay.shortfall)} CNY ` +
+          `after the refund of ${pending.total}. Ask the customer to top up, or reject the change.`,
         {
           reason: "change_balance_short",
           shortfall: toMoneyString(pay.shortfall),
@@ -134,7 +135,10 @@ export async function approveRefund(actor: OperatorActor, id: string): Promise<R
   });
 }
 
-/** R-REF-6: the operator rejects with a reason; the lines (and a five-day right) are released; a waiting change is dropped whole. */
+/**
+ * R-REF-6: the operator rejects with a reason; the lines (and a five-day
+ * right) are released; a waiting change is dropped whole.
+ */
 export async function rejectRefund(actor: OperatorActor, id: string, reason: string): Promise<RefundRow> {
   return db().transaction(async (tx) => {
     const pending = await lockPending(tx, id);

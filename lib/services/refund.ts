@@ -19,11 +19,10 @@ import {
 import { DAY_MS } from "@/lib/billing/calendar";
 import { disablingEnd, statusAfterPlanRefund } from "@/lib/billing/apps";
 import { now } from "@/lib/clock";
-import { DomainError, invalidState, notFound } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { money, toMoneyString } from "@/lib/money";
 import { changeStatus, type AppRow } from "./apps";
 import { writeAudit } from "./audit";
-import { notify } from "./notifications";
 import { stopAppFeatures } from "./features";
 import { lockAccount, post } from "./ledger";
 import { liftArrears } from "./bills";
@@ -238,7 +237,8 @@ export async function executeRefund(
       .where(and(eq(appPacks.appId, refund.appId), inArray(appPacks.pack, packsToEnd), isNull(appPacks.endedAt)));
   }
   if (refund.product === "plan") {
-    // Postpaid packs stop with the plan too (a change re-opens the ones it names); usage already made is still billed (R-REF-4).
+    // Postpaid packs stop with the plan too (a change re-opens the ones it
+    // names); usage already made is still billed (R-REF-4).
     await tx
       .update(appPacks)
       .set({ endedAt: at, updatedAt: at })
@@ -284,7 +284,10 @@ export async function executeRefund(
   return done!;
 }
 
-/** R-REF-6: the account's refunds requested in the last 30 days that count towards review (not rejected; a plan change's refund is a refund too, R-BUY-3). */
+/**
+ * R-REF-6: the account's refunds requested in the last 30 days that count towards
+ * review (not rejected; a plan change's refund is a refund too, R-BUY-3).
+ */
 export async function recentRefundCount(conn: DbOrTx, accountId: string, at: Date): Promise<number> {
   const rows = await conn
     .select({ id: refunds.id })
@@ -299,7 +302,10 @@ export async function recentRefundCount(conn: DbOrTx, accountId: string, at: Dat
   return rows.length;
 }
 
-/** What a refund requested now would do: the preview, and whether it would wait for review (same rules as requestRefund). */
+/**
+ * What a refund requested now would do: the preview, and whether it
+ * would wait for review (same rules as requestRefund).
+ */
 export async function previewWithReview(
   actor: CustomerActor,
   input: RefundInput,

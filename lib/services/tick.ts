@@ -1,6 +1,7 @@
 /**
  * In production the wall clock moves by itself: every minute (the pg-boss `tick` job, lib/jobs/tick.ts)
- * one pass runs what fell due since the last pass (lib/services/scheduler.ts), remembered in `scheduler_state`, so a server that was down for a
+ * one pass runs what fell due since the last pass (lib/services/scheduler.ts),
+ * remembered in `scheduler_state`, so a server that was down for a
  * week catches up in time order (R-LIFE-7). The row lock elects one process per pass. In test mode
  * time only moves when an operator moves the test clock, which runs the same rules itself (R-TIME-3).
  */

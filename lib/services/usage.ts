@@ -57,7 +57,8 @@ export async function recordLogins(
     await db().execute(sql`
       insert into daily_active_users (app_id, day, user_id, first_login_at)
       select (r->>0)::uuid, (r->>1)::date, r->>2, (r->>3)::timestamptz from json_array_elements(${json}::json) as r
-      on conflict (app_id, day, user_id) do update set first_login_at = least(daily_active_users.first_login_at, excluded.first_login_at)`);
+      on conflict (app_id, day, user_id) do update set first_login_at = least(daily_active_users.first_login_at,
+        excluded.first_login_at)`);
   }
   return events.length;
 }

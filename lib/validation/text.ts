@@ -6,8 +6,10 @@
 import { z } from "zod";
 
 /** U+0000 cannot be stored in a PostgreSQL text column. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const NUL = /\u0000/;
 /** Other C0/C1 control characters (tab and line breaks are allowed where a field allows lines). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** A UTF-16 surrogate without its partner cannot be encoded as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -107,7 +109,7 @@ export function unstorableFields(
     const r = unstorableReason(input);
     if (r) out[path.length ? path.join(".") : "body"] ??= r;
   } else if (Array.isArray(input)) {
-    input.forEach((v, i) => unstorableFields(v, [...path, String(i)], out, depth + 1));
+    for (const [i, v] of input.entries()) unstorableFields(v, [...path, String(i)], out, depth + 1);
   } else if (input && typeof input === "object") {
     for (const [k, v] of Object.entries(input)) {
       const r = unstorableReason(k);

@@ -299,7 +299,8 @@ async function appRowId(accountId: string, sdkAppId: number): Promise<string | u
 
 describe("R-LIFE-2 don't renew", () => {
   it(
-    'R-LIFE-2: marking an app "don\'t renew" turns auto-renew off; turning auto-renew on withdraws the mark; both audited',
+    'R-LIFE-2: marking an app "don\'t renew" turns auto-renew off; ' +
+      "turning auto-renew on withdraws the mark; both audited",
     async () => {
       const { placeOrder } = await import("@/lib/services/purchase");
       const { setDontRenew, setAutoRenew } = await import("@/lib/services/apps");

@@ -1,4 +1,6 @@
-/** Issue 9: an app with auto-renew says when it renews and for how much, from the engine's own renewal quote (R-BUY-9). */
+/**
+ * Issue 9: an app with auto-renew says when it renews and for how much, from the engine's own renewal quote (R-BUY-9).
+ */
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -18,7 +20,10 @@ beforeAll(async () => {
 let seq = 0;
 const key = () => `notice-${Date.now()}-${++seq}`;
 
-/** A verified account with `cash` left after one pro app (999.00 / month) bought for 1 month, with the security pack (1,000.00 / month) when asked. */
+/**
+ * A verified account with `cash` left after one pro app (999.00 / month) bought
+ * for 1 month, with the security pack (1,000.00 / month) when asked.
+ */
 async function paidApp(cash: string, opts: { autoRenew?: boolean; pack?: boolean } = {}) {
   const c = await createCustomer(op, {
     verified: true,
@@ -56,7 +61,8 @@ async function noticeAt(accountId: string, at: Date) {
 
 describe("issue 9 / R-BUY-9: the auto-renew notice", () => {
   it(
-    "R-BUY-9: in the warning window the notice states the renewal of plan and packs, and the engine charges exactly that at E",
+    "R-BUY-9: in the warning window the notice states the renewal of " +
+      "plan and packs, and the engine charges exactly that at E",
     async () => {
       const { c, sdkAppId, E } = await paidApp("5000.00", { pack: true });
       const { s, notice } = await noticeAt(c.accountId, new Date(E.getTime() - 3 * DAY));

@@ -51,7 +51,8 @@ async function below(day: string) {
 
 describe("R-LIFE-8 balance alert days", () => {
   it(
-    "R-LIFE-8: the drop alerts at once (day 1); each midnight below alerts (days 2..5), one second before it nothing; day 6 nothing",
+    "R-LIFE-8: the drop alerts at once (day 1); each midnight below alerts " +
+      "(days 2..5), one second before it nothing; day 6 nothing",
     async () => {
       const c = await below("2032-03-01");
       expect(await alertDays(c)).toEqual(["2032-03-01"]);
@@ -73,7 +74,8 @@ describe("R-LIFE-8 balance alert days", () => {
   );
 
   it(
-    "R-LIFE-8: re-armed once the balance is at the threshold again; the next drop alerts at once and the days count from 1",
+    "R-LIFE-8: re-armed once the balance is at the threshold again; the " +
+      "next drop alerts at once and the days count from 1",
     async () => {
       const c = await below("2032-04-01");
       await runBalanceAlertsDue(mid("2032-04-01"), plus(mid("2032-04-10"), SEC));

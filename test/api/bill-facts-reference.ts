@@ -44,7 +44,8 @@ export function appMonthQueryPerDay(
   const histFeat = sql.join(
     tiers.map(
       (t) =>
-        sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m from service where ${sql.identifier(`h${t}`)} is not null`,
+        sql`union all select app_id, account_id, sdk_app_id, 3, ${sql.raw(String(t))}, ${sql.identifier(`h${t}`)} * m
+          from service where ${sql.identifier(`h${t}`)} is not null`,
     ),
     sql` `,
   );
@@ -59,7 +60,8 @@ export function appMonthQueryPerDay(
   );
   return sql`
     with plan_refunds as (
-      select app_id, array_agg(executed_at) as ats from refunds where product = 'plan' and status = 'executed' group by app_id
+      select app_id, array_agg(executed_at) as ats from refunds where product = 'plan' and status = 'executed'
+        group by app_id
     ),
     spans as (
       select ol.app_id, ol.account_id, ol.sdk_app_id, ol.product, ol.edition, ol.tier,
@@ -71,7 +73,8 @@ export function appMonthQueryPerDay(
       from order_lines ol
       left join refunds cr on cr.id = ol.refund_id
       left join plan_refunds pr on pr.app_id = ol.app_id
-      where ol.product in ('plan', 'history', 'barrage_bandwidth') and ol.period_start < ${end} and ol.period_end > ${start} ${accountFilter}
+      where ol.product in ('plan', 'history', 'barrage_bandwidth') and ol.period_start < ${end}
+        and ol.period_end > ${start} ${accountFilter}
     ),
     held as (
       select app_id, account_id, sdk_app_id,
@@ -87,7 +90,8 @@ export function appMonthQueryPerDay(
     ),
     out_of_service as (
       select app_id, range_agg(tstzrange(at, coalesce(next_at, 'infinity'::timestamptz))) as m
-      from ev where to_status in ('suspended', 'reclaimed', 'deleted') and at < coalesce(next_at, 'infinity'::timestamptz) and at < ${end}
+      from ev where to_status in ('suspended', 'reclaimed', 'deleted')
+        and at < coalesce(next_at, 'infinity'::timestamptz) and at < ${end}
       group by app_id
     ),
     service as (
@@ -144,8 +148,14 @@ export function appMonthQueryPerDay(
       from facts group by app_id, account_id, sdk_app_id
     )
     select p.account_id, p.app_id, p.sdk_app_id, p.days, p.last_ed, p.hist,
-           p.bw_days, p.dom_sum, p.intl_sum, p.dau_peak::text as dau_peak, p.groups_peak::text as groups_peak, p.dom_peak::text as dom_peak, p.intl_peak::text as intl_peak
+           p.bw_days, p.dom_sum, p.intl_sum, p.dau_peak::text as dau_peak, p.groups_peak::text as groups_peak,
+             p.dom_peak::text as dom_peak, p.intl_peak::text as intl_peak
     from per_app p
-    ${opts.skipBilled ? sql`where p.account_id not in (select b.account_id from bills b where b.month = ${month})` : sql``}
+    ${
+      opts.skipBilled
+        ? sql`where p.account_id not in (select b.account_id from bills b
+      where b.month = ${month})`
+        : sql``
+    }
     order by p.account_id, p.sdk_app_id::bigint`;
 }

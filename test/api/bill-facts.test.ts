@@ -26,10 +26,13 @@ async function account(): Promise<{ accountId: string; orderId: string }> {
   const accountId = randomUUID();
   const orderId = randomUUID();
   await db().execute(
-    sql`insert into accounts (id, name, verified, cash, gift, created_at) values (${accountId}::uuid, 'facts', true, 0, 0, '2020-01-01T00:00:00Z')`,
+    sql`insert into accounts (id, name, verified, cash, gift, created_at)
+      values (${accountId}::uuid, 'facts', true, 0, 0, '2020-01-01T00:00:00Z')`,
   );
-  await db().execute(sql`insert into orders (id, account_id, type, list_total, discount_total, voucher_amount, total, paid_cash, paid_gift, paid_voucher, placed_by_role, actor, request, created_at, number)
-    values (${orderId}::uuid, ${accountId}::uuid, 'plan', 0, 0, 0, 0, 0, 0, 0, 'owner', 'test', '{}', '2020-01-01T00:00:00Z', ${`O-TEST-${orderId}`})`);
+  await db().execute(sql`insert into orders (id, account_id, type, list_total, discount_total, voucher_amount, total,
+    paid_cash, paid_gift, paid_voucher, placed_by_role, actor, request, created_at, number)
+    values (${orderId}::uuid, ${accountId}::uuid, 'plan', 0, 0, 0, 0, 0, 0, 0, 'owner', 'test', '{}',
+      '2020-01-01T00:00:00Z', ${`O-TEST-${orderId}`})`);
   return { accountId, orderId };
 }
 
@@ -48,17 +51,24 @@ async function app(
 ): Promise<{ appId: string; sdkAppId: number }> {
   const appId = randomUUID();
   const sdkAppId = ++sdk;
-  await db().execute(sql`insert into apps (id, sdk_app_id, account_id, name, edition, status, status_reason, status_changed_at, expires_at, created_at)
-    values (${appId}::uuid, ${sdkAppId}, ${acc.accountId}::uuid, 'facts app', 'pro', 'enabled', 'purchased', '2020-01-01T00:00:00Z', '2099-01-01T00:00:00Z', '2020-01-01T00:00:00Z')`);
+  await db().execute(sql`insert into apps (id, sdk_app_id, account_id, name, edition, status, status_reason,
+    status_changed_at, expires_at, created_at)
+    values (${appId}::uuid, ${sdkAppId}, ${acc.accountId}::uuid, 'facts app', 'pro', 'enabled', 'purchased',
+      '2020-01-01T00:00:00Z', '2099-01-01T00:00:00Z', '2020-01-01T00:00:00Z')`);
   await db().execute(
-    sql`insert into app_status_events (app_id, from_status, to_status, reason, actor, at) values (${appId}::uuid, null, 'enabled', 'created', 'test', '2020-01-01T00:00:00Z')`,
+    sql`insert into app_status_events (app_id, from_status, to_status, reason, actor, at)
+      values (${appId}::uuid, null, 'enabled', 'created', 'test', '2020-01-01T00:00:00Z')`,
   );
   let n = 0;
   for (const l of lines) {
-    await db().execute(sql`insert into order_lines (order_id, line_no, account_id, app_id, sdk_app_id, product, edition, tier, billing, kind, months, period_start, period_end,
-        unit_price, list_amount, discount_amount, amount, paid_voucher, paid_gift, paid_cash, refundable, price_book_version, refund_id)
-      values (${acc.orderId}::uuid, ${++n}, ${acc.accountId}::uuid, ${appId}::uuid, ${String(sdkAppId)}, ${l.product}, ${l.product === "plan" ? (l.edition ?? "pro") : null},
-        ${l.product === "history" ? l.tier! : null}, ${l.product === "plan" ? "prepaid" : "postpaid"}, 'new', 1, ${l.from}::timestamptz, ${l.to}::timestamptz,
+    await db().execute(sql`insert into order_lines (order_id, line_no, account_id, app_id, sdk_app_id, product,
+      edition, tier, billing, kind, months, period_start, period_end,
+        unit_price, list_amount, discount_amount, amount, paid_voucher, paid_gift, paid_cash, refundable,
+          price_book_version, refund_id)
+      values (${acc.orderId}::uuid, ${++n}, ${acc.accountId}::uuid, ${appId}::uuid, ${String(sdkAppId)}, ${l.product},
+        ${l.product === "plan" ? (l.edition ?? "pro") : null},
+        ${l.product === "history" ? l.tier! : null}, ${l.product === "plan" ? "prepaid" : "postpaid"}, 'new', 1,
+          ${l.from}::timestamptz, ${l.to}::timestamptz,
         0, 0, 0, 0, 0, 0, 0, true, 'test', ${l.refundId ?? null}::uuid)`);
   }
   return { appId, sdkAppId };
@@ -72,25 +82,30 @@ async function refund(
   executedAt: string | null,
 ): Promise<string> {
   const id = randomUUID();
-  await db().execute(sql`insert into refunds (id, account_id, app_id, sdk_app_id, product, mode, status, total, cash, gift, requested_by, requested_at, executed_at, number)
-    values (${id}::uuid, ${acc.accountId}::uuid, ${a.appId}::uuid, ${String(a.sdkAppId)}, ${product}, 'standard', ${status}, 0, 0, 0, 'test', '2020-01-01T00:00:00Z', ${executedAt}::timestamptz, ${`R-TEST-${id}`})`);
+  await db().execute(sql`insert into refunds (id, account_id, app_id, sdk_app_id, product, mode, status, total, cash,
+    gift, requested_by, requested_at, executed_at, number)
+    values (${id}::uuid, ${acc.accountId}::uuid, ${a.appId}::uuid, ${String(a.sdkAppId)}, ${product}, 'standard',
+      ${status}, 0, 0, 0, 'test', '2020-01-01T00:00:00Z', ${executedAt}::timestamptz, ${`R-TEST-${id}`})`);
   return id;
 }
 
 async function status(a: { appId: string }, to: string, at: string) {
   await db().execute(
-    sql`insert into app_status_events (app_id, from_status, to_status, reason, actor, at) values (${a.appId}::uuid, null, ${to}, 'test', 'test', ${at}::timestamptz)`,
+    sql`insert into app_status_events (app_id, from_status, to_status, reason, actor, at)
+      values (${a.appId}::uuid, null, ${to}, 'test', 'test', ${at}::timestamptz)`,
   );
 }
 
 async function daily(a: { appId: string }, day: string, groups: number, dom: string, intl: string) {
-  await db().execute(sql`insert into usage_daily (app_id, day, groups, live_groups, bandwidth_domestic, bandwidth_international, updated_at)
+  await db().execute(sql`insert into usage_daily (app_id, day, groups, live_groups, bandwidth_domestic,
+    bandwidth_international, updated_at)
     values (${a.appId}::uuid, ${day}::date, ${groups}, 0, ${dom}::numeric, ${intl}::numeric, now())`);
 }
 
 async function dau(a: { appId: string }, day: string, n: number) {
   await db().execute(sql`insert into daily_active_users (app_id, day, user_id, first_login_at)
-    select ${a.appId}::uuid, ${day}::date, 'u' || g, ${sh(`${day} 08:00`)}::timestamptz from generate_series(1, ${n}) as g`);
+    select ${a.appId}::uuid, ${day}::date, 'u' || g, ${sh(`${day} 08:00`)}::timestamptz
+      from generate_series(1, ${n}) as g`);
 }
 
 /** Both statements over the given accounts, rows as plain JSON (every column as PostgreSQL gave it). */
@@ -109,7 +124,8 @@ async function both(month: string, accountIds: string[]) {
 
 describe("bill facts: day ranges give what one row per day gave", () => {
   it(
-    "R-USE-3: upgrade mid-month, suspensions, refunds, history tier change, part-month barrage, usage on unbilled days, ties",
+    "R-USE-3: upgrade mid-month, suspensions, refunds, history tier " +
+      "change, part-month barrage, usage on unbilled days, ties",
     async () => {
       const M = "2031-03";
       const days = monthDays(M);
@@ -125,7 +141,8 @@ describe("bill facts: day ranges give what one row per day gave", () => {
         await daily(plain, d, 1000 + ((i * 37) % 300), (((i * 13) % 7) / 4).toFixed(3), i % 3 ? "0.000" : "0.125");
         await dau(plain, d, i === 6 || i === 20 ? 40 : 1 + (i % 5));
       }
-      // 2. pro → ultimate at 10:00 on the 14th (the pro line refunded by the plan change), 30-day → ultimate 90-day history
+      // 2. pro → ultimate at 10:00 on the 14th (the pro line refunded by
+      // the plan change), 30-day → ultimate 90-day history
       const upgraded = await app(acc, [
         { product: "plan", edition: "pro", from: sh("2031-02-01 00:00"), to: sh("2031-05-01 00:00") },
         { product: "history", tier: "30", from: sh("2031-02-01 00:00"), to: sh("2031-05-01 00:00") },
@@ -159,16 +176,21 @@ describe("bill facts: day ranges give what one row per day gave", () => {
         await daily(suspended, d, d === "2031-03-06" ? 999_999 : 200_000, "3.500", "1.250");
         await dau(suspended, d, d === "2031-03-21" ? 99_999 : 11_000);
       }
-      // 4. a line claimed by an executed refund at noon on the 22nd, a renewal claimed before it started, a pending refund that ends nothing
+      // 4. a line claimed by an executed refund at noon on the 22nd, a renewal
+      // claimed before it started, a pending refund that ends nothing
       const refunded = await app(acc2, []);
       const r1 = await refund(acc2, refunded, "plan", "executed", sh("2031-03-22 12:00"));
       const r2 = await refund(acc2, refunded, "history", "pending", null);
       await db().execute(sql`delete from order_lines where app_id = ${refunded.appId}::uuid`);
       const ol = async (l: Line, n: number) =>
-        db().execute(sql`insert into order_lines (order_id, line_no, account_id, app_id, sdk_app_id, product, edition, tier, billing, kind, months, period_start, period_end,
-          unit_price, list_amount, discount_amount, amount, paid_voucher, paid_gift, paid_cash, refundable, price_book_version, refund_id)
-        values (${acc2.orderId}::uuid, ${n}, ${acc2.accountId}::uuid, ${refunded.appId}::uuid, ${String(refunded.sdkAppId)}, ${l.product}, ${l.product === "plan" ? (l.edition ?? "pro") : null},
-          ${l.tier ?? null}, 'prepaid', 'new', 1, ${l.from}::timestamptz, ${l.to}::timestamptz, 0, 0, 0, 0, 0, 0, 0, true, 'test', ${l.refundId ?? null}::uuid)`);
+        db().execute(sql`insert into order_lines (order_id, line_no, account_id, app_id, sdk_app_id, product, edition,
+          tier, billing, kind, months, period_start, period_end,
+          unit_price, list_amount, discount_amount, amount, paid_voucher, paid_gift, paid_cash, refundable,
+            price_book_version, refund_id)
+        values (${acc2.orderId}::uuid, ${n}, ${acc2.accountId}::uuid, ${refunded.appId}::uuid,
+          ${String(refunded.sdkAppId)}, ${l.product}, ${l.product === "plan" ? (l.edition ?? "pro") : null},
+          ${l.tier ?? null}, 'prepaid', 'new', 1, ${l.from}::timestamptz, ${l.to}::timestamptz, 0, 0, 0, 0, 0, 0, 0,
+            true, 'test', ${l.refundId ?? null}::uuid)`);
       await ol({ product: "plan", from: sh("2031-02-22 12:00"), to: sh("2031-03-22 23:00"), refundId: r1 }, 1);
       await ol({ product: "plan", from: sh("2031-03-22 23:00"), to: sh("2031-04-22 23:00"), refundId: r1 }, 2);
       await ol(
@@ -177,8 +199,9 @@ describe("bill facts: day ranges give what one row per day gave", () => {
       );
       await dau(refunded, "2031-03-22", 30_000);
       await dau(refunded, "2031-03-23", 90_000);
-      // 5. term from 23:30 on the 30th (day counts), term ending exactly at 00:00 on the 3rd (the 3rd does not), no usage at all
-      const late = await app(acc2, [
+      // 5. term from 23:30 on the 30th (day counts), term ending exactly at
+      // 00:00 on the 3rd (the 3rd does not), no usage at all
+      await app(acc2, [
         { product: "plan", edition: "ultimate", from: sh("2031-03-30 23:30"), to: sh("2031-04-30 23:30") },
       ]);
       const early = await app(acc2, [{ product: "plan", from: sh("2031-02-03 00:00"), to: sh("2031-03-03 00:00") }]);

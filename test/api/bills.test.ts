@@ -40,7 +40,8 @@ const sec = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
 /** `n` distinct users logged in to the app on `day` (fixture rows, as recordLogins would write them). */
 async function dau(appId: string, day: string, n: number) {
   await db().execute(sql`insert into daily_active_users (app_id, day, user_id, first_login_at)
-    select ${appId}::uuid, ${day}::date, 'u' || g, ${shanghaiMidnight(day).toISOString()}::timestamptz from generate_series(1, ${n}) as g`);
+    select ${appId}::uuid, ${day}::date, 'u' || g, ${shanghaiMidnight(day).toISOString()}::timestamptz
+    from generate_series(1, ${n}) as g`);
 }
 
 type Paid = {
@@ -54,7 +55,8 @@ type Paid = {
 
 /**
  * A verified account with a pro app bought now for 3 months with the 30-day history pack and barrage
- * bandwidth, a trial app with usage and a stopped trial app; `month` is the next natural month, which the term covers whole.
+ * bandwidth, a trial app with usage and a stopped trial app; `month`
+ * is the next natural month, which the term covers whole.
  * After the purchase the account keeps `cash` and gets `gift`.
  */
 async function paidAccount(cash: string, gift = "0"): Promise<Paid> {
@@ -118,7 +120,8 @@ const appRow = async (sdkAppId: number) => (await db().select().from(apps).where
 
 describe("R-LIFE-3: the monthly bill", () => {
   it(
-    "R-LIFE-3: made at 00:00 on the 1st (not one second before), with every line's evidence; a second run makes nothing",
+    "R-LIFE-3: made at 00:00 on the 1st (not one second before), with " +
+      "every line's evidence; a second run makes nothing",
     async () => {
       const p = await paidAccount("5000.00");
       await usage(p);
@@ -140,7 +143,7 @@ describe("R-LIFE-3: the monthly bill", () => {
       const days = monthDays(p.month);
       expect(lines.map((l) => [Number(l.sdkAppId), l.item, l.quantity, l.unitPrice, l.amount])).toEqual([
         [p.sdkAppId, "dau_overage", "1.000", "1000.00", "1000.00"],
-        [p.sdkAppId, "history", String(days.length) + ".000", "500.00", "500.00"],
+        [p.sdkAppId, "history", `${days.length}.000`, "500.00", "500.00"],
         [p.sdkAppId, "barrage_bandwidth", "1.500", "2.00", "3.00"],
       ]);
       expect(lines[0]!.detail).toEqual({
@@ -179,7 +182,8 @@ describe("R-LIFE-3: the monthly bill", () => {
   );
 
   it(
-    "R-USE-3: days after a plan refund and suspended days are not billed (derived from order lines, refunds and status history)",
+    "R-USE-3: days after a plan refund and suspended days are not billed " +
+      "(derived from order lines, refunds and status history)",
     async () => {
       const c = await createCustomer(op, { verified: true, cash: "20000.00" });
       const first = await createApp(c.actor, { name: "first" });
@@ -188,7 +192,8 @@ describe("R-LIFE-3: the monthly bill", () => {
         { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true },
         key(),
       );
-      // The ultimate term starts a minute before the refund (the order placed at that instant), so it has a length to end.
+      // The ultimate term starts a minute before the refund (the order
+      // placed at that instant), so it has a length to end.
       const refundAt = await now();
       const paidAt = new Date(refundAt.getTime() - 60_000);
       const app = await createApp(c.actor, { name: "refunded" }, { at: paidAt });
@@ -255,7 +260,8 @@ describe("R-LIFE-3: the monthly bill", () => {
 
 describe("R-LIFE-3 / R-LIFE-4: deduction and arrears", () => {
   it(
-    "R-LIFE-3: deducted at 00:00 on the 3rd, gift first then cash, cash may go negative; ledger = balance; arrears warned",
+    "R-LIFE-3: deducted at 00:00 on the 3rd, gift first then cash, " +
+      "cash may go negative; ledger = balance; arrears warned",
     async () => {
       const p = await paidAccount("500.00", "100.00");
       await usage(p);
@@ -285,7 +291,8 @@ describe("R-LIFE-3 / R-LIFE-4: deduction and arrears", () => {
   );
 
   it(
-    "R-LIFE-4: every app suspended (arrears) at 00:00 of push day + 7, not one second before; entitlements refuse; top-up to ≥ 0 lifts at once",
+    "R-LIFE-4: every app suspended (arrears) at 00:00 of push day + 7, not one " +
+      "second before; entitlements refuse; top-up to ≥ 0 lifts at once",
     async () => {
       const p = await paidAccount("500.00");
       await usage(p);

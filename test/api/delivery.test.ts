@@ -133,7 +133,8 @@ describe("R-LIFE-6 delivery over SMTP", () => {
   );
 
   it(
-    "R-LIFE-6: with the mail server down the error is recorded, attempts grow with backoff, it ends failed; billing rows are untouched",
+    "R-LIFE-6: with the mail server down the error is recorded, attempts grow " +
+      "with backoff, it ends failed; billing rows are untouched",
     async () => {
       const c = await createCustomer(op, { cash: "100.00" });
       const ledgerBefore = await ledgerRows(c.accountId);

@@ -111,7 +111,8 @@ describe("R-FEAT-1 apply, approve, enable 48 hours later", () => {
   );
 
   it(
-    "R-FEAT-1: enabled exactly at approval + 48 h: one second before not enabled, at it enabled (and notified at that instant)",
+    "R-FEAT-1: enabled exactly at approval + 48 h: one second before not " +
+      "enabled, at it enabled (and notified at that instant)",
     async () => {
       const { sdkAppId } = await ultimateApp();
       const { id, decidedAt, enableAt } = await approvedApplication(sdkAppId);
@@ -380,13 +381,13 @@ describe("timeline: the page says what the engine will do", () => {
       const events = timeline(app, await listAppApplications(c.accountId, sdkAppId));
       expect(events.map((e) => e.kind)).toEqual(["feature_enable", "expire", "feature_stop", "suspend", "reclaim"]);
       const lifecycle = (to: Date) => runLifecycle(to, { accountIds: [c.accountId] });
-      const before = (d: Date) => new Date(d.getTime() - 1000);
+      const justBefore = (d: Date) => new Date(d.getTime() - 1000);
       // Events at one instant (E: the term ends and the feature stops) are checked together.
       const instants = [...new Set(events.map((e) => e.at.getTime()))].map((t) => new Date(t));
       for (const at of instants) {
         const here = events.filter((e) => e.at.getTime() === at.getTime());
-        await lifecycle(before(at));
-        await run(before(at));
+        await lifecycle(justBefore(at));
+        await run(justBefore(at));
         const [a, r] = [await appNow(), await row(x.id)];
         for (const e of here) {
           if (e.kind === "feature_enable") expect(r.status).toBe("approved");

@@ -32,7 +32,8 @@ const opArb = fc
 
 describe("R-MONEY-2 balance = Σ ledger", () => {
   it(
-    "R-MONEY-2: after any sequence of top-ups and grants, cash/gift equal the ledger sums and read as two-decimal strings",
+    "R-MONEY-2: after any sequence of top-ups and grants, cash/gift " +
+      "equal the ledger sums and read as two-decimal strings",
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 5 }), async (ops) => {
@@ -48,8 +49,14 @@ describe("R-MONEY-2 balance = Σ ledger", () => {
             } else {
               await topUp(op.actor, c.accountId, input);
             }
-            if (o.cash) (cash = cash.plus(o.cash)), postings++;
-            if (o.gift) (gift = gift.plus(o.gift)), postings++;
+            if (o.cash) {
+              cash = cash.plus(o.cash);
+              postings++;
+            }
+            if (o.gift) {
+              gift = gift.plus(o.gift);
+              postings++;
+            }
           }
           const account = await getAccount(c.accountId);
           const sums = await ledgerSums(db(), c.accountId);

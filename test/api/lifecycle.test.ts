@@ -25,7 +25,10 @@ beforeAll(async () => {
 let seq = 0;
 const key = () => `life-${Date.now()}-${++seq}`;
 
-/** A verified account (its first purchase already made) with `cash` left and one pro app bought for `months` (999.00 / month). */
+/**
+ * A verified account (its first purchase already made) with `cash` left
+ * and one pro app bought for `months` (999.00 / month).
+ */
 async function paidApp(cash: string, opts: { autoRenew?: boolean; months?: number; pack?: boolean } = {}) {
   // The first order (12 months, so it stays out of the way) is paid on top of `cash`.
   const c = await createCustomer(op, { verified: true, cash: money(cash).plus("11988.00").toFixed(2) });
@@ -136,7 +139,8 @@ describe("R-BUY-9 auto-renew", () => {
       await run(c, new Date(E3.getTime() + 2.5 * DAY));
       let a = await appRow(sdkAppId);
       expect(a).toMatchObject({ status: "grace", statusReason: "expired", expiresAt: E3 });
-      expect(a.renewAttemptAt).toEqual(new Date(E3.getTime() + 2 * DAY)); // E3 is a midnight: retries at E3 + 1 d, + 2 d
+      // E3 is a midnight: retries at E3 + 1 d, + 2 d
+      expect(a.renewAttemptAt).toEqual(new Date(E3.getTime() + 2 * DAY));
       await topUp(op.actor, c.accountId, { cash: "999.00", note: "top-up in grace" });
       await run(c, new Date(E3.getTime() + 7 * DAY));
       a = await appRow(sdkAppId);

@@ -1,4 +1,7 @@
-/** Issue 9: one number per order and refund; a plan change whose refund needs review waits as a whole (R-BUY-3 + R-REF-6). */
+/**
+ * Issue 9: one number per order and refund; a plan change whose
+ * refund needs review waits as a whole (R-BUY-3 + R-REF-6).
+ */
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -68,7 +71,8 @@ const snapshot = async (c: TestCustomer, sdkAppId: number) => ({
 
 describe("issue 9: order and refund numbers", () => {
   it(
-    "every order gets O-YYYYMMDD-NNNNNN once: unique under 12 concurrent orders, the same on POST, GET and in the database",
+    "every order gets O-YYYYMMDD-NNNNNN once: unique under 12 " +
+      "concurrent orders, the same on POST, GET and in the database",
     async () => {
       const c = await customer("200000.00");
       const ids = await Promise.all(
@@ -106,7 +110,8 @@ describe("issue 9: order and refund numbers", () => {
 
 describe("R-BUY-3 + R-REF-6: a plan change whose refund needs review waits as a whole", () => {
   it(
-    "R-BUY-3: threshold by amount (refund ≥ 10,000): 202 pending_review, nothing refunded, charged or changed; approval runs both halves at the requested amounts",
+    "R-BUY-3: threshold by amount (refund ≥ 10,000): 202 pending_review, nothing refunded, " +
+      "charged or changed; approval runs both halves at the requested amounts",
     async () => {
       const c = await customer();
       const sdkAppId = await buy(c, "ultimate", 12);
@@ -188,7 +193,8 @@ describe("R-BUY-3 + R-REF-6: a plan change whose refund needs review waits as a 
   );
 
   it(
-    "R-BUY-3: a rejection releases everything: order rejected, the old plan refundable again, balance and app untouched",
+    "R-BUY-3: a rejection releases everything: order rejected, the " +
+      "old plan refundable again, balance and app untouched",
     async () => {
       const c = await customer();
       const sdkAppId = await buy(c, "ultimate", 12);
@@ -212,7 +218,8 @@ describe("R-BUY-3 + R-REF-6: a plan change whose refund needs review waits as a 
   );
 
   it(
-    "R-BUY-3: the balance changed meanwhile: approval is refused with the shortfall and nothing changes; the change keeps waiting",
+    "R-BUY-3: the balance changed meanwhile: approval is refused with the " +
+      "shortfall and nothing changes; the change keeps waiting",
     async () => {
       const c = await customer("30000.00");
       const sdkAppId = await buy(c, "pro", 12); // 11,988.00 paid, all refundable now
@@ -258,7 +265,8 @@ describe("R-BUY-3 + R-REF-6: a plan change whose refund needs review waits as a 
 
 describe("issue 9: CSV exports with a date range", () => {
   it(
-    "orders, ledger and refunds export the account's rows in the Shanghai range, RFC 4180 quoted, money as 2-decimal strings",
+    "orders, ledger and refunds export the account's rows in the " +
+      "Shanghai range, RFC 4180 quoted, money as 2-decimal strings",
     async () => {
       const { ordersCsv, ledgerCsv, refundsCsv, receiptCsv } = await import("@/lib/services/exports");
       const { shanghaiDay, addDays } = await import("@/lib/billing/calendar");
@@ -318,7 +326,8 @@ describe("issue 9: CSV exports with a date range", () => {
 
 describe("issue 9: GET /api/v1/orders keeps {orders: [...]} and finds by number", () => {
   it(
-    "?q= finds by a full or partial order number; the number is the console's (orders.number); a bad q is 400 naming the field",
+    "?q= finds by a full or partial order number; the number is the " +
+      "console's (orders.number); a bad q is 400 naming the field",
     async () => {
       const c = await customer();
       const second = await buy(c, "pro", 1);

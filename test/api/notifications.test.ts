@@ -37,7 +37,7 @@ const send = (
 ) => db().transaction((tx) => notify(tx, { accountId: c.accountId, kind, at: at(when), sdkAppIds, data }));
 
 describe("R-LIFE-6 notify: one per kind, account and Shanghai day; outbox", () => {
-  it("R-LIFE-6: same kind same Shanghai day merges apps; 00:00 Shanghai starts a new one; another kind is its own", async () => {
+  it("R-LIFE-6: same kind, same Shanghai day: apps merge; 00:00 Shanghai starts a new one; kinds apart", async () => {
     const c = await createCustomer(op);
     const a = await send(c, "expiry_warning", "2031-01-09T16:00:00Z", [1400000002], {
       apps: { "1400000002": { expiresAt: "2031-01-15T16:00:00Z" } },
@@ -97,27 +97,31 @@ describe("R-LIFE-6 notify: one per kind, account and Shanghai day; outbox", () =
     SLOW,
   );
 
-  it("R-LIFE-6: apps added later the same day: a waiting message includes them, a sent one gets one more message; a read notification is unread again", async () => {
-    const c = await createCustomer(op);
-    const n = await send(c, "suspended", "2031-03-01T01:00:00+08:00", [1400000001]);
-    await send(c, "suspended", "2031-03-01T02:00:00+08:00", [1400000002]);
-    expect(await deliveriesOf(c.accountId)).toHaveLength(1);
-    await db()
-      .update(deliveries)
-      .set({ status: "sent", sentAt: new Date() })
-      .where(eq(deliveries.notificationId, n.id));
-    await db()
-      .update(notifications)
-      .set({ readAt: at("2031-03-01T03:00:00+08:00") })
-      .where(eq(notifications.id, n.id));
-    await send(c, "suspended", "2031-03-01T04:00:00+08:00", [1400000002]); // nothing new
-    expect(await deliveriesOf(c.accountId)).toHaveLength(1);
-    await send(c, "suspended", "2031-03-01T05:00:00+08:00", [1400000003]);
-    const ds = await deliveriesOf(c.accountId);
-    expect(ds.map((d) => d.status).sort()).toEqual(["pending", "sent"]);
-    const [row] = await db().select().from(notifications).where(eq(notifications.id, n.id));
-    expect([row!.readAt, row!.sdkAppIds]).toEqual([null, [1400000001, 1400000002, 1400000003]]);
-  });
+  it(
+    "R-LIFE-6: apps added later the same day: a waiting message includes them, a " +
+      "sent one gets one more message; a read notification is unread again",
+    async () => {
+      const c = await createCustomer(op);
+      const n = await send(c, "suspended", "2031-03-01T01:00:00+08:00", [1400000001]);
+      await send(c, "suspended", "2031-03-01T02:00:00+08:00", [1400000002]);
+      expect(await deliveriesOf(c.accountId)).toHaveLength(1);
+      await db()
+        .update(deliveries)
+        .set({ status: "sent", sentAt: new Date() })
+        .where(eq(deliveries.notificationId, n.id));
+      await db()
+        .update(notifications)
+        .set({ readAt: at("2031-03-01T03:00:00+08:00") })
+        .where(eq(notifications.id, n.id));
+      await send(c, "suspended", "2031-03-01T04:00:00+08:00", [1400000002]); // nothing new
+      expect(await deliveriesOf(c.accountId)).toHaveLength(1);
+      await send(c, "suspended", "2031-03-01T05:00:00+08:00", [1400000003]);
+      const ds = await deliveriesOf(c.accountId);
+      expect(ds.map((d) => d.status).sort()).toEqual(["pending", "sent"]);
+      const [row] = await db().select().from(notifications).where(eq(notifications.id, n.id));
+      expect([row!.readAt, row!.sdkAppIds]).toEqual([null, [1400000001, 1400000002, 1400000003]]);
+    },
+  );
 });
 
 describe("R-LIFE-6 inbox API", () => {
@@ -387,7 +391,8 @@ describe("R-LIFE-6 refund review decisions are notified", () => {
 
 describe("Operator deliveries API", () => {
   it(
-    "R-LIFE-6: GET /admin/deliveries lists deliveries with API.md's fields; status filter; 400 on a bad status; customers 403",
+    "R-LIFE-6: GET /admin/deliveries lists deliveries with API.md's " +
+      "fields; status filter; 400 on a bad status; customers 403",
     async () => {
       const c = await createCustomer(op);
       const n = await send(c, "suspended", "2031-06-01T00:00:00+08:00", [1400000001]);

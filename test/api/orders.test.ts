@@ -341,7 +341,8 @@ describe("R-BUY-8 idempotency", () => {
       const failed = rs.filter((r) => r.status !== 201);
       expect(failed.every((r) => r.status === 422 && r.json.error.code === "insufficient_balance")).toBe(true);
       const paid = rs.filter((r) => r.status === 201).map((r) => Number(r.json.total));
-      // one of them was the first purchase (99.90), the rest 999.00: 99.90 + 2 × 999.00 = 2097.90, a third would be 3096.90
+      // one of them was the first purchase (99.90), the rest 999.00:
+      // 99.90 + 2 × 999.00 = 2097.90, a third would be 3096.90
       expect(okCount).toBe(3);
       expect(paid.sort((x, y) => x - y)).toEqual([99.9, 999, 999]);
       const bal = await balanceOf(c);

@@ -45,7 +45,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 describe("R-MONEY-2 / R-BUY-7 purchase invariants", () => {
   it(
-    "R-MONEY-2: after any sequence of top-ups and purchases, balance = Σ ledger, cash and gift ≥ 0, Σ paid = Σ lines − discounts − voucher",
+    "R-MONEY-2: after any sequence of top-ups and purchases, balance = Σ " +
+      "ledger, cash and gift ≥ 0, Σ paid = Σ lines − discounts − voucher",
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
@@ -127,7 +128,11 @@ describe("R-MONEY-2 / R-BUY-7 purchase invariants", () => {
           // R-REF-3: each line's voucher + gift + cash parts add up to its amount, and to the order's split
           const [split] = await db()
             .select({
-              bad: sql<number>`count(*) filter (where ${orderLines.paidVoucher} + ${orderLines.paidGift} + ${orderLines.paidCash} <> ${orderLines.amount} or ${orderLines.paidCash} < 0 or ${orderLines.paidGift} < 0)::int`,
+              bad: sql<number>`count(*) filter (
+                where ${orderLines.paidVoucher} + ${orderLines.paidGift} + ${orderLines.paidCash}
+                    <> ${orderLines.amount}
+                  or ${orderLines.paidCash} < 0 or ${orderLines.paidGift} < 0
+              )::int`,
             })
             .from(orderLines)
             .where(eq(orderLines.accountId, c.accountId));

@@ -158,7 +158,7 @@ describe("issue 8: impossible days and numbers beyond the column", () => {
     );
   });
 
-  it("R-MONEY-1: a top-up of 999999999999.99 onto a non-empty balance → 400 naming `cash`, nothing posted", async () => {
+  it("R-MONEY-1: top-up of 999999999999.99 onto a non-empty balance → 400 naming `cash`, nothing posted", async () => {
     const before = (await ledgerRows(c.accountId)).length;
     expectFieldError(
       await call(topupPost, {
@@ -194,7 +194,7 @@ describe("issue 8: unknown paths and oversized bodies", () => {
     }
   });
 
-  it("the largest valid request (10,000 login events, longest user ids, indented) fits MAX_BODY_BYTES and parses", () => {
+  it("the largest valid request (10,000 login events, longest user ids, indented) fits MAX_BODY_BYTES, parses", () => {
     const userId = "\u{1F600}".repeat(MAX_USER_ID);
     const events = Array.from({ length: MAX_LOGIN_EVENTS }, () => ({
       sdkAppId: "9999999999",

@@ -11,13 +11,20 @@ describe("issue 8: a fresh machine without Chromium", () => {
     expect(message).not.toContain("\n");
   });
 
-  it("the system's Chromium is found; PLAYWRIGHT_CHROMIUM_PATH wins; Playwright's own download is used when installed", () => {
-    expect(findChromium({ exists: (p) => p === "/usr/bin/chromium" })).toEqual({
-      kind: "path",
-      path: "/usr/bin/chromium",
-    });
-    expect(findChromium({ envPath: "/opt/chrome", exists: () => true })).toEqual({ kind: "path", path: "/opt/chrome" });
-    expect(findChromium({ envPath: "/opt/none", exists: () => false }).kind).toBe("missing");
-    expect(findChromium({ bundledPath: "/b/chrome", exists: (p) => p === "/b/chrome" })).toEqual({ kind: "bundled" });
-  });
+  it(
+    "the system's Chromium is found; PLAYWRIGHT_CHROMIUM_PATH wins; " +
+      "Playwright's own download is used when installed",
+    () => {
+      expect(findChromium({ exists: (p) => p === "/usr/bin/chromium" })).toEqual({
+        kind: "path",
+        path: "/usr/bin/chromium",
+      });
+      expect(findChromium({ envPath: "/opt/chrome", exists: () => true })).toEqual({
+        kind: "path",
+        path: "/opt/chrome",
+      });
+      expect(findChromium({ envPath: "/opt/none", exists: () => false }).kind).toBe("missing");
+      expect(findChromium({ bundledPath: "/b/chrome", exists: (p) => p === "/b/chrome" })).toEqual({ kind: "bundled" });
+    },
+  );
 });

@@ -30,6 +30,7 @@ export async function footprint(accountIds: string[], actorTags: string[]): Prom
   );
   const [u] = await db().execute<{ n: string }>(sql`
     SELECT (SELECT count(*) FROM usage_daily d JOIN apps p ON p.id = d.app_id WHERE p.account_id IN (${ids}))
-         + (SELECT count(*) FROM daily_active_users d JOIN apps p ON p.id = d.app_id WHERE p.account_id IN (${ids})) AS n`);
+         + (SELECT count(*) FROM daily_active_users d JOIN apps p ON p.id = d.app_id
+            WHERE p.account_id IN (${ids})) AS n`);
   return n + Number(a!.n) + Number(u!.n);
 }

@@ -36,7 +36,8 @@ describe("issue 8: the server log", () => {
     const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
     const err = Object.assign(
       new Error(
-        'Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: victim@example.com,$argon2id$v=19$secret',
+        'Failed query: insert into "users" ("email", "password_hash") values ' +
+          "($1, $2)\nparams: victim@example.com,$argon2id$v=19$secret",
       ),
       { name: "DrizzleQueryError", cause },
     );

@@ -11,7 +11,7 @@ const nextAuthAnswer = (error: string, status = 401) =>
   });
 
 describe("issue 8: login over HTTP", () => {
-  it("a throttled credentials sign-in → 429 with Retry-After; the body still tells next-auth's client the error", async () => {
+  it("a throttled credentials sign-in → 429 with Retry-After; the body still tells next-auth's client", async () => {
     const r = await throttledAnswer(nextAuthAnswer("throttled:60"));
     expect(r.status).toBe(429);
     expect(r.headers.get("retry-after")).toBe("60");
@@ -24,7 +24,7 @@ describe("issue 8: login over HTTP", () => {
     expect(r.headers.get("retry-after")).toBeNull();
   });
 
-  it("the client address comes from the socket; a client's own X-Forwarded-For or address header is not believed", () => {
+  it("the client address comes from the socket; a client's own X-Forwarded-For or address header is ignored", () => {
     const req = Object.assign(new EventEmitter(), {
       url: "/api/auth/callback/credentials?x=1",
       method: "POST",

@@ -19,19 +19,24 @@ import { SLOW } from "../helpers";
 const ROOT = join(import.meta.dirname, "..", "..");
 
 describe("issue 8: production defaults", () => {
-  it("demo logins are seeded and printed for the embedded demo only; a production start on an external database neither seeds nor prints them", () => {
-    expect(shouldSeedDemo({ embedded: true, appMode: "production" })).toBe(true);
-    expect(shouldSeedDemo({ embedded: false, appMode: "production" })).toBe(false);
-    expect(shouldSeedDemo({ embedded: false, appMode: "test" })).toBe(true);
-    expect(shouldSeedDemo({ embedded: true, appMode: "production", seedDemo: "false" })).toBe(false);
-    expect(shouldPrintDemo({ embedded: true, appMode: "production" })).toBe(true);
-    expect(shouldPrintDemo({ embedded: false, appMode: "test" })).toBe(false);
-    expect(mustRefuseDemo({ embedded: false, appMode: "production" })).toBe(true);
-    expect(mustRefuseDemo({ embedded: true, appMode: "production" })).toBe(false);
-  });
+  it(
+    "demo logins are seeded and printed for the embedded demo only; a production " +
+      "start on an external database neither seeds nor prints them",
+    () => {
+      expect(shouldSeedDemo({ embedded: true, appMode: "production" })).toBe(true);
+      expect(shouldSeedDemo({ embedded: false, appMode: "production" })).toBe(false);
+      expect(shouldSeedDemo({ embedded: false, appMode: "test" })).toBe(true);
+      expect(shouldSeedDemo({ embedded: true, appMode: "production", seedDemo: "false" })).toBe(false);
+      expect(shouldPrintDemo({ embedded: true, appMode: "production" })).toBe(true);
+      expect(shouldPrintDemo({ embedded: false, appMode: "test" })).toBe(false);
+      expect(mustRefuseDemo({ embedded: false, appMode: "production" })).toBe(true);
+      expect(mustRefuseDemo({ embedded: true, appMode: "production" })).toBe(false);
+    },
+  );
 
   it(
-    "a production start refuses to run while a demo login with its published password exists, and says how to remove it",
+    "a production start refuses to run while a demo login with its " +
+      "published password exists, and says how to remove it",
     async () => {
       const at = await now();
       await db()

@@ -32,7 +32,7 @@ describe("issue 8: security headers", () => {
     expect(pageCsp("n", { https: true })).toContain("upgrade-insecure-requests");
   });
 
-  it("every response: nosniff, Referrer-Policy, X-Frame-Options; API answers a deny-all CSP; HSTS over https", async () => {
+  it("every response: nosniff, Referrer-Policy, X-Frame-Options; API: a deny-all CSP; HSTS over https", async () => {
     const config = (await import(/* @vite-ignore */ CONFIG)) as ConfigModule;
     expect(config.API_CSP).toBe(API_CSP);
     expect(config.HSTS).toBe(HSTS);

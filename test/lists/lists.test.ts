@@ -99,14 +99,18 @@ describe("overview figures", () => {
     expect(addMonths("2026-03", -14)).toBe("2025-01");
   });
 
-  test("spend by month has 12 months ending this one; nothing spent is zeros; empty account has no bill, no unread, no renewals", async () => {
-    const c = await createCustomer();
-    const at = await now();
-    const spend = await spendByMonth(c.accountId, at, 12);
-    expect(spend).toHaveLength(12);
-    expect(spend.every((m) => m.net === "0.00")).toBe(true);
-    expect(await latestBill(c.accountId)).toBeNull();
-    expect((await unreadSummary(c.accountId)).count).toBe(0);
-    expect(await renewalsDue(c.accountId, at)).toEqual([]);
-  });
+  test(
+    "spend by month has 12 months ending this one; nothing spent is " +
+      "zeros; empty account has no bill, no unread, no renewals",
+    async () => {
+      const c = await createCustomer();
+      const at = await now();
+      const spend = await spendByMonth(c.accountId, at, 12);
+      expect(spend).toHaveLength(12);
+      expect(spend.every((m) => m.net === "0.00")).toBe(true);
+      expect(await latestBill(c.accountId)).toBeNull();
+      expect((await unreadSummary(c.accountId)).count).toBe(0);
+      expect(await renewalsDue(c.accountId, at)).toEqual([]);
+    },
+  );
 });

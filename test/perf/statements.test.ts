@@ -97,7 +97,7 @@ describe("statement budgets of the hot API requests (issue 11)", () => {
     expect(await statementsOf(() => call(healthRoute as never, {}))).toBe(1);
   });
 
-  it("POST /quotes, /entitlements/check, /orders and a 10,000-event /usage/logins stay within their budgets", async () => {
+  it("POST /quotes, /entitlements/check, /orders and a 10,000-event /usage/logins stay within budget", async () => {
     const body = { type: "plan", sdkAppId, edition: "pro", months: 1, agreeSla: true };
     budgets.quote = await statementsOf(async () =>
       expect((await call(quoteRoute, { key: c.apiKey, body })).status).toBe(200),

@@ -31,7 +31,9 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
 async function dropStale(adminUrl: string): Promise<void> {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE ${PREFIX + "%"}`;
+    const rows = await sql<
+      { datname: string }[]
+    >`SELECT datname FROM pg_database WHERE datname LIKE ${PREFIX.concat("%")}`;
     for (const { datname } of rows) {
       const ts = Number(/^imb_test_(\d+)_/.exec(datname)?.[1]);
       if (Number.isFinite(ts) && Date.now() - ts > STALE_MS)
@@ -68,7 +70,8 @@ export default async function setup(project: TestProject) {
   process.env.APP_MODE = "test";
   project.provide("databaseUrl", url);
   console.log(
-    `[test-db] ${embedded ? "embedded PostgreSQL" : "DATABASE_URL server"}, database ${name} ready in ${Date.now() - started} ms`,
+    `[test-db] ${embedded ? "embedded PostgreSQL" : "DATABASE_URL server"}, database ${name} ` +
+      `ready in ${Date.now() - started} ms`,
   );
 
   return async () => {

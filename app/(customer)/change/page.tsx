@@ -115,7 +115,8 @@ export default async function ChangePage({ searchParams }: Props) {
       label: t("blocked.renew"),
     });
   }
-  // The server says up front whether this plan can be changed here at all (campaign not refundable, a refund in review...).
+  // The server says up front whether this plan can be changed here at
+  // all (campaign not refundable, a refund in review...).
   const probe = await quoteOrderAction("change", {
     sdkAppId: app.sdkAppId,
     edition: app.edition,

@@ -38,7 +38,6 @@ export default async function OverviewPage() {
   ]);
   const t = await getTranslations("overview");
   const tm = await getTranslations("overviewMore");
-  const tb = await getTranslations("bills");
   const tk = await getTranslations("notificationKind");
   const ts = await getTranslations("status");
 

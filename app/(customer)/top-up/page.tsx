@@ -30,7 +30,7 @@ export default async function TopUpPage({
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeader title={t("title")} description={t("description")} />
-      {shortfall && shortfall.gt(0) && (
+      {shortfall?.gt(0) && (
         <Alert variant="warning" data-testid="top-up-shortfall">
           <AlertDescription>{t("shortfall", { amount: formatCNY(shortfall.toFixed(2)) })}</AlertDescription>
         </Alert>

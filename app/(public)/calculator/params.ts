@@ -3,7 +3,9 @@ import type { CalculatorInput } from "@/lib/billing/calculator";
 
 export type CalcField = keyof CalculatorInput;
 
-/** The form's fields in display order, with their bounds and first-visit defaults (search-param names = field names). */
+/**
+ * The form's fields in display order, with their bounds and first-visit defaults (search-param names = field names).
+ */
 export const CALC_FIELDS: readonly { name: CalcField; min: number; max: number; initial: number }[] = [
   { name: "dau", min: 0, max: 100_000_000, initial: 5_000 },
   { name: "peakGroups", min: 0, max: 1_000_000_000, initial: 50_000 },

@@ -4,7 +4,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 export default async function Loading() {
   const t = await getTranslations("featureQueue");
   return (
-    <div className="grid gap-4" aria-busy="true" aria-label={t("loading")}>
+    <div className="grid gap-4" role="status" aria-busy="true" aria-label={t("loading")}>
       <Skeleton className="h-8 w-40" />
       <Skeleton className="h-4 w-80" />
       <Skeleton className="h-64 w-full" />
