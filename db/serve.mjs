@@ -2,7 +2,7 @@
  * Serves the production build with one process per core on one port (issue 11). The launcher
  * (db/launch.ts) runs `node db/serve.mjs <port>`; this primary bundles lib/http/fast-api.ts with esbuild
  * (into .next/fast-api.cjs, well under a second), then forks WEB_CONCURRENCY workers (default: the number
- * of cores) with node:cluster. Each worker runs Next in-process (`next({ dev: false })`, what `next start`
+ * of cores, less one when PostgreSQL is on this machine; see workerCount) with node:cluster. Each worker runs Next in-process (`next({ dev: false })`, what `next start`
  * runs) behind its own node:http server: the hot API paths (fast-api.ts: health, quotes, orders, login
  * usage, entitlement checks) are answered by their route files' handlers directly, everything else by
  * Next's request handler. Their `listen(port)` goes through the primary, which hands connections out
@@ -39,9 +39,25 @@ export async function bundleFastApi() {
   });
 }
 
-export function workerCount(env = process.env) {
+/** Whether DATABASE_URL points at this machine (then PostgreSQL needs a core of its own). */
+export function databaseIsLocal(url) {
+  try {
+    return ["localhost", "127.0.0.1", "[::1]", "::1", ""].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * WEB_CONCURRENCY, else one process per core — less one when PostgreSQL runs on the same machine
+ * (the embedded one, or a local DATABASE_URL): an order is as much PostgreSQL's work as Node's, and on
+ * 2 cores one Node process beside PostgreSQL served `GET /api/health` 3-4× faster than two
+ * (docs/performance.md).
+ */
+export function workerCount(env = process.env, cores = availableParallelism()) {
   const n = Number(env.WEB_CONCURRENCY);
-  return Number.isInteger(n) && n >= 1 ? n : availableParallelism();
+  if (Number.isInteger(n) && n >= 1) return n;
+  return Math.max(1, databaseIsLocal(env.DATABASE_URL) ? cores - 1 : cores);
 }
 
 if (cluster.isPrimary) {

@@ -219,16 +219,14 @@ export async function changeStatus(
     .set({ status: to.status, statusReason: to.reason, statusChangedAt: at })
     .where(eq(apps.id, app.id))
     .returning();
-  await tx
-    .insert(appStatusEvents)
-    .values({
-      appId: app.id,
-      fromStatus: app.status,
-      toStatus: to.status,
-      reason: to.reason,
-      actor: actorTag(actor),
-      at,
-    });
+  await tx.insert(appStatusEvents).values({
+    appId: app.id,
+    fromStatus: app.status,
+    toStatus: to.status,
+    reason: to.reason,
+    actor: actorTag(actor),
+    at,
+  });
   await writeAudit(tx, {
     actor,
     at,
