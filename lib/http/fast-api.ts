@@ -78,8 +78,13 @@ export function findRoute(method: string, path: string): { handler: Handler; par
 }
 
 function toRequest(req: IncomingMessage): Request {
+  // req.headers, not rawHeaders: lib/http/server-hooks.ts has already set (or removed) the client
+  // address header there, as Next's handler sees it.
   const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
   const method = req.method ?? "GET";
   const withBody = method !== "GET" && method !== "HEAD";
   return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
