@@ -1,12 +1,13 @@
 /**
  * The HTTP benchmark of issue 11 (a script that prints figures, not a test).
  *   npm run bench:http
- * Starts the server the way `npm start` does (production build, `tsx db/launch.ts start`, PORT=3301) on a
+ * Starts the server the way `npm start` does (production build and mode, `tsx db/launch.ts start`, PORT=3301) on a
  * fresh database: a new database on BENCH_DATABASE_URL / DATABASE_URL's server when one is given, else an
  * embedded PostgreSQL on port 54501. In the same run and against the same PostgreSQL it runs pgbench TPC-B
  * (16 clients, ~10 s, its own scratch database) and a bare Node http + postgres.js `select 1` server, then
  * drives each endpoint with autocannon at 16 connections and prints req/s, p50/p95 and the issue's ratios.
- * BENCH_SECONDS (default 10) sets each run's length; BENCH_ONLY=health,orders,… picks endpoints.
+ * BENCH_SECONDS (default 10) sets each run's length; BENCH_ONLY=health,orders,… picks endpoints. The bare
+ * server, health, quotes and entitlement checks run interleaved in BENCH_ROUNDS (default 3) rounds.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -94,14 +95,14 @@ type Request = { method: string; path: string; headers?: Record<string, string>;
 async function cannon(
   name: string,
   make: (conn: number) => Request,
-  opts: { amount?: number; unit?: string; perRequest?: number } = {},
-): Promise<Figure> {
+  opts: { amount?: number; unit?: string; perRequest?: number; seconds?: number; quiet?: boolean } = {},
+): Promise<Part> {
   let nextConn = 0;
   const samples: number[] = [];
   const instance = autocannon({
     url: BASE,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: opts.seconds ?? SECONDS,
     amount: opts.amount,
     timeout: 30,
     requests: [
@@ -123,20 +124,22 @@ async function cannon(
   return finish(name, instance, samples, opts);
 }
 
+type Part = Figure & { ok: number; secs: number; samples: number[] };
+
 /** Waits for an autocannon run, keeping every response time so p50/p95 are exact. */
 async function finish(
   name: string,
   instance: autocannon.Instance,
   samples: number[],
-  opts: { unit?: string; perRequest?: number } = {},
-): Promise<Figure> {
+  opts: { unit?: string; perRequest?: number; quiet?: boolean } = {},
+): Promise<Part> {
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status >= 200 && status < 300) samples.push(ms);
   });
   const result = await new Promise<autocannon.Result>((res, rej) => instance.once("done", res).once("error", rej));
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
-  const f: Figure = {
+  const f: Part = {
     name,
     rps: (result["2xx"] / result.duration) * (opts.perRequest ?? 1),
     p50: at(0.5),
@@ -144,9 +147,42 @@ async function finish(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     unit: opts.unit,
+    ok: result["2xx"],
+    secs: result.duration,
+    samples,
   };
-  print(f);
+  if (!opts.quiet) print(f);
   return f;
+}
+
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+
+/**
+ * The runs whose figures are compared in a ratio, interleaved: ROUNDS rounds of each run for
+ * SECONDS ÷ ROUNDS, so a change in the machine's load during the benchmark (a shared machine) falls on
+ * every side of a ratio alike. Each figure sums its rounds: 2xx answers ÷ seconds, p50/p95 of all answers.
+ */
+async function interleaved(runs: { name: string; run: (seconds: number) => Promise<Part> }[]) {
+  const parts = new Map<string, Part[]>(runs.map((r) => [r.name, []]));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const r of runs) parts.get(r.name)!.push(await r.run(SECONDS / ROUNDS));
+  const out = new Map<string, Figure>();
+  for (const r of runs) {
+    const ps = parts.get(r.name)!;
+    const samples = ps.flatMap((p) => p.samples).sort((a, b) => a - b);
+    const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
+    const f: Figure = {
+      name: r.name,
+      rps: ps.reduce((n, p) => n + p.ok, 0) / ps.reduce((n, p) => n + p.secs, 0),
+      p50: at(0.5),
+      p95: at(0.95),
+      errors: ps.reduce((n, p) => n + p.errors, 0),
+      non2xx: ps.reduce((n, p) => n + p.non2xx, 0),
+    };
+    print(f);
+    out.set(r.name, f);
+  }
+  return out;
 }
 
 /** CONNECTIONS workers each running `task` back to back for SECONDS; figures in events/s (BATCH a task). */
@@ -256,7 +292,9 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(PORT),
-    APP_MODE: "test",
+    // What `npm start` runs (production mode: the wall clock, no test-clock read per request);
+    // BENCH_APP_MODE=test measures test mode.
+    APP_MODE: process.env.BENCH_APP_MODE ?? "production",
     BOOTSTRAP_OPERATOR_KEY: OP_KEY,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
   };
@@ -341,8 +379,8 @@ async function main() {
       }
     }
 
-    // Reference 2: a bare Node http server doing `select 1` through postgres.js on the same database.
-    let bareRps: number | null = null;
+    // Reference 2: a bare Node http server doing `select 1` through postgres.js on the same database,
+    // measured in rounds interleaved with the endpoints it is compared with.
     if (want("bare")) {
       bare = spawnLogged(
         process.execPath,
@@ -351,40 +389,68 @@ async function main() {
         "bench-bare-server.log",
       );
       await waitFor(`http://127.0.0.1:${BARE_PORT}/`, 20_000);
-      const f = await finish(
-        "bare node http + postgres.js select 1",
-        autocannon({ url: `http://127.0.0.1:${BARE_PORT}/`, connections: CONNECTIONS, duration: SECONDS }),
-        [],
-      );
-      bareRps = f.rps;
-      await stop(bare);
-      bare = undefined;
     }
-
-    const health = want("health")
-      ? await cannon("GET /api/health", () => ({ method: "GET", path: "/api/health" }))
-      : null;
-
     const planBody = (sdkAppId: number) =>
       JSON.stringify({ type: "plan", sdkAppId, edition: "pro", months: 1, agreeSla: true });
-    const quotes = want("quotes")
-      ? await cannon("POST /api/v1/quotes (pro × 1)", (c) => ({
-          method: "POST",
-          path: "/api/v1/quotes",
-          headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" },
-          body: planBody(accounts[c]!.app),
-        }))
-      : null;
-
     const checkBody = JSON.stringify({ action: "create_group", current: { groups: 10, newGroupsToday: 1 } });
-    const checks = want("check")
-      ? await cannon("POST /api/v1/apps/{id}/entitlements/check", (c) => ({
-          method: "POST",
-          path: `/api/v1/apps/${accounts[c]!.app}/entitlements/check`,
-          headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" },
-          body: checkBody,
-        }))
-      : null;
+    const BARE = "bare node http + postgres.js select 1";
+    const HEALTH = "GET /api/health";
+    const QUOTES = "POST /api/v1/quotes (pro × 1)";
+    const CHECK = "POST /api/v1/apps/{id}/entitlements/check";
+    const runs: { name: string; run: (seconds: number) => Promise<Part> }[] = [];
+    if (want("bare"))
+      runs.push({
+        name: BARE,
+        run: (seconds) =>
+          finish(
+            BARE,
+            autocannon({ url: `http://127.0.0.1:${BARE_PORT}/`, connections: CONNECTIONS, duration: seconds }),
+            [],
+            { quiet: true },
+          ),
+      });
+    if (want("health"))
+      runs.push({
+        name: HEALTH,
+        run: (seconds) => cannon(HEALTH, () => ({ method: "GET", path: "/api/health" }), { seconds, quiet: true }),
+      });
+    if (want("quotes"))
+      runs.push({
+        name: QUOTES,
+        run: (seconds) =>
+          cannon(
+            QUOTES,
+            (c) => ({
+              method: "POST",
+              path: "/api/v1/quotes",
+              headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" },
+              body: planBody(accounts[c]!.app),
+            }),
+            { seconds, quiet: true },
+          ),
+      });
+    if (want("check"))
+      runs.push({
+        name: CHECK,
+        run: (seconds) =>
+          cannon(
+            CHECK,
+            (c) => ({
+              method: "POST",
+              path: `/api/v1/apps/${accounts[c]!.app}/entitlements/check`,
+              headers: { authorization: `Bearer ${accounts[c]!.key}`, "content-type": "application/json" },
+              body: checkBody,
+            }),
+            { seconds, quiet: true },
+          ),
+      });
+    const measured = runs.length ? await interleaved(runs) : new Map<string, Figure>();
+    await stop(bare);
+    bare = undefined;
+    const bareRps = measured.get(BARE)?.rps ?? null;
+    const health = measured.get(HEALTH) ?? null;
+    const quotes = measured.get(QUOTES) ?? null;
+    const checks = measured.get(CHECK) ?? null;
 
     let orders: Figure | null = null;
     if (want("orders")) {

@@ -1,23 +1,63 @@
 /**
  * Serves the production build with one process per core on one port (issue 11). The launcher
- * (db/launch.ts) runs `node db/serve.mjs <port>`; this primary forks WEB_CONCURRENCY workers (default:
- * the number of cores) with node:cluster, and each worker runs `next start` in-process. Their
- * `listen(port)` goes through the primary, which hands connections out round-robin. The app is
- * stateless (sessions are signed cookies; the test clock, throttles, idempotency keys and jobs live in
- * PostgreSQL), so the workers need nothing from each other. Every worker runs instrumentation.ts: the
- * request log and pg-boss (which is built for several instances on one schema).
+ * (db/launch.ts) runs `node db/serve.mjs <port>`; this primary bundles lib/http/fast-api.ts with esbuild
+ * (into .next/fast-api.cjs, well under a second), then forks WEB_CONCURRENCY workers (default: the number
+ * of cores, less one when PostgreSQL is on this machine; see workerCount) with node:cluster. Each worker runs Next in-process (`next({ dev: false })`, what `next start`
+ * runs) behind its own node:http server: the hot API paths (fast-api.ts: health, quotes, orders, login
+ * usage, entitlement checks) are answered by their route files' handlers directly, everything else by
+ * Next's request handler. Their `listen(port)` goes through the primary, which hands connections out
+ * round-robin. The app is stateless (sessions are signed cookies; the test clock, throttles, idempotency
+ * keys and jobs live in PostgreSQL), so the workers need nothing from each other. Every worker runs
+ * instrumentation.ts: the request log and pg-boss (which is built for several instances on one schema).
  * SIGTERM/SIGINT go to every worker; the primary exits when the last one has. A worker that dies
  * unexpectedly is replaced (at most 5 times a minute).
  */
 import cluster from "node:cluster";
+import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const FAST_BUNDLE = join(root, ".next", "fast-api.cjs");
 
-export function workerCount(env = process.env) {
+/** Bundles the fast API layer and the route files it serves (node_modules stay external: one copy each). */
+export async function bundleFastApi() {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [join(root, "lib", "http", "fast-api.ts")],
+    outfile: FAST_BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    packages: "external",
+    tsconfig: join(root, "tsconfig.json"),
+    logLevel: "warning",
+  });
+}
+
+/** Whether DATABASE_URL points at this machine (then PostgreSQL needs a core of its own). */
+export function databaseIsLocal(url) {
+  try {
+    return ["localhost", "127.0.0.1", "[::1]", "::1", ""].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * WEB_CONCURRENCY, else one process per core — less one when PostgreSQL runs on the same machine
+ * (the embedded one, or a local DATABASE_URL): an order is as much PostgreSQL's work as Node's, and on
+ * 2 cores one Node process beside PostgreSQL served `GET /api/health` 3-4× faster than two
+ * (docs/performance.md).
+ */
+export function workerCount(env = process.env, cores = availableParallelism()) {
   const n = Number(env.WEB_CONCURRENCY);
-  return Number.isInteger(n) && n >= 1 ? n : availableParallelism();
+  if (Number.isInteger(n) && n >= 1) return n;
+  return Math.max(1, databaseIsLocal(env.DATABASE_URL) ? cores - 1 : cores);
 }
 
 if (cluster.isPrimary) {
@@ -27,6 +67,7 @@ if (cluster.isPrimary) {
   const deaths = [];
   cluster.setupPrimary({ args: [port], silent: false });
   const fork = (i) => cluster.fork({ IMB_WORKER: String(i) });
+  await bundleFastApi();
   for (let i = 1; i <= n; i++) fork(i);
   console.log(
     `[serve] ${n} worker process${n === 1 ? "" : "es"} on port ${port} ` +
@@ -56,8 +97,23 @@ if (cluster.isPrimary) {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
   });
 } else {
-  // A worker: `next start -p <port>` in this process (Next's CLI reads process.argv).
-  const port = process.argv[2] ?? process.env.PORT ?? "3000";
-  process.argv = [process.argv[0], require.resolve("next/dist/bin/next"), "start", "-p", port];
-  require("next/dist/bin/next");
+  // A worker: Next in this process (what `next start -p <port>` runs), the hot API paths in front of it.
+  const port = Number(process.argv[2] ?? process.env.PORT ?? "3000");
+  const next = require("next");
+  const app = next({ dev: false, dir: root, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const { serveFast } = require(FAST_BUNDLE);
+  const server = createServer((req, res) => {
+    if (!serveFast(req, res)) void handle(req, res);
+  });
+  server.listen(port, () => console.log(`[serve] worker ${process.pid} ready on port ${port}`));
+  // Like `next start`: stop taking requests and exit (pg-boss's own SIGTERM handler stops it meanwhile).
+  const close = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once("SIGTERM", close);
+  process.once("SIGINT", close);
 }

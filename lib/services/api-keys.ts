@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { db, type Db } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
 import type { Actor, CustomerActor, OperatorActor } from "@/lib/auth/actor";
 import { hashApiKey, newApiKey } from "@/lib/auth/secrets";
@@ -73,14 +73,30 @@ export async function revokeAccountApiKey(actor: CustomerActor, keyId: string) {
   });
 }
 
-/** Resolves a bearer key to its actor; account keys act with the owner's rights (API.md). */
-export async function actorForApiKey(key: string): Promise<Actor | null> {
-  const [row] = await db()
+/**
+ * The key lookup of every API request, built once a database client (issue 11): drizzle builds its SQL
+ * at the first call, later calls only bind the key's hash.
+ */
+const actorQueries = new WeakMap<Db, ReturnType<typeof buildActorQuery>>();
+function buildActorQuery(conn: Db) {
+  return conn
     .select({ key: apiKeys, ownerId: users.id })
     .from(apiKeys)
     .leftJoin(users, and(eq(users.accountId, apiKeys.accountId), eq(users.accountRole, "owner")))
-    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
-    .limit(1);
+    .where(and(eq(apiKeys.keyHash, sql.placeholder("hash")), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare("actor_for_api_key");
+}
+
+/** Resolves a bearer key to its actor; account keys act with the owner's rights (API.md). */
+export async function actorForApiKey(key: string): Promise<Actor | null> {
+  const conn = db();
+  let query = actorQueries.get(conn);
+  if (!query) {
+    query = buildActorQuery(conn);
+    actorQueries.set(conn, query);
+  }
+  const [row] = await query.execute({ hash: hashApiKey(key) });
   if (!row) return null;
   if (row.key.kind === "operator")
     return { kind: "operator", userId: row.key.createdBy!, keyId: row.key.id } satisfies OperatorActor;

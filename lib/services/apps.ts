@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { rowsFromJson } from "@/db/json-rows";
-import { db, type Tx } from "@/db/client";
+import { db, type Db, type Tx } from "@/db/client";
 import { appPacks, apps, appStatusEvents, featureApplications } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
 import {
@@ -382,19 +382,38 @@ export async function lifecycleSummary(accountId: string, at: Date) {
 }
 
 /** R-PRICE-5: the app's entitlements now (edition, active packs, status, enabled features). */
-export async function appEntitlements(accountId: string, sdkAppId: number) {
-  const at = await now();
-  // One statement (issue 11): the app, its active packs and its enabled feature applications.
-  const [row] = await db()
+/** appEntitlements' one statement (issue 11): the app, its active packs and its enabled feature applications. */
+const entitlementQueries = new WeakMap<Db, ReturnType<typeof buildEntitlementQuery>>();
+function buildEntitlementQuery(conn: Db) {
+  return conn
     .select({
       app: apps,
       packs: sql<unknown>`coalesce((select json_agg(p order by p.pack) from app_packs p where p.app_id = "apps"."id"
-        and p.ended_at is null and p.ends_at > ${at.toISOString()}::timestamptz), '[]'::json)`,
+        and p.ended_at is null and p.ends_at > ${sql.placeholder("at")}::timestamptz), '[]'::json)`,
       applications: sql<unknown>`coalesce((select json_agg(f) from feature_applications f where f.app_id = "apps"."id"
         and f.status = 'enabled'), '[]'::json)`,
     })
     .from(apps)
-    .where(and(eq(apps.accountId, accountId), eq(apps.sdkAppId, sdkAppId), ne(apps.status, "deleted")));
+    .where(
+      and(
+        eq(apps.accountId, sql.placeholder("accountId")),
+        eq(apps.sdkAppId, sql.placeholder("sdkAppId")),
+        ne(apps.status, "deleted"),
+      ),
+    )
+    .prepare("app_entitlements");
+}
+
+export async function appEntitlements(accountId: string, sdkAppId: number) {
+  const at = await now();
+  const conn = db();
+  let query = entitlementQueries.get(conn);
+  if (!query) {
+    query = buildEntitlementQuery(conn);
+    entitlementQueries.set(conn, query);
+  }
+  // Built once a client: drizzle's SQL is made at the first call, later calls only bind the values.
+  const [row] = await query.execute({ at: at.toISOString(), accountId, sdkAppId });
   if (!row) throw notFound(`App ${sdkAppId}`);
   const app = row.app;
   const packs = rowsFromJson(appPacks, row.packs);
