@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { accounts, apiKeys, apps, users } from "@/db/schema";
@@ -60,17 +61,15 @@ export async function createAccount(actor: OperatorActor | { kind: "system" }, i
           createdAt: at,
         })
         .returning();
-      await tx
-        .insert(apiKeys)
-        .values({
-          kind: "account",
-          accountId: account!.id,
-          createdBy: owner!.id,
-          name: "default",
-          prefix,
-          keyHash: hashApiKey(key),
-          createdAt: at,
-        });
+      await tx.insert(apiKeys).values({
+        kind: "account",
+        accountId: account!.id,
+        createdBy: owner!.id,
+        name: "default",
+        prefix,
+        keyHash: hashApiKey(key),
+        createdAt: at,
+      });
       await writeAudit(tx, {
         actor,
         at,

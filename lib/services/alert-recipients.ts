@@ -1,4 +1,5 @@
 /** Alert recipients (余额预警 recipients, R-LIFE-6 / R-ACC-1): people the owner names to receive notifications. */
+import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { alertRecipients } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { rowsFromJson } from "@/db/json-rows";
 import { db, type Tx } from "@/db/client";
@@ -219,16 +220,14 @@ export async function changeStatus(
     .set({ status: to.status, statusReason: to.reason, statusChangedAt: at })
     .where(eq(apps.id, app.id))
     .returning();
-  await tx
-    .insert(appStatusEvents)
-    .values({
-      appId: app.id,
-      fromStatus: app.status,
-      toStatus: to.status,
-      reason: to.reason,
-      actor: actorTag(actor),
-      at,
-    });
+  await tx.insert(appStatusEvents).values({
+    appId: app.id,
+    fromStatus: app.status,
+    toStatus: to.status,
+    reason: to.reason,
+    actor: actorTag(actor),
+    at,
+  });
   await writeAudit(tx, {
     actor,
     at,

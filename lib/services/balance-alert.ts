@@ -3,6 +3,7 @@
  * moment a change of balance takes `available` below the threshold (ledger `post`), and at each Shanghai
  * midnight while it stays below — once a day, at most 5 days in a row, re-armed once at or above again.
  */
+import "server-only";
 import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { balanceAlerts, ledgerEntries } from "@/db/schema";

@@ -11,6 +11,7 @@
  * - the day's edition / history tier / barrage pack = the highest held during the day's service time.
  * The row carries exactly what `MonthSummary` (lib/billing/bills.ts) needs.
  */
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { monthSpan } from "@/lib/billing/arrears";

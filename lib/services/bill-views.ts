@@ -1,4 +1,5 @@
 /** Reading bills: API.md's `bill` shape, the CSV of its lines, and what the console pages need. */
+import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, apps, billLines, bills } from "@/db/schema";

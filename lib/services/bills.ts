@@ -4,6 +4,7 @@
  * per account; deducting and suspending are one transaction per account. Every step runs at its
  * own scheduled instant and is state-driven, so repeats and concurrent runs do nothing more.
  */
+import "server-only";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, apps, appStatusEvents, bills } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Campaigns (R-PROMO-1): operator-editable rows; the two defaults are created by a migration. */
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { campaigns } from "@/db/schema";

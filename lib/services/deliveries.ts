@@ -1,4 +1,5 @@
 /** The outbox as operators see it (Jobs & delivery page, `GET /admin/deliveries`). */
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, deliveries, notifications, type DeliveryStatus } from "@/db/schema";

@@ -2,6 +2,7 @@
  * Feature applications (R-FEAT-1): the owner applies, an operator approves or rejects, the feature
  * is enabled 48 hours after approval and stops when the app leaves ultimate or its term ends.
  */
+import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, apps, featureApplications } from "@/db/schema";

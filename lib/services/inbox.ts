@@ -1,4 +1,5 @@
 /** The in-app inbox (R-LIFE-6): the account's notifications, newest first, with read marks. */
+import "server-only";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { apps, notifications, type NotificationKind } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Wire forms of quotes and orders (API.md): money as two-decimal strings, instants as ISO 8601. */
+import "server-only";
 import type { Quote, QuoteLine } from "@/lib/billing/quote";
 import { money, toMoneyString, type Money } from "@/lib/money";
 import { orderNumberOf, refundNumberOf } from "@/lib/billing/numbers";

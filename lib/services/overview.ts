@@ -1,4 +1,5 @@
 /** What the customer's overview shows beyond the balance: a handful of statements, whatever the number of apps. */
+import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apps, bills, ledgerEntries, notifications } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Wire forms of refund previews and refunds (API.md): money as two-decimal strings. */
+import "server-only";
 import type { RefundComputation } from "@/lib/billing/refund";
 import { refundNumberOf } from "@/lib/billing/numbers";
 import { toMoneyString } from "@/lib/money";

@@ -3,6 +3,7 @@
  * to a plan change decides the whole change: approval runs both halves in one transaction at the
  * amounts of the request; rejection releases everything.
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { db } from "@/db/client";

@@ -1,4 +1,5 @@
 /** Vouchers (R-PROMO-3): operators issue them to one account; a purchase uses one at most once. */
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, orders, vouchers } from "@/db/schema";
