@@ -7,8 +7,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 /** The order's lines grouped by app: [[sdkAppId, [products…]], …]. */
-function byApp(lines: OrderView["lines"]): [string, string[]][] {
-  const m = new Map<string, string[]>();
+function byApp(lines: OrderView["lines"]): [number, string[]][] {
+  const m = new Map<number, string[]>();
   for (const l of lines) m.set(l.sdkAppId, [...(m.get(l.sdkAppId) ?? []), l.product]);
   return [...m.entries()];
 }

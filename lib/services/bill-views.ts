@@ -24,7 +24,7 @@ export function billJson(b: BillRow, lines: LineRow[]) {
     paid:
       b.paidCash === null ? null : { gift: toMoneyString(money(b.paidGift!)), cash: toMoneyString(money(b.paidCash)) },
     lines: lines.map((l) => ({
-      sdkAppId: Number(l.sdkAppId),
+      sdkAppId: l.sdkAppId,
       appName: l.appName,
       item: l.item,
       quantity: money(l.quantity).toString(),

@@ -71,7 +71,7 @@ type LineJson = {
 
 function paidLines(o: OrderView): LineJson[] {
   return o.lines.map((l) => ({
-    sdkAppId: Number(l.sdkAppId),
+    sdkAppId: l.sdkAppId,
     appName: l.appName,
     product: l.product,
     ...(l.product === "plan" ? { edition: l.edition } : {}),

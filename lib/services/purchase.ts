@@ -732,7 +732,7 @@ export async function fulfilOrder(
       lineNo: i + 1,
       accountId,
       appId: l.appId,
-      sdkAppId: String(l.sdkAppId),
+      sdkAppId: l.sdkAppId,
       product: l.product,
       edition: l.edition,
       tier: l.tier,

@@ -33,7 +33,7 @@ export function refundJson(r: RefundView) {
     id: r.id,
     refundNo: refundNumberOf(r),
     accountId: r.accountId,
-    sdkAppId: Number(r.sdkAppId),
+    sdkAppId: r.sdkAppId,
     product: r.product,
     mode: r.mode,
     eligible: true,

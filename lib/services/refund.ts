@@ -147,7 +147,7 @@ export async function writeRefund(
       number,
       accountId: app.accountId,
       appId: app.id,
-      sdkAppId: String(app.sdkAppId),
+      sdkAppId: app.sdkAppId,
       product: input.product,
       mode: input.mode,
       status,

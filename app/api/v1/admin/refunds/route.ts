@@ -12,7 +12,7 @@ export const GET = apiRoute("admin:refunds", async ({ req }) => {
       id: r.id,
       refundNo: refundNumberOf(r),
       accountId: r.accountId,
-      sdkAppId: Number(r.sdkAppId),
+      sdkAppId: r.sdkAppId,
       product: r.product,
       mode: r.mode,
       status: r.status,
