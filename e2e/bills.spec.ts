@@ -56,15 +56,13 @@ async function setUp(): Promise<Setup> {
     select ${app.id}::uuid, ${days[8]!}::date, 'u' || g, ${shanghaiMidnight(days[8]!).toISOString()}::timestamptz from generate_series(1, 12345) as g`);
   await recordDaily(
     owner,
-    days
-      .slice(0, 5)
-      .map((date, i) => ({
-        sdkAppId: app.sdkAppId,
-        date,
-        groups: 1200 + i,
-        liveGroups: 4,
-        bandwidthMbps: { domestic: 1.25 + i, international: i === 2 ? 0.5 : 0 },
-      })),
+    days.slice(0, 5).map((date, i) => ({
+      sdkAppId: app.sdkAppId,
+      date,
+      groups: 1200 + i,
+      liveGroups: 4,
+      bandwidthMbps: { domestic: 1.25 + i, international: i === 2 ? 0.5 : 0 },
+    })),
   );
   // Made at 00:00 on the 1st, deducted at 00:00 on the 3rd, each at its own instant.
   await runBillsDue(new Date(pushAt(month).getTime() - 1000), deductAt(month), { accountIds: [accountId] });

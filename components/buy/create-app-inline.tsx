@@ -5,7 +5,6 @@ import { useState, useTransition } from "react";
 import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import { createAppAction } from "@/app/(customer)/apps/actions";
-import type { AppJson } from "@/lib/services/apps";
 import { submitWith } from "@/components/submit-with";
 import { Button } from "@/components/ui/button";
 import {
@@ -19,6 +18,7 @@ import {
 } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import type { AppJson } from "@/lib/wire";
 
 /** Creates a trial app without leaving the purchase page; the new app becomes the chosen one. */
 export function CreateAppInline({

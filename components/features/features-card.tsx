@@ -8,7 +8,6 @@ import { toast } from "sonner";
 import { Megaphone, UsersRound } from "lucide-react";
 import { applyFeatureAction } from "@/app/(customer)/apps/[sdkAppId]/actions";
 import type { AppliedFeature, NotEligibleReason } from "@/lib/billing/features";
-import type { ApplicationJson } from "@/lib/services/features";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -17,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { STATUS_VARIANT, useApplicationLine } from "./labels";
+import type { ApplicationJson } from "@/lib/wire";
 
 type Props = {
   app: { sdkAppId: number; name: string };

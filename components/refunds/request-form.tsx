@@ -7,7 +7,6 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { AlertTriangle, Info, Undo2 } from "lucide-react";
 import { toast } from "sonner";
 import { previewRefundAction, requestRefundAction } from "@/app/(customer)/refunds/actions";
-import type { PreviewJson } from "@/lib/services/refund-json";
 import { formatCNY } from "@/lib/format";
 import {
   AlertDialog,
@@ -30,6 +29,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useRefundLabels } from "./labels";
 import { ModeChoice, type RefundMode } from "./mode-choice";
 import { RefundLinesTable } from "./preview-table";
+import type { PreviewJson } from "@/lib/wire";
 
 /** A paid app the customer may ask a refund for, with its active prepaid packs. */
 export type RefundableApp = { sdkAppId: number; name: string; edition: string; status: string; packs: string[] };

@@ -13,20 +13,9 @@ import { balanceOf, lockAccount, post } from "./ledger";
 import { writeAudit } from "./audit";
 import { liftArrears } from "./bills";
 import { escapeLike } from "./like";
+import { accountJson } from "@/lib/wire/accounts";
 
 type AccountRow = typeof accounts.$inferSelect;
-
-export function accountJson(a: AccountRow) {
-  const b = balanceOf(a);
-  return {
-    id: a.id,
-    name: a.name,
-    verified: a.verified,
-    balance: { cash: toMoneyString(b.cash), gift: toMoneyString(b.gift), available: toMoneyString(b.available) },
-    inArrears: b.available.lt(0),
-    fiveDayRefundUsed: a.fiveDayRefundAt !== null,
-  };
-}
 
 export async function getAccount(accountId: string, conn: DbOrTx = db()): Promise<AccountRow> {
   const [a] = await conn.select().from(accounts).where(eq(accounts.id, accountId));

@@ -12,10 +12,10 @@ import { MAX_ALERT_DAYS } from "@/lib/billing/balance-alert";
 import { midnightsBetween, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { money, toMoneyString, type Money } from "@/lib/money";
-import { accountJson } from "./accounts";
 import { writeAudit } from "./audit";
 import { checkBalanceAlert } from "./balance-alert-check";
 import { balanceOf, lockAccount } from "./ledger";
+import { accountJson } from "@/lib/wire";
 
 export type BalanceAlertJson = { threshold: string } | null;
 

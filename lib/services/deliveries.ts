@@ -23,20 +23,6 @@ export async function listDeliveries(f: DeliveryFilter = {}) {
   return rows.map((r) => ({ ...r.d, kind: r.kind, accountName: r.accountName }));
 }
 
-/** API.md's delivery. */
-export function deliveryJson(d: typeof deliveries.$inferSelect) {
-  return {
-    id: d.id,
-    notificationId: d.notificationId,
-    channel: d.channel,
-    to: d.to,
-    status: d.status,
-    attempts: d.attempts,
-    lastError: d.lastError,
-    sentAt: d.sentAt?.toISOString() ?? null,
-  };
-}
-
 export async function deliveryCounts(): Promise<Record<DeliveryStatus, number>> {
   const rows = await db()
     .select({ status: deliveries.status, n: sql<number>`count(*)::int` })

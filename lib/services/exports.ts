@@ -7,10 +7,9 @@ import { addDays, shanghaiMidnight } from "@/lib/billing/calendar";
 import { formatDateTime } from "@/lib/format";
 import type { ExportRange } from "@/lib/validation/exports";
 import { listLedger } from "./ledger";
-import { orderJson, type OrderJson } from "./order-json";
 import { listOrders } from "./purchase";
 import { listRefunds } from "./refund";
-import { refundJson } from "./refund-json";
+import { orderJson, type OrderJson, refundJson } from "@/lib/wire";
 
 const MAX_ROWS = 50_000;
 

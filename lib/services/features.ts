@@ -24,28 +24,10 @@ import { DomainError, invalidState, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
 import { lockAccount } from "./ledger";
 import { notify } from "./notifications";
+import { applicationJson } from "@/lib/wire/features";
 
 export type ApplicationRow = typeof featureApplications.$inferSelect;
 const SYSTEM = { kind: "system" } as const;
-
-/** API.md `application` (plus enableAt, reason, stoppedAt, stopReason). */
-export function applicationJson(a: ApplicationRow) {
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return {
-    id: a.id,
-    sdkAppId: a.sdkAppId,
-    feature: a.feature,
-    status: a.status,
-    appliedAt: a.appliedAt.toISOString(),
-    decidedAt: iso(a.decidedAt),
-    enabledAt: iso(a.enabledAt),
-    enableAt: iso(a.enableAt),
-    reason: a.reason,
-    stoppedAt: iso(a.stoppedAt),
-    stopReason: a.stopReason,
-  };
-}
-export type ApplicationJson = ReturnType<typeof applicationJson>;
 
 const NOT_ELIGIBLE: Record<NotEligibleReason, string> = {
   not_ultimate: "Only ultimate apps can apply for broadcast and communities. Upgrade the app to ultimate first.",

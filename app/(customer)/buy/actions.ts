@@ -3,10 +3,9 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
-import { orderJson } from "@/lib/services/order-json";
 import { placeOrder, quoteOrder } from "@/lib/services/purchase";
-import { quoteJson } from "@/lib/services/order-json";
 import { idempotencyKeySchema, orderSchema } from "@/lib/validation/orders";
+import { orderJson, quoteJson } from "@/lib/wire";
 
 /** A quote writes nothing, so it is priced before the buyer ticks the SLA box; the order itself requires it. */
 const quoteSchema = z.preprocess((v) => (v && typeof v === "object" ? { ...v, agreeSla: true } : v), orderSchema);

@@ -6,10 +6,11 @@ import { requireCustomer } from "@/lib/auth/session";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { now } from "@/lib/clock";
 import { appsJson, listApps } from "@/lib/services/apps";
-import { listVouchers, voucherJson } from "@/lib/services/vouchers";
+import { listVouchers } from "@/lib/services/vouchers";
 import { BuyForm } from "@/components/buy/buy-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { voucherJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("buy"))("title") };

@@ -3,10 +3,9 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
-import { orderJson } from "@/lib/services/order-json";
 import { placeOrder, quoteOrder } from "@/lib/services/purchase";
-import { quoteJson } from "@/lib/services/order-json";
 import { idempotencyKeySchema, orderSchema } from "@/lib/validation/orders";
+import { orderJson, quoteJson } from "@/lib/wire";
 
 /** This page only changes plans (R-BUY-3): the body's type is fixed here, whatever the browser sends. */
 const asChange = (v: unknown, extra: object = {}) =>

@@ -5,7 +5,7 @@ import { ArrowLeft, Repeat } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { currentPriceBook, isPaidEdition } from "@/lib/billing/price-book";
 import { now } from "@/lib/clock";
-import { appsJson, listApps, type AppJson } from "@/lib/services/apps";
+import { appsJson, listApps } from "@/lib/services/apps";
 import { formatExpiryDay } from "@/lib/format";
 import { ChangeForm } from "@/components/change/change-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { quoteChangeAction } from "./actions";
+import type { AppJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("change"))("title") };

@@ -5,10 +5,10 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/auth/action";
 import { expiryDay, shanghaiDay } from "@/lib/billing/calendar";
 import { setAutoRenew, setDontRenew } from "@/lib/services/apps";
-import { orderJson, quoteJson } from "@/lib/services/order-json";
 import { placeOrder, quoteOrder } from "@/lib/services/purchase";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
 import { idempotencyKeySchema, orderSchema } from "@/lib/validation/orders";
+import { orderJson, quoteJson } from "@/lib/wire";
 
 /** A renewal (R-LIFE-1) or a common-expiry-day (R-LIFE-2) body: the other order types are refused here. */
 const renewal = orderSchema.refine((o) => o.type === "renewal" || o.type === "align", {

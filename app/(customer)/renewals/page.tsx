@@ -7,12 +7,13 @@ import { daysBetween, expiryDay, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { appsJson, listApps } from "@/lib/services/apps";
 import { termView } from "@/lib/billing/term";
-import { listVouchers, voucherJson } from "@/lib/services/vouchers";
+import { listVouchers } from "@/lib/services/vouchers";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
 import { RENEWABLE_STATUSES, type RenewalRow, type VoucherOption } from "@/components/renewals/types";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { voucherJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("title") };
