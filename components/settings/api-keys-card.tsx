@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -28,6 +29,7 @@ type Key = { id: string; name: string; prefix: string; createdAt: string; revoke
 export function ApiKeysCard({ keys }: { keys: Key[] }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
+  const td = useTranslations("apiDocs");
   const router = useRouter();
   const [error, setError] = useState<string | undefined>();
   const [shown, setShown] = useState<string | null>(null);
@@ -57,7 +59,12 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
     <Card>
       <CardHeader>
         <CardTitle>{t("apiKeys")}</CardTitle>
-        <CardDescription>{t("apiKeysDescription")}</CardDescription>
+        <CardDescription>
+          {t("apiKeysDescription")}{" "}
+          <Link href="/docs/api" className="font-medium text-primary hover:underline">
+            {td("fromKeys")}
+          </Link>
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
         {keys.length === 0 ? (
