@@ -90,7 +90,8 @@ export async function makeMonthBills(month: string, pushedAt: Date, opts: BillRu
           insert into bill_lines (bill_id, line_no, app_id, sdk_app_id, item, quantity, unit_price, amount, detail)
           select bill.id, x.line_no, x.app_id, x.sdk_app_id, x.item, x.quantity, x.unit_price, x.amount, x.detail
           from bill cross join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
-            as x(line_no integer, app_id uuid, sdk_app_id bigint, item text, quantity numeric(20, 3), unit_price numeric(14, 2), amount numeric(14, 2), detail jsonb)
+            as x(line_no integer, app_id uuid, sdk_app_id bigint, item text, quantity numeric(20, 3),
+              unit_price numeric(14, 2), amount numeric(14, 2), detail jsonb)
           order by x.line_no
         )
         select id from bill`)) as unknown as { id: string }[];

@@ -28,10 +28,7 @@ export default async function BuyPage({ searchParams }: Props) {
     .filter((a) => a.status !== "stopped" && a.status !== "reclaimed")
     .map((a) => ({
       ...a,
-      validTerm: hasValidTerm(
-        { edition: a.edition, status: a.status, expiresAt: a.expiresAt ? new Date(a.expiresAt) : null },
-        at,
-      ),
+      validTerm: hasValidTerm(rows.find((r) => r.sdkAppId === a.sdkAppId)!, at),
     }));
   const vouchers = voucherRows.map((v) => voucherJson(v, at)).filter((v) => v.state === "available");
 

@@ -33,7 +33,7 @@ export default async function RenewalsPage({ searchParams }: Props) {
   const today = shanghaiDay(at);
   const rowOf = new Map(paid.map((a) => [a.sdkAppId, a]));
   const rows: RenewalRow[] = (await appsJson(paid)).map((a) => {
-    const day = expiryDay(new Date(a.expiresAt!));
+    const day = expiryDay(rowOf.get(a.sdkAppId)!.expiresAt!);
     return {
       sdkAppId: a.sdkAppId,
       name: a.name,
