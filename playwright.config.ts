@@ -1,3 +1,4 @@
+import "./db/server-only-off";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/chromium";
 

@@ -9,7 +9,11 @@ const root = fileURLToPath(new URL(".", import.meta.url));
  */
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^@\//, replacement: `${root}` }],
+    alias: [
+      { find: /^@\//, replacement: `${root}` },
+      // db and services start with `import "server-only"` (a client import fails the Next build); tests are server code
+      { find: /^server-only$/, replacement: `${root}node_modules/server-only/empty.js` },
+    ],
   },
   test: {
     environment: "node",

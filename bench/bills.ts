@@ -8,6 +8,7 @@
  * app covering the month, the 30-day history pack on every 4th app, barrage bandwidth on every 5th,
  * daily figures for every app-day (1 % of apps over the free peak groups), one login per app-day.
  */
+import "../db/server-only-off";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { ensureDatabase, runMigrations } from "../db/migrate";

@@ -5,6 +5,7 @@
  * its reminders, inside the year.
  *   npm run bench:clock           (embedded PostgreSQL in .data/bench-pg, or DATABASE_URL's server)
  */
+import "../db/server-only-off";
 import { performance } from "node:perf_hooks";
 import { ensureDatabase, runMigrations } from "../db/migrate";
 import { startEmbeddedPostgres, type EmbeddedPg } from "../db/embedded";

@@ -3,6 +3,7 @@
  * one account under contention, refund previews and the apps list, on a fresh database.
  *   npm run bench                  (embedded PostgreSQL in .data/bench-pg, or DATABASE_URL's server)
  */
+import "../db/server-only-off";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { ensureDatabase, runMigrations } from "../db/migrate";

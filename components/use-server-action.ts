@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import type { ActionError, ActionResult } from "@/lib/auth/action";
+import type { ActionError, ActionResult } from "@/lib/wire";
 import type { FieldErrors } from "@/lib/errors";
 
 type Options<A extends unknown[], T> = {

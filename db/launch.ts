@@ -6,6 +6,7 @@
  * A production start on an external database never seeds the demo logins and refuses to serve while one
  * exists (db/production.ts).
  */
+import "./server-only-off";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";

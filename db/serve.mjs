@@ -2,7 +2,8 @@
  * Serves the production build with one process per core on one port (issue 11). The launcher
  * (db/launch.ts) runs `node db/serve.mjs <port>`; this primary bundles lib/http/fast-api.ts with esbuild
  * (into .next/fast-api.cjs, well under a second), then forks WEB_CONCURRENCY workers (default: the number
- * of cores, less one when PostgreSQL is on this machine; see workerCount) with node:cluster. Each worker runs Next in-process (`next({ dev: false })`, what `next start`
+ * of cores, less one when PostgreSQL is on this machine; see workerCount) with node:cluster. Each
+ * worker runs Next in-process (`next({ dev: false })`, what `next start`
  * runs) behind its own node:http server: the hot API paths (fast-api.ts: health, quotes, orders, login
  * usage, entitlement checks) are answered by their route files' handlers directly, everything else by
  * Next's request handler. Their `listen(port)` goes through the primary, which hands connections out

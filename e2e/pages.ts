@@ -72,6 +72,7 @@ export const PAGES: PageSpec[] = [
   { route: "/refunds", who: "customer", path: "/refunds" },
   { route: "/balance", who: "customer", path: "/balance" },
   { route: "/settings", who: "customer", path: "/settings" },
+  { route: "/docs/api", who: "customer", path: "/docs/api" },
   { route: "/admin", who: "operator", path: "/admin" },
   { route: "/admin/accounts", who: "operator", path: "/admin/accounts" },
   {

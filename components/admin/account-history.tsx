@@ -1,14 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { formatCNY, formatDateTime } from "@/lib/format";
-import type { OrderView } from "@/lib/services/purchase";
-import type { RefundView } from "@/lib/services/refund";
+import type { OrderJson, RefundJson } from "@/lib/wire";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TableCard } from "@/components/table-card";
 
 /** The order's lines grouped by app: [[sdkAppId, [products…]], …]. */
-function byApp(lines: OrderView["lines"]): [string, string[]][] {
-  const m = new Map<string, string[]>();
+function byApp(lines: OrderJson["lines"]): [number, string[]][] {
+  const m = new Map<number, string[]>();
   for (const l of lines) m.set(l.sdkAppId, [...(m.get(l.sdkAppId) ?? []), l.product]);
   return [...m.entries()];
 }
@@ -16,7 +15,7 @@ function byApp(lines: OrderView["lines"]): [string, string[]][] {
 const REFUND_BADGE = { executed: "success", pending_review: "warning", rejected: "destructive" } as const;
 
 /** An account's orders and refunds, as operators see them on the account page. */
-export async function AccountHistory({ orders, refunds }: { orders: OrderView[]; refunds: RefundView[] }) {
+export async function AccountHistory({ orders, refunds }: { orders: OrderJson[]; refunds: RefundJson[] }) {
   const t = await getTranslations("admin");
   const tp = await getTranslations("packName");
   const product = (p: string) => (p === "plan" ? t("productPlan") : tp.has(p) ? tp(p) : p);
@@ -35,7 +34,7 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
           <TableBody>
             {orders.map((o) => (
               <TableRow key={o.id}>
-                <TableCell className="whitespace-nowrap font-mono text-xs">{o.number ?? o.orderNo}</TableCell>
+                <TableCell className="whitespace-nowrap font-mono text-xs">{o.orderNo}</TableCell>
                 <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(o.createdAt)}</TableCell>
                 <TableCell>
                   {t(`orderTypes.${o.type}`)}
@@ -64,7 +63,7 @@ export async function AccountHistory({ orders, refunds }: { orders: OrderView[];
           <TableBody>
             {refunds.map((r) => (
               <TableRow key={r.id}>
-                <TableCell className="whitespace-nowrap font-mono text-xs">{r.number ?? r.refundNo}</TableCell>
+                <TableCell className="whitespace-nowrap font-mono text-xs">{r.refundNo}</TableCell>
                 <TableCell className="whitespace-nowrap text-muted-foreground">
                   {formatDateTime(r.requestedAt)}
                 </TableCell>

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { AppJson } from "@/lib/services/apps";
 import type { AppStatus } from "@/lib/billing/apps";
 import { formatDateTime, formatExpiryDay } from "@/lib/format";
 import { SortHeader } from "@/components/data-list/sort-header";
@@ -8,6 +7,7 @@ import type { TermView } from "@/lib/billing/term";
 import { TermText } from "./term-text";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHeader, TableRow } from "@/components/ui/table";
+import type { AppJson } from "@/lib/wire";
 
 const STATUS_VARIANT: Record<AppStatus, "success" | "warning" | "destructive" | "secondary" | "outline"> = {
   enabled: "success",

@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Plus } from "lucide-react";
 import { createAppAction } from "@/app/(customer)/apps/actions";
-import type { AppJson } from "@/lib/services/apps";
 import { submitWith } from "@/components/submit-with";
 import { Button } from "@/components/ui/button";
 import {
@@ -19,6 +18,7 @@ import {
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useServerAction } from "@/components/use-server-action";
+import type { AppJson } from "@/lib/wire";
 
 type Props = {
   /** the trigger button's text */

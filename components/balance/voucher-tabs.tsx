@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { VoucherJson, VoucherState } from "@/lib/services/vouchers";
 import { formatCNY, formatDateTime } from "@/lib/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { VoucherJson, VoucherState } from "@/lib/wire";
 
 const STATES: VoucherState[] = ["available", "used", "expired"];
 

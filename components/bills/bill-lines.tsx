@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { BillJson } from "@/lib/services/bill-views";
 import { formatCNY } from "@/lib/format";
 import { money, sumMoney, toMoneyString } from "@/lib/money";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { evidenceText } from "./evidence";
+import type { BillJson } from "@/lib/wire";
 
 /** A bill's lines grouped by app, each with its evidence and the app's subtotal. */
 export async function BillLinesByApp({ bill }: { bill: BillJson }) {

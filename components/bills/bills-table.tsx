@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { BillJson } from "@/lib/services/bill-views";
 import { formatCNY, formatDateTime } from "@/lib/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { BillStatusBadge } from "./status-badge";
+import type { BillJson } from "@/lib/wire";
 
 /** The account's bills, newest month first (the order of GET /bills). */
 export async function BillsTable({ bills }: { bills: BillJson[] }) {

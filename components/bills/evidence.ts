@@ -1,4 +1,4 @@
-import type { BillJson } from "@/lib/services/bill-views";
+import type { BillJson } from "@/lib/wire";
 
 type Line = BillJson["lines"][number];
 type T = (key: string, values?: Record<string, string | number>) => string;

@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { AppJson } from "@/lib/services/apps";
 import { formatExpiryDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Label } from "@/components/ui/label";
 import { Combobox } from "@/components/ui/combobox";
 import { CreateAppForm } from "@/components/apps/create-app-form";
 import type { BuyApp } from "./types";
+import type { AppJson } from "@/lib/wire";
 
 const STATUS_VARIANT = {
   enabled: "success",

@@ -9,7 +9,6 @@ import { AppWindow } from "lucide-react";
 import { toast } from "sonner";
 import { placeOrderAction } from "@/app/(customer)/orders/actions";
 import { PACK_NAMES, type PaidEdition } from "@/lib/billing/price-book";
-import type { AppJson } from "@/lib/services/apps";
 import { formatCNY, formatExpiryDay } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -32,6 +31,7 @@ import { termMonths, TermPicker, type Term } from "./term-picker";
 import type { BuyApp, BuyProps, OrderBody } from "./types";
 import { useQuote } from "./use-quote";
 import { isPositive } from "./money";
+import type { AppJson } from "@/lib/wire";
 
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { QuoteJson } from "@/lib/services/order-json";
 import { formatCNY } from "@/lib/format";
 import {
   AlertDialog,
@@ -15,6 +14,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { useLineLabels } from "./labels";
 import { isZero } from "./money";
+import type { QuoteJson } from "@/lib/wire";
 
 type Props = {
   open: boolean;

@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { VoucherJson } from "@/lib/services/vouchers";
 import { formatCNY, formatDay } from "@/lib/format";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import type { VoucherJson } from "@/lib/wire";
 
 type Props = {
   plan: boolean;

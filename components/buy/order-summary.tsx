@@ -4,7 +4,6 @@ import { topUpHref } from "@/components/top-up-href";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Info, Loader2 } from "lucide-react";
-import type { QuoteJson } from "@/lib/services/order-json";
 import { formatCNY, formatDay, formatExpiryDay } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -13,6 +12,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useLineLabels } from "./labels";
 import { isPositive, isZero } from "./money";
 import type { QuoteState } from "./use-quote";
+import type { QuoteJson } from "@/lib/wire";
 
 type Props = {
   app: { name: string; sdkAppId: number } | null;

@@ -1,6 +1,5 @@
-import type { AppJson } from "@/lib/services/apps";
-import type { VoucherJson } from "@/lib/services/vouchers";
 import type { PackName, PaidEdition, PriceBook } from "@/lib/billing/price-book";
+import type { AppJson, VoucherJson } from "@/lib/wire";
 
 /** An app the buyer may choose, with whether it has a valid term (decided on the server's clock). */
 export type BuyApp = AppJson & { validTerm: boolean };

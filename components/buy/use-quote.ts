@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { quoteOrderAction } from "@/app/(customer)/orders/actions";
-import type { QuoteJson } from "@/lib/services/order-json";
 import type { OrderBody } from "./types";
+import type { QuoteJson } from "@/lib/wire";
 
 export type QuoteState =
   | { kind: "idle" }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { QuoteJson } from "@/lib/services/order-json";
 import { formatCNY } from "@/lib/format";
 import { RefundLinesTable } from "@/components/refunds/preview-table";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTierLabel } from "./pack-choice";
+import type { QuoteJson } from "@/lib/wire";
 
 /** "-12.30" → "12.30": the size of a signed wire amount, for "net refunded". */
 export const magnitude = (amount: string) => amount.replace(/^-/, "");

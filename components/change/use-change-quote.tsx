@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { quoteOrderAction } from "@/app/(customer)/orders/actions";
-import type { QuoteJson } from "@/lib/services/order-json";
 import type { PackName, PaidEdition } from "@/lib/billing/price-book";
+import type { QuoteJson } from "@/lib/wire";
 
 export type ChangeBody = {
   sdkAppId: number;

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Sparkles } from "lucide-react";
-import type { ApplicationJson } from "@/lib/services/features";
 import { formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { cn } from "@/lib/utils";
 import { FeatureDecision } from "./feature-decision";
 import { STATUS_VARIANT, useApplicationLine } from "./labels";
+import type { ApplicationJson } from "@/lib/wire";
 
 export type QueueItem = ApplicationJson & { accountId: string; accountName: string; appName: string };
 const FILTERS = ["pending", "approved", "enabled", "rejected", "stopped", "all"] as const;

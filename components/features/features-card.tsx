@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { Megaphone, UsersRound } from "lucide-react";
 import { applyFeatureAction } from "@/app/(customer)/apps/[sdkAppId]/actions";
 import type { AppliedFeature, NotEligibleReason } from "@/lib/billing/features";
-import type { ApplicationJson } from "@/lib/services/features";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -15,6 +14,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useServerAction } from "@/components/use-server-action";
 import { STATUS_VARIANT, useApplicationLine } from "./labels";
+import type { ApplicationJson } from "@/lib/wire";
 
 type Props = {
   app: { sdkAppId: number; name: string };

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ApplicationJson } from "@/lib/services/features";
 import { formatDateTime } from "@/lib/format";
+import type { ApplicationJson } from "@/lib/wire";
 
 /** The one sentence that says where an application stands (app page and operator queue). */
 export function useApplicationLine() {

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ArrowRight } from "lucide-react";
 import { formatCNY } from "@/lib/format";
-import type { OrderJson } from "@/lib/services/order-json";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { OrderJson } from "@/lib/wire";
 
 /** R-BUY-3 on the receipt: the refund of the old plan (per line, cash/gift), the purchase, and the net. */
 export async function ChangeStory({ order }: { order: OrderJson }) {

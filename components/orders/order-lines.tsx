@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { OrderJson } from "@/lib/services/order-json";
 import { formatCNY, formatDay, formatExpiryDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useLineLabels } from "@/components/buy/labels";
 import { isZero } from "@/components/buy/money";
+import type { OrderJson } from "@/lib/wire";
 
 /** An order's lines: app, product, tier, term, period (Shanghai days), list price, campaign, amount. */
 export function OrderLines({ lines, label }: { lines: OrderJson["lines"]; label: string }) {

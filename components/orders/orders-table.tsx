@@ -4,13 +4,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { ChevronDown, ChevronRight } from "lucide-react";
-import type { OrderJson } from "@/lib/services/order-json";
 import { formatCNY, formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { isZero } from "@/components/buy/money";
 import { OrderLines } from "./order-lines";
+import type { OrderJson } from "@/lib/wire";
 
 /** One page of the account's orders (filtered and paged on the server): expand an order's lines, open its receipt. */
 export function OrdersTable({ orders }: { orders: OrderJson[] }) {

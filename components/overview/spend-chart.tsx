@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatCNY } from "@/lib/format";
-import type { MonthSpend } from "@/lib/services/overview";
+import type { MonthSpend } from "@/lib/wire";
 
 const W = 600;
 const H = 140;

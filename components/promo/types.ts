@@ -1,4 +1,4 @@
-import type { CampaignJson } from "@/lib/services/campaigns";
+import type { CampaignJson } from "@/lib/wire";
 
 export type CampaignState = "running" | "scheduled" | "ended";
 /** A campaign with its state at the platform clock's now, decided on the server. */

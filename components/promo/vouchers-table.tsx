@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { VoucherJson, VoucherState } from "@/lib/services/vouchers";
 import { formatCNY, formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { VoucherJson, VoucherState } from "@/lib/wire";
 
 export type AdminVoucherRow = VoucherJson & { accountName: string };
 

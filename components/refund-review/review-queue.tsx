@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ShieldCheck } from "lucide-react";
-import type { RefundJson } from "@/lib/services/refund-json";
 import { formatCNY, formatDateTime } from "@/lib/format";
 import { RefundStatusBadge, useRefundLabels } from "@/components/refunds/labels";
 import { RefundLinesTable } from "@/components/refunds/preview-table";
@@ -13,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { DecisionButtons } from "./decision-buttons";
+import type { RefundJson } from "@/lib/wire";
 
 export type ReviewItem = RefundJson & { accountName: string; recent: RefundJson[] };
 

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { ArrowDown, ArrowUp, History } from "lucide-react";
-import type { RefundJson } from "@/lib/services/refund-json";
 import { formatCNY, formatDateTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { RefundStatusBadge, useRefundLabels, type RefundStatus } from "./labels";
+import type { RefundJson } from "@/lib/wire";
 
 const STATUSES: RefundStatus[] = ["pending_review", "executed", "rejected"];
 

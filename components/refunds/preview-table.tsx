@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { PreviewJson } from "@/lib/services/refund-json";
 import { formatCNY } from "@/lib/format";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useRefundLabels } from "./labels";
+import type { PreviewJson } from "@/lib/wire";
 
 /** A preview line, or a stored refund line (whose note is plain text). */
 type Line = Omit<PreviewJson["lines"][number], "note"> & { note?: string };

@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { AlertTriangle, Info, Undo2 } from "lucide-react";
 import { previewRefundAction, requestRefundAction } from "@/app/(customer)/refunds/actions";
-import type { PreviewJson } from "@/lib/services/refund-json";
 import { formatCNY } from "@/lib/format";
 import {
   AlertDialog,
@@ -29,6 +28,7 @@ import { useServerAction } from "@/components/use-server-action";
 import { useRefundLabels } from "./labels";
 import { ModeChoice, type RefundMode } from "./mode-choice";
 import { RefundLinesTable } from "./preview-table";
+import type { PreviewJson } from "@/lib/wire";
 
 /** A paid app the customer may ask a refund for, with its active prepaid packs. */
 export type RefundableApp = { sdkAppId: number; name: string; edition: string; status: string; packs: string[] };

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Copy, KeyRound } from "lucide-react";
@@ -29,6 +30,7 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
   const formRef = useRef<HTMLFormElement>(null);
+  const td = useTranslations("apiDocs");
   const [shown, setShown] = useState<string | null>(null);
   const create = useServerAction(createApiKeyAction, {
     errors: "inline",
@@ -44,7 +46,14 @@ export function ApiKeysCard({ keys }: { keys: Key[] }) {
   return (
     <TableCard
       title={t("apiKeys")}
-      description={t("apiKeysDescription")}
+      description={
+        <>
+          {t("apiKeysDescription")}{" "}
+          <Link href="/docs/api" className="font-medium text-primary hover:underline">
+            {td("fromKeys")}
+          </Link>
+        </>
+      }
       contentClassName="grid gap-6"
       isEmpty={keys.length === 0}
       empty={

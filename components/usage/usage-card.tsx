@@ -1,15 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { Activity } from "lucide-react";
-import type { monthToDate } from "@/lib/services/usage";
+import type { MonthUsage } from "@/lib/wire";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { UsageMeters } from "./usage-meters";
 import { UsageCharts } from "./usage-chart";
 import { UsageEstimate } from "./usage-estimate";
-
-/** What `monthToDate` returns: plain JSON, money as strings. */
-export type MonthUsage = Awaited<ReturnType<typeof monthToDate>>;
 
 /** A daily figure the section shows; bandwidth stays with the server's estimate. */
 export type UsageMetric = "dau" | "groups" | "liveGroups";

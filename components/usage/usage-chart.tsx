@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { addDays } from "@/lib/billing/calendar";
 import { cn } from "@/lib/utils";
-import type { MonthUsage, UsageMetric } from "./usage-card";
+import type { MonthUsage } from "@/lib/wire";
+import type { UsageMetric } from "./usage-card";
 
 const SLOT = 10;
 const H = 100;

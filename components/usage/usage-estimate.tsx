@@ -3,7 +3,7 @@ import { Info } from "lucide-react";
 import { formatCNY } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import type { MonthUsage } from "./usage-card";
+import type { MonthUsage } from "@/lib/wire";
 
 const n = (v: number) => v.toLocaleString("en-US");
 

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { cn } from "@/lib/utils";
-import type { MonthUsage, UsageMetric } from "./usage-card";
+import type { MonthUsage } from "@/lib/wire";
+import type { UsageMetric } from "./usage-card";
 
 const n = (v: number) => v.toLocaleString("en-US");
 

@@ -1,4 +1,16 @@
-import { bigserial, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { apps } from "./apps";
 
@@ -49,7 +61,7 @@ export const billLines = pgTable(
     appId: uuid("app_id")
       .notNull()
       .references(() => apps.id),
-    sdkAppId: text("sdk_app_id").notNull(),
+    sdkAppId: bigint("sdk_app_id", { mode: "number" }).notNull(),
     // dau_overage | group_overage | history | barrage_bandwidth
     item: text("item").notNull(),
     // units over the free quota, days of history, or Mbps·day of bandwidth

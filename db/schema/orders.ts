@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -77,7 +78,7 @@ export const orderLines = pgTable(
     appId: uuid("app_id")
       .notNull()
       .references(() => apps.id),
-    sdkAppId: text("sdk_app_id").notNull(),
+    sdkAppId: bigint("sdk_app_id", { mode: "number" }).notNull(),
     // "plan" or a pack name
     product: text("product").notNull(),
     // the plan's edition (plan lines) or the pack tier (pack lines, null when the pack has none)

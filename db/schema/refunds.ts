@@ -1,4 +1,4 @@
-import { bigserial, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { apps } from "./apps";
 import { orderLines, orders } from "./orders";
@@ -22,7 +22,7 @@ export const refunds = pgTable(
     appId: uuid("app_id")
       .notNull()
       .references(() => apps.id),
-    sdkAppId: text("sdk_app_id").notNull(),
+    sdkAppId: bigint("sdk_app_id", { mode: "number" }).notNull(),
     // "plan" or a pack name
     product: text("product").notNull(),
     mode: text("mode", { enum: ["five_day", "standard"] }).notNull(),

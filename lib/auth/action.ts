@@ -11,8 +11,9 @@ import { formatCNY } from "@/lib/format";
 import { unstorableFields } from "@/lib/validation/text";
 import { log } from "@/lib/log";
 
-export type ActionError = { code: string; message: string; fields?: FieldErrors };
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+import type { ActionResult } from "@/lib/wire/console";
+
+export type { ActionError, ActionResult } from "@/lib/wire/console";
 
 type ActorFor<P extends Permission> = P extends `admin:${string}` ? OperatorActor : CustomerActor;
 

@@ -14,6 +14,7 @@ const AREAS = [
   "features",
   "lists",
   "money",
+  "api-docs",
 ] as const;
 
 export default getRequestConfig(async () => {

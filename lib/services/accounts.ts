@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { accounts, apiKeys, apps, users } from "@/db/schema";
@@ -6,26 +7,15 @@ import { hashApiKey, hashPassword, newApiKey } from "@/lib/auth/secrets";
 import { COUNTED_STATUSES } from "@/lib/billing/apps";
 import { DomainError, notFound, validationFailed, type FieldErrors } from "@/lib/errors";
 import { now } from "@/lib/clock";
-import { ZERO, money, toMoneyString } from "@/lib/money";
+import { ZERO, money } from "@/lib/money";
 import { MAX_MONEY } from "@/lib/validation/text";
-import { balanceOf, lockAccount, post } from "./ledger";
+import { lockAccount, post } from "./ledger";
 import { writeAudit } from "./audit";
 import { liftArrears } from "./bills";
 import { escapeLike } from "./like";
+import { accountJson } from "@/lib/wire/accounts";
 
 type AccountRow = typeof accounts.$inferSelect;
-
-export function accountJson(a: AccountRow) {
-  const b = balanceOf(a);
-  return {
-    id: a.id,
-    name: a.name,
-    verified: a.verified,
-    balance: { cash: toMoneyString(b.cash), gift: toMoneyString(b.gift), available: toMoneyString(b.available) },
-    inArrears: b.available.lt(0),
-    fiveDayRefundUsed: a.fiveDayRefundAt !== null,
-  };
-}
 
 export async function getAccount(accountId: string, conn: DbOrTx = db()): Promise<AccountRow> {
   const [a] = await conn.select().from(accounts).where(eq(accounts.id, accountId));

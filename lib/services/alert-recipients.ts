@@ -1,4 +1,6 @@
 /** Alert recipients (余额预警 recipients, R-LIFE-6 / R-ACC-1): people the owner names to receive notifications. */
+import "server-only";
+import { recipientJson } from "@/lib/wire/notifications";
 import { and, asc, count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { alertRecipients } from "@/db/schema";
@@ -8,13 +10,6 @@ import { DomainError, notFound } from "@/lib/errors";
 import { MAX_RECIPIENTS, type RecipientInput } from "@/lib/validation/notifications";
 import { writeAudit } from "./audit";
 import { lockAccount } from "./ledger";
-
-type RecipientRow = typeof alertRecipients.$inferSelect;
-
-/** API.md `recipient`. */
-export function recipientJson(r: RecipientRow) {
-  return { id: r.id, name: r.name, email: r.email, phone: r.phone, kinds: r.kinds };
-}
 
 /** By name (creation instants can tie under the frozen test clock). */
 export async function listRecipients(accountId: string) {

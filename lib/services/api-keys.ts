@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";

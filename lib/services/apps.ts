@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { rowsFromJson } from "@/db/json-rows";
 import { db, type Db, type Tx } from "@/db/client";
@@ -26,26 +27,11 @@ import { currentPriceBook } from "@/lib/billing/price-book";
 import { lockAccount } from "./ledger";
 import { writeAudit } from "./audit";
 import { escapeLike } from "./like";
+import { appJson, type AppJson } from "@/lib/wire/apps";
 
 export type AppRow = typeof apps.$inferSelect;
 
 export type PackRow = typeof appPacks.$inferSelect;
-
-export function appJson(a: AppRow, packs: PackRow[] = []) {
-  return {
-    sdkAppId: a.sdkAppId,
-    name: a.name,
-    edition: a.edition,
-    status: a.status,
-    statusReason: a.statusReason,
-    statusChangedAt: a.statusChangedAt.toISOString(),
-    createdAt: a.createdAt.toISOString(),
-    expiresAt: a.expiresAt ? a.expiresAt.toISOString() : null,
-    autoRenew: a.autoRenew,
-    dontRenew: a.dontRenew,
-    packs: packs.map((p) => ({ pack: p.pack, tier: p.tier, billing: p.billing, endsAt: p.endsAt.toISOString() })),
-  };
-}
 
 /** The packs in force on each app at `at` (not refunded, not past their end), keyed by app id. */
 export async function activePacks(appIds: string[], at: Date): Promise<Map<string, PackRow[]>> {
@@ -72,7 +58,6 @@ export async function appsJson(rows: AppRow[]): Promise<AppJson[]> {
 export async function oneAppJson(row: AppRow): Promise<AppJson> {
   return (await appsJson([row]))[0]!;
 }
-export type AppJson = ReturnType<typeof appJson>;
 
 /** R-APP-1, R-APP-2: creates a trial app; the account row lock makes the cap hold under concurrency. */
 export async function createApp(

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, or, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, apiKeys, auditLog, users } from "@/db/schema";

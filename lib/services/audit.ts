@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { auditLog } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type DbOrTx } from "@/db/client";
 import { wantsAutoRenew } from "@/lib/billing/lifecycle";
 import { renewalNotice, type RenewalNotice } from "@/lib/billing/term";

@@ -3,6 +3,7 @@
  * the caller's transaction (which holds the account lock): called where the balance changes (ledger
  * `post`), when the owner sets a threshold, and at each Shanghai midnight (runBalanceAlertsDue).
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { balanceAlerts } from "@/db/schema";

@@ -3,6 +3,7 @@
  * moment a change of balance takes `available` below the threshold (ledger `post`), and at each Shanghai
  * midnight while it stays below — once a day, at most 5 days in a row, re-armed once at or above again.
  */
+import "server-only";
 import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { balanceAlerts, ledgerEntries } from "@/db/schema";
@@ -11,10 +12,10 @@ import { MAX_ALERT_DAYS } from "@/lib/billing/balance-alert";
 import { midnightsBetween, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { money, toMoneyString, type Money } from "@/lib/money";
-import { accountJson } from "./accounts";
 import { writeAudit } from "./audit";
 import { checkBalanceAlert } from "./balance-alert-check";
 import { balanceOf, lockAccount } from "./ledger";
+import { accountJson } from "@/lib/wire";
 
 export type BalanceAlertJson = { threshold: string } | null;
 

@@ -11,6 +11,7 @@
  * - the day's edition / history tier / barrage pack = the highest held during the day's service time.
  * The row carries exactly what `MonthSummary` (lib/billing/bills.ts) needs.
  */
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { monthSpan } from "@/lib/billing/arrears";
@@ -214,7 +215,7 @@ export function appMonthQuery(
            (case when s.bw_days > 0 then greatest(ud.dom_k, 99 - s.first_w_dom) end)::text as dom_peak,
            (case when s.bw_days > 0 then greatest(ud.intl_k, 99 - s.first_w_dom) end)::text as intl_peak
     from svc s left join dau d on d.app_id = s.app_id left join ud on ud.app_id = s.app_id
-    order by s.account_id, s.sdk_app_id::bigint`;
+    order by s.account_id, s.sdk_app_id`;
 }
 
 type Raw = {

@@ -1,38 +1,14 @@
 /** Reading bills: API.md's `bill` shape, the CSV of its lines, and what the console pages need. */
+import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, apps, billLines, bills } from "@/db/schema";
 import { arrearsBanner } from "@/lib/billing/arrears";
-import { money, toMoneyString } from "@/lib/money";
+import { money } from "@/lib/money";
 import { notFound } from "@/lib/errors";
+import { billJson, type BillJson } from "@/lib/wire/bills";
 
-type BillRow = typeof bills.$inferSelect;
 type LineRow = typeof billLines.$inferSelect & { appName: string };
-
-export type BillJson = ReturnType<typeof billJson>;
-
-export function billJson(b: BillRow, lines: LineRow[]) {
-  return {
-    id: b.id,
-    billNo: b.billNo,
-    month: b.month,
-    status: b.status,
-    pushedAt: b.pushedAt.toISOString(),
-    deductedAt: b.deductedAt ? b.deductedAt.toISOString() : null,
-    total: toMoneyString(money(b.total)),
-    paid:
-      b.paidCash === null ? null : { gift: toMoneyString(money(b.paidGift!)), cash: toMoneyString(money(b.paidCash)) },
-    lines: lines.map((l) => ({
-      sdkAppId: Number(l.sdkAppId),
-      appName: l.appName,
-      item: l.item,
-      quantity: money(l.quantity).toString(),
-      unitPrice: toMoneyString(money(l.unitPrice)),
-      amount: toMoneyString(money(l.amount)),
-      detail: l.detail as Record<string, unknown>,
-    })),
-  };
-}
 
 async function linesOf(billIds: string[]): Promise<LineRow[]> {
   if (billIds.length === 0) return [];

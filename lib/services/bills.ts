@@ -4,6 +4,7 @@
  * per account; deducting and suspending are one transaction per account. Every step runs at its
  * own scheduled instant and is state-driven, so repeats and concurrent runs do nothing more.
  */
+import "server-only";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, apps, appStatusEvents, bills } from "@/db/schema";
@@ -70,7 +71,7 @@ export async function makeMonthBills(month: string, pushedAt: Date, opts: BillRu
       const lines = d.lines.map((l, i) => ({
         line_no: i + 1,
         app_id: l.appId,
-        sdk_app_id: String(l.sdkAppId),
+        sdk_app_id: l.sdkAppId,
         item: l.item,
         quantity: l.quantity,
         unit_price: toMoneyString(l.unitPrice),
@@ -90,7 +91,7 @@ export async function makeMonthBills(month: string, pushedAt: Date, opts: BillRu
           insert into bill_lines (bill_id, line_no, app_id, sdk_app_id, item, quantity, unit_price, amount, detail)
           select bill.id, x.line_no, x.app_id, x.sdk_app_id, x.item, x.quantity, x.unit_price, x.amount, x.detail
           from bill cross join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
-            as x(line_no integer, app_id uuid, sdk_app_id text, item text, quantity numeric(20, 3),
+            as x(line_no integer, app_id uuid, sdk_app_id bigint, item text, quantity numeric(20, 3),
               unit_price numeric(14, 2), amount numeric(14, 2), detail jsonb)
           order by x.line_no
         )

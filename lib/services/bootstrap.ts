@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { db } from "@/db/client";

@@ -1,9 +1,10 @@
 /** Campaigns (R-PROMO-1): operator-editable rows; the two defaults are created by a migration. */
+import "server-only";
+import { campaignJson } from "@/lib/wire/promo";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { campaigns } from "@/db/schema";
 import type { OperatorActor } from "@/lib/auth/actor";
-import { isCampaignRunning } from "@/lib/billing/campaigns";
 import { now } from "@/lib/clock";
 import { invalidState, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
@@ -24,27 +25,6 @@ export type CampaignInput = {
   endsAt: Date | null;
   refundable: boolean;
 };
-
-export function campaignJson(c: CampaignRow, at: Date) {
-  return {
-    id: c.id,
-    code: c.code,
-    name: c.name,
-    editions: c.editions,
-    minMonths: c.minMonths,
-    maxMonths: c.maxMonths,
-    appliesNew: c.appliesNew,
-    appliesRenewal: c.appliesRenewal,
-    rate: c.rate,
-    firstPurchaseOnly: c.firstPurchaseOnly,
-    oncePerAccount: c.oncePerAccount,
-    startsAt: c.startsAt.toISOString(),
-    endsAt: c.endsAt?.toISOString() ?? null,
-    refundable: c.refundable,
-    running: isCampaignRunning(c, at),
-  };
-}
-export type CampaignJson = ReturnType<typeof campaignJson>;
 
 export async function listCampaigns(): Promise<CampaignRow[]> {
   return db().select().from(campaigns).orderBy(asc(campaigns.createdAt), asc(campaigns.name));

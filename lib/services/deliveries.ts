@@ -1,4 +1,5 @@
 /** The outbox as operators see it (Jobs & delivery page, `GET /admin/deliveries`). */
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, deliveries, notifications, type DeliveryStatus } from "@/db/schema";
@@ -20,20 +21,6 @@ export async function listDeliveries(f: DeliveryFilter = {}) {
     )
     .limit(f.limit ?? 500);
   return rows.map((r) => ({ ...r.d, kind: r.kind, accountName: r.accountName }));
-}
-
-/** API.md's delivery. */
-export function deliveryJson(d: typeof deliveries.$inferSelect) {
-  return {
-    id: d.id,
-    notificationId: d.notificationId,
-    channel: d.channel,
-    to: d.to,
-    status: d.status,
-    attempts: d.attempts,
-    lastError: d.lastError,
-    sentAt: d.sentAt?.toISOString() ?? null,
-  };
 }
 
 export async function deliveryCounts(): Promise<Record<DeliveryStatus, number>> {

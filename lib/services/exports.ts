@@ -2,14 +2,14 @@
  * CSV exports of the customer's money (issue 9): orders, the ledger, refunds and one receipt.
  * RFC 4180 quoting, CRLF, money as two-decimal strings, instants in Shanghai time with offset.
  */
+import "server-only";
 import { addDays, shanghaiMidnight } from "@/lib/billing/calendar";
 import { formatDateTime } from "@/lib/format";
 import type { ExportRange } from "@/lib/validation/exports";
 import { listLedger } from "./ledger";
-import { orderJson, type OrderJson } from "./order-json";
 import { listOrders } from "./purchase";
 import { listRefunds } from "./refund";
-import { refundJson } from "./refund-json";
+import { orderJson, type OrderJson, refundJson } from "@/lib/wire";
 
 const MAX_ROWS = 50_000;
 

@@ -2,6 +2,7 @@
  * Feature applications (R-FEAT-1): the owner applies, an operator approves or rejects, the feature
  * is enabled 48 hours after approval and stops when the app leaves ultimate or its term ends.
  */
+import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, apps, featureApplications } from "@/db/schema";
@@ -27,25 +28,6 @@ import { notify } from "./notifications";
 
 export type ApplicationRow = typeof featureApplications.$inferSelect;
 const SYSTEM = { kind: "system" } as const;
-
-/** API.md `application` (plus enableAt, reason, stoppedAt, stopReason). */
-export function applicationJson(a: ApplicationRow) {
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return {
-    id: a.id,
-    sdkAppId: a.sdkAppId,
-    feature: a.feature,
-    status: a.status,
-    appliedAt: a.appliedAt.toISOString(),
-    decidedAt: iso(a.decidedAt),
-    enabledAt: iso(a.enabledAt),
-    enableAt: iso(a.enableAt),
-    reason: a.reason,
-    stoppedAt: iso(a.stoppedAt),
-    stopReason: a.stopReason,
-  };
-}
-export type ApplicationJson = ReturnType<typeof applicationJson>;
 
 const NOT_ELIGIBLE: Record<NotEligibleReason, string> = {
   not_ultimate: "Only ultimate apps can apply for broadcast and communities. Upgrade the app to ultimate first.",

@@ -1,12 +1,11 @@
 /** The in-app inbox (R-LIFE-6): the account's notifications, newest first, with read marks. */
+import "server-only";
+import { notificationJson } from "@/lib/wire/notifications";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { apps, notifications, type NotificationKind } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { notFound } from "@/lib/errors";
-import { renderNotification } from "@/lib/notifications/render";
-
-type NotificationRow = typeof notifications.$inferSelect;
 
 /** App names by SDKAppID for the text (apps of this account only). */
 export async function appNamesFor(conn: DbOrTx, accountId: string, ids: number[]): Promise<Record<string, string>> {
@@ -16,23 +15,6 @@ export async function appNamesFor(conn: DbOrTx, accountId: string, ids: number[]
     .from(apps)
     .where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, ids)));
   return Object.fromEntries(rows.map((r) => [String(r.sdkAppId), r.name]));
-}
-
-/** API.md `notification`. */
-export function notificationJson(row: NotificationRow, locale: Locale, appNames: Record<string, string> = {}) {
-  const { title, body } = renderNotification(
-    { kind: row.kind, data: row.data, sdkAppIds: row.sdkAppIds },
-    { locale, appNames },
-  );
-  return {
-    id: row.id,
-    kind: row.kind,
-    createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt?.toISOString() ?? null,
-    sdkAppIds: row.sdkAppIds,
-    title,
-    body,
-  };
 }
 
 export type InboxFilter = { unread?: boolean; kind?: NotificationKind; limit?: number };

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { accounts, ledgerEntries, orders, refunds } from "@/db/schema";

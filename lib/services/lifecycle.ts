@@ -4,6 +4,7 @@
  * (R-LIFE-6). State-driven, so a repeated run, two workers (the account row lock) or a long pause
  * give the same result as one run on time (R-LIFE-7).
  */
+import "server-only";
 import { and, asc, eq, gt, inArray, lte, ne, or } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { apps } from "@/db/schema";

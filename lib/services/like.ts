@@ -1,4 +1,5 @@
 /** `%`, `_` and `\` in a search text are literal characters, not patterns. */
+import "server-only";
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

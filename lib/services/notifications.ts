@@ -5,6 +5,7 @@
  * through the outbox (`deliveries`, written here in the caller's transaction) and is sent after
  * commit by the delivery job (lib/jobs/delivery.ts), so it never blocks or rolls back the caller's work.
  */
+import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {

@@ -1,4 +1,5 @@
 /** Draws the next order / refund sequence value and formats its human number (lib/billing/numbers.ts). */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { formatDocNumber, type NumberKind } from "@/lib/billing/numbers";

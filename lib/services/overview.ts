@@ -1,11 +1,11 @@
 /** What the customer's overview shows beyond the balance: a handful of statements, whatever the number of apps. */
+import "server-only";
+import type { MonthSpend } from "@/lib/wire/console";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apps, bills, ledgerEntries, notifications } from "@/db/schema";
 import { DAY_MS, shanghaiDay, shanghaiMidnight } from "@/lib/billing/calendar";
 import { money, toMoneyString } from "@/lib/money";
-
-export type MonthSpend = { month: string; prepaid: string; postpaid: string; refunded: string; net: string };
 
 /** "2026-11" → "2026-05" for n = -6 (calendar months, no clock involved). */
 export function addMonths(month: string, n: number): string {

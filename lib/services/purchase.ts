@@ -2,6 +2,7 @@
  * Purchase use cases (SPEC §5, R-LIFE-1): quote (nothing written) and place an order (one
  * transaction: lock, re-quote, pay, write order + lines + packs + ledger + audit, update apps).
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne, sql } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
@@ -743,7 +744,7 @@ export async function fulfilOrder(
       lineNo: i + 1,
       accountId,
       appId: l.appId,
-      sdkAppId: String(l.sdkAppId),
+      sdkAppId: l.sdkAppId,
       product: l.product,
       edition: l.edition,
       tier: l.tier,

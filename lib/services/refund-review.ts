@@ -3,6 +3,7 @@
  * to a plan change decides the whole change: approval runs both halves in one transaction at the
  * amounts of the request; rejection releases everything.
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { db } from "@/db/client";
@@ -30,7 +31,7 @@ async function lockPending(tx: Tx, id: string): Promise<RefundRow> {
 /** R-LIFE-6: the customer is told the decision (one `refund_reviewed` notification a day lists every decision). */
 async function notifyReviewed(tx: Tx, r: RefundRow, at: Date, orderNumber?: string): Promise<void> {
   const facts = {
-    sdkAppId: Number(r.sdkAppId),
+    sdkAppId: r.sdkAppId,
     product: r.product,
     status: r.status,
     total: r.total,
@@ -42,7 +43,7 @@ async function notifyReviewed(tx: Tx, r: RefundRow, at: Date, orderNumber?: stri
     accountId: r.accountId,
     kind: "refund_reviewed",
     at,
-    sdkAppIds: [Number(r.sdkAppId)],
+    sdkAppIds: [r.sdkAppId],
     data: { refunds: { [r.id]: facts } },
   });
 }

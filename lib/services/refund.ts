@@ -2,6 +2,7 @@
  * Refund use cases (SPEC §6): preview (nothing written), request (executes, or waits for review),
  * operator approve / reject. Each write is one transaction under the account lock.
  */
+import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, like, lt, ne } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import { accounts, appPacks, apps, orderLines, orders, refundLines, refunds } from "@/db/schema";
@@ -145,7 +146,7 @@ export async function writeRefund(
       number,
       accountId: app.accountId,
       appId: app.id,
-      sdkAppId: String(app.sdkAppId),
+      sdkAppId: app.sdkAppId,
       product: input.product,
       mode: input.mode,
       status,

@@ -5,6 +5,7 @@
  * Each rule opens one transaction per account and is idempotent, so a year in one move, a minute at
  * a time, a repeated run or two runs at once all end in the same state.
  */
+import "server-only";
 import { midnightsBetween } from "@/lib/billing/calendar";
 import { runBalanceAlertsDue } from "./balance-alert";
 import { runBillsDue } from "./bills";

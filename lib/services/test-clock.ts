@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db/client";
 import type { OperatorActor } from "@/lib/auth/actor";
 import { clockMode, now, setTestClock } from "@/lib/clock";

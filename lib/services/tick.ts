@@ -5,6 +5,7 @@
  * week catches up in time order (R-LIFE-7). The row lock elects one process per pass. In test mode
  * time only moves when an operator moves the test clock, which runs the same rules itself (R-TIME-3).
  */
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { schedulerState } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Usage reports from the IM backend (SPEC §8): logins → DAU, daily figures, and the per-day view. */
+import "server-only";
 import { and, between, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apps, dailyActiveUsers, usageDaily } from "@/db/schema";

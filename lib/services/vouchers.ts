@@ -1,4 +1,5 @@
 /** Vouchers (R-PROMO-3): operators issue them to one account; a purchase uses one at most once. */
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, orders, vouchers } from "@/db/schema";
@@ -9,29 +10,6 @@ import { toMoneyString, type Money } from "@/lib/money";
 import { writeAudit } from "./audit";
 
 export type VoucherRow = typeof vouchers.$inferSelect;
-export type VoucherState = "available" | "used" | "expired";
-
-export function voucherState(v: VoucherRow, at: Date): VoucherState {
-  if (v.usedAt) return "used";
-  return v.expiresAt <= at ? "expired" : "available";
-}
-
-export function voucherJson(v: VoucherRow & { usedOrderNo?: string | null }, at: Date) {
-  return {
-    id: v.id,
-    accountId: v.accountId,
-    amount: v.amount,
-    minTotal: v.minTotal,
-    expiresAt: v.expiresAt.toISOString(),
-    issuedAt: v.issuedAt.toISOString(),
-    state: voucherState(v, at),
-    usedOrderId: v.usedOrderId,
-    usedOrderNo: v.usedOrderNo ?? null,
-    usedAt: v.usedAt?.toISOString() ?? null,
-    usedAmount: v.usedAmount,
-  };
-}
-export type VoucherJson = ReturnType<typeof voucherJson>;
 
 export async function issueVoucher(
   actor: OperatorActor,

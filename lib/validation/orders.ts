@@ -99,11 +99,15 @@ const changeOrder = z.object({
 });
 
 /** One schema for the purchase form and POST /quotes and /orders. */
-export const orderSchema: z.ZodType<OrderRequest> = z.discriminatedUnion(
-  "type",
-  [planOrder, packOrder, renewalOrder, alignOrder, changeOrder],
-  { error: "type must be one of plan, pack, renewal, align, change" },
-) as unknown as z.ZodType<OrderRequest>;
+export const orderSchema = z.discriminatedUnion("type", [planOrder, packOrder, renewalOrder, alignOrder, changeOrder], {
+  error: "type must be one of plan, pack, renewal, align, change",
+});
+/** An order body as the form and the API send it (API.md "Order bodies"). */
+export type OrderBody = z.input<typeof orderSchema>;
+/** What the schema makes of it: lib/billing's OrderRequest, checked both ways below (no cast can hide a drift). */
+export type ParsedOrder = z.output<typeof orderSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const orderSchemaMatchesOrderRequest: Same<ParsedOrder, OrderRequest> = true;
 
 export const idempotencyKeySchema = z
   .string({ error: "the Idempotency-Key header is required" })

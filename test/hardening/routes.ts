@@ -190,6 +190,7 @@ export const SAMPLES: Record<string, (f: Fixture) => Sample> = {
     body: { reason: "hostile test" },
   }),
   // The catch-all that answers JSON 404 for unknown paths.
+  "GET /api/v1/openapi.json": () => ({ key: "customer" }),
   "GET /api/v1/[...path]": () => ({ key: "customer", params: { path: ["no", "such"] }, mutate: "none" }),
   "POST /api/v1/[...path]": () => ({ key: "customer", params: { path: ["no", "such"] }, body: {}, mutate: "none" }),
   "PUT /api/v1/[...path]": () => ({ key: "customer", params: { path: ["no", "such"] }, body: {}, mutate: "none" }),

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { statementCount } from "@/db/client";
 import { now } from "@/lib/clock";
-import { accountJson, getAccount } from "@/lib/services/accounts";
+import { getAccount } from "@/lib/services/accounts";
 import { appsJson, countApps, createApp, expiringApps, listApps } from "@/lib/services/apps";
 import { listVouchers } from "@/lib/services/vouchers";
 import { placeOrder } from "@/lib/services/purchase";
@@ -17,6 +17,7 @@ import { POST as orderRoute } from "@/app/api/v1/orders/route";
 import { POST as checkRoute } from "@/app/api/v1/apps/[sdkAppId]/entitlements/check/route";
 import { POST as loginsRoute } from "@/app/api/v1/usage/logins/route";
 import { call, createCustomer, createOperator, insertApps, type TestCustomer } from "../helpers";
+import { accountJson } from "@/lib/wire";
 
 async function statementsOf(fn: () => Promise<unknown>): Promise<number> {
   const before = statementCount();

@@ -4,12 +4,12 @@ import { ReceiptText } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { formatCNY } from "@/lib/format";
-import { accountJson, getAccount } from "@/lib/services/accounts";
+import { getAccount } from "@/lib/services/accounts";
 import { countLedger, listLedger } from "@/lib/services/ledger";
 import { FilterForm } from "@/components/list/filter-form";
 import { Pagination } from "@/components/list/pagination";
 import { listHref, parseListParams, type SearchParams } from "@/components/list/params";
-import { listVouchers, voucherJson } from "@/lib/services/vouchers";
+import { listVouchers } from "@/lib/services/vouchers";
 import { BalanceChart } from "@/components/balance/balance-chart";
 import { LedgerTable } from "@/components/balance/ledger-table";
 import type { LedgerRowView } from "@/components/balance/types";
@@ -18,6 +18,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { TableCard } from "@/components/table-card";
 import { cn } from "@/lib/utils";
+import { accountJson, voucherJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("balance"))("title") };

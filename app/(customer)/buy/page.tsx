@@ -6,10 +6,11 @@ import { buyBlock, canBuyFor, hasValidTerm } from "@/lib/billing/apps";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { now } from "@/lib/clock";
 import { appsJson, listApps } from "@/lib/services/apps";
-import { listVouchers, voucherJson } from "@/lib/services/vouchers";
+import { listVouchers } from "@/lib/services/vouchers";
 import { BuyForm } from "@/components/buy/buy-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { voucherJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("buy"))("title") };
@@ -27,10 +28,7 @@ export default async function BuyPage({ searchParams }: Props) {
     .filter((a) => canBuyFor(a.status))
     .map((a) => ({
       ...a,
-      validTerm: hasValidTerm(
-        { edition: a.edition, status: a.status, expiresAt: a.expiresAt ? new Date(a.expiresAt) : null },
-        at,
-      ),
+      validTerm: hasValidTerm(rows.find((r) => r.sdkAppId === a.sdkAppId)!, at),
     }));
   const vouchers = voucherRows.map((v) => voucherJson(v, at)).filter((v) => v.state === "available");
 

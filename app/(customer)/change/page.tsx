@@ -6,7 +6,7 @@ import { requireCustomer } from "@/lib/auth/session";
 import { hasValidTerm } from "@/lib/billing/apps";
 import { currentPriceBook, isPaidEdition } from "@/lib/billing/price-book";
 import { now } from "@/lib/clock";
-import { appsJson, listApps, type AppJson } from "@/lib/services/apps";
+import { appsJson, listApps } from "@/lib/services/apps";
 import { formatExpiryDay } from "@/lib/format";
 import { ChangeForm } from "@/components/change/change-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { quoteOrderAction } from "../orders/actions";
+import type { AppJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("change"))("title") };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import type { OrderRequest } from "@/lib/billing/quote";
 import { expiryDay, shanghaiDay } from "@/lib/billing/calendar";
-import { orderJson, quoteJson } from "@/lib/services/order-json";
+import { orderJson, quoteJson } from "@/lib/wire";
 import { placeOrder, quoteOrder } from "@/lib/services/purchase";
 import { revalidateAccountPages } from "@/lib/revalidate";
 import { idempotencyKeySchema, orderSchema } from "@/lib/validation/orders";

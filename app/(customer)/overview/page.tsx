@@ -8,7 +8,7 @@ import { formatCNY, formatDateTime, formatExpiryDay } from "@/lib/format";
 import { latestBill, renewalsDue, spendByMonth, unreadSummary } from "@/lib/services/overview";
 import { SpendChart } from "@/components/overview/spend-chart";
 import { BillStatusBadge } from "@/components/bills/status-badge";
-import { accountJson, getAccount } from "@/lib/services/accounts";
+import { getAccount } from "@/lib/services/accounts";
 import { countApps, expiringApps } from "@/lib/services/apps";
 import { now } from "@/lib/clock";
 import { statusVariant } from "@/components/status-badge";
@@ -16,6 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { accountJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };

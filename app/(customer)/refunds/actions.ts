@@ -3,8 +3,8 @@
 import { runAction } from "@/lib/auth/action";
 import { revalidateAccountPages } from "@/lib/revalidate";
 import { getRefund, previewWithReview, requestRefund } from "@/lib/services/refund";
-import { previewJson, refundJson } from "@/lib/services/refund-json";
 import { refundSchema } from "@/lib/validation/refunds";
+import { previewJson, refundJson } from "@/lib/wire";
 
 /**
  * R-REF-7: what the refund would return now, line by line, and whether it would wait for review.

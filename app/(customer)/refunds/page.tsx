@@ -2,18 +2,18 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireCustomer } from "@/lib/auth/session";
 import { isGone } from "@/lib/billing/apps";
-import { accountJson, getAccount } from "@/lib/services/accounts";
+import { getAccount } from "@/lib/services/accounts";
 import { appsJson, listApps } from "@/lib/services/apps";
 import { countRefunds, listRefunds } from "@/lib/services/refund";
 import { FilterForm } from "@/components/list/filter-form";
 import { Pagination } from "@/components/list/pagination";
 import { listHref, parseListParams, type SearchParams } from "@/components/list/params";
-import { refundJson } from "@/lib/services/refund-json";
 import { RefundHistory } from "@/components/refunds/history-table";
 import { RefundRequestForm, type RefundableApp } from "@/components/refunds/request-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { accountJson, refundJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("refunds"))("title") };

@@ -8,12 +8,13 @@ import { daysBetween, expiryDay, shanghaiDay } from "@/lib/billing/calendar";
 import { now } from "@/lib/clock";
 import { appsJson, listApps } from "@/lib/services/apps";
 import { termView } from "@/lib/billing/term";
-import { listVouchers, voucherJson } from "@/lib/services/vouchers";
+import { listVouchers } from "@/lib/services/vouchers";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
 import type { RenewalRow, VoucherOption } from "@/components/renewals/types";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { voucherJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("renewals"))("title") };
@@ -30,7 +31,7 @@ export default async function RenewalsPage({ searchParams }: Props) {
   const today = shanghaiDay(at);
   const rowOf = new Map(paid.map((a) => [a.sdkAppId, a]));
   const rows: RenewalRow[] = (await appsJson(paid)).map((a) => {
-    const day = expiryDay(new Date(a.expiresAt!));
+    const day = expiryDay(rowOf.get(a.sdkAppId)!.expiresAt!);
     return {
       sdkAppId: a.sdkAppId,
       name: a.name,

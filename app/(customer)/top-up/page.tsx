@@ -5,11 +5,12 @@ import { Landmark } from "lucide-react";
 import { requireCustomer } from "@/lib/auth/session";
 import { formatCNY } from "@/lib/format";
 import { parseMoneyInput } from "@/lib/money";
-import { accountJson, getAccount } from "@/lib/services/accounts";
+import { getAccount } from "@/lib/services/accounts";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { accountJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("topUp"))("title") };

@@ -3,9 +3,10 @@
 import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import { revalidateAccountPages } from "@/lib/revalidate";
-import { applicationJson, applyFeature } from "@/lib/services/features";
+import { applyFeature } from "@/lib/services/features";
 import { sdkAppIdSchema } from "@/lib/validation/apps";
 import { applyFeatureSchema } from "@/lib/validation/features";
+import { applicationJson } from "@/lib/wire";
 
 const input = z.object({ sdkAppId: sdkAppIdSchema }).extend(applyFeatureSchema.shape);
 

@@ -24,7 +24,7 @@ import { autoRenewNotice } from "@/lib/services/auto-renew-notice";
 import { TermText } from "@/components/apps/term-text";
 import { formatCNY } from "@/lib/format";
 import { toMoneyString } from "@/lib/money";
-import { applicationJson, applicationsOf } from "@/lib/services/features";
+import { applicationsOf } from "@/lib/services/features";
 import { FeaturesCard } from "@/components/features/features-card";
 import { AppTimeline } from "@/components/features/app-timeline";
 import { AppActions } from "@/components/apps/app-actions";
@@ -32,6 +32,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { applicationJson } from "@/lib/wire";
 
 type Props = { params: Promise<{ sdkAppId: string }> };
 

@@ -5,7 +5,6 @@ import { ReceiptText, ShoppingCart } from "lucide-react";
 import { ORDER_TYPES } from "@/db/schema/orders";
 import { requireCustomer } from "@/lib/auth/session";
 import { countOrders, listOrders } from "@/lib/services/purchase";
-import { orderJson } from "@/lib/services/order-json";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { FilterForm } from "@/components/list/filter-form";
 import { Pagination } from "@/components/list/pagination";
@@ -14,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
+import { orderJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("title") };

@@ -13,10 +13,10 @@ import { requireCustomer } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatCNY, formatDateTime } from "@/lib/format";
 import { getOrder } from "@/lib/services/purchase";
-import { orderJson, type OrderJson } from "@/lib/services/order-json";
 import { OrderLines } from "@/components/orders/order-lines";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { orderJson, type OrderJson } from "@/lib/wire";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -4,12 +4,13 @@ import { Plus } from "lucide-react";
 import { requireOperator } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { formatDateTime } from "@/lib/format";
-import { campaignJson, listCampaigns } from "@/lib/services/campaigns";
+import { listCampaigns } from "@/lib/services/campaigns";
 import { CampaignDialog } from "@/components/promo/campaign-dialog";
 import { CampaignsTable } from "@/components/promo/campaigns-table";
 import type { CampaignView } from "@/components/promo/types";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { campaignJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaigns"))("title") };

@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { runAction } from "@/lib/auth/action";
 import { revalidateAccountPages } from "@/lib/revalidate";
-import { applicationJson, approveFeature, rejectFeature } from "@/lib/services/features";
+import { approveFeature, rejectFeature } from "@/lib/services/features";
 import { applicationIdSchema, rejectFeatureSchema } from "@/lib/validation/features";
+import { applicationJson } from "@/lib/wire";
 
 const target = z.object({ id: applicationIdSchema });
 

@@ -3,10 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { requireOperator } from "@/lib/auth/session";
 import { enableAtOf } from "@/lib/billing/features";
 import { now } from "@/lib/clock";
-import { applicationJson, listApplications } from "@/lib/services/features";
+import { listApplications } from "@/lib/services/features";
 import { applicationFilterSchema } from "@/lib/validation/features";
 import { FeatureQueue } from "@/components/features/feature-queue";
 import { PageHeader } from "@/components/ui/page-header";
+import { applicationJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("featureQueue"))("title") };

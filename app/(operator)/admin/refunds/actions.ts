@@ -5,8 +5,8 @@ import { runAction } from "@/lib/auth/action";
 import { revalidateAccountPages } from "@/lib/revalidate";
 import { getRefund } from "@/lib/services/refund";
 import { approveRefund, rejectRefund } from "@/lib/services/refund-review";
-import { refundJson } from "@/lib/services/refund-json";
 import { rejectSchema } from "@/lib/validation/refunds";
+import { refundJson } from "@/lib/wire";
 
 const target = z.object({ id: z.uuid({ error: "must be a refund id" }) });
 

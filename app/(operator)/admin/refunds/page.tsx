@@ -11,9 +11,9 @@ import { Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { refundJson } from "@/lib/services/refund-json";
 import { ReviewQueue, type ReviewItem } from "@/components/refund-review/review-queue";
 import { PageHeader } from "@/components/ui/page-header";
+import { refundJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("refundReview"))("title") };

@@ -4,11 +4,12 @@ import { addDays, shanghaiDay } from "@/lib/billing/calendar";
 import { requireOperator } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { listAccounts } from "@/lib/services/accounts";
-import { listVouchers, voucherJson } from "@/lib/services/vouchers";
+import { listVouchers } from "@/lib/services/vouchers";
 import { IssueVoucherForm } from "@/components/promo/issue-voucher-form";
 import { VouchersTable } from "@/components/promo/vouchers-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { voucherJson } from "@/lib/wire";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vouchers"))("adminTitle") };

@@ -2,9 +2,9 @@ import { apiRoute, body } from "@/lib/auth/api";
 import { parseInput } from "@/lib/validation/common";
 import { numberSearchTerm } from "@/lib/billing/numbers";
 import { listOrders, placeOrder } from "@/lib/services/purchase";
-import { orderJson } from "@/lib/services/order-json";
 import { orderListQuerySchema } from "@/lib/validation/exports";
 import { idempotencyHeaderSchema, orderSchema } from "@/lib/validation/orders";
+import { orderJson } from "@/lib/wire";
 
 /** `{orders: [order]}` (API.md), newest first; `?q=` finds by part of the order number, `?type=` narrows. */
 export const GET = apiRoute("orders:read", async ({ actor, req }) => {

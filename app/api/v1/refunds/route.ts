@@ -1,7 +1,7 @@
 import { apiRoute, body, created } from "@/lib/auth/api";
 import { getRefund, listRefunds, requestRefund } from "@/lib/services/refund";
-import { refundJson } from "@/lib/services/refund-json";
 import { refundSchema } from "@/lib/validation/refunds";
+import { refundJson } from "@/lib/wire";
 
 export const GET = apiRoute("refunds:read", async ({ actor }) => ({
   refunds: (await listRefunds({ accountId: actor.accountId })).map(refundJson),

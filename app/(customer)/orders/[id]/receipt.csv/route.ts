@@ -2,9 +2,9 @@ import { z } from "zod";
 import { errorResponse } from "@/lib/auth/api";
 import { csvResponse, sessionCustomer } from "@/lib/http/console-csv";
 import { receiptCsv } from "@/lib/services/exports";
-import { orderJson } from "@/lib/services/order-json";
 import { getOrder } from "@/lib/services/purchase";
 import { parseInput } from "@/lib/validation/common";
+import { orderJson } from "@/lib/wire";
 
 const idSchema = z.object({ id: z.uuid("must be an order id") });
 

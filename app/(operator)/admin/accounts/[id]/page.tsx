@@ -7,7 +7,7 @@ import { z } from "zod";
 import { requireOperator } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatCNY, formatDateTime, formatExpiryDay } from "@/lib/format";
-import { accountJson, getAccount, listAccountUsers } from "@/lib/services/accounts";
+import { getAccount, listAccountUsers } from "@/lib/services/accounts";
 import { listApps } from "@/lib/services/apps";
 import { loginLocks } from "@/lib/services/login";
 import { now } from "@/lib/clock";
@@ -22,6 +22,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { TableCard } from "@/components/table-card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { accountJson, orderJson, refundJson } from "@/lib/wire";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -183,7 +184,7 @@ export default async function AccountPage({ params }: Props) {
           </Table>
         </TableCard>
       </div>
-      <AccountHistory orders={orders} refunds={refunds} />
+      <AccountHistory orders={orders.map(orderJson)} refunds={refunds.map(refundJson)} />
     </div>
   );
 }

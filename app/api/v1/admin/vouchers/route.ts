@@ -1,8 +1,9 @@
 import { apiRoute, body, created } from "@/lib/auth/api";
 import { now } from "@/lib/clock";
 import { money } from "@/lib/money";
-import { issueVoucher, listVouchers, voucherJson } from "@/lib/services/vouchers";
+import { issueVoucher, listVouchers } from "@/lib/services/vouchers";
 import { voucherIssueSchema } from "@/lib/validation/orders";
+import { voucherJson } from "@/lib/wire";
 
 export const GET = apiRoute("admin:vouchers", async () => {
   const at = await now();

@@ -1,7 +1,8 @@
 import { apiRoute, body, created } from "@/lib/auth/api";
-import { applicationJson, applyFeature, listAppApplications } from "@/lib/services/features";
+import { applyFeature, listAppApplications } from "@/lib/services/features";
 import { applyFeatureSchema } from "@/lib/validation/features";
 import { appIdOf, type AppParams } from "../params";
+import { applicationJson } from "@/lib/wire";
 
 /** R-FEAT-1: the owner of an ultimate app applies for broadcast or communities. */
 export const POST = apiRoute<"features:write", AppParams>("features:write", async ({ actor, req, params }) => {

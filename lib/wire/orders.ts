@@ -1,13 +1,53 @@
-/** Wire forms of quotes and orders (API.md): money as two-decimal strings, instants as ISO 8601. */
+/** API.md `quote` / `order`: money as two-decimal strings, instants as ISO 8601. */
+import { z } from "zod";
+import { ORDER_STATUSES, ORDER_TYPES } from "@/db/schema/orders";
+import { orderNumberOf, refundNumberOf } from "@/lib/billing/numbers";
 import type { Quote, QuoteLine } from "@/lib/billing/quote";
 import { money, toMoneyString, type Money } from "@/lib/money";
-import { orderNumberOf, refundNumberOf } from "@/lib/billing/numbers";
-import type { OrderView, PendingLines, QuoteView } from "./purchase";
-import { previewJson } from "./refund-json";
+import type { OrderView, PendingLines, QuoteView } from "@/lib/services/purchase";
+import { id, instant, iso, moneyString, sdkAppId } from "./common";
+import { previewJson, previewJsonSchema } from "./refunds";
 
 const monthsNumber = (m: Money) => Number(m.toDecimalPlaces(6).toString());
 
-function quoteLineJson(l: QuoteLine) {
+const lineFields = {
+  sdkAppId,
+  product: z.string(),
+  edition: z.string().nullable().optional(),
+  tier: z.string().optional(),
+  billing: z.enum(["prepaid", "postpaid"]),
+  months: z.number(),
+  periodStart: instant,
+  periodEnd: instant,
+  unitPrice: moneyString,
+  listAmount: moneyString,
+  discountAmount: moneyString,
+  campaign: z.string().optional(),
+  campaignName: z.string().nullable().optional(),
+  amount: moneyString,
+};
+const balanceJsonSchema = z.object({ cash: moneyString, gift: moneyString, available: moneyString });
+
+export const quoteJsonSchema = z
+  .object({
+    type: z.enum(ORDER_TYPES),
+    lines: z.array(z.object(lineFields)),
+    listTotal: moneyString,
+    discountTotal: moneyString,
+    voucherAmount: moneyString,
+    voucherId: id.optional(),
+    total: moneyString,
+    // change orders (R-BUY-3): the refund of the current plan made in the same transaction, and total − refund
+    refund: previewJsonSchema.optional(),
+    net: moneyString.optional(),
+    priceBookVersion: z.string(),
+    balance: balanceJsonSchema,
+    shortfall: moneyString,
+  })
+  .meta({ id: "Quote" });
+export type QuoteJson = z.infer<typeof quoteJsonSchema>;
+
+function quoteLineJson(l: QuoteLine): QuoteJson["lines"][number] {
   return {
     sdkAppId: l.sdkAppId,
     product: l.product,
@@ -15,8 +55,8 @@ function quoteLineJson(l: QuoteLine) {
     ...(l.tier !== null ? { tier: l.tier } : {}),
     billing: l.billing,
     months: monthsNumber(l.months),
-    periodStart: l.periodStart.toISOString(),
-    periodEnd: l.periodEnd.toISOString(),
+    periodStart: iso(l.periodStart),
+    periodEnd: iso(l.periodEnd),
     unitPrice: toMoneyString(l.unitPrice),
     listAmount: toMoneyString(l.listAmount),
     discountAmount: toMoneyString(l.discountAmount),
@@ -25,7 +65,7 @@ function quoteLineJson(l: QuoteLine) {
   };
 }
 
-export function quoteJson(v: QuoteView) {
+export function quoteJson(v: QuoteView): QuoteJson {
   const q: Quote = v.quote;
   return {
     type: q.type,
@@ -45,40 +85,75 @@ export function quoteJson(v: QuoteView) {
     shortfall: toMoneyString(v.shortfall),
   };
 }
-export type QuoteJson = ReturnType<typeof quoteJson>;
 
-type LineJson = {
-  sdkAppId: number;
-  appName: string;
-  product: string;
-  edition?: string | null;
-  tier?: string;
-  billing: string;
-  months: number;
-  periodStart: string;
-  periodEnd: string;
-  unitPrice: string;
-  listAmount: string;
-  discountAmount: string;
-  campaign?: string;
-  campaignName?: string | null;
-  amount: string;
-  paid: { cash: string; gift: string; voucher: string };
-  refundable: boolean;
-  priceBookVersion: string;
-};
+const paidJsonSchema = z.object({ cash: moneyString, gift: moneyString, voucher: moneyString });
+const orderLineJsonSchema = z.object({
+  ...lineFields,
+  appName: z.string(),
+  paid: paidJsonSchema,
+  refundable: z.boolean(),
+  priceBookVersion: z.string(),
+});
+type LineJson = z.infer<typeof orderLineJsonSchema>;
+
+export const orderJsonSchema = z
+  .object({
+    id,
+    orderNo: z.string(),
+    type: z.enum(ORDER_TYPES),
+    // paid | pending_review (a plan change waiting for its refund's review, R-BUY-3) | rejected
+    status: z.enum(ORDER_STATUSES),
+    // R-BUY-9: placed by the platform on the app's auto-renew instruction
+    autoRenewal: z.boolean(),
+    lines: z.array(orderLineJsonSchema),
+    listTotal: moneyString,
+    discountTotal: moneyString,
+    voucherAmount: moneyString,
+    voucherId: id.optional(),
+    total: moneyString,
+    paid: paidJsonSchema,
+    refund: z
+      .object({
+        id,
+        refundNo: z.string(),
+        status: z.string(),
+        total: moneyString,
+        cash: moneyString,
+        gift: moneyString,
+        reviewReason: z.string().nullable(),
+        rejectReason: z.string().nullable(),
+        lines: z.array(
+          z.object({
+            orderId: id,
+            product: z.string(),
+            paid: moneyString,
+            used: moneyString,
+            amount: moneyString,
+            cash: moneyString,
+            gift: moneyString,
+            note: z.string().optional(),
+          }),
+        ),
+      })
+      .optional(),
+    net: moneyString.optional(),
+    placedBy: z.string(),
+    createdAt: instant,
+  })
+  .meta({ id: "Order" });
+export type OrderJson = z.infer<typeof orderJsonSchema>;
 
 function paidLines(o: OrderView): LineJson[] {
   return o.lines.map((l) => ({
-    sdkAppId: Number(l.sdkAppId),
+    sdkAppId: l.sdkAppId,
     appName: l.appName,
     product: l.product,
     ...(l.product === "plan" ? { edition: l.edition } : {}),
     ...(l.tier !== null ? { tier: l.tier } : {}),
     billing: l.billing,
     months: monthsNumber(money(l.months)),
-    periodStart: l.periodStart.toISOString(),
-    periodEnd: l.periodEnd.toISOString(),
+    periodStart: iso(l.periodStart),
+    periodEnd: iso(l.periodEnd),
     unitPrice: l.unitPrice,
     listAmount: l.listAmount,
     discountAmount: l.discountAmount,
@@ -90,9 +165,7 @@ function paidLines(o: OrderView): LineJson[] {
   }));
 }
 
-/**
- * A change waiting for review (or rejected) has no order lines yet: its quoted lines, nothing paid; periods as quoted.
- */
+/** A change waiting for review (or rejected) has no order lines yet: its quoted lines, nothing paid. */
 function quotedLines(p: PendingLines): LineJson[] {
   return p.lines.map((l) => ({
     sdkAppId: l.sdkAppId,
@@ -115,15 +188,13 @@ function quotedLines(p: PendingLines): LineJson[] {
   }));
 }
 
-export function orderJson(o: OrderView) {
+export function orderJson(o: OrderView): OrderJson {
   const r = o.refund;
   return {
     id: o.id,
     orderNo: orderNumberOf(o),
     type: o.type,
-    // paid | pending_review (a plan change waiting for its refund's review, R-BUY-3) | rejected
     status: o.status,
-    // R-BUY-9: placed by the platform on the app's auto-renew instruction
     autoRenewal: o.actor === "system:auto_renew",
     lines: o.lines.length === 0 && o.pendingLines ? quotedLines(o.pendingLines as PendingLines) : paidLines(o),
     listTotal: o.listTotal,
@@ -158,7 +229,6 @@ export function orderJson(o: OrderView) {
         }
       : {}),
     placedBy: o.placedByRole,
-    createdAt: o.createdAt.toISOString(),
+    createdAt: iso(o.createdAt),
   };
 }
-export type OrderJson = ReturnType<typeof orderJson>;
