@@ -200,5 +200,5 @@ describe("issue 8: hostile input never answers 500", () => {
         );
       }
     }
-  }, 300_000);
+  }, 900_000);
 });
