@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, e2eDatabaseUrl, login, setLocale, shot, uniq } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO, e2eDatabaseUrl, expect, setLocale, shot, signIn, test, uniq } from "./fixtures";
 
 // R-LIFE-3 / R-LIFE-4: bills list, bill page and the arrears banner. The spec makes its own account
 // and drives the bill steps through the services at their own scheduled instants (a test hook on the
@@ -56,15 +56,13 @@ async function setUp(): Promise<Setup> {
     select ${app.id}::uuid, ${days[8]!}::date, 'u' || g, ${shanghaiMidnight(days[8]!).toISOString()}::timestamptz from generate_series(1, 12345) as g`);
   await recordDaily(
     owner,
-    days
-      .slice(0, 5)
-      .map((date, i) => ({
-        sdkAppId: app.sdkAppId,
-        date,
-        groups: 1200 + i,
-        liveGroups: 4,
-        bandwidthMbps: { domestic: 1.25 + i, international: i === 2 ? 0.5 : 0 },
-      })),
+    days.slice(0, 5).map((date, i) => ({
+      sdkAppId: app.sdkAppId,
+      date,
+      groups: 1200 + i,
+      liveGroups: 4,
+      bandwidthMbps: { domestic: 1.25 + i, international: i === 2 ? 0.5 : 0 },
+    })),
   );
   // Made at 00:00 on the 1st, deducted at 00:00 on the 3rd, each at its own instant.
   await runBillsDue(new Date(pushAt(month).getTime() - 1000), deductAt(month), { accountIds: [accountId] });
@@ -79,21 +77,12 @@ async function wideAndNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-let s: Setup;
-
-test.beforeAll(async () => {
-  s = await setUp();
-});
-
-test.afterAll(async () => {
-  const { closeDb } = await import("../db/client");
-  await closeDb();
-});
-
 test("R-LIFE-3 / R-LIFE-4: the bills list, a bill's lines with evidence and CSV, and the arrears banner (zh-CN, en)", async ({
   page,
 }) => {
-  await login(page, s);
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
+  const s = await setUp();
+  await signIn(page.context(), s);
   await page.goto("/bills");
   await expect(page.getByRole("heading", { level: 1, name: "账单" })).toBeVisible();
   const row = page.getByTestId("bill-row");
@@ -152,8 +141,8 @@ test("R-LIFE-3 / R-LIFE-4: the bills list, a bill's lines with evidence and CSV,
   await wideAndNarrow(page, "arrears-suspended-zh");
 });
 
-test("the Bills page has an empty state for an account without bills", async ({ page }) => {
-  await login(page, DEMO.unverified);
+test("the Bills page has an empty state for an account without bills", async ({ page, seedUser }) => {
+  await signIn(page.context(), await seedUser({ verified: false }));
   await page.goto("/bills");
   await expect(page.getByText("暂无账单")).toBeVisible();
   await shot(page, "bills-empty-zh");

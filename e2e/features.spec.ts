@@ -1,52 +1,14 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, login, OPERATOR_KEY, setLocale, shot, uniq } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, type SeedOptions, setLocale, shot, signIn, test, v1 } from "./fixtures";
 
-// R-FEAT-1 and the app's "what happens when" timeline, on an account this spec makes for itself
-// (operator API), so the demo accounts' balances stay as other specs expect them.
-
-async function api(
-  request: APIRequestContext,
-  key: string,
-  method: "get" | "post",
-  path: string,
-  data?: object,
-  headers: Record<string, string> = {},
-) {
-  const res = await request[method](`/api/v1${path}`, {
-    headers: { Authorization: `Bearer ${key}`, ...headers },
-    data,
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
+// R-FEAT-1 and the app's "what happens when" timeline, on an account this test makes for itself.
 
 /** A verified, funded customer with one ultimate app (3 months) and one trial app. */
-async function customerWithUltimate(request: APIRequestContext) {
-  const id = uniq();
-  const owner = { email: `features-${id}@example.com`, password: "features-e2e-1" };
-  const name = `E2E 功能 ${id}`;
-  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", {
-    name,
-    ownerEmail: owner.email,
-    ownerPassword: owner.password,
-  });
-  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/verify`);
-  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, {
-    cash: "100000.00",
-    note: "e2e features",
-  });
-  const app = await api(request, apiKey, "post", "/apps", { name: "旗舰应用 Flagship" });
-  await api(
-    request,
-    apiKey,
-    "post",
-    "/orders",
-    { type: "plan", sdkAppId: app.sdkAppId, edition: "ultimate", months: 3, packs: [], agreeSla: true },
-    { "Idempotency-Key": `features-${id}` },
-  );
-  const trial = await api(request, apiKey, "post", "/apps", { name: "试用应用 Trial" });
-  return { owner, accountName: name, apiKey, sdkAppId: app.sdkAppId as number, trialId: trial.sdkAppId as number };
-}
+const ULTIMATE: SeedOptions = {
+  name: "E2E 功能",
+  cash: "100000.00",
+  apps: [{ name: "旗舰应用 Flagship", plan: { edition: "ultimate", months: 3 } }, { name: "试用应用 Trial" }],
+};
 
 async function wideAndNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -58,13 +20,20 @@ async function wideAndNarrow(page: Page, name: string) {
 
 test("R-FEAT-1: the owner applies, an operator approves one feature and rejects the other; statuses and the timeline show it", async ({
   page,
-  browser,
+  operatorPage: op,
   request,
+  seedUser,
 }) => {
-  const c = await customerWithUltimate(request);
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
+  const seeded = await seedUser(ULTIMATE);
+  const c = {
+    ...seeded,
+    sdkAppId: seeded.apps["旗舰应用 Flagship"]!,
+    trialId: seeded.apps["试用应用 Trial"]!,
+  };
 
   // Customer: the app page shows the timeline and both features, not applied.
-  await login(page, c.owner);
+  await signIn(page.context(), c);
   await page.goto(`/apps/${c.sdkAppId}`);
   const timeline = page.getByRole("region", { name: "接下来会发生什么" });
   await expect(timeline).toBeVisible();
@@ -94,12 +63,8 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
   await expect(page.getByRole("button", { name: "申请开通" })).toHaveCount(0);
 
   // Operator: the queue names the account and the app; approve broadcast, reject communities with a reason.
-  const opContext = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    viewport: { width: 1280, height: 900 },
-  });
-  const op = await opContext.newPage();
-  await login(op, DEMO.operator);
+  await op.setViewportSize({ width: 1280, height: 900 });
+  await op.goto("/admin");
   await op.getByRole("link", { name: "开通申请" }).first().click();
   await expect(op.getByRole("heading", { level: 1 })).toHaveText("开通申请");
   const rows = op.getByTestId("feature-queue-row").filter({ hasText: c.accountName });
@@ -130,14 +95,13 @@ test("R-FEAT-1: the owner applies, an operator approves one feature and rejects 
   await expect(op.getByRole("heading", { level: 1 })).toHaveText("Feature applications");
   await expect(op.getByTestId("feature-queue-row").filter({ hasText: c.accountName })).toHaveCount(2);
   await wideAndNarrow(op, "admin-feature-applications-en");
-  await opContext.close();
 
   // Customer: approved with its enabling instant (approval + 48 h), rejected with the reason; the timeline has the enablement.
-  const apps = await api(request, c.apiKey, "get", `/apps/${c.sdkAppId}/features`);
+  const apps = await v1(request, c.apiKey, "get", `/apps/${c.sdkAppId}/features`);
   const approved = apps.applications.find((a: { feature: string }) => a.feature === "broadcast");
   expect(approved.status).toBe("approved");
   expect(Date.parse(approved.enableAt) - Date.parse(approved.decidedAt)).toBe(48 * 3600 * 1000);
-  const ent = await api(request, c.apiKey, "post", `/apps/${c.sdkAppId}/entitlements/check`, {
+  const ent = await v1(request, c.apiKey, "post", `/apps/${c.sdkAppId}/entitlements/check`, {
     action: "use_feature",
     feature: "broadcast",
   });

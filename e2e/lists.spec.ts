@@ -1,31 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { login, OPERATOR_KEY, shot, uniq, DEMO } from "./fixtures";
-
-/** The locale cookie for the whole site (path /), whatever page we are on. */
-async function setLocale(page: Page, locale: "zh-CN" | "en") {
-  const base = page.url().startsWith("http") ? new URL("/", page.url()).toString() : "http://127.0.0.1/";
-  await page.context().addCookies([{ name: "locale", value: locale, url: base }]);
-}
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, OPERATOR_KEY, setLocale, shot, signIn, test, uniq, v1 as api } from "./fixtures";
 
 // Issue 9, lists: the apps list, the operator's accounts list and audit log page on the server with
 // search and filters in the URL; the buy page's app picker is a searchable combobox. Each test
 // makes its own customer through the operator API.
-
-async function api(
-  request: APIRequestContext,
-  key: string,
-  method: "get" | "post",
-  path: string,
-  data?: object,
-  headers: Record<string, string> = {},
-) {
-  const res = await request[method](`/api/v1${path}`, {
-    headers: { Authorization: `Bearer ${key}`, ...headers },
-    data,
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
 
 /** A verified, funded customer with `n` trial apps named "App 001" … and one pro app "Paid 旗舰". */
 async function customerWithApps(request: APIRequestContext, n: number) {
@@ -66,7 +44,7 @@ test("apps list: 60 apps page on the server, with the count, search and filters 
   test.setTimeout(180_000);
   const c = await customerWithApps(request, 60);
   await page.setViewportSize({ width: 390, height: 844 });
-  await login(page, c.owner);
+  await signIn(page.context(), c.owner);
   await page.goto("/apps");
   await expect(rows(page)).toHaveCount(25);
   await expect(page.getByTestId("list-count")).toHaveText("第 1–25 条，共 61 条");
@@ -102,7 +80,7 @@ test("apps list: 60 apps page on the server, with the count, search and filters 
 test("apps list in English at 390 px, and the empty search says nothing matches", async ({ page, request }) => {
   const c = await customerWithApps(request, 30);
   await page.setViewportSize({ width: 390, height: 844 });
-  await login(page, c.owner);
+  await signIn(page.context(), c.owner);
   await setLocale(page, "en");
   await page.goto("/apps?page=2");
   await expect(page.getByTestId("list-count")).toHaveText("26–31 of 31");
@@ -119,7 +97,7 @@ test("buy: the app picker is a searchable, keyboard-driven combobox with nothing
   request,
 }) => {
   const c = await customerWithApps(request, 40);
-  await login(page, c.owner);
+  await signIn(page.context(), c.owner);
   await page.goto("/buy");
   const picker = page.getByRole("combobox", { name: "应用" });
   await expect(picker).toHaveText(/选择要购买的应用/);
@@ -152,12 +130,11 @@ test("buy: the app picker is a searchable, keyboard-driven combobox with nothing
 });
 
 test("operator: accounts list pages and searches on the server; audit log shows names, labels and filters (zh and en)", async ({
-  page,
+  operatorPage: page,
   request,
 }) => {
   test.setTimeout(120_000);
   const c = await customerWithApps(request, 2);
-  await login(page, DEMO.operator);
   await page.goto("/admin/accounts?size=25");
   await expect(page.getByTestId("list-count")).toContainText("第 1–");
   await page.getByPlaceholder("按名称、邮箱或 ID 搜索").fill(c.owner.email);

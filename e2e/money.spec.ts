@@ -1,5 +1,16 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, e2eDatabaseUrl, login, OPERATOR_KEY, shot, uniq } from "./fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
+import {
+  type Customer,
+  e2eDatabaseUrl,
+  expect,
+  type SeedOptions,
+  setLocale,
+  shot,
+  signIn,
+  test,
+  uniq,
+  v1 as api,
+} from "./fixtures";
 
 // Issue 9 (money): one number per order everywhere, the change receipt, a change held for review,
 // a refunded app's wording, the auto-renew notice with its amount, CSV and print. The spec makes its
@@ -10,40 +21,7 @@ process.env.APP_MODE = "test";
 
 const NUMBER = /O-\d{8}-\d{6,}/;
 
-async function api(
-  request: APIRequestContext,
-  key: string,
-  method: "get" | "post",
-  path: string,
-  data?: object,
-  headers: Record<string, string> = {},
-) {
-  const res = await request[method](`/api/v1${path}`, {
-    headers: { Authorization: `Bearer ${key}`, ...headers },
-    data,
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
-
-type Customer = { owner: { email: string; password: string }; name: string; apiKey: string };
-
-async function customer(request: APIRequestContext): Promise<Customer> {
-  const id = uniq();
-  const owner = { email: `money-${id}@example.com`, password: "money-e2e-1" };
-  const name = `E2E 账务 ${id}`;
-  const { account, apiKey } = await api(request, OPERATOR_KEY, "post", "/admin/accounts", {
-    name,
-    ownerEmail: owner.email,
-    ownerPassword: owner.password,
-  });
-  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/verify`);
-  await api(request, OPERATOR_KEY, "post", `/admin/accounts/${account.id}/topups`, {
-    cash: "200000.00",
-    note: "e2e money",
-  });
-  return { owner, name, apiKey };
-}
+const MONEY: SeedOptions = { name: "E2E 账务", cash: "200000.00" };
 
 async function appWithPlan(
   request: APIRequestContext,
@@ -79,11 +57,6 @@ async function change(
   return { status: res.status(), order: await res.json() };
 }
 
-/** The locale cookie at path "/" (the shared helper scopes it to the current page's folder). */
-async function setLocale(page: Page, locale: "zh-CN" | "en") {
-  await page.context().addCookies([{ name: "locale", value: locale, url: test.info().project.use.baseURL! }]);
-}
-
 async function wideAndNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot(page, `${name}-wide`);
@@ -106,18 +79,15 @@ async function expireIn(sdkAppId: number, days: number) {
     .where(eq(apps.sdkAppId, sdkAppId));
 }
 
-test.afterAll(async () => {
-  const { closeDb } = await import("../db/client");
-  await closeDb();
-});
-
 test("issue 9: one order number on the toast, receipt, orders list and ledger; CSV and print; the auto-renew notice with its amount", async ({
   page,
   request,
+  seedUser,
 }) => {
-  const c = await customer(request);
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
+  const c = await seedUser(MONEY);
   const app = await api(request, c.apiKey, "post", "/apps", { name: "续费应用 Renewing" });
-  await login(page, c.owner);
+  await signIn(page.context(), c);
 
   // Buy in the console: the toast names the order number.
   await page.goto(`/buy?app=${app.sdkAppId}`);
@@ -202,17 +172,19 @@ test("issue 9: one order number on the toast, receipt, orders list and ledger; C
 
 test("issue 9: a refunded app says when it was refunded and until when service runs; the change receipt; a change held for review, approved by an operator", async ({
   page,
-  browser,
+  operatorPage: op,
   request,
+  seedUser,
 }) => {
-  const c = await customer(request);
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
+  const c = await seedUser(MONEY);
 
   // The account's first order carries the first-purchase campaign, which is not refundable; buy it out of the way.
   await appWithPlan(request, c, "首单 First", "pro", 1);
   // A five-day refund (the account's first refund): refunded on …, service until …
   const refunded = await appWithPlan(request, c, "已退费 Refunded", "pro", 1);
   await api(request, c.apiKey, "post", "/refunds", { sdkAppId: refunded, product: "plan", mode: "five_day" });
-  await login(page, c.owner);
+  await signIn(page.context(), c);
   await page.goto(`/apps/${refunded}`);
   await expect(page.locator("dl").first()).toContainText(
     /已于 \d{4}-\d{2}-\d{2} 退费，服务至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
@@ -256,14 +228,8 @@ test("issue 9: a refunded app says when it was refunded and until when service r
   await expect(page.getByTestId("order-no")).toHaveText(held.order.orderNo);
 
   // An operator approves it in the console.
-  const opContext = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    viewport: { width: 1280, height: 900 },
-  });
-  const op = await opContext.newPage();
-  await login(op, DEMO.operator);
   await op.goto("/admin/refunds");
-  const item = op.getByTestId("review-item").filter({ hasText: c.name });
+  const item = op.getByTestId("review-item").filter({ hasText: c.accountName });
   await expect(item.getByTestId("review-change")).toContainText(held.order.orderNo);
   await item.getByRole("button", { name: "通过" }).click();
   await op
@@ -271,7 +237,6 @@ test("issue 9: a refunded app says when it was refunded and until when service r
     .getByRole("button", { name: /通过并退款/ })
     .click();
   await expect(op.getByText(new RegExp(`${held.order.refund.refundNo} 已通过`))).toBeVisible();
-  await opContext.close();
 
   // The customer sees it executed: paid, the refund executed, the app on its new plan.
   await page.reload();

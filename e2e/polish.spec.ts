@@ -1,14 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, e2eDatabaseUrl, login, OPERATOR_KEY, shot, uniq } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { AUTH, e2eDatabaseUrl, expect, OPERATOR_KEY, setLocale, shot, signIn, test, uniq } from "./fixtures";
 
 // The e2e database, for the one bill the overview test needs (bills.spec.ts does the same).
 process.env.DATABASE_URL = e2eDatabaseUrl();
-
-/** The locale cookie for the whole site (path /), whatever page we are on. */
-async function setLocale(page: Page, locale: "zh-CN" | "en") {
-  const base = page.url().startsWith("http") ? new URL("/", page.url()).toString() : "http://127.0.0.1/";
-  await page.context().addCookies([{ name: "locale", value: locale, url: base }]);
-}
 
 // Issue 9, "polish found on the way" and the overview, in both languages.
 
@@ -38,11 +32,10 @@ async function customer(request: APIRequestContext, cash: string) {
 }
 
 test("operator dialogs have their own bodies; top-up validates first and confirms ¥5,000.00; the toast names ¥ amounts", async ({
-  page,
+  operatorPage: page,
   request,
 }) => {
   const c = await customer(request, "0");
-  await login(page, DEMO.operator);
   await page.goto("/admin/accounts");
   await page.getByRole("button", { name: "创建账号" }).click();
   await expect(page.getByRole("dialog")).toContainText("为新客户创建主账号");
@@ -74,8 +67,7 @@ test("operator dialogs have their own bodies; top-up validates first and confirm
   await expect(page.getByText(`已为「${c.name}」入账：现金 ¥5,000.00，赠送金 ¥0.00`)).toBeVisible();
 });
 
-test("operator pages use words, not internal ones (clock mode)", async ({ page }) => {
-  await login(page, DEMO.operator);
+test("operator pages use words, not internal ones (clock mode)", async ({ operatorPage: page }) => {
   for (const locale of ["zh-CN", "en"] as const) {
     await setLocale(page, locale);
     for (const path of ["/admin", "/admin/clock"]) {
@@ -92,7 +84,7 @@ test("the SLA box links to the agreement (both languages); a shortfall leads to 
   request,
 }) => {
   const c = await customer(request, "100.00");
-  await login(page, c.owner);
+  await signIn(page.context(), c.owner);
   await page.goto(`/buy?app=${c.sdkAppId}`);
   const link = page.getByTestId("agreement-link");
   await expect(link).toHaveAttribute("href", "/agreement");
@@ -127,33 +119,36 @@ test("the SLA box links to the agreement (both languages); a shortfall leads to 
   await shot(page, "polish-top-up-en-narrow");
 });
 
-test("not-found pages answer 404 inside the console and say what was not found; a favicon exists", async ({
-  page,
-  request,
-}) => {
-  await login(page, DEMO.owner);
-  const cases: [string, string, string][] = [
-    ["/apps/1499999999", "未找到该应用", "App not found"],
-    ["/orders/00000000-0000-4000-8000-000000000000", "未找到该订单", "Order not found"],
-    ["/bills/00000000-0000-4000-8000-000000000000", "未找到该账单", "Bill not found"],
-  ];
-  for (const [path, zh, en] of cases) {
-    await setLocale(page, "zh-CN");
-    const res = await page.goto(path);
-    expect(res!.status(), path).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh);
-    await expect(page.getByRole("navigation").first()).toBeVisible();
-    await setLocale(page, "en");
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en);
-  }
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, "polish-not-found-en-narrow");
-  const icon = await request.get("/icon.svg");
-  expect(icon.status()).toBe(200);
-  expect(icon.headers()["content-type"]).toContain("image/svg");
-  await page.goto("/overview");
-  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+test.describe("the viewer account (read only)", () => {
+  test.use({ storageState: AUTH.viewerOwner });
+
+  test("not-found pages answer 404 inside the console and say what was not found; a favicon exists", async ({
+    page,
+    request,
+  }) => {
+    const cases: [string, string, string][] = [
+      ["/apps/1499999999", "未找到该应用", "App not found"],
+      ["/orders/00000000-0000-4000-8000-000000000000", "未找到该订单", "Order not found"],
+      ["/bills/00000000-0000-4000-8000-000000000000", "未找到该账单", "Bill not found"],
+    ];
+    for (const [path, zh, en] of cases) {
+      await setLocale(page, "zh-CN");
+      const res = await page.goto(path);
+      expect(res!.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh);
+      await expect(page.getByRole("navigation").first()).toBeVisible();
+      await setLocale(page, "en");
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(en);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, "polish-not-found-en-narrow");
+    const icon = await request.get("/icon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg");
+    await page.goto("/overview");
+    await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  });
 });
 
 test("the overview: spend by month, renewals due in 30 days, apps by status, the latest bill, unread notifications (zh, en, 390 px)", async ({
@@ -189,7 +184,7 @@ test("the overview: spend by month, renewals due in 30 days, apps by status, the
       pushedAt: new Date("2026-10-31T16:00:00Z"),
     });
 
-  await login(page, c.owner);
+  await signIn(page.context(), c.owner);
   await page.goto("/overview");
   await expect(page.getByTestId("spend-chart")).toBeVisible();
   await expect(page.getByTestId("spend-table").locator("tbody tr")).toHaveCount(12);

@@ -1,35 +1,27 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { availableBalance, DEMO, login, OPERATOR_KEY, setLocale, shot, uniq } from "./fixtures";
+import type { Page } from "@playwright/test";
+import {
+  availableBalance,
+  expect,
+  GALAXY,
+  LIVE,
+  type SeedOptions,
+  setLocale,
+  shot,
+  signIn,
+  test,
+  uniq,
+} from "./fixtures";
 
 /**
- * A verified, funded account of the test's own (operator API), its first (campaign-priced, not
- * refundable) order already placed: a plan change is the account's first refund, so R-REF-6's
- * "third refund within 30 days" does not send it to review as it would on the demo account.
+ * A verified, funded account of the test's own, its first (campaign-priced, not refundable) order
+ * already placed: later purchases are at list price, and a refund is the account's first, so R-REF-6's
+ * "third refund within 30 days" does not send it to review.
  */
-async function ownAccount(request: APIRequestContext) {
-  const id = uniq();
-  const owner = { email: `change-${id}@example.com`, password: "change-e2e-1" };
-  const call = async (key: string, path: string, data: object, headers: Record<string, string> = {}) => {
-    const res = await request.post(`/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, ...headers }, data });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-  const { account, apiKey } = await call(OPERATOR_KEY, "/admin/accounts", {
-    name: `E2E 变更 ${id}`,
-    ownerEmail: owner.email,
-    ownerPassword: owner.password,
-  });
-  await call(OPERATOR_KEY, `/admin/accounts/${account.id}/verify`, {});
-  await call(OPERATOR_KEY, `/admin/accounts/${account.id}/topups`, { cash: "20000.00", note: "e2e change" });
-  const first = await call(apiKey, "/apps", { name: "首单 First" });
-  await call(
-    apiKey,
-    "/orders",
-    { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true },
-    { "Idempotency-Key": `change-${id}` },
-  );
-  return owner;
-}
+const FIRST_ORDER_PLACED: SeedOptions = {
+  name: "E2E 退费",
+  cash: "20000.00",
+  apps: [{ name: "首单 First", plan: { edition: "pro", months: 1 } }],
+};
 
 /** Creates a trial app on /apps and returns its SDKAppID. */
 async function createApp(page: Page, name: string): Promise<string> {
@@ -42,7 +34,7 @@ async function createApp(page: Page, name: string): Promise<string> {
   return page.url().split("/").pop()!;
 }
 
-/** Buys one month of Pro for the app on /buy (list price: the demo owner has earlier orders). */
+/** Buys one month of Pro for the app on /buy (list price: the account has an earlier order). */
 async function buyProOneMonth(page: Page, sdkAppId: string) {
   await page.goto(`/buy?app=${sdkAppId}`);
   await page.getByRole("radio", { name: /专业版/ }).click();
@@ -55,17 +47,13 @@ async function buyProOneMonth(page: Page, sdkAppId: string) {
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
 }
 
-async function appIdOf(page: Page, name: string): Promise<string> {
-  await page.goto("/apps");
-  const row = page.getByRole("table", { name: "应用" }).getByRole("row").filter({ hasText: name });
-  return (await row.locator("td").nth(1).textContent())!.trim();
-}
-
 test("R-REF-1, R-REF-4: a five-day refund of a new Pro plan gives everything back and the app goes to disabling", async ({
   page,
+  seedUser,
 }) => {
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
   const name = `E2E 退费 ${uniq()}`;
-  await login(page, DEMO.owner);
+  await signIn(page.context(), await seedUser(FIRST_ORDER_PLACED));
   const before = await availableBalance(page);
   const sdkAppId = await createApp(page, name);
   await buyProOneMonth(page, sdkAppId);
@@ -134,10 +122,14 @@ test("R-REF-1, R-REF-4: a five-day refund of a new Pro plan gives everything bac
 
 test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects it with a reason and the customer sees why", async ({
   page,
+  operatorPage: op,
+  seedUser,
 }) => {
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
   const reason = `E2E 驳回 ${uniq()}`;
-  await login(page, DEMO.owner);
-  const live = await appIdOf(page, "直播间 Live Room");
+  const c = await seedUser(GALAXY);
+  await signIn(page.context(), c);
+  const live = String(c.apps[LIVE]);
   await page.goto(`/refunds?app=${live}`);
   await expect(page.getByRole("radio", { name: /普通退还/ })).toBeChecked();
   // The annual ultimate plan and its group-members pack, each its own line (R-REF-4).
@@ -151,33 +143,30 @@ test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects i
   const row = page.getByRole("table", { name: "退费记录" }).getByTestId("refund-row").filter({ hasText: live }).first();
   await expect(row).toContainText("审核中");
 
-  await page.context().clearCookies();
-  await login(page, DEMO.operator);
-  await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "退费审核" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("退费审核");
-  const item = page.getByTestId("review-item").filter({ hasText: live });
+  await op.goto("/admin");
+  await op.getByRole("navigation", { name: "main" }).getByRole("link", { name: "退费审核" }).click();
+  await expect(op.getByRole("heading", { level: 1 })).toHaveText("退费审核");
+  const item = op.getByTestId("review-item").filter({ hasText: live });
   await expect(item).toContainText("退费金额 ≥ ¥10,000.00");
-  await expect(item).toContainText("星河科技 Galaxy Tech");
+  await expect(item).toContainText(c.accountName);
   await expect(item.getByRole("region", { name: /近 30 天的退费/ })).toBeVisible();
-  await shot(page, "admin-refunds-zh");
+  await shot(op, "admin-refunds-zh");
 
   await item.getByRole("button", { name: "通过" }).click();
-  await expect(page.getByRole("alertdialog")).toContainText("按申请时计算的金额执行退款");
-  await page.getByRole("alertdialog").getByRole("button", { name: "取消" }).click();
+  await expect(op.getByRole("alertdialog")).toContainText("按申请时计算的金额执行退款");
+  await op.getByRole("alertdialog").getByRole("button", { name: "取消" }).click();
 
   await item.getByRole("button", { name: "驳回" }).click();
-  const dialog = page.getByRole("dialog");
+  const dialog = op.getByRole("dialog");
   await dialog.getByRole("button", { name: "驳回" }).click();
   await expect(dialog.getByText("不能为空")).toBeVisible();
   await dialog.getByLabel("驳回原因").fill(reason);
   await dialog.getByRole("button", { name: "驳回" }).click();
-  await expect(page.getByText(/^退费申请 R-\d{8}-\d{6,} 已驳回$/)).toBeVisible();
-  await expect(page.getByTestId("review-item").filter({ hasText: live })).toHaveCount(0);
-  await page.getByRole("tab", { name: /已驳回/ }).click();
-  await expect(page.getByRole("table", { name: "退费记录" })).toContainText(reason);
+  await expect(op.getByText(/^退费申请 R-\d{8}-\d{6,} 已驳回$/)).toBeVisible();
+  await expect(op.getByTestId("review-item").filter({ hasText: live })).toHaveCount(0);
+  await op.getByRole("tab", { name: /已驳回/ }).click();
+  await expect(op.getByRole("table", { name: "退费记录" })).toContainText(reason);
 
-  await page.context().clearCookies();
-  await login(page, DEMO.owner);
   await page.goto("/refunds");
   const rejected = page.getByRole("table", { name: "退费记录" }).getByTestId("refund-row").filter({ hasText: reason });
   await expect(rejected).toContainText("已驳回");
@@ -186,10 +175,11 @@ test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects i
 
 test("R-BUY-3: changing Pro to Ultimate refunds the current plan and charges the net in one step", async ({
   page,
-  request,
+  seedUser,
 }) => {
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
   const name = `E2E 变更 ${uniq()}`;
-  await login(page, await ownAccount(request));
+  await signIn(page.context(), await seedUser(FIRST_ORDER_PLACED));
   const sdkAppId = await createApp(page, name);
   await buyProOneMonth(page, sdkAppId);
 
