@@ -47,7 +47,8 @@ test("operator creates an account, verifies it and tops it up", async ({ page })
   await shot(page, "admin-account-zh");
 
   await page.getByRole("link", { name: "审计" }).first().click();
-  await expect(page.getByRole("table", { name: "审计日志" })).toContainText("充值 / 赠送"); // the action in words, not account.topup
+  // the action in words, not account.topup
+  await expect(page.getByRole("table", { name: "审计日志" })).toContainText("充值 / 赠送");
   await shot(page, "admin-audit-zh");
 });
 

@@ -7,7 +7,8 @@ const SIGNED_IN = { public: undefined, customer: AUTH.viewerOwner, operator: AUT
 
 /**
  * Issue 8: every page loads under its Content-Security-Policy with no violation, and carries the
- * security headers. The page list (e2e/pages.ts) is checked against app/**\/page.tsx, so a new page must be added there.
+ * security headers. The page list (e2e/pages.ts) is checked against app/**\/page.tsx, so a new page
+ * must be added there.
  */
 test.use({ locale: "en-US" });
 
