@@ -51,12 +51,15 @@ test.describe("the viewer account (read only)", () => {
     await expect(page).toHaveURL(/[?&]q=Live\+Room/);
     await expect(table.getByRole("row")).toHaveCount(2);
     await page.getByRole("button", { name: "清除搜索" }).click();
+    // the status filter keeps the URL's other parameters: wait until the search is gone from it
+    await expect(page).not.toHaveURL(/[?&]q=/);
     await page.getByRole("combobox", { name: "状态" }).click();
     await page.getByRole("option", { name: "停用", exact: true }).click();
     await expect(page).toHaveURL(/[?&]status=stopped/);
     await expect(table.getByRole("row")).toHaveCount(2);
     await expect(table).toContainText("Legacy Support");
     await page.getByRole("link", { name: "清除筛选" }).click();
+    await expect(page).not.toHaveURL(/[?&]status=/);
     await table.getByRole("link", { name: /应用名称/ }).click();
     await expect(table.getByRole("columnheader", { name: /应用名称/ })).toHaveAttribute("aria-sort", "ascending");
     await shot(page, "apps-zh");
