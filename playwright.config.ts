@@ -2,6 +2,9 @@ import "./db/server-only-off";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/chromium";
 
+/** Specs that move the test clock (POST /admin/clock): the "clock" project runs them last. */
+const CLOCK_SPECS = /clock\.spec\.ts$/;
+
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
@@ -24,8 +27,11 @@ function chromiumPath(): string | undefined {
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
-  fullyParallel: false,
-  workers: 1,
+  // Every test has its own account (e2e/seed.ts), so tests run in parallel; E2E_WORKERS=1 runs them one by one.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // A flaky test is fixed where it flakes, not retried.
+  retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -47,7 +53,25 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Logs each role in once and saves its state to e2e/.auth/ (e2e/auth.setup.ts).
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      testIgnore: CLOCK_SPECS,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+    // Specs that move the one test clock every account shares run after all others, one at a time.
+    {
+      name: "clock",
+      testMatch: CLOCK_SPECS,
+      dependencies: ["chromium"],
+      fullyParallel: false,
+      workers: 1,
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
   // The server starts the way `npm start` does: embedded PostgreSQL (fresh each run) unless E2E_DATABASE_URL is given.
   webServer: {
     command: "node_modules/.bin/tsx db/launch.ts start",

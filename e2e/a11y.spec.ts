@@ -1,7 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, login, setLocale } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { AUTH, expect, setLocale, test } from "./fixtures";
 import { PAGES, pagesOnDisk } from "./pages";
+
+/** Who opens each kind of page: nobody, the viewer account's owner, the operator (e2e/auth.setup.ts). */
+const SIGNED_IN = { public: undefined, customer: AUTH.viewerOwner, operator: AUTH.operator } as const;
 
 /**
  * Issue 9: every page of the console (e2e/pages.ts, checked against app/**\/page.tsx) has no
@@ -39,25 +42,30 @@ test("every page on disk is in the a11y page list", () => {
 
 for (const locale of ["zh-CN", "en"] as const) {
   for (const who of ["public", "customer", "operator"] as const) {
-    test(`${who} pages have no serious or critical accessibility violation (${locale})`, async ({ page }) => {
-      if (who !== "public") await login(page, who === "customer" ? DEMO.owner : DEMO.operator);
-      await page.goto("/login");
-      await setLocale(page, locale);
-      for (const spec of PAGES.filter((p) => p.who === who)) {
-        const path = typeof spec.path === "string" ? spec.path : await spec.path(page);
-        await check(page, path);
-      }
+    test.describe(() => {
+      if (SIGNED_IN[who]) test.use({ storageState: SIGNED_IN[who] });
+
+      test(`${who} pages have no serious or critical accessibility violation (${locale})`, async ({ page }) => {
+        await setLocale(page, locale);
+        for (const spec of PAGES.filter((p) => p.who === who)) {
+          const path = typeof spec.path === "string" ? spec.path : await spec.path(page);
+          await check(page, path);
+        }
+      });
     });
   }
 }
 
-test("the app picker combobox has no violation while open", async ({ page }) => {
-  await login(page, DEMO.owner);
-  await page.goto("/buy");
-  await page.getByRole("combobox", { name: "应用" }).click();
-  await expect(page.getByRole("listbox")).toBeVisible();
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
-    [],
-  );
+test.describe(() => {
+  test.use({ storageState: AUTH.viewerOwner });
+
+  test("the app picker combobox has no violation while open", async ({ page }) => {
+    await page.goto("/buy");
+    await page.getByRole("combobox", { name: "应用" }).click();
+    await expect(page.getByRole("listbox")).toBeVisible();
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+      [],
+    );
+  });
 });

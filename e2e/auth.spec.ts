@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, login } from "./fixtures";
+import { AUTH, DEMO, expect, login, test } from "./fixtures";
 
+// Login-form tests: they log in through the form on purpose (the other specs start signed in).
 test.use({ locale: "en-US" });
 
 test("no session: console pages redirect to the login page", async ({ page }) => {
@@ -10,14 +10,16 @@ test("no session: console pages redirect to the login page", async ({ page }) =>
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("wrong password shows a clear message", async ({ page }) => {
+test("wrong password shows a clear message", async ({ page, seedUser }) => {
+  const c = await seedUser();
   await page.goto("/login");
-  await page.locator("#email").fill(DEMO.owner.email);
+  await page.locator("#email").fill(c.email);
   await page.locator("#password").fill("not-the-password");
   await page.locator("form button[type=submit]").click();
   await expect(page.getByTestId("login-error")).toHaveText("邮箱或密码不正确。");
 });
 
+// `npm start` seeds the demo data: its logins work and land where they should.
 test("operator lands on the operator console; customer on the overview; logout", async ({ page }) => {
   await login(page, DEMO.operator);
   await expect(page).toHaveURL(/\/admin$/);
@@ -33,9 +35,12 @@ test("operator lands on the operator console; customer on the overview; logout",
   await expect(page).toHaveURL(/\/overview$/);
 });
 
-test("a member cannot manage members or API keys", async ({ page }) => {
-  await login(page, DEMO.member);
-  await page.goto("/settings");
-  await expect(page.getByText("只有主账号可以管理子用户、API 密钥、余额预警和告警接收人。")).toBeVisible();
-  await expect(page.getByRole("button", { name: "创建密钥" })).toHaveCount(0);
+test.describe("a member", () => {
+  test.use({ storageState: AUTH.viewerMember });
+
+  test("a member cannot manage members or API keys", async ({ page }) => {
+    await page.goto("/settings");
+    await expect(page.getByText("只有主账号可以管理子用户、API 密钥、余额预警和告警接收人。")).toBeVisible();
+    await expect(page.getByRole("button", { name: "创建密钥" })).toHaveCount(0);
+  });
 });

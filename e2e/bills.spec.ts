@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, e2eDatabaseUrl, login, setLocale, shot, uniq } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO, e2eDatabaseUrl, expect, setLocale, shot, signIn, test, uniq } from "./fixtures";
 
 // R-LIFE-3 / R-LIFE-4: bills list, bill page and the arrears banner. The spec makes its own account
 // and drives the bill steps through the services at their own scheduled instants (a test hook on the
@@ -53,7 +53,9 @@ async function setUp(): Promise<Setup> {
   const days = monthDays(month);
   // DAU 12,345 on the 9th: one started 10,000 over the free quota; bandwidth on a few days.
   await db().execute(sql`insert into daily_active_users (app_id, day, user_id, first_login_at)
-    select ${app.id}::uuid, ${days[8]!}::date, 'u' || g, ${shanghaiMidnight(days[8]!).toISOString()}::timestamptz from generate_series(1, 12345) as g`);
+    select ${app.id}::uuid, ${days[8]!}::date, 'u' || g,
+      ${shanghaiMidnight(days[8]!).toISOString()}::timestamptz
+    from generate_series(1, 12345) as g`);
   await recordDaily(
     owner,
     days.slice(0, 5).map((date, i) => ({
@@ -77,81 +79,73 @@ async function wideAndNarrow(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-let s: Setup;
+test(
+  "R-LIFE-3 / R-LIFE-4: the bills list, a bill's lines with evidence and CSV, and the arrears " + "banner (zh-CN, en)",
+  async ({ page }) => {
+    test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
+    const s = await setUp();
+    await signIn(page.context(), s);
+    await page.goto("/bills");
+    await expect(page.getByRole("heading", { level: 1, name: "账单" })).toBeVisible();
+    const row = page.getByTestId("bill-row");
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(s.month);
+    await expect(row).toContainText("已扣费");
+    // Bill: 1,000.00 DAU overage + history 90 d (1,000.00 for the whole month) + bandwidth.
+    await expect(row).toContainText("¥2,034.50");
+    // Deduction took it below zero: the red banner says how much to pay and by when.
+    const banner = page.getByTestId("arrears-banner");
+    await expect(banner).toContainText("您的账户已欠费");
+    await expect(banner).toContainText("¥1,934.50");
+    await wideAndNarrow(page, "bills-list-zh");
 
-test.beforeAll(async () => {
-  s = await setUp();
-});
+    await row.getByRole("link", { name: s.month }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${s.month} 账单`);
+    await expect(page.getByTestId("bill-total")).toHaveText("¥2,034.50");
+    await expect(page.getByTestId("bill-app")).toHaveCount(1);
+    await expect(page.getByTestId("bill-line").filter({ hasText: "DAU 超量" })).toContainText("峰值 DAU 12,345");
+    await expect(page.getByTestId("bill-line").filter({ hasText: "历史消息存储" })).toContainText("90 天");
+    const csv = await page.request.get(page.url() + "/lines.csv");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+    expect((await csv.text()).split("\r\n")[0]).toBe(
+      "bill_month,sdk_app_id,app_name,item,quantity,unit_price,amount,detail",
+    );
+    await wideAndNarrow(page, "bill-page-zh");
 
-test.afterAll(async () => {
-  const { closeDb } = await import("../db/client");
-  await closeDb();
-});
+    await page.goto(`/apps/${s.sdkAppId}`);
+    const past = page.getByTestId("app-bill-lines");
+    await expect(past).toContainText(`${s.month} · DAU 超量`);
+    await past.getByRole("link", { name: `${s.month} · DAU 超量` }).click();
+    await expect(page).toHaveURL(new RegExp(`/bills/.+#app-${s.sdkAppId}$`));
 
-test("R-LIFE-3 / R-LIFE-4: the bills list, a bill's lines with evidence and CSV, and the arrears banner (zh-CN, en)", async ({
-  page,
-}) => {
-  await login(page, s);
-  await page.goto("/bills");
-  await expect(page.getByRole("heading", { level: 1, name: "账单" })).toBeVisible();
-  const row = page.getByTestId("bill-row");
-  await expect(row).toHaveCount(1);
-  await expect(row).toContainText(s.month);
-  await expect(row).toContainText("已扣费");
-  // Bill: 1,000.00 DAU overage + history 90 d (1,000.00 for the whole month) + bandwidth.
-  await expect(row).toContainText("¥2,034.50");
-  // Deduction took it below zero: the red banner says how much to pay and by when.
-  const banner = page.getByTestId("arrears-banner");
-  await expect(banner).toContainText("您的账户已欠费");
-  await expect(banner).toContainText("¥1,934.50");
-  await wideAndNarrow(page, "bills-list-zh");
+    await page.goto("/bills");
+    await setLocale(page, "en");
+    await page.goto("/bills");
+    await expect(page.getByRole("heading", { level: 1, name: "Bills" })).toBeVisible();
+    await expect(page.getByTestId("bill-row")).toContainText("Deducted");
+    await expect(page.getByTestId("arrears-banner")).toContainText("pay ¥1,934.50 by");
+    await wideAndNarrow(page, "bills-list-en");
+    await page.getByTestId("bill-row").getByRole("link", { name: s.month }).click();
+    await expect(page.getByTestId("bill-line").filter({ hasText: "DAU overage" })).toContainText("Peak DAU 12,345");
+    await wideAndNarrow(page, "bill-page-en");
 
-  await row.getByRole("link", { name: s.month }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${s.month} 账单`);
-  await expect(page.getByTestId("bill-total")).toHaveText("¥2,034.50");
-  await expect(page.getByTestId("bill-app")).toHaveCount(1);
-  await expect(page.getByTestId("bill-line").filter({ hasText: "DAU 超量" })).toContainText("峰值 DAU 12,345");
-  await expect(page.getByTestId("bill-line").filter({ hasText: "历史消息存储" })).toContainText("90 天");
-  const csv = await page.request.get(page.url() + "/lines.csv");
-  expect(csv.status()).toBe(200);
-  expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
-  expect((await csv.text()).split("\r\n")[0]).toBe(
-    "bill_month,sdk_app_id,app_name,item,quantity,unit_price,amount,detail",
-  );
-  await wideAndNarrow(page, "bill-page-zh");
+    // At 00:00 of push day + 7 the apps are suspended for arrears; the banner says so.
+    const { suspendForArrears } = await import("../lib/services/bills");
+    const { arrearsSuspendAt, pushAt } = await import("../lib/billing/arrears");
+    expect(await suspendForArrears(s.month, arrearsSuspendAt(pushAt(s.month)), { accountIds: [s.accountId] })).toBe(2);
+    await page.goto("/apps");
+    await expect(page.getByTestId("arrears-banner")).toContainText("apps are suspended");
+    await wideAndNarrow(page, "arrears-suspended-en");
+    await setLocale(page, "zh-CN");
+    await page.goto("/bills");
+    await expect(page.getByTestId("arrears-banner")).toContainText("所有应用已停服");
+    await wideAndNarrow(page, "arrears-suspended-zh");
+  },
+);
 
-  await page.goto(`/apps/${s.sdkAppId}`);
-  const past = page.getByTestId("app-bill-lines");
-  await expect(past).toContainText(`${s.month} · DAU 超量`);
-  await past.getByRole("link", { name: `${s.month} · DAU 超量` }).click();
-  await expect(page).toHaveURL(new RegExp(`/bills/.+#app-${s.sdkAppId}$`));
-
-  await page.goto("/bills");
-  await setLocale(page, "en");
-  await page.goto("/bills");
-  await expect(page.getByRole("heading", { level: 1, name: "Bills" })).toBeVisible();
-  await expect(page.getByTestId("bill-row")).toContainText("Deducted");
-  await expect(page.getByTestId("arrears-banner")).toContainText("pay ¥1,934.50 by");
-  await wideAndNarrow(page, "bills-list-en");
-  await page.getByTestId("bill-row").getByRole("link", { name: s.month }).click();
-  await expect(page.getByTestId("bill-line").filter({ hasText: "DAU overage" })).toContainText("Peak DAU 12,345");
-  await wideAndNarrow(page, "bill-page-en");
-
-  // At 00:00 of push day + 7 the apps are suspended for arrears; the banner says so.
-  const { suspendForArrears } = await import("../lib/services/bills");
-  const { arrearsSuspendAt, pushAt } = await import("../lib/billing/arrears");
-  expect(await suspendForArrears(s.month, arrearsSuspendAt(pushAt(s.month)), { accountIds: [s.accountId] })).toBe(2);
-  await page.goto("/apps");
-  await expect(page.getByTestId("arrears-banner")).toContainText("apps are suspended");
-  await wideAndNarrow(page, "arrears-suspended-en");
-  await setLocale(page, "zh-CN");
-  await page.goto("/bills");
-  await expect(page.getByTestId("arrears-banner")).toContainText("所有应用已停服");
-  await wideAndNarrow(page, "arrears-suspended-zh");
-});
-
-test("the Bills page has an empty state for an account without bills", async ({ page }) => {
-  await login(page, DEMO.unverified);
+test("the Bills page has an empty state for an account without bills", async ({ page, seedUser }) => {
+  await signIn(page.context(), await seedUser({ verified: false }));
   await page.goto("/bills");
   await expect(page.getByText("暂无账单")).toBeVisible();
   await shot(page, "bills-empty-zh");

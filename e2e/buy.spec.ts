@@ -1,11 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { availableBalance, DEMO, login, setLocale, shot, uniq } from "./fixtures";
+import { AUTH, availableBalance, CHAT, expect, setLocale, shot, signIn, test, uniq } from "./fixtures";
 
 test("owner buys Pro with a security pack for a new app, lands on the receipt, and the app and balance follow", async ({
   page,
+  seedUser,
 }) => {
   const name = `E2E 购买 ${uniq()}`;
-  await login(page, DEMO.owner);
+  const c = await seedUser({ cash: "20000.00", apps: [{ name: "首单 First", plan: { edition: "pro", months: 1 } }] });
+  await signIn(page.context(), c);
   const before = await availableBalance(page);
 
   // Create the app inline on the purchase page.
@@ -35,7 +36,7 @@ test("owner buys Pro with a security pack for a new app, lands on the receipt, a
   await page.getByRole("radio", { name: "1 个月" }).click();
   await page.getByRole("checkbox", { name: "到期自动续费" }).check();
 
-  // The demo owner already has paid orders (db/seed.ts), so no first-purchase campaign: list prices.
+  // The account already has a paid order, so no first-purchase campaign: list prices.
   const lines = summary.getByTestId("quote-line");
   await expect(lines).toHaveCount(2);
   await expect(lines.nth(0)).toContainText("专业版套餐包");
@@ -80,37 +81,40 @@ test("owner buys Pro with a security pack for a new app, lands on the receipt, a
   await shot(page, "orders-zh");
 });
 
-test("a paid app with a valid term is offered packs alone; English on a narrow screen", async ({ page }) => {
-  await login(page, DEMO.owner);
-  await page.goto("/apps");
-  const chat = page.getByRole("row").filter({ hasText: "星河聊天 Galaxy Chat" });
-  const chatId = (await chat.locator("td").nth(1).textContent())!.trim();
-  await page.goto(`/buy?app=${chatId}`);
-  await expect(page.getByText(/该应用已开通专业版，有效期至 \d{4}-\d{2}-\d{2}/)).toBeVisible();
-  await expect(page.getByRole("radio", { name: /旗舰版/ })).toHaveCount(0);
-  await expect(page.getByRole("radio", { name: "安全打击高级版" })).toBeDisabled();
-  await page.getByRole("radio", { name: "群成员数扩展" }).check();
-  const summary = page.getByRole("region", { name: "订单摘要" });
-  const line = summary.getByTestId("quote-line");
-  await expect(line).toContainText("群成员数扩展 · 每群 2,000 人");
-  await expect(line).toContainText("¥500.00/月");
-  await shot(page, "buy-pack-zh");
+test.describe("the viewer account (read only)", () => {
+  test.use({ storageState: AUTH.viewerOwner });
 
-  await setLocale(page, "en");
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/buy");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buy");
-  await page.getByRole("combobox", { name: "App" }).click();
-  await page.getByRole("option", { name: /Spring Campaign/ }).click();
-  await page.getByRole("radio", { name: /Ultimate/ }).click();
-  await page.getByRole("radio", { name: "1 year" }).click();
-  await expect(page.getByRole("region", { name: "Order summary" }).getByTestId("quote-total")).toBeVisible();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, "buy-en-narrow");
+  test("a paid app with a valid term is offered packs alone; English on a narrow screen", async ({ page }) => {
+    await page.goto("/apps");
+    const chat = page.getByRole("row").filter({ hasText: CHAT });
+    const chatId = (await chat.locator("td").nth(1).textContent())!.trim();
+    await page.goto(`/buy?app=${chatId}`);
+    await expect(page.getByText(/该应用已开通专业版，有效期至 \d{4}-\d{2}-\d{2}/)).toBeVisible();
+    await expect(page.getByRole("radio", { name: /旗舰版/ })).toHaveCount(0);
+    await expect(page.getByRole("radio", { name: "安全打击高级版" })).toBeDisabled();
+    await page.getByRole("radio", { name: "群成员数扩展" }).check();
+    const summary = page.getByRole("region", { name: "订单摘要" });
+    const line = summary.getByTestId("quote-line");
+    await expect(line).toContainText("群成员数扩展 · 每群 2,000 人");
+    await expect(line).toContainText("¥500.00/月");
+    await shot(page, "buy-pack-zh");
+
+    await setLocale(page, "en");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/buy");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buy");
+    await page.getByRole("combobox", { name: "App" }).click();
+    await page.getByRole("option", { name: /Spring Campaign/ }).click();
+    await page.getByRole("radio", { name: /Ultimate/ }).click();
+    await page.getByRole("radio", { name: "1 year" }).click();
+    await expect(page.getByRole("region", { name: "Order summary" }).getByTestId("quote-total")).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "buy-en-narrow");
+  });
 });
 
-test("an unverified account sees the refusal inline and cannot pay", async ({ page }) => {
-  await login(page, DEMO.unverified);
+test("an unverified account sees the refusal inline and cannot pay", async ({ page, seedUser }) => {
+  await signIn(page.context(), await seedUser({ verified: false }));
   await page.goto("/buy");
   await expect(page.getByText("还没有可购买的应用")).toBeVisible();
   await page.getByRole("button", { name: "新建应用" }).click();
@@ -121,9 +125,12 @@ test("an unverified account sees the refusal inline and cannot pay", async ({ pa
   await expect(summary.getByRole("button", { name: "立即购买" })).toBeDisabled();
 });
 
-test("a member is told that campaign prices are for the owner only", async ({ page }) => {
-  await login(page, DEMO.member);
-  await page.goto("/buy");
-  const summary = page.getByRole("region", { name: "订单摘要" });
-  await expect(summary.getByText("活动价仅适用于主账号下单")).toBeVisible();
+test.describe("the viewer's member (read only)", () => {
+  test.use({ storageState: AUTH.viewerMember });
+
+  test("a member is told that campaign prices are for the owner only", async ({ page }) => {
+    await page.goto("/buy");
+    const summary = page.getByRole("region", { name: "订单摘要" });
+    await expect(summary.getByText("活动价仅适用于主账号下单")).toBeVisible();
+  });
 });

@@ -12,7 +12,8 @@ export const SYSTEM_CHROMIUM = [
   "/usr/bin/google-chrome",
 ];
 export const INSTALL_HINT =
-  "e2e: no Chromium found. Install one with `apt-get install chromium` (Debian/Ubuntu), or set PLAYWRIGHT_CHROMIUM_PATH to a Chromium binary.";
+  "e2e: no Chromium found. Install one with `apt-get install chromium` (Debian/Ubuntu), " +
+  "or set PLAYWRIGHT_CHROMIUM_PATH to a Chromium binary.";
 
 export type ChromiumChoice =
   | { kind: "path"; path: string }
@@ -28,7 +29,9 @@ export function findChromium(
       ? { kind: "path", path: opts.envPath }
       : {
           kind: "missing",
-          message: `e2e: PLAYWRIGHT_CHROMIUM_PATH=${opts.envPath} does not exist. Install Chromium with \`apt-get install chromium\` (Debian/Ubuntu), or point it at a Chromium binary.`,
+          message:
+            `e2e: PLAYWRIGHT_CHROMIUM_PATH=${opts.envPath} does not exist. ` +
+            "Install Chromium with `apt-get install chromium` (Debian/Ubuntu), or point it at a Chromium binary.",
         };
   const system = SYSTEM_CHROMIUM.find((p) => exists(p));
   if (system) return { kind: "path", path: system };

@@ -1,32 +1,35 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, login, shot } from "./fixtures";
+import { AUTH, expect, shot, signIn, test } from "./fixtures";
 
 const PAGES = ["/overview", "/apps", "/settings"] as const;
 
-test("zh-CN is the default and English renders every page; narrow and wide screens", async ({ page }) => {
-  await login(page, DEMO.owner);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("概览");
-  await page.getByRole("button", { name: /English/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  for (const path of PAGES) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await shot(page, `${path.slice(1)}-en-wide`);
-  }
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of PAGES) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await shot(page, `${path.slice(1)}-en-narrow`);
-  }
-  await page.getByRole("button", { name: /中文/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("设置");
-  await shot(page, "settings-zh-narrow");
+test.describe("the viewer account (read only)", () => {
+  test.use({ storageState: AUTH.viewerOwner });
+
+  test("zh-CN is the default and English renders every page; narrow and wide screens", async ({ page }) => {
+    await page.goto("/overview");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("概览");
+    await page.getByRole("button", { name: /English/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await shot(page, `${path.slice(1)}-en-wide`);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await shot(page, `${path.slice(1)}-en-narrow`);
+    }
+    await page.getByRole("button", { name: /中文/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("设置");
+    await shot(page, "settings-zh-narrow");
+  });
 });
 
-test("owner creates an API key that is shown once", async ({ page }) => {
-  await login(page, DEMO.owner);
+test("owner creates an API key that is shown once", async ({ page, seedUser }) => {
+  await signIn(page.context(), await seedUser({ cash: "100.00" }));
   await page.goto("/settings");
   await page.getByRole("form", { name: "创建密钥" }).getByLabel("密钥名称").fill("e2e-key");
   await page.getByRole("button", { name: "创建密钥" }).click();

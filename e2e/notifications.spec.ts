@@ -1,33 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, login, setLocale, shot, uniq } from "./fixtures";
+import { expect, setLocale, shot, signIn, test, v1 } from "./fixtures";
 
-/** A fresh customer account made by the operator in the console, with ¥500.00 cash. */
-async function newAccount(page: Page) {
-  const id = uniq();
-  const owner = { email: `notify-${id}@example.com`, password: "notify-password-1" };
-  await login(page, DEMO.operator);
-  await page.goto("/admin/accounts");
-  await page.getByRole("button", { name: "创建账号" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("账号名称").fill(`通知测试 ${id}`);
-  await dialog.getByLabel("主账号邮箱").fill(owner.email);
-  await dialog.getByLabel("主账号初始密码").fill(owner.password);
-  await dialog.getByRole("button", { name: "创建" }).click();
-  await expect(dialog.getByText(/^imk_/)).toBeVisible();
-  await dialog.getByRole("button", { name: "关闭" }).click();
-  const form = page.getByRole("form", { name: "充值 / 赠送" });
-  await form.getByLabel("现金充值（元）").fill("500.00");
-  await form.getByLabel("备注").fill("e2e notifications");
-  await form.getByRole("button", { name: "入账" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "确认" }).click();
-  await expect(page.getByTestId("account-available")).toHaveText("¥500.00");
-  await page.context().clearCookies();
-  return owner;
-}
+/** A fresh, unverified customer account with ¥500.00 cash. */
+const NOTIFY = { name: "通知测试", verified: false, cash: "500.00" };
 
-test("R-LIFE-6/8: balance alert threshold, bell count, inbox, mark read, alert recipients", async ({ page }) => {
-  const owner = await newAccount(page);
-  await login(page, owner);
+test("R-LIFE-6/8: balance alert threshold, bell count, inbox, mark read, alert recipients", async ({
+  page,
+  seedUser,
+}) => {
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
+  await signIn(page.context(), await seedUser(NOTIFY));
+  await page.goto("/overview");
 
   // Nothing yet: no count on the bell, the inbox says what will arrive.
   const bell = page.getByTestId("notification-bell");
@@ -127,11 +109,18 @@ test("R-LIFE-6/8: balance alert threshold, bell count, inbox, mark read, alert r
   await shot(page, "settings-alerts-en");
 });
 
-test("R-LIFE-6: operators see the outbox on the Jobs & delivery page", async ({ page }) => {
-  await login(page, DEMO.operator);
+test("R-LIFE-6: operators see the outbox on the Jobs & delivery page", async ({
+  operatorPage: page,
+  request,
+  seedUser,
+}) => {
+  // A balance alert above the balance: one notification, e-mailed to the owner through the outbox.
+  const c = await seedUser(NOTIFY);
+  await v1(request, c.apiKey, "put", "/account/balance-alert", { threshold: "1000.00" });
+  await page.goto("/admin");
   await page.getByRole("link", { name: "任务" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("任务与投递");
-  const rows = page.getByTestId("delivery-row").filter({ hasText: /notify-.*@example\.com/ });
+  const rows = page.getByTestId("delivery-row").filter({ hasText: c.email });
   await expect(rows.first()).toBeVisible();
   await expect(rows.first()).toContainText("余额预警");
   await shot(page, "admin-jobs-zh");

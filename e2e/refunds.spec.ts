@@ -1,35 +1,27 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { availableBalance, DEMO, login, OPERATOR_KEY, setLocale, shot, uniq } from "./fixtures";
+import type { Page } from "@playwright/test";
+import {
+  availableBalance,
+  expect,
+  GALAXY,
+  LIVE,
+  type SeedOptions,
+  setLocale,
+  shot,
+  signIn,
+  test,
+  uniq,
+} from "./fixtures";
 
 /**
- * A verified, funded account of the test's own (operator API), its first (campaign-priced, not
- * refundable) order already placed: a plan change is the account's first refund, so R-REF-6's
- * "third refund within 30 days" does not send it to review as it would on the demo account.
+ * A verified, funded account of the test's own, its first (campaign-priced, not refundable) order
+ * already placed: later purchases are at list price, and a refund is the account's first, so R-REF-6's
+ * "third refund within 30 days" does not send it to review.
  */
-async function ownAccount(request: APIRequestContext) {
-  const id = uniq();
-  const owner = { email: `change-${id}@example.com`, password: "change-e2e-1" };
-  const call = async (key: string, path: string, data: object, headers: Record<string, string> = {}) => {
-    const res = await request.post(`/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, ...headers }, data });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-  const { account, apiKey } = await call(OPERATOR_KEY, "/admin/accounts", {
-    name: `E2E 变更 ${id}`,
-    ownerEmail: owner.email,
-    ownerPassword: owner.password,
-  });
-  await call(OPERATOR_KEY, `/admin/accounts/${account.id}/verify`, {});
-  await call(OPERATOR_KEY, `/admin/accounts/${account.id}/topups`, { cash: "20000.00", note: "e2e change" });
-  const first = await call(apiKey, "/apps", { name: "首单 First" });
-  await call(
-    apiKey,
-    "/orders",
-    { type: "plan", sdkAppId: first.sdkAppId, edition: "pro", months: 1, packs: [], agreeSla: true },
-    { "Idempotency-Key": `change-${id}` },
-  );
-  return owner;
-}
+const FIRST_ORDER_PLACED: SeedOptions = {
+  name: "E2E 退费",
+  cash: "20000.00",
+  apps: [{ name: "首单 First", plan: { edition: "pro", months: 1 } }],
+};
 
 /** Creates a trial app on /apps and returns its SDKAppID. */
 async function createApp(page: Page, name: string): Promise<string> {
@@ -42,7 +34,7 @@ async function createApp(page: Page, name: string): Promise<string> {
   return page.url().split("/").pop()!;
 }
 
-/** Buys one month of Pro for the app on /buy (list price: the demo owner has earlier orders). */
+/** Buys one month of Pro for the app on /buy (list price: the account has an earlier order). */
 async function buyProOneMonth(page: Page, sdkAppId: string) {
   await page.goto(`/buy?app=${sdkAppId}`);
   await page.getByRole("radio", { name: /专业版/ }).click();
@@ -55,141 +47,148 @@ async function buyProOneMonth(page: Page, sdkAppId: string) {
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
 }
 
-async function appIdOf(page: Page, name: string): Promise<string> {
-  await page.goto("/apps");
-  const row = page.getByRole("table", { name: "应用" }).getByRole("row").filter({ hasText: name });
-  return (await row.locator("td").nth(1).textContent())!.trim();
-}
+test(
+  "R-REF-1, R-REF-4: a five-day refund of a new Pro plan gives everything back and the app goes " + "to disabling",
+  async ({ page, seedUser }) => {
+    test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
+    const name = `E2E 退费 ${uniq()}`;
+    await signIn(page.context(), await seedUser(FIRST_ORDER_PLACED));
+    const before = await availableBalance(page);
+    const sdkAppId = await createApp(page, name);
+    await buyProOneMonth(page, sdkAppId);
+    expect(await availableBalance(page)).toBe(before - 99_900);
 
-test("R-REF-1, R-REF-4: a five-day refund of a new Pro plan gives everything back and the app goes to disabling", async ({
-  page,
-}) => {
-  const name = `E2E 退费 ${uniq()}`;
-  await login(page, DEMO.owner);
-  const before = await availableBalance(page);
-  const sdkAppId = await createApp(page, name);
-  await buyProOneMonth(page, sdkAppId);
-  expect(await availableBalance(page)).toBe(before - 99_900);
+    // The app page links to the refund page with the app chosen.
+    await page.goto(`/apps/${sdkAppId}`);
+    await page.locator("[data-slot=page-header-actions]").getByRole("link", { name: "退费" }).click();
+    await expect(page).toHaveURL(new RegExp(`/refunds\\?app=${sdkAppId}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("退费");
+    await expect(page.getByRole("combobox", { name: "应用" })).toContainText(sdkAppId);
+    await expect(page.getByRole("combobox", { name: "退费产品" })).toContainText("专业版套餐包");
+    await expect(page.getByText(/退费后应用进入「即将停用」状态 7 天/)).toBeVisible();
 
-  // The app page links to the refund page with the app chosen.
-  await page.goto(`/apps/${sdkAppId}`);
-  await page.locator("[data-slot=page-header-actions]").getByRole("link", { name: "退费" }).click();
-  await expect(page).toHaveURL(new RegExp(`/refunds\\?app=${sdkAppId}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("退费");
-  await expect(page.getByRole("combobox", { name: "应用" })).toContainText(sdkAppId);
-  await expect(page.getByRole("combobox", { name: "退费产品" })).toContainText("专业版套餐包");
-  await expect(page.getByText(/退费后应用进入「即将停用」状态 7 天/)).toBeVisible();
+    // Standard is the default; the five-day refund gives back everything paid.
+    const preview = page.getByRole("table", { name: "退费预览" });
+    await expect(preview.getByTestId("refund-line")).toHaveCount(1);
+    await page.getByRole("radio", { name: /五天无理由退还/ }).check();
+    await expect(preview.getByTestId("refund-total")).toHaveText("¥999.00");
+    await expect(preview.getByTestId("refund-line")).toContainText("¥999.00");
+    await expect(page.getByTestId("refund-summary")).toContainText("将退还 ¥999.00");
 
-  // Standard is the default; the five-day refund gives back everything paid.
-  const preview = page.getByRole("table", { name: "退费预览" });
-  await expect(preview.getByTestId("refund-line")).toHaveCount(1);
-  await page.getByRole("radio", { name: /五天无理由退还/ }).check();
-  await expect(preview.getByTestId("refund-total")).toHaveText("¥999.00");
-  await expect(preview.getByTestId("refund-line")).toContainText("¥999.00");
-  await expect(page.getByTestId("refund-summary")).toContainText("将退还 ¥999.00");
+    await page.getByRole("button", { name: "申请退费" }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText(`${name}（${sdkAppId}）`);
+    await expect(confirm).toContainText("五天无理由退还");
+    await expect(confirm.getByTestId("confirm-amount")).toContainText(
+      /^退还 ¥999\.00 到现金 ¥[\d,.]+ \/ 赠送金 ¥[\d,.]+$/,
+    );
+    await confirm.getByRole("button", { name: "确认退费 ¥999.00" }).click();
+    await expect(page.getByText("已退款 ¥999.00")).toBeVisible();
 
-  await page.getByRole("button", { name: "申请退费" }).click();
-  const confirm = page.getByRole("alertdialog");
-  await expect(confirm).toContainText(`${name}（${sdkAppId}）`);
-  await expect(confirm).toContainText("五天无理由退还");
-  await expect(confirm.getByTestId("confirm-amount")).toContainText(
-    /^退还 ¥999\.00 到现金 ¥[\d,.]+ \/ 赠送金 ¥[\d,.]+$/,
-  );
-  await confirm.getByRole("button", { name: "确认退费 ¥999.00" }).click();
-  await expect(page.getByText("已退款 ¥999.00")).toBeVisible();
+    const row = page.getByRole("table", { name: "退费记录" }).getByTestId("refund-row").filter({ hasText: sdkAppId });
+    await expect(row).toContainText("已退款");
+    await expect(row).toContainText("五天无理由退还");
+    await expect(row).toContainText("¥999.00");
+    // The plan is refunded: nothing is left to refund for this app.
+    await expect(page.getByTestId("refund-not-eligible")).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "refunds-zh");
 
-  const row = page.getByRole("table", { name: "退费记录" }).getByTestId("refund-row").filter({ hasText: sdkAppId });
-  await expect(row).toContainText("已退款");
-  await expect(row).toContainText("五天无理由退还");
-  await expect(row).toContainText("¥999.00");
-  // The plan is refunded: nothing is left to refund for this app.
-  await expect(page.getByTestId("refund-not-eligible")).toBeVisible();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, "refunds-zh");
+    expect(await availableBalance(page)).toBe(before);
+    await page.goto(`/apps/${sdkAppId}`);
+    await expect(page.locator("[data-status]")).toHaveText("即将停用");
 
-  expect(await availableBalance(page)).toBe(before);
-  await page.goto(`/apps/${sdkAppId}`);
-  await expect(page.locator("[data-status]")).toHaveText("即将停用");
+    // The five-day refund is once per account: the page says so and offers the standard refund.
+    const other = `E2E 退费二 ${uniq()}`;
+    const second = await createApp(page, other);
+    await buyProOneMonth(page, second);
+    await page.goto(`/refunds?app=${second}`);
+    await page.getByRole("radio", { name: /五天无理由退还/ }).check();
+    await expect(page.getByTestId("refund-not-eligible")).toContainText(
+      "五天无理由退还每个账号仅可使用一次，您已使用过",
+    );
+    await expect(page.getByRole("button", { name: "申请退费" })).toBeDisabled();
+    await page.getByRole("button", { name: "改用普通退还" }).click();
+    await expect(page.getByRole("radio", { name: /普通退还/ })).toBeChecked();
+    await expect(page.getByRole("table", { name: "退费预览" }).getByTestId("refund-line")).toHaveCount(1);
 
-  // The five-day refund is once per account: the page says so and offers the standard refund.
-  const other = `E2E 退费二 ${uniq()}`;
-  const second = await createApp(page, other);
-  await buyProOneMonth(page, second);
-  await page.goto(`/refunds?app=${second}`);
-  await page.getByRole("radio", { name: /五天无理由退还/ }).check();
-  await expect(page.getByTestId("refund-not-eligible")).toContainText("五天无理由退还每个账号仅可使用一次，您已使用过");
-  await expect(page.getByRole("button", { name: "申请退费" })).toBeDisabled();
-  await page.getByRole("button", { name: "改用普通退还" }).click();
-  await expect(page.getByRole("radio", { name: /普通退还/ })).toBeChecked();
-  await expect(page.getByRole("table", { name: "退费预览" }).getByTestId("refund-line")).toHaveCount(1);
+    await setLocale(page, "en");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/refunds");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Refunds");
+    await expect(page.getByRole("table", { name: "Refund history" })).toContainText("Refunded");
+    await expect(page.getByRole("table", { name: "Refund preview" }).getByTestId("refund-line")).toHaveCount(1);
+    await shot(page, "refunds-en-narrow");
+  },
+);
 
-  await setLocale(page, "en");
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/refunds");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Refunds");
-  await expect(page.getByRole("table", { name: "Refund history" })).toContainText("Refunded");
-  await expect(page.getByRole("table", { name: "Refund preview" }).getByTestId("refund-line")).toHaveCount(1);
-  await shot(page, "refunds-en-narrow");
-});
+test(
+  "R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects it with a reason and the " +
+    "customer sees why",
+  async ({ page, operatorPage: op, seedUser }) => {
+    test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
+    const reason = `E2E 驳回 ${uniq()}`;
+    const c = await seedUser(GALAXY);
+    await signIn(page.context(), c);
+    const live = String(c.apps[LIVE]);
+    await page.goto(`/refunds?app=${live}`);
+    await expect(page.getByRole("radio", { name: /普通退还/ })).toBeChecked();
+    // The annual ultimate plan and its group-members pack, each its own line (R-REF-4).
+    await expect(page.getByRole("table", { name: "退费预览" }).getByTestId("refund-line")).toHaveCount(2);
+    await expect(page.getByTestId("refund-review-note")).toContainText("退费金额 ≥ ¥10,000.00");
+    await page.getByRole("button", { name: "申请退费" }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText("该退费需人工审核");
+    await confirm.getByRole("button", { name: /^确认退费/ }).click();
+    await expect(page.getByText(/^退费 R-\d{8}-\d{6,} 已提交审核/)).toBeVisible();
+    const row = page
+      .getByRole("table", { name: "退费记录" })
+      .getByTestId("refund-row")
+      .filter({ hasText: live })
+      .first();
+    await expect(row).toContainText("审核中");
 
-test("R-REF-6: a refund of ≥ ¥10,000 waits for review; the operator rejects it with a reason and the customer sees why", async ({
-  page,
-}) => {
-  const reason = `E2E 驳回 ${uniq()}`;
-  await login(page, DEMO.owner);
-  const live = await appIdOf(page, "直播间 Live Room");
-  await page.goto(`/refunds?app=${live}`);
-  await expect(page.getByRole("radio", { name: /普通退还/ })).toBeChecked();
-  // The annual ultimate plan and its group-members pack, each its own line (R-REF-4).
-  await expect(page.getByRole("table", { name: "退费预览" }).getByTestId("refund-line")).toHaveCount(2);
-  await expect(page.getByTestId("refund-review-note")).toContainText("退费金额 ≥ ¥10,000.00");
-  await page.getByRole("button", { name: "申请退费" }).click();
-  const confirm = page.getByRole("alertdialog");
-  await expect(confirm).toContainText("该退费需人工审核");
-  await confirm.getByRole("button", { name: /^确认退费/ }).click();
-  await expect(page.getByText(/^退费 R-\d{8}-\d{6,} 已提交审核/)).toBeVisible();
-  const row = page.getByRole("table", { name: "退费记录" }).getByTestId("refund-row").filter({ hasText: live }).first();
-  await expect(row).toContainText("审核中");
+    await op.goto("/admin");
+    await op.getByRole("navigation", { name: "main" }).getByRole("link", { name: "退费审核" }).click();
+    await expect(op.getByRole("heading", { level: 1 })).toHaveText("退费审核");
+    const item = op.getByTestId("review-item").filter({ hasText: live });
+    await expect(item).toContainText("退费金额 ≥ ¥10,000.00");
+    await expect(item).toContainText(c.accountName);
+    await expect(item.getByRole("region", { name: /近 30 天的退费/ })).toBeVisible();
+    await shot(op, "admin-refunds-zh");
 
-  await page.context().clearCookies();
-  await login(page, DEMO.operator);
-  await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "退费审核" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("退费审核");
-  const item = page.getByTestId("review-item").filter({ hasText: live });
-  await expect(item).toContainText("退费金额 ≥ ¥10,000.00");
-  await expect(item).toContainText("星河科技 Galaxy Tech");
-  await expect(item.getByRole("region", { name: /近 30 天的退费/ })).toBeVisible();
-  await shot(page, "admin-refunds-zh");
+    await item.getByRole("button", { name: "通过" }).click();
+    await expect(op.getByRole("alertdialog")).toContainText("按申请时计算的金额执行退款");
+    await op.getByRole("alertdialog").getByRole("button", { name: "取消" }).click();
 
-  await item.getByRole("button", { name: "通过" }).click();
-  await expect(page.getByRole("alertdialog")).toContainText("按申请时计算的金额执行退款");
-  await page.getByRole("alertdialog").getByRole("button", { name: "取消" }).click();
+    await item.getByRole("button", { name: "驳回" }).click();
+    const dialog = op.getByRole("dialog");
+    await dialog.getByRole("button", { name: "驳回" }).click();
+    await expect(dialog.getByText("不能为空")).toBeVisible();
+    await dialog.getByLabel("驳回原因").fill(reason);
+    await dialog.getByRole("button", { name: "驳回" }).click();
+    await expect(op.getByText(/^退费申请 R-\d{8}-\d{6,} 已驳回$/)).toBeVisible();
+    await expect(op.getByTestId("review-item").filter({ hasText: live })).toHaveCount(0);
+    await op.getByRole("tab", { name: /已驳回/ }).click();
+    await expect(op.getByRole("table", { name: "退费记录" })).toContainText(reason);
 
-  await item.getByRole("button", { name: "驳回" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "驳回" }).click();
-  await expect(dialog.getByText("不能为空")).toBeVisible();
-  await dialog.getByLabel("驳回原因").fill(reason);
-  await dialog.getByRole("button", { name: "驳回" }).click();
-  await expect(page.getByText(/^退费申请 R-\d{8}-\d{6,} 已驳回$/)).toBeVisible();
-  await expect(page.getByTestId("review-item").filter({ hasText: live })).toHaveCount(0);
-  await page.getByRole("tab", { name: /已驳回/ }).click();
-  await expect(page.getByRole("table", { name: "退费记录" })).toContainText(reason);
-
-  await page.context().clearCookies();
-  await login(page, DEMO.owner);
-  await page.goto("/refunds");
-  const rejected = page.getByRole("table", { name: "退费记录" }).getByTestId("refund-row").filter({ hasText: reason });
-  await expect(rejected).toContainText("已驳回");
-  await expect(rejected).toContainText(`驳回原因：${reason}`);
-});
+    await page.goto("/refunds");
+    const rejected = page
+      .getByRole("table", { name: "退费记录" })
+      .getByTestId("refund-row")
+      .filter({ hasText: reason });
+    await expect(rejected).toContainText("已驳回");
+    await expect(rejected).toContainText(`驳回原因：${reason}`);
+  },
+);
 
 test("R-BUY-3: changing Pro to Ultimate refunds the current plan and charges the net in one step", async ({
   page,
-  request,
+  seedUser,
 }) => {
+  test.slow(); // a long journey of many pages in one test: three times the budget, never a retry
   const name = `E2E 变更 ${uniq()}`;
-  await login(page, await ownAccount(request));
+  await signIn(page.context(), await seedUser(FIRST_ORDER_PLACED));
   const sdkAppId = await createApp(page, name);
   await buyProOneMonth(page, sdkAppId);
 

@@ -1,13 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, login, setLocale, shot } from "./fixtures";
+import { AUTH, CHAT, expect, GALAXY, LIVE, setLocale, shot, signIn, test } from "./fixtures";
 
-// The seed (db/seed.ts) gives the demo owner two paid apps: Galaxy Chat (pro + security pack, auto-renew on)
-// and Live Room (ultimate annual + group members pack).
-const CHAT = "星河聊天 Galaxy Chat";
-const LIVE = "直播间 Live Room";
+// GALAXY (e2e/seed.ts) has the demo owner's two paid apps: Galaxy Chat (pro + security pack, auto-renew
+// on) and Live Room (ultimate annual + group members pack). Tests that renew seed their own.
 
-test("R-LIFE-2: the owner renews two apps in one batch and pays one order", async ({ page }) => {
-  await login(page, DEMO.owner);
+test("R-LIFE-2: the owner renews two apps in one batch and pays one order", async ({ page, seedUser }) => {
+  await signIn(page.context(), await seedUser(GALAXY));
+  await page.goto("/overview");
   await page.getByRole("link", { name: "续费管理" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("续费管理");
   const table = page.getByRole("table", { name: "续费管理" });
@@ -76,8 +74,8 @@ test("R-LIFE-2: the owner renews two apps in one batch and pays one order", asyn
   await expect(ledger.locator(`a[href="${orderHref}"]`)).toHaveCount(1);
 });
 
-test("R-LIFE-2: auto-renew switch and don't renew", async ({ page }) => {
-  await login(page, DEMO.owner);
+test("R-LIFE-2: auto-renew switch and don't renew", async ({ page, seedUser }) => {
+  await signIn(page.context(), await seedUser(GALAXY));
   await page.goto("/renewals");
   const live = page.getByRole("table", { name: "续费管理" }).getByRole("row").filter({ hasText: LIVE });
   const sw = live.getByRole("switch", { name: `自动续费：${LIVE}` });
@@ -97,29 +95,32 @@ test("R-LIFE-2: auto-renew switch and don't renew", async ({ page }) => {
   await expect(live.getByText("撤销不续费")).toHaveCount(0);
 });
 
-test("renewals in English on a narrow screen; the app page's renew link opens the dialog", async ({ page }) => {
-  await login(page, DEMO.owner);
-  await setLocale(page, "en");
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/renewals");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renewals");
-  // Narrow screens get cards instead of a table that would scroll sideways.
-  const card = page.getByRole("list", { name: "Renewals" }).getByRole("listitem", { name: CHAT });
-  await expect(card.getByRole("switch", { name: `Auto-renew: ${CHAT}` })).toBeVisible();
-  await expect(card.getByRole("button", { name: `Renew ${CHAT}` })).toBeVisible();
-  await shot(page, "renewals-en-narrow");
+test.describe("the viewer account (read only)", () => {
+  test.use({ storageState: AUTH.viewerOwner });
 
-  const id = (await card.locator(".font-mono").textContent())!.trim();
-  await page.goto(`/renewals?app=${id}`);
-  const dialog = page.getByRole("dialog");
-  await expect(dialog.getByRole("heading")).toHaveText(`Renew "${CHAT}"`);
-  await expect(dialog.getByTestId("renew-total")).toHaveText(/^¥/);
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(dialog).toBeHidden();
+  test("renewals in English on a narrow screen; the app page's renew link opens the dialog", async ({ page }) => {
+    await setLocale(page, "en");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/renewals");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renewals");
+    // Narrow screens get cards instead of a table that would scroll sideways.
+    const card = page.getByRole("list", { name: "Renewals" }).getByRole("listitem", { name: CHAT });
+    await expect(card.getByRole("switch", { name: `Auto-renew: ${CHAT}` })).toBeVisible();
+    await expect(card.getByRole("button", { name: `Renew ${CHAT}` })).toBeVisible();
+    await shot(page, "renewals-en-narrow");
+
+    const id = (await card.locator(".font-mono").textContent())!.trim();
+    await page.goto(`/renewals?app=${id}`);
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("heading")).toHaveText(`Renew "${CHAT}"`);
+    await expect(dialog.getByTestId("renew-total")).toHaveText(/^¥/);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+  });
 });
 
-test("R-LIFE-2: the owner moves two apps to one expiry day of the month", async ({ page }) => {
-  await login(page, DEMO.owner);
+test("R-LIFE-2: the owner moves two apps to one expiry day of the month", async ({ page, seedUser }) => {
+  await signIn(page.context(), await seedUser(GALAXY));
   await page.goto("/renewals");
   const table = page.getByRole("table", { name: "续费管理" });
   const chat = table.getByRole("row").filter({ hasText: CHAT });

@@ -1,10 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, login, uniq } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { AUTH, expect, login, test, uniq } from "./fixtures";
 import { PAGES, pagesOnDisk } from "./pages";
+
+/** Who opens each kind of page: nobody, the viewer account's owner, the operator (e2e/auth.setup.ts). */
+const SIGNED_IN = { public: undefined, customer: AUTH.viewerOwner, operator: AUTH.operator } as const;
 
 /**
  * Issue 8: every page loads under its Content-Security-Policy with no violation, and carries the
- * security headers. The page list (e2e/pages.ts) is checked against app/**\/page.tsx, so a new page must be added there.
+ * security headers. The page list (e2e/pages.ts) is checked against app/**\/page.tsx, so a new page
+ * must be added there.
  */
 test.use({ locale: "en-US" });
 
@@ -30,23 +34,31 @@ test("every page on disk is in the CSP page list", () => {
 });
 
 for (const who of ["public", "customer", "operator"] as const) {
-  test(`${who} pages load under the CSP with no violation and carry the security headers`, async ({ page }) => {
-    const violations = await watchCsp(page);
-    if (who !== "public") await login(page, who === "customer" ? DEMO.owner : DEMO.operator);
-    for (const spec of PAGES.filter((p) => p.who === who)) {
-      const path = typeof spec.path === "string" ? spec.path : await spec.path(page);
-      const res = await page.goto(path);
-      expect(res, path).not.toBeNull();
-      const h = res!.headers();
-      expect(h["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-      expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
-      expect(h["x-content-type-options"], path).toBe("nosniff");
-      expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
-      await expect(page.locator("h1").first(), path).toBeVisible();
-      // scripts ran (React hydrated): the page's buttons respond; a blocked script would leave them dead
-      await page.waitForLoadState("networkidle");
-      expect(violations, path).toEqual([]);
-    }
+  test.describe(() => {
+    if (SIGNED_IN[who]) test.use({ storageState: SIGNED_IN[who] });
+
+    test(`${who} pages load under the CSP with no violation and carry the security headers`, async ({ page }) => {
+      const specs = PAGES.filter((p) => p.who === who);
+      // Each page waits for the network to settle (its link prefetches too): a budget per page, not one for all.
+      test.setTimeout(15_000 * specs.length);
+      const violations = await watchCsp(page);
+      for (const spec of specs) {
+        const path = typeof spec.path === "string" ? spec.path : await spec.path(page);
+        const res = await page.goto(path);
+        expect(res, path).not.toBeNull();
+        const h = res!.headers();
+        expect(h["content-security-policy"], path).toMatch(
+          /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+        );
+        expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+        expect(h["x-content-type-options"], path).toBe("nosniff");
+        expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+        await expect(page.locator("h1").first(), path).toBeVisible();
+        // scripts ran (React hydrated): the page's buttons respond; a blocked script would leave them dead
+        await page.waitForLoadState("networkidle");
+        expect(violations, path).toEqual([]);
+      }
+    });
   });
 }
 
@@ -81,26 +93,26 @@ test("login throttling over HTTP: after 5 wrong passwords the next attempt is 42
 
 test("an operator sees a user's login lock on the account page and clears it; the user logs in at once", async ({
   page,
+  operatorPage: op,
   request,
+  seedUser,
 }) => {
-  const who = DEMO.unverified;
+  const who = await seedUser({ verified: false });
   for (let i = 0; i < 5; i++) {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
     await request.post("/api/auth/callback/credentials", {
       form: { email: who.email, password: `wrong ${i}`, csrfToken, json: "true" },
     });
   }
-  await login(page, DEMO.operator);
-  await page.goto("/admin/accounts");
-  await page.getByRole("link", { name: /Startup Studio/ }).click();
-  const cell = page.getByTestId(`login-lock-${who.email}`);
+  await op.goto(`/admin/accounts?q=${encodeURIComponent(who.email)}`);
+  await op.getByRole("link", { name: who.accountName }).click();
+  const cell = op.getByTestId(`login-lock-${who.email}`);
   await expect(cell).toContainText(/locked until|登录已锁定至/i);
   await cell.getByRole("button", { name: /Clear login lock|解除登录锁定/ }).click();
-  await page
+  await op
     .getByRole("alertdialog")
     .getByRole("button", { name: /Clear login lock|解除登录锁定/ })
     .click();
   await expect(cell).toBeEmpty();
-  await page.context().clearCookies();
   await login(page, who);
 });

@@ -1,11 +1,13 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, login, setLocale, shot, uniq } from "./fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { CHAT, expect, type SeedOptions, setLocale, shot, signIn, test, TRIAL, uniq } from "./fixtures";
 
 // R-USE-4: the app page shows this month's usage against the free quota and the overage estimate.
-// The seed (db/seed.ts) gives the demo owner Galaxy Chat (pro: free DAU 10,000, free peak groups 100,000)
-// and the trial app Spring Campaign.
-const CHAT = "星河聊天 Galaxy Chat";
-const TRIAL = "新活动 Spring Campaign";
+// Each test's account has Galaxy Chat (pro: free DAU 10,000, free peak groups 100,000) and a trial app.
+const USAGE: SeedOptions = {
+  name: "E2E 用量",
+  cash: "5000.00",
+  apps: [{ name: CHAT, plan: { edition: "pro", months: 1 } }, { name: TRIAL }],
+};
 
 async function appId(page: Page, name: string): Promise<number> {
   await page.goto("/apps");
@@ -24,7 +26,7 @@ async function createKey(page: Page): Promise<string> {
   return key;
 }
 
-/** Today on the server's clock (the test clock may have been moved forward by other specs): the page says it. */
+/** Today on the server's clock (the test clock may have been moved by earlier runs): the page says it. */
 async function today(page: Page, sdkAppId: number): Promise<string> {
   await page.goto(`/apps/${sdkAppId}`);
   const section = page.getByTestId("app-usage");
@@ -40,8 +42,9 @@ async function report(request: APIRequestContext, key: string, path: "daily" | "
 test("R-USE-4: reported usage shows on the app page with peaks, a daily chart and the overage estimate", async ({
   page,
   request,
+  seedUser,
 }) => {
-  await login(page, DEMO.owner);
+  await signIn(page.context(), await seedUser(USAGE));
   const chat = await appId(page, CHAT);
   const day = await today(page, chat);
   await expect(page.getByRole("region", { name: /^用量/ })).toBeVisible();
@@ -99,8 +102,9 @@ test("R-USE-4: reported usage shows on the app page with peaks, a daily chart an
 test("R-USE-4: a trial app shows its usage but no overage — trial apps are limited, not billed", async ({
   page,
   request,
+  seedUser,
 }) => {
-  await login(page, DEMO.owner);
+  await signIn(page.context(), await seedUser(USAGE));
   const trial = await appId(page, TRIAL);
   const day = await today(page, trial);
   const key = await createKey(page);
