@@ -24,6 +24,18 @@ const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const FAST_BUNDLE = join(root, ".next", "fast-api.cjs");
 
+/**
+ * `import "server-only"` (db, lib/services) only means something to Next's bundler, which fails a client
+ * bundle on it; in plain Node the package throws. This bundle is server code: the marker becomes empty.
+ */
+const serverOnlyMarker = {
+  name: "server-only",
+  setup(b) {
+    b.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "server-only-marker" }));
+    b.onLoad({ filter: /.*/, namespace: "server-only-marker" }, () => ({ contents: "", loader: "js" }));
+  },
+};
+
 /** Bundles the fast API layer and the route files it serves (node_modules stay external: one copy each). */
 export async function bundleFastApi() {
   const { build } = await import("esbuild");
@@ -37,6 +49,7 @@ export async function bundleFastApi() {
     packages: "external",
     tsconfig: join(root, "tsconfig.json"),
     logLevel: "warning",
+    plugins: [serverOnlyMarker],
   });
 }
 
