@@ -37,7 +37,7 @@ import { termEnd } from "@/lib/billing/calendar";
 import { clockMode, now } from "@/lib/clock";
 import { DomainError, notFound } from "@/lib/errors";
 import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
-import { writeAudit } from "./audit";
+import { type AuditInput, flushAudits, writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
 import { balanceOf, post } from "./ledger";
@@ -417,6 +417,7 @@ export async function placeOrder(
   opts: { at?: Date } = {},
 ): Promise<{ order: OrderView; replayed: boolean }> {
   const hash = requestHash(req);
+  let view: OrderView | null = null;
   const orderId = await db().transaction(async (tx) => {
     // One statement: the account lock, the clock, the key's earlier use and what the quote needs of the account.
     const ctx = await accountContext(tx, actor.accountId, { lock: true, idempotencyKey });
@@ -436,7 +437,8 @@ export async function placeOrder(
       return { id: prior.orderId, replayed: true };
     }
 
-    const q = quoteOrThrow(await loadQuoteInput(tx, actor, req, at, account, true, ctx.facts), req);
+    const input = await loadQuoteInput(tx, actor, req, at, account, true, ctx.facts);
+    const q = quoteOrThrow(input, req);
     const balance = balanceOf(account);
     const pay = splitPayment(q.total, creditedBalance(balance, q));
     if (pay.kind === "insufficient_balance") {
@@ -460,12 +462,15 @@ export async function placeOrder(
         id = await requestChangeReview(tx, actor, req, q, review, at);
       } else {
         const changeRefund = await refundForChange(tx, actor, req.sdkAppId, q, at);
-        id = await writeOrder(tx, actor, req, q, pay, at);
+        id = (await writeOrder(tx, actor, req, q, pay, at)).order.id;
         await tx.update(refunds).set({ changeOrderId: id }).where(eq(refunds.id, changeRefund));
       }
     } else {
       await refuseWhileChangePending(tx, actor.accountId, q);
-      id = await writeOrder(tx, actor, req, q, pay, at);
+      const written = await writeOrder(tx, actor, req, q, pay, at);
+      id = written.order.id;
+      // Issue 11: a new order that is not a change is answered from what was written (no read after commit).
+      if (req.type !== "change") view = orderViewOf(written.order, written.lines, q, input);
     }
     if (prior) {
       await tx
@@ -479,7 +484,27 @@ export async function placeOrder(
     }
     return { id, replayed: false };
   });
-  return { order: await getOrder(actor.accountId, orderId.id), replayed: orderId.replayed };
+  return { order: view ?? (await getOrder(actor.accountId, orderId.id)), replayed: orderId.replayed };
+}
+
+/** What getOrder reads back for a new order without a refund: its row, its lines with campaign and app names. */
+function orderViewOf(order: OrderRow, lines: OrderLineRow[], q: Quote, input: QuoteInput): OrderView {
+  const appName = new Map(input.apps.map((a) => [a.id, a.name]));
+  return {
+    ...order,
+    refund: null,
+    lines: [...lines]
+      .sort((a, b) => a.lineNo - b.lineNo)
+      .map((l) => {
+        const campaign = q.lines[l.lineNo - 1]?.campaign ?? null;
+        return {
+          ...l,
+          campaignCode: campaign?.code ?? null,
+          campaignName: campaign?.name ?? null,
+          appName: appName.get(l.appId)!,
+        };
+      }),
+  };
 }
 
 /**
@@ -605,7 +630,7 @@ async function requestChangeReview(
     .select()
     .from(apps)
     .where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, req.sdkAppId)));
-  const orderId = await insertOrder(tx, actor, req, q, { cash: ZERO, gift: ZERO }, at, {
+  const { id: orderId } = await insertOrder(tx, actor, req, q, { cash: ZERO, gift: ZERO }, at, {
     lines: pendingLinesOf(q, app!.name),
   });
   const refund = await writeRefund(
@@ -678,7 +703,7 @@ async function insertOrder(
   pay: Pay,
   at: Date,
   pending?: { lines: PendingLines },
-): Promise<string> {
+): Promise<OrderRow> {
   const { seq, number } = await nextDocNumber(tx, "order", at);
   const [order] = await tx
     .insert(orders)
@@ -702,8 +727,8 @@ async function insertOrder(
       request: req,
       createdAt: at,
     })
-    .returning({ id: orders.id });
-  return order!.id;
+    .returning();
+  return order!;
 }
 
 async function writeOrder(
@@ -713,10 +738,10 @@ async function writeOrder(
   q: Quote,
   pay: Pay,
   at: Date,
-): Promise<string> {
-  const orderId = await insertOrder(tx, actor, req, q, pay, at);
-  await fulfilOrder(tx, actor, actor.accountId, orderId, req, q, pay, at);
-  return orderId;
+): Promise<{ order: OrderRow; lines: OrderLineRow[] }> {
+  const order = await insertOrder(tx, actor, req, q, pay, at);
+  const lines = await fulfilOrder(tx, actor, actor.accountId, order.id, req, q, pay, at);
+  return { order, lines };
 }
 
 /** Writes the lines, uses the voucher, takes the money and moves the apps: what makes an order paid. */
@@ -729,13 +754,13 @@ export async function fulfilOrder(
   q: Pick<Quote, "type" | "lines" | "total" | "voucherAmount" | "voucherId" | "priceBookVersion">,
   pay: Pay,
   at: Date,
-): Promise<void> {
+): Promise<OrderLineRow[]> {
   // Voucher first, then gift, then cash (R-BUY-7), spread over the lines so refunds know each line's split.
   const amounts = q.lines.map((l) => l.amount);
   const voucherParts = allocate(q.voucherAmount, amounts);
   const net = amounts.map((a, i) => a.minus(voucherParts[i]!));
   const giftParts = allocate(pay.gift, net);
-  await tx.insert(orderLines).values(
+  const lineRows = await tx.insert(orderLines).values(
     q.lines.map((l, i) => ({
       paidVoucher: toMoneyString(voucherParts[i]!),
       paidGift: toMoneyString(giftParts[i]!),
@@ -761,7 +786,8 @@ export async function fulfilOrder(
       refundable: l.campaign ? l.campaign.refundable : true,
       priceBookVersion: q.priceBookVersion,
     })),
-  );
+  )
+    .returning();
   if (q.voucherId) {
     await tx
       .update(vouchers)
@@ -784,8 +810,10 @@ export async function fulfilOrder(
       at,
     );
   }
-  await applyToApps(tx, actor, accountId, req, q, at);
-  await writeAudit(tx, {
+  // Issue 11: the audit rows of the apps and of the order go in one insert (in the order they were written).
+  const audits: AuditInput[] = [];
+  await applyToApps(tx, actor, accountId, req, q, at, audits);
+  audits.push({
     actor,
     at,
     accountId,
@@ -798,6 +826,8 @@ export async function fulfilOrder(
       apps: [...new Set(q.lines.map((l) => l.sdkAppId))],
     },
   });
+  await flushAudits(tx, audits);
+  return lineRows;
 }
 
 /** Moves each app to what its new lines give it: edition and expiry from the plan line, packs from pack lines. */
@@ -808,6 +838,7 @@ async function applyToApps(
   req: OrderRequest,
   q: Pick<Quote, "lines">,
   at: Date,
+  audits: AuditInput[],
 ) {
   const appIds = [...new Set(q.lines.map((l) => l.appId))];
   for (const appId of appIds) {
@@ -825,7 +856,7 @@ async function applyToApps(
       };
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
       const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
-      await writeAudit(tx, {
+      audits.push({
         actor,
         at,
         accountId,
@@ -841,12 +872,17 @@ async function applyToApps(
       });
       current = updated!;
       // R-FEAT-1: a plan change away from ultimate stops broadcast and communities at once.
-      if (app!.edition === "ultimate" && plan.edition !== "ultimate")
+      if (app!.edition === "ultimate" && plan.edition !== "ultimate") {
+        await flushAudits(tx, audits); // before the audit rows stopAppFeatures writes
         await stopAppFeatures(tx, appId, at, "left_ultimate", actor);
+      }
       // Renewing ends an expiry or refund suspension; an arrears
       // suspension ends only with the balance (R-APP-5, R-LIFE-4).
       const next = statusAfterTerm(current, plan.kind);
-      if (next) current = await changeStatus(tx, actor, current, next, at, "app.status");
+      if (next) {
+        await flushAudits(tx, audits); // before the audit row changeStatus writes
+        current = await changeStatus(tx, actor, current, next, at, "app.status");
+      }
     }
     for (const l of lines.filter((x) => x.product !== "plan")) {
       const keepStart = l.kind === "renewal";
@@ -875,7 +911,7 @@ async function applyToApps(
                 updatedAt: at,
               },
         });
-      await writeAudit(tx, {
+      audits.push({
         actor,
         at,
         accountId,
