@@ -60,8 +60,7 @@ export function db(): Db {
     max: Number(process.env.DB_POOL_MAX ?? 10),
     prepare: process.env.DB_PREPARE !== "off",
     onnotice: () => {},
-    debug: (_c: unknown, q: string) => {
-      if (process.env.DB_TRACE) console.log("SQL", q.replace(/\s+/g, " ").slice(0, 160));
+    debug: () => {
       statements.n += 1;
     },
   });

@@ -4,7 +4,8 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, like, lt, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db, type DbOrTx, type Tx } from "@/db/client";
 import {
   accounts,
@@ -760,33 +761,35 @@ export async function fulfilOrder(
   const voucherParts = allocate(q.voucherAmount, amounts);
   const net = amounts.map((a, i) => a.minus(voucherParts[i]!));
   const giftParts = allocate(pay.gift, net);
-  const lineRows = await tx.insert(orderLines).values(
-    q.lines.map((l, i) => ({
-      paidVoucher: toMoneyString(voucherParts[i]!),
-      paidGift: toMoneyString(giftParts[i]!),
-      paidCash: toMoneyString(net[i]!.minus(giftParts[i]!)),
-      orderId,
-      lineNo: i + 1,
-      accountId,
-      appId: l.appId,
-      sdkAppId: l.sdkAppId,
-      product: l.product,
-      edition: l.edition,
-      tier: l.tier,
-      billing: l.billing,
-      kind: l.kind,
-      months: l.months.toFixed(12),
-      periodStart: l.periodStart,
-      periodEnd: l.periodEnd,
-      unitPrice: toMoneyString(l.unitPrice),
-      listAmount: toMoneyString(l.listAmount),
-      discountAmount: toMoneyString(l.discountAmount),
-      amount: toMoneyString(l.amount),
-      campaignId: l.campaign?.id ?? null,
-      refundable: l.campaign ? l.campaign.refundable : true,
-      priceBookVersion: q.priceBookVersion,
-    })),
-  )
+  const lineRows = await tx
+    .insert(orderLines)
+    .values(
+      q.lines.map((l, i) => ({
+        paidVoucher: toMoneyString(voucherParts[i]!),
+        paidGift: toMoneyString(giftParts[i]!),
+        paidCash: toMoneyString(net[i]!.minus(giftParts[i]!)),
+        orderId,
+        lineNo: i + 1,
+        accountId,
+        appId: l.appId,
+        sdkAppId: l.sdkAppId,
+        product: l.product,
+        edition: l.edition,
+        tier: l.tier,
+        billing: l.billing,
+        kind: l.kind,
+        months: l.months.toFixed(12),
+        periodStart: l.periodStart,
+        periodEnd: l.periodEnd,
+        unitPrice: toMoneyString(l.unitPrice),
+        listAmount: toMoneyString(l.listAmount),
+        discountAmount: toMoneyString(l.discountAmount),
+        amount: toMoneyString(l.amount),
+        campaignId: l.campaign?.id ?? null,
+        refundable: l.campaign ? l.campaign.refundable : true,
+        priceBookVersion: q.priceBookVersion,
+      })),
+    )
     .returning();
   if (q.voucherId) {
     await tx
@@ -830,6 +833,10 @@ export async function fulfilOrder(
   return lineRows;
 }
 
+type AppRow = typeof apps.$inferSelect;
+/** The app row before an order's update (applyToApps). */
+const oldApp = alias(apps, "old_app");
+
 /** Moves each app to what its new lines give it: edition and expiry from the plan line, packs from pack lines. */
 async function applyToApps(
   tx: Tx,
@@ -843,9 +850,10 @@ async function applyToApps(
   const appIds = [...new Set(q.lines.map((l) => l.appId))];
   for (const appId of appIds) {
     const lines = q.lines.filter((l) => l.appId === appId);
-    const [app] = await tx.select().from(apps).where(eq(apps.id, appId));
     const plan = lines.find((l) => l.product === "plan");
-    let current = app!;
+    // Issue 11: with a plan line the update returns the row as it was before (a self-join on the locked
+    // row), so the app is not read first.
+    let current: AppRow | undefined = plan ? undefined : (await tx.select().from(apps).where(eq(apps.id, appId)))[0]!;
     if (plan) {
       // A new term ends a refund's disabling period (R-REF-4).
       const set: Partial<typeof apps.$inferInsert> = {
@@ -855,7 +863,19 @@ async function applyToApps(
         renewAttemptAt: null,
       };
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
-      const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
+      const [row] = await tx
+        .update(apps)
+        .set(set)
+        .from(oldApp)
+        .where(and(eq(apps.id, appId), eq(oldApp.id, appId)))
+        .returning({
+          ...getTableColumns(apps),
+          oldEdition: oldApp.edition,
+          oldExpiresAt: oldApp.expiresAt,
+          oldAutoRenew: oldApp.autoRenew,
+        });
+      const { oldEdition, oldExpiresAt, oldAutoRenew, ...updated } = row!;
+      const app = { sdkAppId: updated.sdkAppId, edition: oldEdition, expiresAt: oldExpiresAt, autoRenew: oldAutoRenew };
       audits.push({
         actor,
         at,
@@ -865,12 +885,12 @@ async function applyToApps(
         entityId: String(app!.sdkAppId),
         before: { edition: app!.edition, expiresAt: app!.expiresAt?.toISOString() ?? null, autoRenew: app!.autoRenew },
         after: {
-          edition: updated!.edition,
-          expiresAt: updated!.expiresAt?.toISOString() ?? null,
-          autoRenew: updated!.autoRenew,
+          edition: updated.edition,
+          expiresAt: updated.expiresAt?.toISOString() ?? null,
+          autoRenew: updated.autoRenew,
         },
       });
-      current = updated!;
+      current = updated;
       // R-FEAT-1: a plan change away from ultimate stops broadcast and communities at once.
       if (app!.edition === "ultimate" && plan.edition !== "ultimate") {
         await flushAudits(tx, audits); // before the audit rows stopAppFeatures writes
@@ -917,7 +937,7 @@ async function applyToApps(
         accountId,
         action: keepStart ? "pack.renew" : "pack.purchase",
         entityType: "app",
-        entityId: String(current.sdkAppId),
+        entityId: String(current!.sdkAppId),
         after: { pack: l.product, tier: l.tier, endsAt: l.periodEnd.toISOString() },
       });
     }
