@@ -4,9 +4,24 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, like, lt, ne, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  like,
+  lt,
+  ne,
+  type Placeholder,
+  sql,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db, type DbOrTx, type Tx } from "@/db/client";
+import { db, type Db, type DbOrTx, type Tx } from "@/db/client";
 import {
   accounts,
   appPacks,
@@ -97,6 +112,72 @@ type CampaignJson = {
 };
 const parseJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
+/** accountContext's one statement; `accountId` a value or a placeholder (the quote's prepared statement). */
+function accountQuery(conn: DbOrTx, accountId: string | Placeholder, idempotencyKey: string | null) {
+  return conn
+    .select({
+      account: accounts,
+      testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
+      prior: sql<unknown>`(select json_build_object('requestHash', k.request_hash, 'orderId', k.order_id,
+          'createdAt', k.created_at)
+        from idempotency_keys k where k.account_id = "accounts"."id" and k.key = ${idempotencyKey}::text)`,
+      hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
+      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
+        where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
+      campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+}
+
+const accountQueries = new WeakMap<Db, ReturnType<typeof buildAccountQuery>>();
+function buildAccountQuery(conn: Db) {
+  return accountQuery(conn, sql.placeholder("accountId"), null).prepare("quote_account_context");
+}
+function preparedAccountQuery(conn: Db) {
+  let query = accountQueries.get(conn);
+  if (!query) {
+    query = buildAccountQuery(conn);
+    accountQueries.set(conn, query);
+  }
+  return query;
+}
+
+/** loadQuoteInput's apps (with their packs as JSON) of the account; values or placeholders. */
+function appQuery(conn: DbOrTx, accountId: string | Placeholder, ids: (number | Placeholder)[]) {
+  return conn
+    .select({
+      app: apps,
+      packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing',
+        p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
+          where p.app_id = "apps"."id"), '[]'::json)`,
+    })
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, ids), ne(apps.status, "deleted")))
+    .orderBy(asc(apps.id));
+}
+
+/** A quote naming up to this many apps runs a prepared statement (one a count, so the set stays small). */
+const PREPARED_APP_COUNTS = 8;
+const appQueries = new WeakMap<Db, Map<number, ReturnType<typeof buildAppQuery>>>();
+function buildAppQuery(conn: Db, n: number) {
+  const ids = Array.from({ length: n }, (_, i) => sql.placeholder(`app${i}`));
+  return appQuery(conn, sql.placeholder("accountId"), ids).prepare(`quote_apps_${n}`);
+}
+function preparedAppQuery(conn: Db, n: number) {
+  let byCount = appQueries.get(conn);
+  if (!byCount) {
+    byCount = new Map();
+    appQueries.set(conn, byCount);
+  }
+  let query = byCount.get(n);
+  if (!query) {
+    query = buildAppQuery(conn, n);
+    byCount.set(n, query);
+  }
+  return query;
+}
+
 /**
  * Everything about the account a quote or an order needs, in one statement (issue 11): the account row
  * (locked with `lock`), the test clock's instant, the idempotency key's earlier use, whether an order
@@ -107,20 +188,11 @@ async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boo
   // before the wait in its other parts, so what the lock holder committed (an order, the key's first use)
   // must be read by the next statement.
   if (opts.lock) await conn.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for("update");
-  const [row] = await conn
-    .select({
-      account: accounts,
-      testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
-      prior: sql<unknown>`(select json_build_object('requestHash', k.request_hash, 'orderId', k.order_id,
-          'createdAt', k.created_at)
-        from idempotency_keys k where k.account_id = "accounts"."id" and k.key = ${opts.idempotencyKey ?? null}::text)`,
-      hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
-      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
-        where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
-      campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
+  // Issue 11: a quote (no transaction, no key) runs the statement built once a client.
+  const [row] =
+    conn === db() && opts.idempotencyKey === undefined
+      ? await preparedAccountQuery(conn as Db).execute({ accountId })
+      : await accountQuery(conn, accountId, opts.idempotencyKey ?? null);
   if (!row) throw notFound("Account");
   // Test mode reads the clock row (made on first use by now()); production uses the wall clock.
   const at = clockMode() === "test" && row.testNow ? new Date(row.testNow) : await now(conn);
@@ -233,17 +305,18 @@ async function loadQuoteInput(
   facts: AccountFacts,
 ): Promise<QuoteInput> {
   const ids = appIdsOf(req);
-  const appQuery = conn
-    .select({
-      app: apps,
-      packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing',
-        p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
-          where p.app_id = "apps"."id"), '[]'::json)`,
-    })
-    .from(apps)
-    .where(and(eq(apps.accountId, actor.accountId), inArray(apps.sdkAppId, ids), ne(apps.status, "deleted")))
-    .orderBy(asc(apps.id));
-  const appRows = lock ? await appQuery.for("update", { of: apps }) : await appQuery;
+  let appRows: Awaited<ReturnType<typeof appQuery>>;
+  if (!lock && conn === db() && ids.length <= PREPARED_APP_COUNTS) {
+    // Issue 11: a quote runs the statement built once a client for its number of apps.
+    const params: Record<string, unknown> = { accountId: actor.accountId };
+    ids.forEach((id, i) => {
+      params[`app${i}`] = id;
+    });
+    appRows = await preparedAppQuery(conn as Db, ids.length).execute(params);
+  } else {
+    const query = appQuery(conn, actor.accountId, ids);
+    appRows = lock ? await query.for("update", { of: apps }) : await query;
+  }
   const byId = new Map(appRows.map((r) => [r.app.sdkAppId, r]));
   const missing = ids.find((id) => !byId.has(id));
   if (missing !== undefined) throw notFound(`App ${missing}`);
