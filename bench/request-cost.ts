@@ -92,8 +92,9 @@ async function main() {
       const wall = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
       const st = statementCount() - s0;
+      const cpuMs = (cpu.user + cpu.system) / 1000 / n;
       console.log(
-        `${label.padEnd(40)} n=${String(n).padStart(5)}  cpu ${((cpu.user + cpu.system) / 1000 / n).toFixed(3)} ms/req` +
+        `${label.padEnd(40)} n=${String(n).padStart(5)}  cpu ${cpuMs.toFixed(3)} ms/req` +
           `  wall ${(wall / n).toFixed(3)} ms/req  ${(st / n).toFixed(2)} statements/req`,
       );
     };
