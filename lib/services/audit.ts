@@ -15,18 +15,30 @@ export type AuditInput = {
   after?: unknown;
 };
 
+const auditRow = (a: AuditInput) => ({
+  at: a.at,
+  actor: actorTag(a.actor),
+  accountId: a.accountId ?? null,
+  action: a.action,
+  entityType: a.entityType,
+  entityId: a.entityId,
+  before: a.before ?? null,
+  after: a.after ?? null,
+});
+
 /** Writes one audit row inside the caller's transaction (R-ACC-4). Rows are never updated or deleted. */
 export async function writeAudit(tx: DbOrTx, a: AuditInput): Promise<void> {
-  await tx.insert(auditLog).values({
-    at: a.at,
-    actor: actorTag(a.actor),
-    accountId: a.accountId ?? null,
-    action: a.action,
-    entityType: a.entityType,
-    entityId: a.entityId,
-    before: a.before ?? null,
-    after: a.after ?? null,
-  });
+  await tx.insert(auditLog).values(auditRow(a));
+}
+
+/**
+ * Writes the buffered audit rows in one multi-row insert, in the buffer's order, and empties the buffer
+ * (issue 11: one statement where an order wrote one a row).
+ */
+export async function flushAudits(tx: DbOrTx, buffer: AuditInput[]): Promise<void> {
+  if (buffer.length === 0) return;
+  const rows = buffer.splice(0).map(auditRow);
+  await tx.insert(auditLog).values(rows);
 }
 
 export type AuditFilter = { accountId?: string; q?: string; beforeId?: number; limit?: number };

@@ -4,8 +4,24 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne, sql } from "drizzle-orm";
-import { db, type DbOrTx, type Tx } from "@/db/client";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  like,
+  lt,
+  ne,
+  type Placeholder,
+  sql,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, type Db, type DbOrTx, type Tx } from "@/db/client";
 import {
   accounts,
   appPacks,
@@ -37,7 +53,7 @@ import { termEnd } from "@/lib/billing/calendar";
 import { clockMode, now } from "@/lib/clock";
 import { DomainError, notFound } from "@/lib/errors";
 import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
-import { writeAudit } from "./audit";
+import { type AuditInput, flushAudits, writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
 import { balanceOf, post } from "./ledger";
@@ -96,6 +112,72 @@ type CampaignJson = {
 };
 const parseJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
+/** accountContext's one statement; `accountId` a value or a placeholder (the quote's prepared statement). */
+function accountQuery(conn: DbOrTx, accountId: string | Placeholder, idempotencyKey: string | null) {
+  return conn
+    .select({
+      account: accounts,
+      testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
+      prior: sql<unknown>`(select json_build_object('requestHash', k.request_hash, 'orderId', k.order_id,
+          'createdAt', k.created_at)
+        from idempotency_keys k where k.account_id = "accounts"."id" and k.key = ${idempotencyKey}::text)`,
+      hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
+      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
+        where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
+      campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+}
+
+const accountQueries = new WeakMap<Db, ReturnType<typeof buildAccountQuery>>();
+function buildAccountQuery(conn: Db) {
+  return accountQuery(conn, sql.placeholder("accountId"), null).prepare("quote_account_context");
+}
+function preparedAccountQuery(conn: Db) {
+  let query = accountQueries.get(conn);
+  if (!query) {
+    query = buildAccountQuery(conn);
+    accountQueries.set(conn, query);
+  }
+  return query;
+}
+
+/** loadQuoteInput's apps (with their packs as JSON) of the account; values or placeholders. */
+function appQuery(conn: DbOrTx, accountId: string | Placeholder, ids: (number | Placeholder)[]) {
+  return conn
+    .select({
+      app: apps,
+      packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing',
+        p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
+          where p.app_id = "apps"."id"), '[]'::json)`,
+    })
+    .from(apps)
+    .where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, ids), ne(apps.status, "deleted")))
+    .orderBy(asc(apps.id));
+}
+
+/** A quote naming up to this many apps runs a prepared statement (one a count, so the set stays small). */
+const PREPARED_APP_COUNTS = 8;
+const appQueries = new WeakMap<Db, Map<number, ReturnType<typeof buildAppQuery>>>();
+function buildAppQuery(conn: Db, n: number) {
+  const ids = Array.from({ length: n }, (_, i) => sql.placeholder(`app${i}`));
+  return appQuery(conn, sql.placeholder("accountId"), ids).prepare(`quote_apps_${n}`);
+}
+function preparedAppQuery(conn: Db, n: number) {
+  let byCount = appQueries.get(conn);
+  if (!byCount) {
+    byCount = new Map();
+    appQueries.set(conn, byCount);
+  }
+  let query = byCount.get(n);
+  if (!query) {
+    query = buildAppQuery(conn, n);
+    byCount.set(n, query);
+  }
+  return query;
+}
+
 /**
  * Everything about the account a quote or an order needs, in one statement (issue 11): the account row
  * (locked with `lock`), the test clock's instant, the idempotency key's earlier use, whether an order
@@ -106,20 +188,11 @@ async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boo
   // before the wait in its other parts, so what the lock holder committed (an order, the key's first use)
   // must be read by the next statement.
   if (opts.lock) await conn.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for("update");
-  const [row] = await conn
-    .select({
-      account: accounts,
-      testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
-      prior: sql<unknown>`(select json_build_object('requestHash', k.request_hash, 'orderId', k.order_id,
-          'createdAt', k.created_at)
-        from idempotency_keys k where k.account_id = "accounts"."id" and k.key = ${opts.idempotencyKey ?? null}::text)`,
-      hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
-      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
-        where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
-      campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
+  // Issue 11: a quote (no transaction, no key) runs the statement built once a client.
+  const [row] =
+    conn === db() && opts.idempotencyKey === undefined
+      ? await preparedAccountQuery(conn as Db).execute({ accountId })
+      : await accountQuery(conn, accountId, opts.idempotencyKey ?? null);
   if (!row) throw notFound("Account");
   // Test mode reads the clock row (made on first use by now()); production uses the wall clock.
   const at = clockMode() === "test" && row.testNow ? new Date(row.testNow) : await now(conn);
@@ -232,17 +305,18 @@ async function loadQuoteInput(
   facts: AccountFacts,
 ): Promise<QuoteInput> {
   const ids = appIdsOf(req);
-  const appQuery = conn
-    .select({
-      app: apps,
-      packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing',
-        p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
-          where p.app_id = "apps"."id"), '[]'::json)`,
-    })
-    .from(apps)
-    .where(and(eq(apps.accountId, actor.accountId), inArray(apps.sdkAppId, ids), ne(apps.status, "deleted")))
-    .orderBy(asc(apps.id));
-  const appRows = lock ? await appQuery.for("update", { of: apps }) : await appQuery;
+  let appRows: Awaited<ReturnType<typeof appQuery>>;
+  if (!lock && conn === db() && ids.length <= PREPARED_APP_COUNTS) {
+    // Issue 11: a quote runs the statement built once a client for its number of apps.
+    const params: Record<string, unknown> = { accountId: actor.accountId };
+    ids.forEach((id, i) => {
+      params[`app${i}`] = id;
+    });
+    appRows = await preparedAppQuery(conn as Db, ids.length).execute(params);
+  } else {
+    const query = appQuery(conn, actor.accountId, ids);
+    appRows = lock ? await query.for("update", { of: apps }) : await query;
+  }
   const byId = new Map(appRows.map((r) => [r.app.sdkAppId, r]));
   const missing = ids.find((id) => !byId.has(id));
   if (missing !== undefined) throw notFound(`App ${missing}`);
@@ -417,6 +491,7 @@ export async function placeOrder(
   opts: { at?: Date } = {},
 ): Promise<{ order: OrderView; replayed: boolean }> {
   const hash = requestHash(req);
+  let view: OrderView | null = null;
   const orderId = await db().transaction(async (tx) => {
     // One statement: the account lock, the clock, the key's earlier use and what the quote needs of the account.
     const ctx = await accountContext(tx, actor.accountId, { lock: true, idempotencyKey });
@@ -436,7 +511,8 @@ export async function placeOrder(
       return { id: prior.orderId, replayed: true };
     }
 
-    const q = quoteOrThrow(await loadQuoteInput(tx, actor, req, at, account, true, ctx.facts), req);
+    const input = await loadQuoteInput(tx, actor, req, at, account, true, ctx.facts);
+    const q = quoteOrThrow(input, req);
     const balance = balanceOf(account);
     const pay = splitPayment(q.total, creditedBalance(balance, q));
     if (pay.kind === "insufficient_balance") {
@@ -460,12 +536,15 @@ export async function placeOrder(
         id = await requestChangeReview(tx, actor, req, q, review, at);
       } else {
         const changeRefund = await refundForChange(tx, actor, req.sdkAppId, q, at);
-        id = await writeOrder(tx, actor, req, q, pay, at);
+        id = (await writeOrder(tx, actor, req, q, pay, at)).order.id;
         await tx.update(refunds).set({ changeOrderId: id }).where(eq(refunds.id, changeRefund));
       }
     } else {
       await refuseWhileChangePending(tx, actor.accountId, q);
-      id = await writeOrder(tx, actor, req, q, pay, at);
+      const written = await writeOrder(tx, actor, req, q, pay, at);
+      id = written.order.id;
+      // Issue 11: a new order that is not a change is answered from what was written (no read after commit).
+      if (req.type !== "change") view = orderViewOf(written.order, written.lines, q, input);
     }
     if (prior) {
       await tx
@@ -479,7 +558,27 @@ export async function placeOrder(
     }
     return { id, replayed: false };
   });
-  return { order: await getOrder(actor.accountId, orderId.id), replayed: orderId.replayed };
+  return { order: view ?? (await getOrder(actor.accountId, orderId.id)), replayed: orderId.replayed };
+}
+
+/** What getOrder reads back for a new order without a refund: its row, its lines with campaign and app names. */
+function orderViewOf(order: OrderRow, lines: OrderLineRow[], q: Quote, input: QuoteInput): OrderView {
+  const appName = new Map(input.apps.map((a) => [a.id, a.name]));
+  return {
+    ...order,
+    refund: null,
+    lines: [...lines]
+      .sort((a, b) => a.lineNo - b.lineNo)
+      .map((l) => {
+        const campaign = q.lines[l.lineNo - 1]?.campaign ?? null;
+        return {
+          ...l,
+          campaignCode: campaign?.code ?? null,
+          campaignName: campaign?.name ?? null,
+          appName: appName.get(l.appId)!,
+        };
+      }),
+  };
 }
 
 /**
@@ -605,7 +704,7 @@ async function requestChangeReview(
     .select()
     .from(apps)
     .where(and(eq(apps.accountId, actor.accountId), eq(apps.sdkAppId, req.sdkAppId)));
-  const orderId = await insertOrder(tx, actor, req, q, { cash: ZERO, gift: ZERO }, at, {
+  const { id: orderId } = await insertOrder(tx, actor, req, q, { cash: ZERO, gift: ZERO }, at, {
     lines: pendingLinesOf(q, app!.name),
   });
   const refund = await writeRefund(
@@ -678,7 +777,7 @@ async function insertOrder(
   pay: Pay,
   at: Date,
   pending?: { lines: PendingLines },
-): Promise<string> {
+): Promise<OrderRow> {
   const { seq, number } = await nextDocNumber(tx, "order", at);
   const [order] = await tx
     .insert(orders)
@@ -702,8 +801,8 @@ async function insertOrder(
       request: req,
       createdAt: at,
     })
-    .returning({ id: orders.id });
-  return order!.id;
+    .returning();
+  return order!;
 }
 
 async function writeOrder(
@@ -713,10 +812,10 @@ async function writeOrder(
   q: Quote,
   pay: Pay,
   at: Date,
-): Promise<string> {
-  const orderId = await insertOrder(tx, actor, req, q, pay, at);
-  await fulfilOrder(tx, actor, actor.accountId, orderId, req, q, pay, at);
-  return orderId;
+): Promise<{ order: OrderRow; lines: OrderLineRow[] }> {
+  const order = await insertOrder(tx, actor, req, q, pay, at);
+  const lines = await fulfilOrder(tx, actor, actor.accountId, order.id, req, q, pay, at);
+  return { order, lines };
 }
 
 /** Writes the lines, uses the voucher, takes the money and moves the apps: what makes an order paid. */
@@ -729,39 +828,42 @@ export async function fulfilOrder(
   q: Pick<Quote, "type" | "lines" | "total" | "voucherAmount" | "voucherId" | "priceBookVersion">,
   pay: Pay,
   at: Date,
-): Promise<void> {
+): Promise<OrderLineRow[]> {
   // Voucher first, then gift, then cash (R-BUY-7), spread over the lines so refunds know each line's split.
   const amounts = q.lines.map((l) => l.amount);
   const voucherParts = allocate(q.voucherAmount, amounts);
   const net = amounts.map((a, i) => a.minus(voucherParts[i]!));
   const giftParts = allocate(pay.gift, net);
-  await tx.insert(orderLines).values(
-    q.lines.map((l, i) => ({
-      paidVoucher: toMoneyString(voucherParts[i]!),
-      paidGift: toMoneyString(giftParts[i]!),
-      paidCash: toMoneyString(net[i]!.minus(giftParts[i]!)),
-      orderId,
-      lineNo: i + 1,
-      accountId,
-      appId: l.appId,
-      sdkAppId: l.sdkAppId,
-      product: l.product,
-      edition: l.edition,
-      tier: l.tier,
-      billing: l.billing,
-      kind: l.kind,
-      months: l.months.toFixed(12),
-      periodStart: l.periodStart,
-      periodEnd: l.periodEnd,
-      unitPrice: toMoneyString(l.unitPrice),
-      listAmount: toMoneyString(l.listAmount),
-      discountAmount: toMoneyString(l.discountAmount),
-      amount: toMoneyString(l.amount),
-      campaignId: l.campaign?.id ?? null,
-      refundable: l.campaign ? l.campaign.refundable : true,
-      priceBookVersion: q.priceBookVersion,
-    })),
-  );
+  const lineRows = await tx
+    .insert(orderLines)
+    .values(
+      q.lines.map((l, i) => ({
+        paidVoucher: toMoneyString(voucherParts[i]!),
+        paidGift: toMoneyString(giftParts[i]!),
+        paidCash: toMoneyString(net[i]!.minus(giftParts[i]!)),
+        orderId,
+        lineNo: i + 1,
+        accountId,
+        appId: l.appId,
+        sdkAppId: l.sdkAppId,
+        product: l.product,
+        edition: l.edition,
+        tier: l.tier,
+        billing: l.billing,
+        kind: l.kind,
+        months: l.months.toFixed(12),
+        periodStart: l.periodStart,
+        periodEnd: l.periodEnd,
+        unitPrice: toMoneyString(l.unitPrice),
+        listAmount: toMoneyString(l.listAmount),
+        discountAmount: toMoneyString(l.discountAmount),
+        amount: toMoneyString(l.amount),
+        campaignId: l.campaign?.id ?? null,
+        refundable: l.campaign ? l.campaign.refundable : true,
+        priceBookVersion: q.priceBookVersion,
+      })),
+    )
+    .returning();
   if (q.voucherId) {
     await tx
       .update(vouchers)
@@ -784,8 +886,10 @@ export async function fulfilOrder(
       at,
     );
   }
-  await applyToApps(tx, actor, accountId, req, q, at);
-  await writeAudit(tx, {
+  // Issue 11: the audit rows of the apps and of the order go in one insert (in the order they were written).
+  const audits: AuditInput[] = [];
+  await applyToApps(tx, actor, accountId, req, q, at, audits);
+  audits.push({
     actor,
     at,
     accountId,
@@ -798,7 +902,13 @@ export async function fulfilOrder(
       apps: [...new Set(q.lines.map((l) => l.sdkAppId))],
     },
   });
+  await flushAudits(tx, audits);
+  return lineRows;
 }
+
+type AppRow = typeof apps.$inferSelect;
+/** The app row before an order's update (applyToApps). */
+const oldApp = alias(apps, "old_app");
 
 /** Moves each app to what its new lines give it: edition and expiry from the plan line, packs from pack lines. */
 async function applyToApps(
@@ -808,13 +918,15 @@ async function applyToApps(
   req: OrderRequest,
   q: Pick<Quote, "lines">,
   at: Date,
+  audits: AuditInput[],
 ) {
   const appIds = [...new Set(q.lines.map((l) => l.appId))];
   for (const appId of appIds) {
     const lines = q.lines.filter((l) => l.appId === appId);
-    const [app] = await tx.select().from(apps).where(eq(apps.id, appId));
     const plan = lines.find((l) => l.product === "plan");
-    let current = app!;
+    // Issue 11: with a plan line the update returns the row as it was before (a self-join on the locked
+    // row), so the app is not read first.
+    let current: AppRow | undefined = plan ? undefined : (await tx.select().from(apps).where(eq(apps.id, appId)))[0]!;
     if (plan) {
       // A new term ends a refund's disabling period (R-REF-4).
       const set: Partial<typeof apps.$inferInsert> = {
@@ -824,8 +936,20 @@ async function applyToApps(
         renewAttemptAt: null,
       };
       if (req.type === "plan" && req.autoRenew !== undefined) set.autoRenew = req.autoRenew;
-      const [updated] = await tx.update(apps).set(set).where(eq(apps.id, appId)).returning();
-      await writeAudit(tx, {
+      const [row] = await tx
+        .update(apps)
+        .set(set)
+        .from(oldApp)
+        .where(and(eq(apps.id, appId), eq(oldApp.id, appId)))
+        .returning({
+          ...getTableColumns(apps),
+          oldEdition: oldApp.edition,
+          oldExpiresAt: oldApp.expiresAt,
+          oldAutoRenew: oldApp.autoRenew,
+        });
+      const { oldEdition, oldExpiresAt, oldAutoRenew, ...updated } = row!;
+      const app = { sdkAppId: updated.sdkAppId, edition: oldEdition, expiresAt: oldExpiresAt, autoRenew: oldAutoRenew };
+      audits.push({
         actor,
         at,
         accountId,
@@ -834,19 +958,24 @@ async function applyToApps(
         entityId: String(app!.sdkAppId),
         before: { edition: app!.edition, expiresAt: app!.expiresAt?.toISOString() ?? null, autoRenew: app!.autoRenew },
         after: {
-          edition: updated!.edition,
-          expiresAt: updated!.expiresAt?.toISOString() ?? null,
-          autoRenew: updated!.autoRenew,
+          edition: updated.edition,
+          expiresAt: updated.expiresAt?.toISOString() ?? null,
+          autoRenew: updated.autoRenew,
         },
       });
-      current = updated!;
+      current = updated;
       // R-FEAT-1: a plan change away from ultimate stops broadcast and communities at once.
-      if (app!.edition === "ultimate" && plan.edition !== "ultimate")
+      if (app!.edition === "ultimate" && plan.edition !== "ultimate") {
+        await flushAudits(tx, audits); // before the audit rows stopAppFeatures writes
         await stopAppFeatures(tx, appId, at, "left_ultimate", actor);
+      }
       // Renewing ends an expiry or refund suspension; an arrears
       // suspension ends only with the balance (R-APP-5, R-LIFE-4).
       const next = statusAfterTerm(current, plan.kind);
-      if (next) current = await changeStatus(tx, actor, current, next, at, "app.status");
+      if (next) {
+        await flushAudits(tx, audits); // before the audit row changeStatus writes
+        current = await changeStatus(tx, actor, current, next, at, "app.status");
+      }
     }
     for (const l of lines.filter((x) => x.product !== "plan")) {
       const keepStart = l.kind === "renewal";
@@ -875,13 +1004,13 @@ async function applyToApps(
                 updatedAt: at,
               },
         });
-      await writeAudit(tx, {
+      audits.push({
         actor,
         at,
         accountId,
         action: keepStart ? "pack.renew" : "pack.purchase",
         entityType: "app",
-        entityId: String(current.sdkAppId),
+        entityId: String(current!.sdkAppId),
         after: { pack: l.product, tier: l.tier, endsAt: l.periodEnd.toISOString() },
       });
     }
