@@ -20,7 +20,11 @@ test.describe("the API reference (issue 10 §2)", () => {
     await page.getByRole("button", { name: /English/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("API reference");
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(page.getByRole("table", { name: "Account key" })).toBeVisible();
+    // Narrow: each operation is a stacked item instead of a table row that scrolls sideways.
+    await expect(page.getByRole("table", { name: "Account key" })).toBeHidden();
+    const list = page.getByRole("list", { name: "Account key" });
+    await expect(list).toBeVisible();
+    await expect(list.locator(":scope > li").filter({ hasText: "/orders" }).first()).toContainText("POST");
     await shot(page, "api-docs-en-narrow");
     await page.getByRole("button", { name: /中文/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("API 参考");
