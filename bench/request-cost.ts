@@ -1,5 +1,5 @@
 /**
- * CPU per request without HTTP (issue 11, round 3): calls the route handlers of the hot API paths N times
+ * CPU per request without HTTP (issue 11, round 3): calls the hot API paths' handlers (their `reply`, as the fast layer does) N times
  * in-process, one after another, on a fresh database in production mode (wall clock), and prints CPU ms a
  * request (this process: handler, drizzle, postgres.js), wall ms a request and statements a request.
  * Throughput on a loaded shared machine is noise; these figures are not.
@@ -11,20 +11,27 @@ import "../db/server-only-off";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { ensureDatabase, runMigrations } from "../db/migrate";
+import type { ApiRequest, ReplyRoute } from "../lib/http/reply";
 
 const N = Number(process.env.COST_N ?? 300);
 const WARM = Number(process.env.COST_WARM ?? 50);
 const only = process.env.COST_ONLY?.split(",");
 const want = (name: string) => !only || only.includes(name);
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = ReplyRoute<Record<string, string>>;
 
-function request(key: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request("http://localhost/api/v1/x", {
+/** A request as the fast layer hands it to a handler's `reply` (lib/http/fast-api.ts). */
+function request(key: string, body: unknown, headers: Record<string, string> = {}): ApiRequest {
+  const all = new Map(
+    Object.entries({ authorization: `Bearer ${key}`, "content-type": "application/json", ...headers }),
+  );
+  const text = JSON.stringify(body);
+  return {
     method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
+    url: "http://localhost/api/v1/x",
+    headers: { get: (name) => all.get(name.toLowerCase()) ?? null },
+    text: async () => text,
+  };
 }
 
 async function main() {
@@ -76,13 +83,13 @@ async function main() {
     const measure = async (
       label: string,
       n: number,
-      make: (i: number) => [Handler, Request, Record<string, string>],
+      make: (i: number) => [Handler, ApiRequest, Record<string, string>],
     ) => {
       const run = async (i: number) => {
         const [h, req, params] = make(i);
-        const res = await h(req, { params: Promise.resolve(params) });
-        if (res.status >= 300) throw new Error(`${label}: ${res.status} ${await res.text()}`);
-        await res.arrayBuffer();
+        const r = await h.reply(req, params);
+        const text = JSON.stringify(r.response ? null : r.json);
+        if (r.status >= 300) throw new Error(`${label}: ${r.status} ${text}`);
       };
       for (let i = 0; i < Math.min(WARM, n); i++) await run(i);
       const s0 = statementCount();
@@ -100,7 +107,7 @@ async function main() {
     };
 
     if (want("quote"))
-      await measure("POST /api/v1/quotes", N, () => [quoteRoute as Handler, request(c.key, quoteBody), {}]);
+      await measure("POST /api/v1/quotes", N, () => [quoteRoute as unknown as Handler, request(c.key, quoteBody), {}]);
     if (want("check"))
       await measure("POST /api/v1/apps/{id}/entitlements/check", N, () => [
         checkRoute as unknown as Handler,
@@ -119,7 +126,7 @@ async function main() {
       await measure("POST /api/v1/orders (pro × 1, fresh app)", total - WARM, (i) => {
         const t = targets[i]!;
         const body = { ...quoteBody, sdkAppId: t.app };
-        return [orderRoute as Handler, request(t.key, body, { "idempotency-key": `cost-order-${i}` }), {}];
+        return [orderRoute as unknown as Handler, request(t.key, body, { "idempotency-key": `cost-order-${i}` }), {}];
       });
     }
   } finally {

@@ -69,6 +69,12 @@ export function db(): Db {
   return wrapped.db;
 }
 
+/** `select 1` straight through the driver (the health check: no query to build). */
+export async function ping(): Promise<void> {
+  db();
+  await globalForDb.__imbSql!`select 1`;
+}
+
 export async function closeDb(): Promise<void> {
   const sql = globalForDb.__imbSql;
   globalForDb.__imbSql = undefined;

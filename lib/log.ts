@@ -68,10 +68,24 @@ export function createLogger(destination?: DestinationStream, level = process.en
   );
 }
 
-const globalForLog = globalThis as unknown as { __imbLog?: Logger };
+const globalForLog = globalThis as unknown as { __imbLog?: Logger; __imbRequestLog?: Logger };
 
 /** The process's logger (stdout). */
 export function log(): Logger {
   globalForLog.__imbLog ??= createLogger();
   return globalForLog.__imbLog;
+}
+
+/**
+ * The request log's logger (lib/http/server-hooks.ts): the same line format on the same stdout, without
+ * the redaction pass, which cost more than the rest of a health check's logging (issue 11). Its lines
+ * hold only fields the hook chooses: method, path without the query, status, duration.
+ */
+export function requestLog(): Logger {
+  globalForLog.__imbRequestLog ??= pino({
+    level: process.env.LOG_LEVEL ?? "info",
+    base: { app: "im-billing" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+  return globalForLog.__imbRequestLog;
 }

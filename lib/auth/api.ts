@@ -7,24 +7,27 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { DomainError, isDomainError, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
-import { MAX_BODY_BYTES, readBodyCapped } from "@/lib/http/body";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
+import { type ApiReply, type ApiRequest, type ReplyRoute, reply, replyRoute, toResponse } from "@/lib/http/reply";
 
 /** The JSON error shape of API.md. Unknown errors never leak their text. */
-export function errorResponse(e: unknown): Response {
+export function errorReply(e: unknown): ApiReply {
   if (isDomainError(e)) {
-    return Response.json(
+    return reply(
       { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } },
       { status: e.status },
     );
   }
   log().error({ err: e, where: "api" }, "unexpected error");
-  return Response.json(
+  return reply(
     { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
     { status: 500 },
   );
 }
 
-async function authenticate(req: Request): Promise<Actor> {
+export const errorResponse = (e: unknown): Response => toResponse(errorReply(e));
+
+async function authenticate(req: ApiRequest): Promise<Actor> {
   const header = req.headers.get("authorization") ?? "";
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new DomainError("unauthorized", "Send an API key as `Authorization: Bearer <key>`.");
@@ -39,8 +42,8 @@ async function authenticate(req: Request): Promise<Actor> {
 }
 
 /** Reads a JSON body (at most MAX_BODY_BYTES, else 413 before parsing); malformed JSON is a 400 naming the body. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await readBodyCapped(req, MAX_BODY_BYTES);
+export async function readJson(req: ApiRequest): Promise<unknown> {
+  const text = await req.text(MAX_BODY_BYTES);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
@@ -50,34 +53,44 @@ export async function readJson(req: Request): Promise<unknown> {
 }
 
 type ActorFor<P extends Permission> = P extends `admin:${string}` ? OperatorActor : CustomerActor;
-type Ctx<P extends Permission, Params> = { actor: ActorFor<P>; req: Request; params: Params };
+type Ctx<P extends Permission, Params> = { actor: ActorFor<P>; req: ApiRequest; params: Params };
+
+const REPLY = Symbol("reply");
+type Marked = ApiReply & { [REPLY]: true };
+const marked = (r: ApiReply): Marked => ({ ...r, [REPLY]: true });
+const isReply = (out: unknown): out is Marked => typeof out === "object" && out !== null && REPLY in out;
 
 /**
  * The one guarded entry for API routes: authenticate the bearer key, check the permission table,
- * run the handler, map domain errors to API.md's shape.
+ * run the handler, map domain errors to API.md's shape. A handler answers JSON data (200), a
+ * `created`/`noContent`/`withStatus` reply, or a ready Response. The result is Next's route handler,
+ * whose `reply` the fast layer (lib/http/fast-api.ts) calls without a Request/Response pair.
  */
 export function apiRoute<P extends Permission, Params = Record<string, never>>(
   permission: P,
   handler: (ctx: Ctx<P, Params>) => Promise<unknown>,
-) {
-  return async (req: Request, context?: { params?: Promise<Params> }): Promise<Response> => {
+): ReplyRoute<Params> {
+  return replyRoute<Params>(async (req, params) => {
     try {
       const actor = await authenticate(req);
       assertCan(actor, permission);
-      const params = (context?.params ? await context.params : {}) as Params;
       const out = await handler({ actor: actor as ActorFor<P>, req, params });
-      if (out instanceof Response) return out;
-      return Response.json(out);
+      if (out instanceof Response) return { status: out.status, response: out };
+      if (isReply(out)) return out;
+      return reply(out);
     } catch (e) {
-      return errorResponse(e);
+      return errorReply(e);
     }
-  };
+  });
 }
 
 /** Parses a JSON body with the route's zod schema (400 `validation_failed` with `details.fields`). */
-export async function body<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+export async function body<T extends z.ZodType>(req: ApiRequest, schema: T): Promise<z.infer<T>> {
   return parseInput(schema, await readJson(req));
 }
 
-export const created = (data: unknown) => Response.json(data, { status: 201 });
-export const noContent = () => new Response(null, { status: 204 });
+/** JSON with another status than 200, or extra headers. */
+export const withStatus = (status: number, data: unknown, headers?: Record<string, string>) =>
+  marked(reply(data, { status, headers }));
+export const created = (data: unknown) => withStatus(201, data);
+export const noContent = () => marked({ status: 204 });

@@ -41,6 +41,11 @@ export async function readBodyCapped(req: Request, limit = MAX_BODY_BYTES): Prom
     bytes.set(c, offset);
     offset += c.byteLength;
   }
+  return decodeBody(bytes);
+}
+
+/** A body's bytes as text: UTF-8 only (a byte-order mark is dropped), anything else a 400 naming the body. */
+export function decodeBody(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

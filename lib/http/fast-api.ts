@@ -2,10 +2,12 @@
  * The hot API paths served straight from Node's HTTP server, in front of Next.js (issue 11).
  * Next's own per-request work (routing, header rules, its request/response wrappers) cost more CPU than
  * a whole `select 1`, so the endpoints the IM backend and month-end renewals hammer skip it. They run
- * THE SAME handlers: the exports of their route files under app/api, which are plain
- * `(Request, { params }) => Promise<Response>` functions (apiRoute: key check, permission table,
- * validation, API.md errors). What Next adds around a route handler is added here the same way: the
- * static security headers of next.config.mjs (and HSTS behind an https proxy) and its `vary` header.
+ * THE SAME handlers: the exports of their route files under app/api, through the `reply` function each
+ * carries (lib/http/reply.ts; apiRoute: key check, permission table, validation, API.md errors), which
+ * reads the request through a small ApiRequest over Node's IncomingMessage and answers a plain ApiReply
+ * written straight to the socket: no WHATWG Request/Response pair, body stream or abort signal a call.
+ * What Next adds around a route handler is added here the same way: the static security headers of
+ * next.config.mjs (and HSTS behind an https proxy) and its `vary` header, built once.
  * The request log and the client address come from lib/http/server-hooks.ts, which hooks every Node
  * HTTP server of the process. A method a route does not export, a path with a trailing slash, and
  * every other path fall through to Next (its 405, redirects, pages and all other routes).
@@ -13,16 +15,17 @@
  * request handler in every worker process.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import * as health from "@/app/api/health/route";
 import * as entitlementCheck from "@/app/api/v1/apps/[sdkAppId]/entitlements/check/route";
 import * as orders from "@/app/api/v1/orders/route";
 import * as quotes from "@/app/api/v1/quotes/route";
 import * as logins from "@/app/api/v1/usage/logins/route";
+import { decodeBody, MAX_BODY_BYTES, payloadTooLarge } from "./body";
+import type { ApiReply, ApiRequest, ReplyRoute } from "./reply";
 import { API_CSP, COMMON_HEADERS, HSTS } from "./security-headers";
 
 type Params = Record<string, string>;
-type Handler = (req: Request, ctx: { params: Promise<Params> }) => Promise<Response>;
+type Handler = ReplyRoute<Params>;
 type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", unknown>>;
 type Route = { match: (path: string) => Params | null; module: RouteModule };
 
@@ -66,45 +69,96 @@ export function frameworkHeaders(forwardedProto: string | string[] | undefined):
   };
 }
 
+const HEADERS = { http: frameworkHeaders(undefined), https: frameworkHeaders("https") };
+
 /** The handler for this method and path, with its params; null when Next should answer. */
 export function findRoute(method: string, path: string): { handler: Handler; params: Params } | null {
   for (const route of FAST_ROUTES) {
     const params = route.match(path);
     if (!params) continue;
-    const handler = route.module[method as keyof RouteModule];
-    return typeof handler === "function" ? { handler: handler as Handler, params } : null;
+    const handler = route.module[method as keyof RouteModule] as Handler | undefined;
+    return typeof handler?.reply === "function" ? { handler, params } : null;
   }
   return null;
 }
 
-function toRequest(req: IncomingMessage): Request {
-  // req.headers, not rawHeaders: lib/http/server-hooks.ts has already set (or removed) the client
-  // address header there, as Next's handler sees it.
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
+/** Node's request as a handler reads it. Header names are matched lowercase, as Node stores them. */
+class NodeApiRequest implements ApiRequest {
+  readonly headers: ApiRequest["headers"];
+  constructor(private readonly req: IncomingMessage) {
+    const all = req.headers;
+    this.headers = {
+      get: (name) => {
+        const v = all[name.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+      },
+    };
   }
-  const method = req.method ?? "GET";
-  const withBody = method !== "GET" && method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-    method,
-    headers,
-    body: withBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    // @ts-expect-error Node's fetch needs `duplex` for a streamed body (not yet in the DOM types)
-    duplex: withBody ? "half" : undefined,
+  get method() {
+    return this.req.method ?? "GET";
+  }
+  get url() {
+    return `http://${this.req.headers.host ?? "localhost"}${this.req.url ?? "/"}`;
+  }
+  text(limit = MAX_BODY_BYTES): Promise<string> {
+    return readCapped(this.req, limit);
+  }
+}
+
+/** The body as text, counting bytes as they arrive: past `limit` a 413 (the rest is drained, unread). */
+export function readCapped(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(payloadTooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = () => {
+      req.off("data", onData).off("end", onEnd).off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= limit) return void chunks.push(chunk);
+      done();
+      req.resume();
+      reject(payloadTooLarge(limit));
+    };
+    const onEnd = () => {
+      done();
+      try {
+        resolve(decodeBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    const onError = (e: Error) => {
+      done();
+      reject(e);
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onError);
   });
 }
 
-async function send(res: ServerResponse, response: Response, forwardedProto: string | string[] | undefined) {
-  const head: Record<string, string | string[]> = frameworkHeaders(forwardedProto);
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") head[name] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) head["set-cookie"] = cookies;
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  res.writeHead(response.status, head);
+async function send(res: ServerResponse, r: ApiReply, https: boolean) {
+  const head: Record<string, string | string[] | number> = { ...(https ? HEADERS.https : HEADERS.http) };
+  let body: string | Buffer | undefined;
+  if (r.response) {
+    r.response.headers.forEach((value, name) => {
+      if (name !== "set-cookie") head[name] = value;
+    });
+    const cookies = r.response.headers.getSetCookie();
+    if (cookies.length) head["set-cookie"] = cookies;
+    body = r.response.body ? Buffer.from(await r.response.arrayBuffer()) : undefined;
+  } else {
+    if (r.json !== undefined) {
+      body = JSON.stringify(r.json);
+      head["content-type"] = "application/json";
+      head["content-length"] = Buffer.byteLength(body);
+    }
+    if (r.headers) for (const [name, value] of Object.entries(r.headers)) head[name.toLowerCase()] = value;
+  }
+  // A refused body may still be arriving: answer, then close rather than read the rest.
+  if (r.status === 413) head.connection = "close";
+  res.writeHead(r.status, head);
   res.end(body);
 }
 
@@ -117,17 +171,16 @@ export function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
   const q = url.indexOf("?");
   const found = findRoute(req.method ?? "GET", q === -1 ? url : url.slice(0, q));
   if (!found) return false;
-  const proto = req.headers["x-forwarded-proto"];
-  void (async () => {
-    try {
-      const response = await found.handler(toRequest(req), { params: Promise.resolve(found.params) });
-      await send(res, response, proto);
-    } catch (e) {
+  // next.config.mjs matches the header value "https" exactly (Next anchors `has` values).
+  const https = req.headers["x-forwarded-proto"] === "https";
+  found.handler.reply(new NodeApiRequest(req), found.params).then(
+    (r) => send(res, r, https),
+    (e) => {
       // Like Next for a handler that throws: a bare 500 (apiRoute already turns every error into API.md's shape).
       console.error("[fast-api] unexpected error", (e as Error)?.message);
-      if (!res.headersSent) res.writeHead(500, frameworkHeaders(proto));
+      if (!res.headersSent) res.writeHead(500, https ? HEADERS.https : HEADERS.http);
       res.end();
-    }
-  })();
+    },
+  );
   return true;
 }

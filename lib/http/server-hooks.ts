@@ -7,7 +7,7 @@
  */
 import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
-import { log } from "@/lib/log";
+import { requestLog } from "@/lib/log";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address";
 
 const globalForHooks = globalThis as unknown as { __imbServerHooks?: boolean };
@@ -29,7 +29,7 @@ export function onRequest(
   if (path.startsWith("/_next/static/") || path === "/favicon.ico") return;
   const started = performance.now();
   res.once("finish", () => {
-    log().info({
+    requestLog().info({
       msg: "request",
       method: req.method,
       path,

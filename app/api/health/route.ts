@@ -1,16 +1,16 @@
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { ping } from "@/db/client";
+import { reply, replyRoute } from "@/lib/http/reply";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = replyRoute(async () => {
   try {
-    await db().execute(sql`select 1`);
-    return Response.json({ ok: true });
+    await ping();
+    return reply({ ok: true });
   } catch {
-    return Response.json(
+    return reply(
       { ok: false, error: { code: "database_unreachable", message: "The database cannot be reached." } },
       { status: 503 },
     );
   }
-}
+});

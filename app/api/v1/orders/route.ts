@@ -1,4 +1,4 @@
-import { apiRoute, body } from "@/lib/auth/api";
+import { apiRoute, body, withStatus } from "@/lib/auth/api";
 import { parseInput } from "@/lib/validation/common";
 import { numberSearchTerm } from "@/lib/billing/numbers";
 import { listOrders, placeOrder } from "@/lib/services/purchase";
@@ -22,8 +22,9 @@ export const POST = apiRoute("orders:write", async ({ actor, req }) => {
   const input = await body(req, orderSchema);
   const { order, replayed } = await placeOrder(actor, input, key);
   // R-BUY-3: a plan change waiting for review is accepted, not done: 202 with `status: "pending_review"`.
-  return Response.json(orderJson(order), {
-    status: order.status === "pending_review" ? 202 : 201,
-    headers: replayed ? { "Idempotent-Replayed": "true" } : {},
-  });
+  return withStatus(
+    order.status === "pending_review" ? 202 : 201,
+    orderJson(order),
+    replayed ? { "Idempotent-Replayed": "true" } : undefined,
+  );
 });
