@@ -1,7 +1,8 @@
 /**
  * CPU per request without HTTP (issue 11, round 3): calls the hot API paths' handlers (their `reply`, as
  * the fast layer does) N times in-process, one after another, on a fresh database in production mode
- * (wall clock), and prints CPU ms a request (this process: handler, drizzle, postgres.js), wall ms a request and statements a request.
+ * (wall clock), and prints CPU ms a request (this process: handler, drizzle, postgres.js), wall ms a
+ * request and statements a request.
  * Throughput on a loaded shared machine is noise; these figures are not.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/request-cost.ts
  *   COST_N (default 300) requests per endpoint after COST_WARM (default 50) warm-up requests;
