@@ -49,6 +49,7 @@ async function main() {
   const { createAccount, topUp, verifyAccount } = await import("../lib/services/accounts");
   const { createApp } = await import("../lib/services/apps");
   const { POST: quoteRoute } = await import("../app/api/v1/quotes/route");
+  const { GET: healthRoute } = await import("../app/api/health/route");
   const { POST: orderRoute } = await import("../app/api/v1/orders/route");
   const { POST: checkRoute } = await import("../app/api/v1/apps/[sdkAppId]/entitlements/check/route");
 
@@ -107,6 +108,14 @@ async function main() {
       );
     };
 
+    // The parts: the health check's reply (one `select 1`) and the key lookup every API call starts with.
+    if (want("health"))
+      await measure("GET /api/health", N, () => [healthRoute as unknown as Handler, request("", {}), {}]);
+    if (want("auth")) {
+      const { actorForApiKey } = await import("../lib/services/api-keys");
+      const fake = { reply: async () => ({ status: (await actorForApiKey(c.key)) ? 200 : 401, json: null }) };
+      await measure("the API key lookup alone", N, () => [fake as unknown as Handler, request(c.key, {}), {}]);
+    }
     if (want("quote"))
       await measure("POST /api/v1/quotes", N, () => [quoteRoute as unknown as Handler, request(c.key, quoteBody), {}]);
     if (want("check"))

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Actor, CustomerActor, OperatorActor } from "./actor";
 import { assertCan, type Permission } from "./permissions";
 import { actorForApiKey } from "@/lib/services/api-keys";
+import { hashApiKey } from "./secrets";
 import { ensureOperatorKey } from "@/lib/services/bootstrap";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -27,11 +28,15 @@ export function errorReply(e: unknown): ApiReply {
 
 export const errorResponse = (e: unknown): Response => toResponse(errorReply(e));
 
-async function authenticate(req: ApiRequest): Promise<Actor> {
+function bearerKey(req: ApiRequest): string {
   const header = req.headers.get("authorization") ?? "";
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new DomainError("unauthorized", "Send an API key as `Authorization: Bearer <key>`.");
-  const key = m[1]!;
+  return m[1]!;
+}
+
+async function authenticate(req: ApiRequest): Promise<Actor> {
+  const key = bearerKey(req);
   let actor = await actorForApiKey(key);
   if (!actor && env.bootstrapOperatorKey && key === env.bootstrapOperatorKey) {
     await ensureOperatorKey(key);
@@ -78,6 +83,46 @@ export function apiRoute<P extends Permission, Params = Record<string, never>>(
       if (out instanceof Response) return { status: out.status, response: out };
       if (isReply(out)) return out;
       return reply(out);
+    } catch (e) {
+      return errorReply(e);
+    }
+  });
+}
+
+/**
+ * apiRoute for a read whose one statement also resolves the bearer key (issue 11: the key lookup was a
+ * round trip of its own on every call, as costly as the route's read). `input` parses the path and body;
+ * `read` runs the route's statement for the key's hash (lib/services/api-keys.ts keyColumns) and gives
+ * the key's actor, or null when no such live key exists; `answer` runs after the permission check.
+ * The answers and their order are apiRoute's: a bad key is a 401 before a bad body's 400, a missing or
+ * unknown key takes apiRoute's path (which also makes the bootstrap operator key), a refused one a 403.
+ */
+export function keyedApiRoute<P extends Permission, In, Data, Params = Record<string, never>>(
+  permission: P,
+  spec: {
+    input: (req: ApiRequest, params: Params) => Promise<In>;
+    read: (keyHash: string, input: In) => Promise<{ actor: Actor | null; data: Data }>;
+    answer: (ctx: { actor: ActorFor<P>; input: In; data: Data }) => unknown;
+  },
+): ReplyRoute<Params> {
+  return replyRoute<Params>(async (req, params) => {
+    try {
+      const hash = hashApiKey(bearerKey(req));
+      let input: In;
+      try {
+        input = await spec.input(req, params);
+      } catch (e) {
+        assertCan(await authenticate(req), permission);
+        throw e;
+      }
+      let { actor, data } = await spec.read(hash, input);
+      if (!actor) {
+        assertCan(await authenticate(req), permission);
+        ({ actor, data } = await spec.read(hash, input));
+        if (!actor) throw new DomainError("unauthorized", "The API key is unknown or revoked.");
+      }
+      assertCan(actor, permission);
+      return reply(await spec.answer({ actor: actor as ActorFor<P>, input, data }));
     } catch (e) {
       return errorReply(e);
     }

@@ -98,14 +98,38 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
     actorQueries.set(conn, query);
   }
   const [row] = await query.execute({ hash: hashApiKey(key) });
-  if (!row) return null;
-  if (row.key.kind === "operator")
-    return { kind: "operator", userId: row.key.createdBy!, keyId: row.key.id } satisfies OperatorActor;
+  return row ? actorOfKey(row.key, row.ownerId) : null;
+}
+
+/**
+ * A key's actor from its row: an operator key acts as the operator who made it, an account key with
+ * the account owner's rights.
+ */
+export function actorOfKey(
+  key: Pick<typeof apiKeys.$inferSelect, "id" | "kind" | "accountId" | "createdBy">,
+  ownerId: string | null,
+): Actor {
+  if (key.kind === "operator")
+    return { kind: "operator", userId: key.createdBy!, keyId: key.id } satisfies OperatorActor;
   return {
     kind: "customer",
-    accountId: row.key.accountId!,
+    accountId: key.accountId!,
     role: "owner",
-    userId: row.ownerId ?? undefined,
-    keyId: row.key.id,
-  };
+    userId: ownerId ?? undefined,
+    keyId: key.id,
+  } satisfies CustomerActor;
 }
+
+/**
+ * For a read that resolves the bearer key in its own statement (issue 11: one round trip for the key
+ * and the data; lib/auth/api.ts keyedApiRoute): join `apiKeys` on the key's account, add these columns
+ * and `keyMatches()` to the where clause. The key's hash is the placeholder `keyHash`.
+ */
+export const keyColumns = {
+  key: { id: apiKeys.id, kind: apiKeys.kind, accountId: apiKeys.accountId, createdBy: apiKeys.createdBy },
+  // Written out: drizzle names a column of the one table in a select without its table, which inside a
+  // subquery would mean the subquery's own column.
+  ownerId: sql<string | null>`(select u.id from users u where u.account_id = "api_keys"."account_id"
+    and u.account_role = 'owner' limit 1)`,
+};
+export const keyMatches = () => and(eq(apiKeys.keyHash, sql.placeholder("keyHash")), isNull(apiKeys.revokedAt));

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
-import { rowsFromJson } from "@/db/json-rows";
+import { rowFromJson, rowsFromJson } from "@/db/json-rows";
 import { db, type Db, type Tx } from "@/db/client";
-import { appPacks, apps, appStatusEvents, featureApplications } from "@/db/schema";
+import { apiKeys, appPacks, apps, appStatusEvents, featureApplications } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
 import {
   COUNTED_STATUSES,
@@ -25,6 +25,7 @@ import { enabledFeatures as enabledFeatureFlags } from "@/lib/billing/features";
 import { EXPIRY_WARNING_STATUSES, expiryWarningWindow, inExpiryWarning } from "@/lib/billing/lifecycle";
 import { currentPriceBook } from "@/lib/billing/price-book";
 import { lockAccount } from "./ledger";
+import { actorOfKey, keyColumns, keyMatches } from "./api-keys";
 import { writeAudit } from "./audit";
 import { escapeLike } from "./like";
 import { appJson, type AppJson } from "@/lib/wire/apps";
@@ -400,11 +401,56 @@ export async function appEntitlements(accountId: string, sdkAppId: number) {
   // Built once a client: drizzle's SQL is made at the first call, later calls only bind the values.
   const [row] = await query.execute({ at: at.toISOString(), accountId, sdkAppId });
   if (!row) throw notFound(`App ${sdkAppId}`);
-  const app = row.app;
-  const packs = rowsFromJson(appPacks, row.packs);
-  const applications = rowsFromJson(featureApplications, row.applications);
+  return entitlementsOf(row.app, row.packs, row.applications, at);
+}
+
+function entitlementsOf(app: AppRow, packsJson: unknown, applicationsJson: unknown, at: Date) {
+  const packs = rowsFromJson(appPacks, packsJson);
+  const applications = rowsFromJson(featureApplications, applicationsJson);
   const enabledFeatures = enabledFeatureFlags(app, applications, at, inService(app.status));
   return entitlements(currentPriceBook(), { edition: app.edition, status: app.status, packs, enabledFeatures });
+}
+
+/** appEntitlements and the bearer key's actor in one statement (the entitlement check's API path, issue 11). */
+const keyedEntitlementQueries = new WeakMap<Db, ReturnType<typeof buildKeyedEntitlementQuery>>();
+function buildKeyedEntitlementQuery(conn: Db) {
+  return conn
+    .select({
+      ...keyColumns,
+      app: sql<{ app: Record<string, unknown>; packs: unknown; applications: unknown } | null>`(select
+        json_build_object('app', row_to_json(a), 'packs', coalesce((select json_agg(p order by p.pack)
+          from app_packs p where p.app_id = a.id and p.ended_at is null
+            and p.ends_at > ${sql.placeholder("at")}::timestamptz), '[]'::json),
+        'applications', coalesce((select json_agg(f) from feature_applications f where f.app_id = a.id
+          and f.status = 'enabled'), '[]'::json))
+        from apps a where a.account_id = "api_keys"."account_id" and a.sdk_app_id = ${sql.placeholder("sdkAppId")}
+          and a.status <> 'deleted')`,
+    })
+    .from(apiKeys)
+    .where(keyMatches())
+    .limit(1)
+    .prepare("app_entitlements_for_key");
+}
+
+/**
+ * The entitlements of the key's account's app `sdkAppId` (null when the account has no such app), with
+ * the key's actor (null when no live key has this hash).
+ */
+export async function appEntitlementsForKey(keyHash: string, sdkAppId: number) {
+  const at = await now();
+  const conn = db();
+  let query = keyedEntitlementQueries.get(conn);
+  if (!query) {
+    query = buildKeyedEntitlementQuery(conn);
+    keyedEntitlementQueries.set(conn, query);
+  }
+  const [row] = await query.execute({ at: at.toISOString(), keyHash, sdkAppId });
+  if (!row) return { actor: null, data: null };
+  const found = typeof row.app === "string" ? JSON.parse(row.app) : row.app;
+  return {
+    actor: actorOfKey(row.key, row.ownerId),
+    data: found ? entitlementsOf(rowFromJson(apps, found.app), found.packs, found.applications, at) : null,
+  };
 }
 
 /** Apps of every account by status (the operator overview). */

@@ -14,6 +14,7 @@ import {
   gte,
   inArray,
   isNotNull,
+  isNull,
   like,
   lt,
   ne,
@@ -22,8 +23,10 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Db, type DbOrTx, type Tx } from "@/db/client";
+import { rowFromJson } from "@/db/json-rows";
 import {
   accounts,
+  apiKeys,
   appPacks,
   apps,
   campaigns,
@@ -56,6 +59,7 @@ import { money, toMoneyString, ZERO, type Money } from "@/lib/money";
 import { type AuditInput, flushAudits, writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
+import { actorOfKey, keyColumns, keyMatches } from "./api-keys";
 import { balanceOf, post } from "./ledger";
 import { nextDocNumber } from "./numbers";
 import { executeRefund, recentRefundCount, refundContext, writeRefund } from "./refund";
@@ -194,6 +198,15 @@ async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boo
       ? await preparedAccountQuery(conn as Db).execute({ accountId })
       : await accountQuery(conn, accountId, opts.idempotencyKey ?? null);
   if (!row) throw notFound("Account");
+  return contextOf(conn, row);
+}
+
+type AccountContextRow = Pick<
+  Awaited<ReturnType<typeof accountQuery>>[number],
+  "account" | "testNow" | "hasEarlierOrder" | "usedCampaignIds" | "campaigns"
+> & { prior?: unknown };
+
+async function contextOf(conn: DbOrTx, row: AccountContextRow) {
   // Test mode reads the clock row (made on first use by now()); production uses the wall clock.
   const at = clockMode() === "test" && row.testNow ? new Date(row.testNow) : await now(conn);
   const prior = parseJson<{ requestHash: string; orderId: string; createdAt: string } | null>(row.prior);
@@ -303,10 +316,12 @@ async function loadQuoteInput(
   account: { verified: boolean; fiveDayRefundAt: Date | null },
   lock: boolean,
   facts: AccountFacts,
+  read?: AppRowsJson[],
 ): Promise<QuoteInput> {
   const ids = appIdsOf(req);
   let appRows: Awaited<ReturnType<typeof appQuery>>;
-  if (!lock && conn === db() && ids.length <= PREPARED_APP_COUNTS) {
+  if (read) appRows = read;
+  else if (!lock && conn === db() && ids.length <= PREPARED_APP_COUNTS) {
     // Issue 11: a quote runs the statement built once a client for its number of apps.
     const params: Record<string, unknown> = { accountId: actor.accountId };
     ids.forEach((id, i) => {
@@ -448,10 +463,97 @@ export type QuoteView = { quote: Quote; balance: ReturnType<typeof balanceOf>; s
 export async function quoteOrder(actor: CustomerActor, req: OrderRequest): Promise<QuoteView> {
   const conn = db();
   const { account, at, facts } = await accountContext(conn, actor.accountId, { lock: false });
-  const q = quoteOrThrow(await loadQuoteInput(conn, actor, req, at, account, false, facts), req);
+  return quoteView(quoteOrThrow(await loadQuoteInput(conn, actor, req, at, account, false, facts), req), account);
+}
+
+function quoteView(q: Quote, account: AccountContextRow["account"]): QuoteView {
   const balance = balanceOf(account);
   const pay = splitPayment(q.total, creditedBalance(balance, q));
   return { quote: q, balance, shortfall: pay.kind === "insufficient_balance" ? pay.shortfall : ZERO };
+}
+
+type AppRowsJson = Awaited<ReturnType<typeof appQuery>>[number];
+
+/**
+ * POST /quotes' one statement (issue 11): the bearer key's actor (lib/services/api-keys.ts keyColumns),
+ * its account's context (accountQuery's columns) and the request's apps with their packs (appQuery's, as
+ * JSON). Values or placeholders, like accountQuery and appQuery.
+ */
+function keyedQuoteQuery(conn: Db, keyHash: string | Placeholder, ids: (number | Placeholder)[]) {
+  return conn
+    .select({
+      ...keyColumns,
+      account: accounts,
+      testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
+      hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
+      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
+        where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
+      campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
+      apps: sql<unknown>`coalesce((select json_agg(json_build_object('app', row_to_json(a), 'packs',
+        coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing', p.billing,
+          'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
+          where p.app_id = a.id), '[]'::json)) order by a.id)
+        from apps a where a.account_id = "accounts"."id" and a.status <> 'deleted'
+          and a.sdk_app_id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})), '[]'::json)`,
+    })
+    .from(accounts)
+    .innerJoin(apiKeys, eq(apiKeys.accountId, accounts.id))
+    .where(typeof keyHash === "string" ? and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)) : keyMatches())
+    .limit(1);
+}
+
+const keyedQuoteQueries = new WeakMap<Db, Map<number, ReturnType<typeof buildKeyedQuoteQuery>>>();
+function buildKeyedQuoteQuery(conn: Db, n: number) {
+  const ids = Array.from({ length: n }, (_, i) => sql.placeholder(`app${i}`));
+  return keyedQuoteQuery(conn, sql.placeholder("keyHash"), ids).prepare(`quote_for_key_${n}`);
+}
+
+export type QuoteRead = Awaited<ReturnType<typeof keyedQuoteQuery>>[number];
+
+/**
+ * The key's actor (null when no live account key has this hash) and what a quote of `req` reads, in
+ * one statement; `quoteFromRead` prices it once the route has checked the actor's permission.
+ */
+export async function readQuoteForKey(keyHash: string, req: OrderRequest) {
+  const conn = db();
+  const ids = appIdsOf(req);
+  let rows: QuoteRead[];
+  if (ids.length <= PREPARED_APP_COUNTS) {
+    let byCount = keyedQuoteQueries.get(conn);
+    if (!byCount) {
+      byCount = new Map();
+      keyedQuoteQueries.set(conn, byCount);
+    }
+    let query = byCount.get(ids.length);
+    if (!query) {
+      query = buildKeyedQuoteQuery(conn, ids.length);
+      byCount.set(ids.length, query);
+    }
+    const params: Record<string, unknown> = { keyHash };
+    ids.forEach((id, i) => {
+      params[`app${i}`] = id;
+    });
+    rows = await query.execute(params);
+  } else rows = await keyedQuoteQuery(conn, keyHash, ids);
+  const row = rows[0];
+  return { actor: row ? actorOfKey(row.key, row.ownerId) : null, data: row ?? null };
+}
+
+/** POST /quotes from readQuoteForKey's row: what quoteOrder answers. */
+export async function quoteFromRead(actor: CustomerActor, req: OrderRequest, row: QuoteRead): Promise<QuoteView> {
+  const conn = db();
+  const { account, at, facts } = await contextOf(conn, row);
+  const appRows = parseJson<{ app: Record<string, unknown>; packs: unknown }[]>(row.apps).map((r) => ({
+    app: rowFromJson(apps, r.app),
+    packs: r.packs,
+  }));
+  return quoteView(
+    quoteOrThrow(await loadQuoteInput(conn, actor, req, at, account, false, facts, appRows), req),
+    account,
+  );
 }
 
 /** The canonical form of a validated request, so that key order in the JSON does not matter. */

@@ -1,13 +1,20 @@
-import { apiRoute, body } from "@/lib/auth/api";
+import { body, keyedApiRoute } from "@/lib/auth/api";
 import { check } from "@/lib/billing/entitlements";
-import { appEntitlements } from "@/lib/services/apps";
+import { notFound } from "@/lib/errors";
+import { appEntitlementsForKey } from "@/lib/services/apps";
 import { checkSchema } from "@/lib/validation/entitlements";
 import { appIdOf, type AppParams } from "../../params";
 import { checkJson } from "@/lib/wire";
 
-/** R-PRICE-5: "may this app do X now?" with the IM backend's own error code when not. */
-export const POST = apiRoute<"apps:read", AppParams>("apps:read", async ({ actor, req, params }) => {
-  const sdkAppId = appIdOf(params);
-  const input = await body(req, checkSchema);
-  return checkJson(check(await appEntitlements(actor.accountId, sdkAppId), input.action, input.current, input.feature));
+/**
+ * R-PRICE-5: "may this app do X now?" with the IM backend's own error code when not. The IM backend asks
+ * on every group creation: the key and the app's entitlements are read in one statement (issue 11).
+ */
+export const POST = keyedApiRoute("apps:read", {
+  input: async (req, params: AppParams) => ({ sdkAppId: appIdOf(params), check: await body(req, checkSchema) }),
+  read: (keyHash, input) => appEntitlementsForKey(keyHash, input.sdkAppId),
+  answer: ({ input, data }) => {
+    if (!data) throw notFound(`App ${input.sdkAppId}`);
+    return checkJson(check(data, input.check.action, input.check.current, input.check.feature));
+  },
 });
