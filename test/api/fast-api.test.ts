@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_CSP, COMMON_HEADERS, HSTS } from "@/lib/http/security-headers";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 import { findRoute, serveFast } from "@/lib/http/fast-api";
 import { POST as quoteRoute } from "@/app/api/v1/quotes/route";
 import { POST as orderRoute } from "@/app/api/v1/orders/route";
@@ -91,6 +92,24 @@ describe("fast API layer (issue 11)", () => {
     expect(await ok.json()).toHaveProperty("allowed");
     const missing = await post("/api/v1/apps/1399999999/entitlements/check", body);
     expect(missing.status).toBe(404);
+  });
+
+  it("bodies are read by the fast layer with the same cap and UTF-8 check as through Next", async () => {
+    const big = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
+    const declared = await post("/api/v1/usage/logins", big.toString());
+    expect([declared.status, (await declared.json()).error.code]).toEqual([413, "payload_too_large"]);
+    // No Content-Length (a streamed body): counted as it arrives.
+    const streamed = await fetch(`${base}/api/v1/usage/logins`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${c.apiKey}`, "content-type": "application/json" },
+      body: new Blob([big]).stream(),
+      // @ts-expect-error Node's fetch needs `duplex` for a streamed body (not yet in the DOM types)
+      duplex: "half",
+    });
+    expect([streamed.status, (await streamed.json()).error.code]).toEqual([413, "payload_too_large"]);
+    const latin1 = await post("/api/v1/quotes", Buffer.from([0x7b, 0xff, 0x7d]) as unknown as string);
+    expect(latin1.status).toBe(400);
+    expect((await latin1.json()).error.details.fields.body).toBe("must be UTF-8 text");
   });
 
   it("other methods, other paths, trailing slashes and nested paths are left to Next", async () => {
