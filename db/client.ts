@@ -1,5 +1,6 @@
 import "server-only";
 import postgres from "postgres";
+import { Column, fillPlaceholders, is, SQL } from "drizzle-orm";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 import { env } from "@/lib/env";
@@ -73,6 +74,60 @@ export function db(): Db {
 export async function ping(): Promise<void> {
   db();
   await globalForDb.__imbSql!`select 1`;
+}
+
+/** What leanSelect reads of a drizzle prepared query (drizzle-orm 0.45's PostgresJsPreparedQuery). */
+type PreparedInternals = {
+  client: postgres.Sql;
+  queryString: string;
+  params: unknown[];
+  prepare: boolean;
+  fields?: { path: string[]; field: unknown }[];
+  joinsNotNullableMap?: Record<string, boolean>;
+};
+
+/**
+ * A prepared drizzle select, run through the driver without drizzle's per-call layers (issue 11): its
+ * `execute` wraps each call in tracing spans, a result cache and a row mapper that tests each field's
+ * kind again on every row — on the quote's one statement, 90 µs of CPU against the driver's 140. This
+ * runs the same SQL with the same parameters and builds the same row shape, with each field's decoder
+ * looked up once. Only for selects without left joins (drizzle's nulling of a missing joined row).
+ */
+export function leanSelect<Q extends { execute(values?: Record<string, unknown>): Promise<unknown> }>(
+  query: Q,
+): (values: Record<string, unknown>) => ReturnType<Q["execute"]> {
+  const q = query as unknown as PreparedInternals;
+  if (!q.fields || typeof q.queryString !== "string" || !Array.isArray(q.params))
+    throw new Error("leanSelect: not a drizzle select prepared with .prepare()");
+  if (Object.values(q.joinsNotNullableMap ?? {}).some((notNull) => !notNull))
+    throw new Error("leanSelect: a left join needs drizzle's own mapping");
+  type Decoder = { mapFromDriverValue(v: unknown): unknown };
+  const fields = q.fields.map(({ path, field }) => {
+    const decoder: Decoder = is(field, Column)
+      ? field
+      : is(field, SQL)
+        ? (field as unknown as { decoder: Decoder }).decoder
+        : (field as { sql: { decoder: Decoder } }).sql.decoder;
+    return { path, decode: (v: unknown) => (v === null ? null : decoder.mapFromDriverValue(v)) };
+  });
+  const run = async (values: Record<string, unknown>) => {
+    const rows = await q.client
+      .unsafe(q.queryString, fillPlaceholders(q.params, values) as never[], {
+        prepare: q.prepare,
+      })
+      .values();
+    return rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < fields.length; i++) {
+        const { path, decode } = fields[i]!;
+        let node = out;
+        for (let d = 0; d < path.length - 1; d++) node = (node[path[d]!] ??= {}) as Record<string, unknown>;
+        node[path[path.length - 1]!] = decode(row[i]);
+      }
+      return out;
+    });
+  };
+  return run as (values: Record<string, unknown>) => ReturnType<Q["execute"]>;
 }
 
 export async function closeDb(): Promise<void> {

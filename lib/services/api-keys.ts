@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { db, type Db } from "@/db/client";
-import { apiKeys, users } from "@/db/schema";
+import { db, leanSelect, type Db } from "@/db/client";
+import { apiKeys } from "@/db/schema";
 import type { Actor, CustomerActor, OperatorActor } from "@/lib/auth/actor";
 import { hashApiKey, newApiKey } from "@/lib/auth/secrets";
 import { notFound } from "@/lib/errors";
@@ -76,17 +76,11 @@ export async function revokeAccountApiKey(actor: CustomerActor, keyId: string) {
 
 /**
  * The key lookup of every API request, built once a database client (issue 11): drizzle builds its SQL
- * at the first call, later calls only bind the key's hash.
+ * at the first call, later calls only bind the key's hash and run it through the driver (leanSelect).
  */
 const actorQueries = new WeakMap<Db, ReturnType<typeof buildActorQuery>>();
 function buildActorQuery(conn: Db) {
-  return conn
-    .select({ key: apiKeys, ownerId: users.id })
-    .from(apiKeys)
-    .leftJoin(users, and(eq(users.accountId, apiKeys.accountId), eq(users.accountRole, "owner")))
-    .where(and(eq(apiKeys.keyHash, sql.placeholder("hash")), isNull(apiKeys.revokedAt)))
-    .limit(1)
-    .prepare("actor_for_api_key");
+  return leanSelect(conn.select(keyColumns).from(apiKeys).where(keyMatches()).limit(1).prepare("actor_for_api_key"));
 }
 
 /** Resolves a bearer key to its actor; account keys act with the owner's rights (API.md). */
@@ -97,7 +91,7 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
     query = buildActorQuery(conn);
     actorQueries.set(conn, query);
   }
-  const [row] = await query.execute({ hash: hashApiKey(key) });
+  const [row] = await query({ keyHash: hashApiKey(key) });
   return row ? actorOfKey(row.key, row.ownerId) : null;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { rowFromJson, rowsFromJson } from "@/db/json-rows";
-import { db, type Db, type Tx } from "@/db/client";
+import { db, leanSelect, type Db, type Tx } from "@/db/client";
 import { apiKeys, appPacks, apps, appStatusEvents, featureApplications } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
 import {
@@ -412,7 +412,7 @@ function entitlementsOf(app: AppRow, packsJson: unknown, applicationsJson: unkno
 }
 
 /** appEntitlements and the bearer key's actor in one statement (the entitlement check's API path, issue 11). */
-const keyedEntitlementQueries = new WeakMap<Db, ReturnType<typeof buildKeyedEntitlementQuery>>();
+const keyedEntitlementQueries = new WeakMap<Db, ReturnType<typeof leanKeyedEntitlementQuery>>();
 function buildKeyedEntitlementQuery(conn: Db) {
   return conn
     .select({
@@ -431,6 +431,7 @@ function buildKeyedEntitlementQuery(conn: Db) {
     .limit(1)
     .prepare("app_entitlements_for_key");
 }
+const leanKeyedEntitlementQuery = (conn: Db) => leanSelect(buildKeyedEntitlementQuery(conn));
 
 /**
  * The entitlements of the key's account's app `sdkAppId` (null when the account has no such app), with
@@ -441,10 +442,10 @@ export async function appEntitlementsForKey(keyHash: string, sdkAppId: number) {
   const conn = db();
   let query = keyedEntitlementQueries.get(conn);
   if (!query) {
-    query = buildKeyedEntitlementQuery(conn);
+    query = leanKeyedEntitlementQuery(conn);
     keyedEntitlementQueries.set(conn, query);
   }
-  const [row] = await query.execute({ at: at.toISOString(), keyHash, sdkAppId });
+  const [row] = await query({ at: at.toISOString(), keyHash, sdkAppId });
   if (!row) return { actor: null, data: null };
   const found = typeof row.app === "string" ? JSON.parse(row.app) : row.app;
   return {

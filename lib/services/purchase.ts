@@ -22,7 +22,7 @@ import {
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db, type Db, type DbOrTx, type Tx } from "@/db/client";
+import { db, leanSelect, type Db, type DbOrTx, type Tx } from "@/db/client";
 import { rowFromJson } from "@/db/json-rows";
 import {
   accounts,
@@ -508,7 +508,7 @@ function keyedQuoteQuery(conn: Db, keyHash: string | Placeholder, ids: (number |
 const keyedQuoteQueries = new WeakMap<Db, Map<number, ReturnType<typeof buildKeyedQuoteQuery>>>();
 function buildKeyedQuoteQuery(conn: Db, n: number) {
   const ids = Array.from({ length: n }, (_, i) => sql.placeholder(`app${i}`));
-  return keyedQuoteQuery(conn, sql.placeholder("keyHash"), ids).prepare(`quote_for_key_${n}`);
+  return leanSelect(keyedQuoteQuery(conn, sql.placeholder("keyHash"), ids).prepare(`quote_for_key_${n}`));
 }
 
 export type QuoteRead = Awaited<ReturnType<typeof keyedQuoteQuery>>[number];
@@ -536,7 +536,7 @@ export async function readQuoteForKey(keyHash: string, req: OrderRequest) {
     ids.forEach((id, i) => {
       params[`app${i}`] = id;
     });
-    rows = await query.execute(params);
+    rows = await query(params);
   } else rows = await keyedQuoteQuery(conn, keyHash, ids);
   const row = rows[0];
   return { actor: row ? actorOfKey(row.key, row.ownerId) : null, data: row ?? null };
