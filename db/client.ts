@@ -121,7 +121,11 @@ export function leanSelect<Q extends { execute(values?: Record<string, unknown>)
       for (let i = 0; i < fields.length; i++) {
         const { path, decode } = fields[i]!;
         let node = out;
-        for (let d = 0; d < path.length - 1; d++) node = (node[path[d]!] ??= {}) as Record<string, unknown>;
+        for (let d = 0; d < path.length - 1; d++) {
+          const key = path[d]!;
+          node[key] ??= {};
+          node = node[key] as Record<string, unknown>;
+        }
         node[path[path.length - 1]!] = decode(row[i]);
       }
       return out;
