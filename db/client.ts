@@ -76,6 +76,22 @@ export async function ping(): Promise<void> {
   await globalForDb.__imbSql!`select 1`;
 }
 
+/**
+ * `build(client)` made once a database client (a prepared statement, issue 11): drizzle builds its SQL at the
+ * first call, later calls only bind values. Keyed by the client, so a new pool (tests, closeDb) builds anew.
+ */
+export function oncePerClient<T>(build: (conn: Db) => T): (conn: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (conn) => {
+    let value = built.get(conn);
+    if (value === undefined) {
+      value = build(conn);
+      built.set(conn, value);
+    }
+    return value;
+  };
+}
+
 /** What leanSelect reads of a drizzle prepared query (drizzle-orm 0.45's PostgresJsPreparedQuery). */
 type PreparedInternals = {
   client: postgres.Sql;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { db, leanSelect, type Db } from "@/db/client";
+import { db, leanSelect, oncePerClient } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import type { Actor, CustomerActor, OperatorActor } from "@/lib/auth/actor";
 import { hashApiKey, newApiKey } from "@/lib/auth/secrets";
@@ -78,20 +78,13 @@ export async function revokeAccountApiKey(actor: CustomerActor, keyId: string) {
  * The key lookup of every API request, built once a database client (issue 11): drizzle builds its SQL
  * at the first call, later calls only bind the key's hash and run it through the driver (leanSelect).
  */
-const actorQueries = new WeakMap<Db, ReturnType<typeof buildActorQuery>>();
-function buildActorQuery(conn: Db) {
-  return leanSelect(conn.select(keyColumns).from(apiKeys).where(keyMatches()).limit(1).prepare("actor_for_api_key"));
-}
+const actorQuery = oncePerClient((conn) =>
+  leanSelect(conn.select(keyColumns).from(apiKeys).where(keyMatches()).limit(1).prepare("actor_for_api_key")),
+);
 
 /** Resolves a bearer key to its actor; account keys act with the owner's rights (API.md). */
 export async function actorForApiKey(key: string): Promise<Actor | null> {
-  const conn = db();
-  let query = actorQueries.get(conn);
-  if (!query) {
-    query = buildActorQuery(conn);
-    actorQueries.set(conn, query);
-  }
-  const [row] = await query({ keyHash: hashApiKey(key) });
+  const [row] = await actorQuery(db())({ keyHash: hashApiKey(key) });
   return row ? actorOfKey(row.key, row.ownerId) : null;
 }
 

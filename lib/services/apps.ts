@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { rowFromJson, rowsFromJson } from "@/db/json-rows";
-import { db, leanSelect, type Db, type Tx } from "@/db/client";
+import { db, leanSelect, oncePerClient, type Tx } from "@/db/client";
 import { apiKeys, appPacks, apps, appStatusEvents, featureApplications } from "@/db/schema";
 import { actorTag, type CustomerActor } from "@/lib/auth/actor";
 import {
@@ -369,9 +369,8 @@ export async function lifecycleSummary(accountId: string, at: Date) {
 
 /** R-PRICE-5: the app's entitlements now (edition, active packs, status, enabled features). */
 /** appEntitlements' one statement (issue 11): the app, its active packs and its enabled feature applications. */
-const entitlementQueries = new WeakMap<Db, ReturnType<typeof buildEntitlementQuery>>();
-function buildEntitlementQuery(conn: Db) {
-  return conn
+const entitlementQuery = oncePerClient((conn) =>
+  conn
     .select({
       app: apps,
       packs: sql<unknown>`coalesce((select json_agg(p order by p.pack) from app_packs p where p.app_id = "apps"."id"
@@ -387,19 +386,12 @@ function buildEntitlementQuery(conn: Db) {
         ne(apps.status, "deleted"),
       ),
     )
-    .prepare("app_entitlements");
-}
+    .prepare("app_entitlements"),
+);
 
 export async function appEntitlements(accountId: string, sdkAppId: number) {
   const at = await now();
-  const conn = db();
-  let query = entitlementQueries.get(conn);
-  if (!query) {
-    query = buildEntitlementQuery(conn);
-    entitlementQueries.set(conn, query);
-  }
-  // Built once a client: drizzle's SQL is made at the first call, later calls only bind the values.
-  const [row] = await query.execute({ at: at.toISOString(), accountId, sdkAppId });
+  const [row] = await entitlementQuery(db()).execute({ at: at.toISOString(), accountId, sdkAppId });
   if (!row) throw notFound(`App ${sdkAppId}`);
   return entitlementsOf(row.app, row.packs, row.applications, at);
 }
@@ -412,12 +404,12 @@ function entitlementsOf(app: AppRow, packsJson: unknown, applicationsJson: unkno
 }
 
 /** appEntitlements and the bearer key's actor in one statement (the entitlement check's API path, issue 11). */
-const keyedEntitlementQueries = new WeakMap<Db, ReturnType<typeof leanKeyedEntitlementQuery>>();
-function buildKeyedEntitlementQuery(conn: Db) {
-  return conn
-    .select({
-      ...keyColumns,
-      app: sql<{ app: Record<string, unknown>; packs: unknown; applications: unknown } | null>`(select
+const keyedEntitlementQuery = oncePerClient((conn) =>
+  leanSelect(
+    conn
+      .select({
+        ...keyColumns,
+        app: sql<{ app: Record<string, unknown>; packs: unknown; applications: unknown } | null>`(select
         json_build_object('app', row_to_json(a), 'packs', coalesce((select json_agg(p order by p.pack)
           from app_packs p where p.app_id = a.id and p.ended_at is null
             and p.ends_at > ${sql.placeholder("at")}::timestamptz), '[]'::json),
@@ -425,13 +417,13 @@ function buildKeyedEntitlementQuery(conn: Db) {
           and f.status = 'enabled'), '[]'::json))
         from apps a where a.account_id = "api_keys"."account_id" and a.sdk_app_id = ${sql.placeholder("sdkAppId")}
           and a.status <> 'deleted')`,
-    })
-    .from(apiKeys)
-    .where(keyMatches())
-    .limit(1)
-    .prepare("app_entitlements_for_key");
-}
-const leanKeyedEntitlementQuery = (conn: Db) => leanSelect(buildKeyedEntitlementQuery(conn));
+      })
+      .from(apiKeys)
+      .where(keyMatches())
+      .limit(1)
+      .prepare("app_entitlements_for_key"),
+  ),
+);
 
 /**
  * The entitlements of the key's account's app `sdkAppId` (null when the account has no such app), with
@@ -439,13 +431,7 @@ const leanKeyedEntitlementQuery = (conn: Db) => leanSelect(buildKeyedEntitlement
  */
 export async function appEntitlementsForKey(keyHash: string, sdkAppId: number) {
   const at = await now();
-  const conn = db();
-  let query = keyedEntitlementQueries.get(conn);
-  if (!query) {
-    query = leanKeyedEntitlementQuery(conn);
-    keyedEntitlementQueries.set(conn, query);
-  }
-  const [row] = await query({ at: at.toISOString(), keyHash, sdkAppId });
+  const [row] = await keyedEntitlementQuery(db())({ at: at.toISOString(), keyHash, sdkAppId });
   if (!row) return { actor: null, data: null };
   const found = typeof row.app === "string" ? JSON.parse(row.app) : row.app;
   return {
