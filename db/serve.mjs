@@ -123,11 +123,16 @@ if (cluster.isPrimary) {
   });
   server.listen(port, () => console.log(`[serve] worker ${process.pid} ready on port ${port}`));
   // Like `next start`: stop taking requests and exit (pg-boss's own SIGTERM handler stops it meanwhile).
+  // A signal can come twice (to the process group, and forwarded by the primary): the second one must not
+  // kill the worker mid-shutdown (it would lose what exits write, e.g. a --cpu-prof profile).
+  let closing = false;
   const close = () => {
+    if (closing) return;
+    closing = true;
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 3000).unref();
   };
-  process.once("SIGTERM", close);
-  process.once("SIGINT", close);
+  process.on("SIGTERM", close);
+  process.on("SIGINT", close);
 }

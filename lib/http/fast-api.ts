@@ -82,6 +82,8 @@ export function findRoute(method: string, path: string): { handler: Handler; par
   return null;
 }
 
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
 /** Node's request as a handler reads it. Header names are matched lowercase, as Node stores them. */
 class NodeApiRequest implements ApiRequest {
   readonly headers: ApiRequest["headers"];
@@ -98,7 +100,9 @@ class NodeApiRequest implements ApiRequest {
     return this.req.method ?? "GET";
   }
   get url() {
-    return `http://${this.req.headers.host ?? "localhost"}${this.req.url ?? "/"}`;
+    // Only the path and query are read from it; a Host header that is no host name does not make it unparsable.
+    const host = this.req.headers.host;
+    return `http://${host && HOST.test(host) ? host : "localhost"}${this.req.url ?? "/"}`;
   }
   text(limit = MAX_BODY_BYTES): Promise<string> {
     return readCapped(this.req, limit);

@@ -112,6 +112,22 @@ describe("fast API layer (issue 11)", () => {
     expect((await latin1.json()).error.details.fields.body).toBe("must be UTF-8 text");
   });
 
+  it("a Host header that is no host name does not break reading the query (GET /orders)", async () => {
+    const { request } = await import("node:http");
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${base}/api/v1/orders?type=plan`, {
+        headers: { host: "bad host", authorization: `Bearer ${c.apiKey}` },
+      });
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+  });
+
   it("other methods, other paths, trailing slashes and nested paths are left to Next", async () => {
     expect((await fetch(`${base}/api/v1/quotes`, { method: "PUT" })).status).toBe(599);
     expect((await fetch(`${base}/api/health`, { method: "HEAD" })).status).toBe(599);
