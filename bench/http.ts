@@ -476,9 +476,9 @@ async function main() {
           body: planBody(app),
         };
       };
-      // Warm-up, not counted: BENCH_ORDER_WARMUP orders an account (default 10) through the same path first, so that the
-      // figures are of a warm server (JIT, each pool connection's first statements), as the endpoints measured in
-      // rounds above are.
+      // Warm-up, not counted: BENCH_ORDER_WARMUP orders an account (default 10) through the same path first,
+      // so that the figures are of a warm server (JIT, each pool connection's first statements), as the
+      // endpoints measured in rounds above are.
       const warm = Number(process.env.BENCH_ORDER_WARMUP ?? 10);
       if (warm > 0) await cannon("orders warm-up", orderRequest, { amount: ACCOUNTS * warm, quiet: true });
       orders = await cannon("POST /api/v1/orders (pro × 1, fresh app)", orderRequest, {
