@@ -7,7 +7,8 @@
  * (16 clients, ~10 s, its own scratch database) and a bare Node http + postgres.js `select 1` server, then
  * drives each endpoint with autocannon at 16 connections and prints req/s, p50/p95 and the issue's ratios.
  * BENCH_SECONDS (default 10) sets each run's length; BENCH_ONLY=health,orders,… picks endpoints. The bare
- * server, health, quotes and entitlement checks run interleaved in BENCH_ROUNDS (default 3) rounds.
+ * server, health, quotes and entitlement checks run interleaved in BENCH_ROUNDS (default 3) rounds. Orders are
+ * measured after BENCH_ORDER_WARMUP (default 10) uncounted orders an account.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
