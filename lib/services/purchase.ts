@@ -155,6 +155,10 @@ function appQuery(conn: DbOrTx, accountId: string | Placeholder, ids: (number | 
       packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing',
         p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
           where p.app_id = "apps"."id"), '[]'::json)`,
+      // R-BUY-3: a plan change of the app waits for review (read here, not in a statement of its own: an
+      // order holds the account lock, which every writer of a review takes, so this read cannot be stale).
+      changePending: sql<boolean>`exists (select 1 from refunds r where r.app_id = "apps"."id"
+        and r.status = 'pending_review' and r.change_order_id is not null)`,
     })
     .from(apps)
     .where(and(eq(apps.accountId, accountId), inArray(apps.sdkAppId, ids), ne(apps.status, "deleted")))
@@ -316,10 +320,10 @@ async function loadQuoteInput(
   account: { verified: boolean; fiveDayRefundAt: Date | null },
   lock: boolean,
   facts: AccountFacts,
-  read?: AppRowsJson[],
-): Promise<QuoteInput> {
+  read?: QuoteAppRow[],
+): Promise<QuoteInput & { changePending: string[] }> {
   const ids = appIdsOf(req);
-  let appRows: Awaited<ReturnType<typeof appQuery>>;
+  let appRows: QuoteAppRow[];
   if (read) appRows = read;
   else if (!lock && conn === db() && ids.length <= PREPARED_APP_COUNTS) {
     // Issue 11: a quote runs the statement built once a client for its number of apps.
@@ -392,6 +396,7 @@ async function loadQuoteInput(
     apps: appStates,
     campaigns: facts.campaigns,
     voucher,
+    changePending: appRows.filter((r) => r.changePending).map((r) => r.app.id),
   };
 }
 
@@ -472,7 +477,7 @@ function quoteView(q: Quote, account: AccountContextRow["account"]): QuoteView {
   return { quote: q, balance, shortfall: pay.kind === "insufficient_balance" ? pay.shortfall : ZERO };
 }
 
-type AppRowsJson = Awaited<ReturnType<typeof appQuery>>[number];
+type QuoteAppRow = Omit<Awaited<ReturnType<typeof appQuery>>[number], "changePending"> & { changePending?: boolean };
 
 /**
  * POST /quotes' one statement (issue 11): the bearer key's actor (lib/services/api-keys.ts keyColumns),
@@ -642,7 +647,7 @@ export async function placeOrder(
         await tx.update(refunds).set({ changeOrderId: id }).where(eq(refunds.id, changeRefund));
       }
     } else {
-      await refuseWhileChangePending(tx, actor.accountId, q);
+      refuseWhileChangePending(input.changePending, q);
       const written = await writeOrder(tx, actor, req, q, pay, at);
       id = written.order.id;
       // Issue 11: a new order that is not a change is answered from what was written (no read after commit).
@@ -848,9 +853,12 @@ async function pendingChangeFor(conn: DbOrTx, appIds: string[]): Promise<boolean
   return Boolean(row);
 }
 
-/** No other order for an app whose plan change waits for review: the review decides its term. */
-async function refuseWhileChangePending(tx: Tx, _accountId: string, q: Quote): Promise<void> {
-  if (await pendingChangeFor(tx, [...new Set(q.lines.map((l) => l.appId))])) {
+/**
+ * No other order for an app whose plan change waits for review: the review decides its term. `pending`: the
+ * ids of the order's apps with such a change (loadQuoteInput's locked read).
+ */
+function refuseWhileChangePending(pending: string[], q: Quote): void {
+  if (q.lines.some((l) => pending.includes(l.appId))) {
     throw new DomainError(
       "invalid_state",
       "A plan change of this app is waiting for review. Wait for the decision, then order again.",
