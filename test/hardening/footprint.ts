@@ -28,9 +28,20 @@ export async function footprint(accountIds: string[], actorTags: string[]): Prom
   const [a] = await db().execute<{ n: string }>(
     sql`SELECT count(*) AS n FROM audit_log WHERE account_id IN (${ids}) OR actor IN (${tags})`,
   );
-  const [u] = await db().execute<{ n: string }>(sql`
-    SELECT (SELECT count(*) FROM usage_daily d JOIN apps p ON p.id = d.app_id WHERE p.account_id IN (${ids}))
-         + (SELECT count(*) FROM daily_active_users d JOIN apps p ON p.id = d.app_id
-            WHERE p.account_id IN (${ids})) AS n`);
-  return n + Number(a!.n) + Number(u!.n);
+  // Usage rows by the accounts' app ids, so that each count is an index range on the tables' (app_id, …)
+  // keys: joined to apps, the planner may scan every partition of a shared test database that other
+  // tests filled with hundreds of thousands of rows (a quarter of a second a call).
+  const appIds = await db().execute<{ id: string }>(sql`SELECT id FROM apps WHERE account_id IN (${ids})`);
+  let usage = 0;
+  if (appIds.length) {
+    const list = sql`ARRAY[${sql.join(
+      appIds.map((r) => sql`${r.id}::uuid`),
+      sql`, `,
+    )}]`;
+    const [u] = await db().execute<{ n: string }>(sql`
+      SELECT (SELECT count(*) FROM usage_daily WHERE app_id = ANY(${list}))
+           + (SELECT count(*) FROM daily_active_users WHERE app_id = ANY(${list})) AS n`);
+    usage = Number(u!.n);
+  }
+  return n + Number(a!.n) + usage;
 }
