@@ -54,13 +54,18 @@ export function safeError(e: unknown, withStack = false): Record<string, unknown
   return out;
 }
 
+/** Every log line's level, `app` field and ISO time. */
+const lineFormat = (level: string) => ({
+  level,
+  base: { app: "im-billing" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+});
+
 export function createLogger(destination?: DestinationStream, level = process.env.LOG_LEVEL ?? "info"): Logger {
   const debug = level === "debug" || level === "trace";
   return pino(
     {
-      level,
-      base: { app: "im-billing" },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      ...lineFormat(level),
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       serializers: { err: (e: unknown) => safeError(e, debug) },
     },
@@ -82,10 +87,6 @@ export function log(): Logger {
  * hold only fields the hook chooses: method, path without the query, status, duration.
  */
 export function requestLog(): Logger {
-  globalForLog.__imbRequestLog ??= pino({
-    level: process.env.LOG_LEVEL ?? "info",
-    base: { app: "im-billing" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  globalForLog.__imbRequestLog ??= pino(lineFormat(process.env.LOG_LEVEL ?? "info"));
   return globalForLog.__imbRequestLog;
 }

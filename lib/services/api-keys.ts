@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, type Placeholder, sql } from "drizzle-orm";
 import { db, leanSelect, oncePerClient } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import type { Actor, CustomerActor, OperatorActor } from "@/lib/auth/actor";
@@ -119,4 +119,5 @@ export const keyColumns = {
   ownerId: sql<string | null>`(select u.id from users u where u.account_id = "api_keys"."account_id"
     and u.account_role = 'owner' limit 1)`,
 };
-export const keyMatches = () => and(eq(apiKeys.keyHash, sql.placeholder("keyHash")), isNull(apiKeys.revokedAt));
+export const keyMatches = (keyHash: string | Placeholder = sql.placeholder("keyHash")) =>
+  and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt));

@@ -367,16 +367,23 @@ export async function lifecycleSummary(accountId: string, at: Date) {
   };
 }
 
+/**
+ * What entitlements are made of besides the app row, as JSON (`appId`: the app's id column in the enclosing
+ * query): its packs active at the placeholder `at`, and its enabled feature applications.
+ */
+const activePacksJson = (appId: SQL) => sql`coalesce((select json_agg(p order by p.pack) from app_packs p
+  where p.app_id = ${appId} and p.ended_at is null and p.ends_at > ${sql.placeholder("at")}::timestamptz), '[]'::json)`;
+const enabledApplicationsJson = (appId: SQL) => sql`coalesce((select json_agg(f) from feature_applications f
+  where f.app_id = ${appId} and f.status = 'enabled'), '[]'::json)`;
+
 /** R-PRICE-5: the app's entitlements now (edition, active packs, status, enabled features). */
 /** appEntitlements' one statement (issue 11): the app, its active packs and its enabled feature applications. */
 const entitlementQuery = oncePerClient((conn) =>
   conn
     .select({
       app: apps,
-      packs: sql<unknown>`coalesce((select json_agg(p order by p.pack) from app_packs p where p.app_id = "apps"."id"
-        and p.ended_at is null and p.ends_at > ${sql.placeholder("at")}::timestamptz), '[]'::json)`,
-      applications: sql<unknown>`coalesce((select json_agg(f) from feature_applications f where f.app_id = "apps"."id"
-        and f.status = 'enabled'), '[]'::json)`,
+      packs: activePacksJson(sql.raw('"apps"."id"')),
+      applications: enabledApplicationsJson(sql.raw('"apps"."id"')),
     })
     .from(apps)
     .where(
@@ -410,13 +417,10 @@ const keyedEntitlementQuery = oncePerClient((conn) =>
       .select({
         ...keyColumns,
         app: sql<{ app: Record<string, unknown>; packs: unknown; applications: unknown } | null>`(select
-        json_build_object('app', row_to_json(a), 'packs', coalesce((select json_agg(p order by p.pack)
-          from app_packs p where p.app_id = a.id and p.ended_at is null
-            and p.ends_at > ${sql.placeholder("at")}::timestamptz), '[]'::json),
-        'applications', coalesce((select json_agg(f) from feature_applications f where f.app_id = a.id
-          and f.status = 'enabled'), '[]'::json))
-        from apps a where a.account_id = "api_keys"."account_id" and a.sdk_app_id = ${sql.placeholder("sdkAppId")}
-          and a.status <> 'deleted')`,
+          json_build_object('app', row_to_json(a), 'packs', ${activePacksJson(sql.raw("a.id"))},
+            'applications', ${enabledApplicationsJson(sql.raw("a.id"))})
+          from apps a where a.account_id = "api_keys"."account_id"
+            and a.sdk_app_id = ${sql.placeholder("sdkAppId")} and a.status <> 'deleted')`,
       })
       .from(apiKeys)
       .where(keyMatches())

@@ -14,15 +14,15 @@ import {
   gte,
   inArray,
   isNotNull,
-  isNull,
   like,
   lt,
   ne,
   type Placeholder,
+  type SQL,
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db, leanSelect, type Db, type DbOrTx, type Tx } from "@/db/client";
+import { db, leanSelect, oncePerClient, type Db, type DbOrTx, type Tx } from "@/db/client";
 import { rowFromJson } from "@/db/json-rows";
 import {
   accounts,
@@ -116,45 +116,44 @@ type CampaignJson = {
 };
 const parseJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
+/** What a quote needs of the account beside its row, in a select from `accounts` (accountQuery, keyedQuoteQuery). */
+const accountFacts = {
+  testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
+  hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
+  usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
+    where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
+  campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
+};
+
+/** An app's packs as JSON (appStateOf's shape), `appId` the app's id column in the enclosing query. */
+const packsJson = (appId: SQL) => sql`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier,
+  'billing', p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
+  where p.app_id = ${appId}), '[]'::json)`;
+
 /** accountContext's one statement; `accountId` a value or a placeholder (the quote's prepared statement). */
 function accountQuery(conn: DbOrTx, accountId: string | Placeholder, idempotencyKey: string | null) {
   return conn
     .select({
       account: accounts,
-      testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
+      ...accountFacts,
       prior: sql<unknown>`(select json_build_object('requestHash', k.request_hash, 'orderId', k.order_id,
           'createdAt', k.created_at)
         from idempotency_keys k where k.account_id = "accounts"."id" and k.key = ${idempotencyKey}::text)`,
-      hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
-      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
-        where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
-      campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
     })
     .from(accounts)
     .where(eq(accounts.id, accountId));
 }
 
-const accountQueries = new WeakMap<Db, ReturnType<typeof buildAccountQuery>>();
-function buildAccountQuery(conn: Db) {
-  return accountQuery(conn, sql.placeholder("accountId"), null).prepare("quote_account_context");
-}
-function preparedAccountQuery(conn: Db) {
-  let query = accountQueries.get(conn);
-  if (!query) {
-    query = buildAccountQuery(conn);
-    accountQueries.set(conn, query);
-  }
-  return query;
-}
+const preparedAccountQuery = oncePerClient((conn) =>
+  accountQuery(conn, sql.placeholder("accountId"), null).prepare("quote_account_context"),
+);
 
 /** loadQuoteInput's apps (with their packs as JSON) of the account; values or placeholders. */
 function appQuery(conn: DbOrTx, accountId: string | Placeholder, ids: (number | Placeholder)[]) {
   return conn
     .select({
       app: apps,
-      packs: sql<unknown>`coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing',
-        p.billing, 'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
-          where p.app_id = "apps"."id"), '[]'::json)`,
+      packs: packsJson(sql.raw('"apps"."id"')),
       // R-BUY-3: a plan change of the app waits for review (read here, not in a statement of its own: an
       // order holds the account lock, which every writer of a review takes, so this read cannot be stale).
       changePending: sql<boolean>`exists (select 1 from refunds r where r.app_id = "apps"."id"
@@ -167,24 +166,35 @@ function appQuery(conn: DbOrTx, accountId: string | Placeholder, ids: (number | 
 
 /** A quote naming up to this many apps runs a prepared statement (one a count, so the set stays small). */
 const PREPARED_APP_COUNTS = 8;
-const appQueries = new WeakMap<Db, Map<number, ReturnType<typeof buildAppQuery>>>();
-function buildAppQuery(conn: Db, n: number) {
-  const ids = Array.from({ length: n }, (_, i) => sql.placeholder(`app${i}`));
-  return appQuery(conn, sql.placeholder("accountId"), ids).prepare(`quote_apps_${n}`);
+/**
+ * A statement built once a client for each number of apps (1 to PREPARED_APP_COUNTS), its app ids the
+ * placeholders app0, app1, … (bind them with appIdParams).
+ */
+function perAppCount<Q>(build: (conn: Db, ids: Placeholder[]) => Q): (conn: Db, n: number) => Q {
+  const byClient = oncePerClient(() => new Map<number, Q>());
+  return (conn, n) => {
+    const byCount = byClient(conn);
+    let query = byCount.get(n);
+    if (!query) {
+      query = build(
+        conn,
+        Array.from({ length: n }, (_, i) => sql.placeholder(`app${i}`)),
+      );
+      byCount.set(n, query);
+    }
+    return query;
+  };
 }
-function preparedAppQuery(conn: Db, n: number) {
-  let byCount = appQueries.get(conn);
-  if (!byCount) {
-    byCount = new Map();
-    appQueries.set(conn, byCount);
-  }
-  let query = byCount.get(n);
-  if (!query) {
-    query = buildAppQuery(conn, n);
-    byCount.set(n, query);
-  }
-  return query;
-}
+const appIdParams = (ids: number[], params: Record<string, unknown>) => {
+  ids.forEach((id, i) => {
+    params[`app${i}`] = id;
+  });
+  return params;
+};
+
+const preparedAppQuery = perAppCount((conn, ids) =>
+  appQuery(conn, sql.placeholder("accountId"), ids).prepare(`quote_apps_${ids.length}`),
+);
 
 /**
  * Everything about the account a quote or an order needs, in one statement (issue 11): the account row
@@ -327,11 +337,7 @@ async function loadQuoteInput(
   if (read) appRows = read;
   else if (!lock && conn === db() && ids.length <= PREPARED_APP_COUNTS) {
     // Issue 11: a quote runs the statement built once a client for its number of apps.
-    const params: Record<string, unknown> = { accountId: actor.accountId };
-    ids.forEach((id, i) => {
-      params[`app${i}`] = id;
-    });
-    appRows = await preparedAppQuery(conn as Db, ids.length).execute(params);
+    appRows = await preparedAppQuery(conn as Db, ids.length).execute(appIdParams(ids, { accountId: actor.accountId }));
   } else {
     const query = appQuery(conn, actor.accountId, ids);
     appRows = lock ? await query.for("update", { of: apps }) : await query;
@@ -489,15 +495,9 @@ function keyedQuoteQuery(conn: Db, keyHash: string | Placeholder, ids: (number |
     .select({
       ...keyColumns,
       account: accounts,
-      testNow: sql<string | Date | null>`(select test_now from clock_state where id = 1)`,
-      hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
-      usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
-        where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
-      campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
+      ...accountFacts,
       apps: sql<unknown>`coalesce((select json_agg(json_build_object('app', row_to_json(a), 'packs',
-        coalesce((select json_agg(json_build_object('pack', p.pack, 'tier', p.tier, 'billing', p.billing,
-          'startsAt', p.starts_at, 'endsAt', p.ends_at, 'endedAt', p.ended_at)) from app_packs p
-          where p.app_id = a.id), '[]'::json)) order by a.id)
+        ${packsJson(sql.raw("a.id"))}) order by a.id)
         from apps a where a.account_id = "accounts"."id" and a.status <> 'deleted'
           and a.sdk_app_id in (${sql.join(
             ids.map((id) => sql`${id}`),
@@ -506,15 +506,13 @@ function keyedQuoteQuery(conn: Db, keyHash: string | Placeholder, ids: (number |
     })
     .from(accounts)
     .innerJoin(apiKeys, eq(apiKeys.accountId, accounts.id))
-    .where(typeof keyHash === "string" ? and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)) : keyMatches())
+    .where(keyMatches(keyHash))
     .limit(1);
 }
 
-const keyedQuoteQueries = new WeakMap<Db, Map<number, ReturnType<typeof buildKeyedQuoteQuery>>>();
-function buildKeyedQuoteQuery(conn: Db, n: number) {
-  const ids = Array.from({ length: n }, (_, i) => sql.placeholder(`app${i}`));
-  return leanSelect(keyedQuoteQuery(conn, sql.placeholder("keyHash"), ids).prepare(`quote_for_key_${n}`));
-}
+const preparedKeyedQuoteQuery = perAppCount((conn, ids) =>
+  leanSelect(keyedQuoteQuery(conn, sql.placeholder("keyHash"), ids).prepare(`quote_for_key_${ids.length}`)),
+);
 
 export type QuoteRead = Awaited<ReturnType<typeof keyedQuoteQuery>>[number];
 
@@ -526,23 +524,9 @@ export async function readQuoteForKey(keyHash: string, req: OrderRequest) {
   const conn = db();
   const ids = appIdsOf(req);
   let rows: QuoteRead[];
-  if (ids.length <= PREPARED_APP_COUNTS) {
-    let byCount = keyedQuoteQueries.get(conn);
-    if (!byCount) {
-      byCount = new Map();
-      keyedQuoteQueries.set(conn, byCount);
-    }
-    let query = byCount.get(ids.length);
-    if (!query) {
-      query = buildKeyedQuoteQuery(conn, ids.length);
-      byCount.set(ids.length, query);
-    }
-    const params: Record<string, unknown> = { keyHash };
-    ids.forEach((id, i) => {
-      params[`app${i}`] = id;
-    });
-    rows = await query(params);
-  } else rows = await keyedQuoteQuery(conn, keyHash, ids);
+  if (ids.length <= PREPARED_APP_COUNTS)
+    rows = await preparedKeyedQuoteQuery(conn, ids.length)(appIdParams(ids, { keyHash }));
+  else rows = await keyedQuoteQuery(conn, keyHash, ids);
   const row = rows[0];
   return { actor: row ? actorOfKey(row.key, row.ownerId) : null, data: row ?? null };
 }
