@@ -177,14 +177,16 @@ export function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
   if (!found) return false;
   // next.config.mjs matches the header value "https" exactly (Next anchors `has` values).
   const https = req.headers["x-forwarded-proto"] === "https";
-  found.handler.reply(new NodeApiRequest(req), found.params).then(
-    (r) => send(res, r, https),
-    (e) => {
+  void (async () => {
+    try {
+      await send(res, await found.handler.reply(new NodeApiRequest(req), found.params), https);
+    } catch (e) {
       // Like Next for a handler that throws: a bare 500 (apiRoute already turns every error into API.md's shape).
+      // Writing the answer is inside the try too: a throw there must not become an unhandled rejection.
       console.error("[fast-api] unexpected error", (e as Error)?.message);
       if (!res.headersSent) res.writeHead(500, https ? HEADERS.https : HEADERS.http);
       res.end();
-    },
-  );
+    }
+  })();
   return true;
 }
