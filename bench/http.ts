@@ -19,6 +19,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { ensureDatabase } from "../db/migrate";
+import { cpuLine, cpuNow, cpuSince, type CpuSides } from "./cpu";
 import { shanghaiDay } from "../lib/billing/calendar";
 
 const root = resolve(import.meta.dirname, "..");
@@ -36,6 +37,9 @@ const want = (name: string) => !only || only.includes(name);
 
 type Figure = { name: string; rps: number; p50: number; p95: number; errors: number; non2xx: number; unit?: string };
 const figures = new Map<string, Figure>();
+
+/** The processes counted as the app's in the CPU figures: the launcher and its server workers (and the bare server). */
+const isServer = (cmdline: string) => /db\/(serve\.mjs|launch\.ts)|bench\/bare-server\.mjs/.test(cmdline);
 
 function print(f: Figure) {
   figures.set(f.name, f);
@@ -165,8 +169,20 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
  */
 async function interleaved(runs: { name: string; run: (seconds: number) => Promise<Part> }[]) {
   const parts = new Map<string, Part[]>(runs.map((r) => [r.name, []]));
+  const cpu = new Map<string, CpuSides | null>(runs.map((r) => [r.name, { app: 0, postgres: 0, client: 0 }]));
   for (let round = 0; round < ROUNDS; round++)
-    for (const r of runs) parts.get(r.name)!.push(await r.run(SECONDS / ROUNDS));
+    for (const r of runs) {
+      const before = cpuNow(isServer);
+      parts.get(r.name)!.push(await r.run(SECONDS / ROUNDS));
+      const used = cpuSince(before, isServer);
+      const sum = cpu.get(r.name);
+      cpu.set(
+        r.name,
+        used && sum
+          ? { app: sum.app + used.app, postgres: sum.postgres + used.postgres, client: sum.client + used.client }
+          : null,
+      );
+    }
   const out = new Map<string, Figure>();
   for (const r of runs) {
     const ps = parts.get(r.name)!;
@@ -181,6 +197,9 @@ async function interleaved(runs: { name: string; run: (seconds: number) => Promi
       non2xx: ps.reduce((n, p) => n + p.non2xx, 0),
     };
     print(f);
+    const used = cpu.get(r.name);
+    const answered = ps.reduce((n, p) => n + p.ok, 0);
+    if (used && answered) console.log(`${"".padEnd(46)}cpu: ${cpuLine(used, answered)}`);
     out.set(r.name, f);
   }
   return out;
@@ -220,6 +239,20 @@ async function loop(name: string, task: (conn: number) => Promise<void>): Promis
   };
   print(f);
   return f;
+}
+
+/**
+ * Lets PostgreSQL finish what the setup left it before a measured run, not during it: autovacuum of the freshly
+ * seeded tables (ANALYZE also gives the planner the statistics a running installation has), and, before the
+ * read-only runs, writing out the dirty pages of pgbench's and the setup's writes. That background work used to
+ * land in the runs, on the same two cores, in a different run each time. No checkpoint before the orders: right
+ * after one, every page an order first touches goes to the WAL whole (full-page writes), which measured 15-20 %
+ * fewer orders a second than a database a while past its last checkpoint.
+ */
+async function settle(sql: postgres.Sql, opts: { checkpoint: boolean }) {
+  await sql.unsafe("VACUUM ANALYZE");
+  // CHECKPOINT needs superuser or pg_checkpoint; without it, skipped.
+  if (opts.checkpoint) await sql.unsafe("CHECKPOINT").catch(() => {});
 }
 
 function spawnLogged(cmd: string, args: string[], env: NodeJS.ProcessEnv, logName: string): ChildProcess {
@@ -380,6 +413,8 @@ async function main() {
       }
     }
 
+    await settle(sql, { checkpoint: true });
+
     // Reference 2: a bare Node http server doing `select 1` through postgres.js on the same database,
     // measured in rounds interleaved with the endpoints it is compared with.
     if (want("bare")) {
@@ -463,6 +498,7 @@ async function main() {
         a.freshApps.push(app.sdkAppId);
       });
       console.log(`setup: ${ACCOUNTS * 99} fresh apps in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+      await settle(sql, { checkpoint: false });
       const orderRequest = (c: number) => {
         const a = accounts[c]!;
         const app = a.freshApps.pop() ?? a.app; // when an account runs out, it re-buys (an honest, still valid order)
@@ -482,9 +518,12 @@ async function main() {
       // endpoints measured in rounds above are.
       const warm = Number(process.env.BENCH_ORDER_WARMUP ?? 10);
       if (warm > 0) await cannon("orders warm-up", orderRequest, { amount: ACCOUNTS * warm, quiet: true });
+      const before = cpuNow(isServer);
       orders = await cannon("POST /api/v1/orders (pro × 1, fresh app)", orderRequest, {
         amount: ACCOUNTS * (99 - warm),
       });
+      const used = cpuSince(before, isServer);
+      if (used) console.log(`${"".padEnd(46)}cpu: ${cpuLine(used, ACCOUNTS * (99 - warm))}`);
     }
 
     let ingest: Figure | null = null;

@@ -43,6 +43,7 @@ async function main() {
   await runMigrations(url);
   process.env.DATABASE_URL = url;
   process.env.APP_MODE = "production";
+  process.env.DB_COUNT_STATEMENTS = "1"; // statements a request (the count costs CPU: db/client.ts)
 
   const { db, closeDb, statementCount } = await import("../db/client");
   const { users } = await import("../db/schema");

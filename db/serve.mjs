@@ -21,6 +21,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
+// Node's own Date, kept before a worker loads Next (which wraps the global one): lib/http/native-date.ts.
+globalThis.__imbNativeDate ??= Date;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const FAST_BUNDLE = join(root, ".next", "fast-api.cjs");
 
@@ -50,6 +52,8 @@ export async function bundleFastApi() {
     tsconfig: join(root, "tsconfig.json"),
     logLevel: "warning",
     plugins: [serverOnlyMarker],
+    // The bundle's `Date` is Node's own, not the wrapper Next installs (lib/http/native-date.ts).
+    inject: [join(root, "lib", "http", "native-date.ts")],
   });
 }
 

@@ -44,7 +44,7 @@ export function campaignApplies(c: CampaignRule, line: CampaignLine, buyer: Camp
 
 /** R-PROMO-2: at most one campaign per line, the cheapest for the customer (ties: the refundable one). */
 export function bestCampaign(
-  campaigns: CampaignRule[],
+  campaigns: readonly CampaignRule[],
   line: CampaignLine,
   buyer: CampaignBuyer,
   now: Date,

@@ -56,7 +56,7 @@ export type QuoteInput = {
   account: { verified: boolean; role: "owner" | "member"; hasEarlierOrder: boolean; usedCampaignIds: string[] };
   /** The apps the order names, in the order's order. */
   apps: AppState[];
-  campaigns: CampaignRule[];
+  campaigns: readonly CampaignRule[];
   voucher: VoucherState | null;
   /** change orders: the standard refund of the app's current plan at `now` */
   changeRefund?: RefundComputation;

@@ -23,7 +23,7 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, leanSelect, oncePerClient, type Db, type DbOrTx, type Tx } from "@/db/client";
-import { rowFromJson } from "@/db/json-rows";
+import { pickFromJson } from "@/db/json-rows";
 import {
   accounts,
   apiKeys,
@@ -60,6 +60,7 @@ import { type AuditInput, flushAudits, writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
 import { actorOfKey, keyColumns, keyMatches } from "./api-keys";
+import { campaignsAt, campaignsVersion } from "./campaign-cache";
 import { balanceOf, post } from "./ledger";
 import { nextDocNumber } from "./numbers";
 import { executeRefund, recentRefundCount, refundContext, writeRefund } from "./refund";
@@ -89,7 +90,7 @@ export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule
   };
 }
 
-type AccountFacts = { hasEarlierOrder: boolean; usedCampaignIds: string[]; campaigns: CampaignRule[] };
+type AccountFacts = { hasEarlierOrder: boolean; usedCampaignIds: string[]; campaigns: readonly CampaignRule[] };
 type PackJson = {
   pack: string;
   tier: string | null;
@@ -97,22 +98,6 @@ type PackJson = {
   startsAt: string;
   endsAt: string;
   endedAt: string | null;
-};
-type CampaignJson = {
-  id: string;
-  code: string | null;
-  name: string;
-  editions: string[];
-  min_months: number;
-  max_months: number;
-  applies_new: boolean;
-  applies_renewal: boolean;
-  rate: string | number;
-  first_purchase_only: boolean;
-  once_per_account: boolean;
-  starts_at: string;
-  ends_at: string | null;
-  refundable: boolean;
 };
 const parseJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
@@ -122,7 +107,7 @@ const accountFacts = {
   hasEarlierOrder: sql<boolean>`exists (select 1 from orders o where o.account_id = "accounts"."id")`,
   usedCampaignIds: sql<unknown>`coalesce((select json_agg(distinct l.campaign_id) from order_lines l
     where l.account_id = "accounts"."id" and l.campaign_id is not null), '[]'::json)`,
-  campaigns: sql<unknown>`coalesce((select json_agg(c) from campaigns c), '[]'::json)`,
+  campaignsVersion,
 };
 
 /** An app's packs as JSON (appStateOf's shape), `appId` the app's id column in the enclosing query. */
@@ -215,34 +200,19 @@ async function accountContext(conn: DbOrTx, accountId: string, opts: { lock: boo
   return contextOf(conn, row);
 }
 
-type AccountContextRow = Pick<
+type AccountContextRow<A = Awaited<ReturnType<typeof accountQuery>>[number]["account"]> = Pick<
   Awaited<ReturnType<typeof accountQuery>>[number],
-  "account" | "testNow" | "hasEarlierOrder" | "usedCampaignIds" | "campaigns"
-> & { prior?: unknown };
+  "testNow" | "hasEarlierOrder" | "usedCampaignIds" | "campaignsVersion"
+> & { account: A; prior?: unknown };
 
-async function contextOf(conn: DbOrTx, row: AccountContextRow) {
+async function contextOf<A>(conn: DbOrTx, row: AccountContextRow<A>) {
   // Test mode reads the clock row (made on first use by now()); production uses the wall clock.
   const at = clockMode() === "test" && row.testNow ? new Date(row.testNow) : await now(conn);
   const prior = parseJson<{ requestHash: string; orderId: string; createdAt: string } | null>(row.prior);
   const facts: AccountFacts = {
     hasEarlierOrder: Boolean(row.hasEarlierOrder),
     usedCampaignIds: parseJson<string[]>(row.usedCampaignIds),
-    campaigns: parseJson<CampaignJson[]>(row.campaigns).map((c) => ({
-      id: c.id,
-      code: c.code,
-      name: c.name,
-      editions: c.editions as CampaignRule["editions"],
-      minMonths: c.min_months,
-      maxMonths: c.max_months,
-      appliesNew: c.applies_new,
-      appliesRenewal: c.applies_renewal,
-      rate: money(String(c.rate)),
-      firstPurchaseOnly: c.first_purchase_only,
-      oncePerAccount: c.once_per_account,
-      startsAt: new Date(c.starts_at),
-      endsAt: c.ends_at ? new Date(c.ends_at) : null,
-      refundable: c.refundable,
-    })),
+    campaigns: await campaignsAt(conn, row.campaignsVersion),
   };
   return { account: row.account, at, facts, prior: prior ? { ...prior, createdAt: new Date(prior.createdAt) } : null };
 }
@@ -295,7 +265,7 @@ async function buyerContext(conn: DbOrTx, accountId: string) {
 
 type QuoteContext = {
   account: QuoteInput["account"];
-  campaigns: CampaignRule[];
+  campaigns: readonly CampaignRule[];
   balance: ReturnType<typeof balanceOf>;
 };
 
@@ -477,13 +447,24 @@ export async function quoteOrder(actor: CustomerActor, req: OrderRequest): Promi
   return quoteView(quoteOrThrow(await loadQuoteInput(conn, actor, req, at, account, false, facts), req), account);
 }
 
-function quoteView(q: Quote, account: AccountContextRow["account"]): QuoteView {
+function quoteView(q: Quote, account: { cash: string; gift: string }): QuoteView {
   const balance = balanceOf(account);
   const pay = splitPayment(q.total, creditedBalance(balance, q));
   return { quote: q, balance, shortfall: pay.kind === "insufficient_balance" ? pay.shortfall : ZERO };
 }
 
-type QuoteAppRow = Omit<Awaited<ReturnType<typeof appQuery>>[number], "changePending"> & { changePending?: boolean };
+/** What pricing reads of an app row (appQuery reads the whole row, the quote's statement only these). */
+const QUOTE_APP_FIELDS = ["id", "sdkAppId", "name", "edition", "status", "expiresAt"] as const;
+type QuoteApp = Pick<typeof apps.$inferSelect, (typeof QUOTE_APP_FIELDS)[number]>;
+type QuoteAppRow = { app: QuoteApp; packs: unknown; changePending?: boolean };
+
+/** What a quote reads of the account row (the eligibility and the balance it is compared with). */
+const quoteAccountColumns = {
+  verified: accounts.verified,
+  fiveDayRefundAt: accounts.fiveDayRefundAt,
+  cash: accounts.cash,
+  gift: accounts.gift,
+};
 
 /**
  * POST /quotes' one statement (issue 11): the bearer key's actor (lib/services/api-keys.ts keyColumns),
@@ -493,10 +474,13 @@ type QuoteAppRow = Omit<Awaited<ReturnType<typeof appQuery>>[number], "changePen
 function keyedQuoteQuery(conn: Db, keyHash: string | Placeholder, ids: (number | Placeholder)[]) {
   return conn
     .select({
-      ...keyColumns,
-      account: accounts,
+      // Not keyColumns.ownerId: a quote writes nothing, so the owner's user id (who did it, in audits) is not read.
+      key: keyColumns.key,
+      account: quoteAccountColumns,
       ...accountFacts,
-      apps: sql<unknown>`coalesce((select json_agg(json_build_object('app', row_to_json(a), 'packs',
+      apps: sql<unknown>`coalesce((select json_agg(json_build_object('app', json_build_object(${sql.raw(
+        QUOTE_APP_FIELDS.map((f) => `'${apps[f].name}', a."${apps[f].name}"`).join(", "),
+      )}), 'packs',
         ${packsJson(sql.raw("a.id"))}) order by a.id)
         from apps a where a.account_id = "accounts"."id" and a.status <> 'deleted'
           and a.sdk_app_id in (${sql.join(
@@ -528,7 +512,7 @@ export async function readQuoteForKey(keyHash: string, req: OrderRequest) {
     rows = await preparedKeyedQuoteQuery(conn, ids.length)(appIdParams(ids, { keyHash }));
   else rows = await keyedQuoteQuery(conn, keyHash, ids);
   const row = rows[0];
-  return { actor: row ? actorOfKey(row.key, row.ownerId) : null, data: row ?? null };
+  return { actor: row ? actorOfKey(row.key, null) : null, data: row ?? null };
 }
 
 /** POST /quotes from readQuoteForKey's row: what quoteOrder answers. */
@@ -536,7 +520,7 @@ export async function quoteFromRead(actor: CustomerActor, req: OrderRequest, row
   const conn = db();
   const { account, at, facts } = await contextOf(conn, row);
   const appRows = parseJson<{ app: Record<string, unknown>; packs: unknown }[]>(row.apps).map((r) => ({
-    app: rowFromJson(apps, r.app),
+    app: pickFromJson(apps, QUOTE_APP_FIELDS, r.app),
     packs: r.packs,
   }));
   return quoteView(

@@ -47,7 +47,7 @@ async function findApp(conn: DbOrTx, accountId: string, sdkAppId: number, lock: 
 export async function refundContext(
   conn: DbOrTx,
   account: { fiveDayRefundAt: Date | null },
-  app: AppRow,
+  app: Pick<AppRow, "id" | "edition" | "status" | "expiresAt">,
   at: Date,
 ): Promise<RefundContext> {
   const [pending] = await conn
