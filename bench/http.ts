@@ -8,7 +8,9 @@
  * drives each endpoint with autocannon at 16 connections and prints req/s, p50/p95 and the issue's ratios.
  * BENCH_SECONDS (default 10) sets each run's length; BENCH_ONLY=health,orders,… picks endpoints. The bare
  * server, health, quotes and entitlement checks run interleaved in BENCH_ROUNDS (default 3) rounds. Orders are
- * measured after BENCH_ORDER_WARMUP (default 10) uncounted orders an account.
+ * measured after BENCH_ORDER_WARMUP (default 10) uncounted orders an account. PostgreSQL is settled (VACUUM
+ * ANALYZE; CHECKPOINT before the read-only runs) after each setup, and each run prints its CPU a request by side
+ * (the app's processes, PostgreSQL's, this process: bench/cpu.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
