@@ -1,6 +1,6 @@
 import "server-only";
 import postgres from "postgres";
-import { Column, fillPlaceholders, is, SQL } from "drizzle-orm";
+import { Column, is, Param, Placeholder, SQL } from "drizzle-orm";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 import { env } from "@/lib/env";
@@ -53,14 +53,15 @@ function preparing(sql: postgres.Sql): postgres.Sql {
       const body = args.pop() as (tx: postgres.Sql) => unknown;
       return (sql as unknown as Record<string, Fn>)[method]!(...args, (tx: postgres.Sql) => body(preparing(tx)));
     };
+  // Made once, not on every `sql.unsafe` read (a hot path: every statement).
+  const unsafe = (query: string, params: unknown[] = [], options: Record<string, unknown> = {}) =>
+    sql.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
+      ...options,
+      prepare: params.length <= PREPARE_MAX_PARAMS,
+    });
   return new Proxy(sql, {
     get(target, prop, receiver) {
-      if (prop === "unsafe")
-        return (query: string, params: unknown[] = [], options: Record<string, unknown> = {}) =>
-          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
-            ...options,
-            prepare: params.length <= PREPARE_MAX_PARAMS,
-          });
+      if (prop === "unsafe") return unsafe;
       if (prop === "begin" || prop === "savepoint") return scoped(prop);
       return Reflect.get(target, prop, receiver);
     },
@@ -140,12 +141,24 @@ export function leanSelect<Q extends { execute(values?: Record<string, unknown>)
         : (field as { sql: { decoder: Decoder } }).sql.decoder;
     return { path, decode: (v: unknown) => (v === null ? null : decoder.mapFromDriverValue(v)) };
   });
+  // Each parameter's source worked out once (drizzle's fillPlaceholders works it out again on every call):
+  // a placeholder's value (through its column's encoder when it has one) or a value fixed in the query.
+  type Encoder = { mapToDriverValue(v: unknown): unknown };
+  type Source = { name: string; encoder: Encoder | null } | { name: null; value: unknown };
+  const sources: Source[] = q.params.map((p) => {
+    if (is(p, Placeholder)) return { name: p.name, encoder: null };
+    if (is(p, Param) && is(p.value, Placeholder))
+      return { name: p.value.name, encoder: p.encoder as unknown as Encoder };
+    return { name: null, value: p };
+  });
+  const options = { prepare: q.prepare };
   const run = async (values: Record<string, unknown>) => {
-    const rows = await q.client
-      .unsafe(q.queryString, fillPlaceholders(q.params, values) as never[], {
-        prepare: q.prepare,
-      })
-      .values();
+    const params = sources.map((src) => {
+      if (src.name === null) return src.value;
+      if (!(src.name in values)) throw new Error(`No value for placeholder "${src.name}" was provided`);
+      return src.encoder ? src.encoder.mapToDriverValue(values[src.name]) : values[src.name];
+    });
+    const rows = await q.client.unsafe(q.queryString, params as never[], options).values();
     return rows.map((row) => {
       const out: Record<string, unknown> = {};
       for (let i = 0; i < fields.length; i++) {

@@ -471,13 +471,15 @@ const quoteAccountColumns = {
  * its account's context (accountQuery's columns) and the request's apps with their packs (appQuery's, as
  * JSON). Values or placeholders, like accountQuery and appQuery.
  */
-function keyedQuoteQuery(conn: Db, keyHash: string | Placeholder, ids: (number | Placeholder)[]) {
+function keyedQuoteQuery(conn: Db, keyHash: string | Placeholder, ids: (number | Placeholder)[], testClock: boolean) {
   return conn
     .select({
       // Not keyColumns.ownerId: a quote writes nothing, so the owner's user id (who did it, in audits) is not read.
       key: keyColumns.key,
       account: quoteAccountColumns,
       ...accountFacts,
+      // The wall clock (production) needs no read; contextOf reads the test clock itself when this is null.
+      testNow: testClock ? accountFacts.testNow : sql<string | Date | null>`null`,
       apps: sql<unknown>`coalesce((select json_agg(json_build_object('app', json_build_object(${sql.raw(
         QUOTE_APP_FIELDS.map((f) => `'${apps[f].name}', a."${apps[f].name}"`).join(", "),
       )}), 'packs',
@@ -494,9 +496,16 @@ function keyedQuoteQuery(conn: Db, keyHash: string | Placeholder, ids: (number |
     .limit(1);
 }
 
-const preparedKeyedQuoteQuery = perAppCount((conn, ids) =>
-  leanSelect(keyedQuoteQuery(conn, sql.placeholder("keyHash"), ids).prepare(`quote_for_key_${ids.length}`)),
-);
+const preparedKeyedQuoteQuery = {
+  test: perAppCount((conn, ids) =>
+    leanSelect(keyedQuoteQuery(conn, sql.placeholder("keyHash"), ids, true).prepare(`quote_for_key_${ids.length}`)),
+  ),
+  wall: perAppCount((conn, ids) =>
+    leanSelect(
+      keyedQuoteQuery(conn, sql.placeholder("keyHash"), ids, false).prepare(`quote_for_key_wall_${ids.length}`),
+    ),
+  ),
+};
 
 export type QuoteRead = Awaited<ReturnType<typeof keyedQuoteQuery>>[number];
 
@@ -509,8 +518,8 @@ export async function readQuoteForKey(keyHash: string, req: OrderRequest) {
   const ids = appIdsOf(req);
   let rows: QuoteRead[];
   if (ids.length <= PREPARED_APP_COUNTS)
-    rows = await preparedKeyedQuoteQuery(conn, ids.length)(appIdParams(ids, { keyHash }));
-  else rows = await keyedQuoteQuery(conn, keyHash, ids);
+    rows = await preparedKeyedQuoteQuery[clockMode()](conn, ids.length)(appIdParams(ids, { keyHash }));
+  else rows = await keyedQuoteQuery(conn, keyHash, ids, clockMode() === "test");
   const row = rows[0];
   return { actor: row ? actorOfKey(row.key, null) : null, data: row ?? null };
 }
