@@ -125,6 +125,11 @@ if (cluster.isPrimary) {
   const server = createServer((req, res) => {
     if (!serveFast(req, res)) void handle(req, res);
   });
+  // An idle keep-alive connection is closed after 65 s, not Node's 5 s: a client that reuses its connection just
+  // as the server closes it gets ECONNRESET (seen in an e2e run: a request sent ~5 s after the connection's last
+  // one). 65 s outlasts the usual clients' and load balancers' idle timeouts (60 s), so they close first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, () => console.log(`[serve] worker ${process.pid} ready on port ${port}`));
   // Like `next start`: stop taking requests and exit (pg-boss's own SIGTERM handler stops it meanwhile).
   // A signal can come twice (to the process group, and forwarded by the primary): the second one must not
