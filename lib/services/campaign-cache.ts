@@ -11,6 +11,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, oncePerClient, type DbOrTx } from "@/db/client";
+import { rowsFromJson } from "@/db/json-rows";
+import { campaigns } from "@/db/schema";
 import type { CampaignRule } from "@/lib/billing/campaigns";
 import { money } from "@/lib/money";
 
@@ -18,40 +20,23 @@ import { money } from "@/lib/money";
 export const campaignsVersion = sql<string | number | null>`(select cv.campaigns from catalog_version cv
   where cv.id = 1)`;
 
-/** A campaigns row as json_agg gives it. */
-type CampaignJson = {
-  id: string;
-  code: string | null;
-  name: string;
-  editions: string[];
-  min_months: number;
-  max_months: number;
-  applies_new: boolean;
-  applies_renewal: boolean;
-  rate: string | number;
-  first_purchase_only: boolean;
-  once_per_account: boolean;
-  starts_at: string;
-  ends_at: string | null;
-  refundable: boolean;
-};
-
-function ruleOf(c: CampaignJson): CampaignRule {
+/** A campaigns row as the pricing rule it is (R-PROMO-1). */
+export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule {
   return {
-    id: c.id,
-    code: c.code,
-    name: c.name,
-    editions: c.editions as CampaignRule["editions"],
-    minMonths: c.min_months,
-    maxMonths: c.max_months,
-    appliesNew: c.applies_new,
-    appliesRenewal: c.applies_renewal,
-    rate: money(String(c.rate)),
-    firstPurchaseOnly: c.first_purchase_only,
-    oncePerAccount: c.once_per_account,
-    startsAt: new Date(c.starts_at),
-    endsAt: c.ends_at ? new Date(c.ends_at) : null,
-    refundable: c.refundable,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    editions: row.editions,
+    minMonths: row.minMonths,
+    maxMonths: row.maxMonths,
+    appliesNew: row.appliesNew,
+    appliesRenewal: row.appliesRenewal,
+    rate: money(row.rate),
+    firstPurchaseOnly: row.firstPurchaseOnly,
+    oncePerAccount: row.oncePerAccount,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    refundable: row.refundable,
   };
 }
 
@@ -78,8 +63,7 @@ export async function campaignsAt(conn: DbOrTx, version: string | number | null)
   reads += 1;
   const [row] = await conn.execute<{ version: string | number | null; campaigns: unknown }>(sql`select
     ${campaignsVersion} as version, coalesce((select json_agg(c) from campaigns c), '[]'::json) as campaigns`);
-  const raw = typeof row!.campaigns === "string" ? JSON.parse(row!.campaigns) : row!.campaigns;
-  const rules = Object.freeze((raw as CampaignJson[]).map((c) => Object.freeze(ruleOf(c))));
+  const rules = Object.freeze(rowsFromJson(campaigns, row!.campaigns).map((c) => Object.freeze(campaignRuleOf(c))));
   const read = toVersion(row!.version);
   // The last read replaces the copy: a version number is never reused (a sequence), so a copy can only be
   // unused, never wrong; while a change commits, two requests may each refresh it once.

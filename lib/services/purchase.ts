@@ -60,7 +60,7 @@ import { type AuditInput, flushAudits, writeAudit } from "./audit";
 import { changeStatus } from "./apps";
 import { stopAppFeatures } from "./features";
 import { actorOfKey, keyColumns, keyMatches } from "./api-keys";
-import { campaignsAt, campaignsVersion } from "./campaign-cache";
+import { campaignRuleOf, campaignsAt, campaignsVersion } from "./campaign-cache";
 import { balanceOf, post } from "./ledger";
 import { nextDocNumber } from "./numbers";
 import { executeRefund, recentRefundCount, refundContext, writeRefund } from "./refund";
@@ -69,25 +69,6 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
 function appIdsOf(req: OrderRequest): number[] {
   return req.type === "renewal" || req.type === "align" ? req.sdkAppIds : [req.sdkAppId];
-}
-
-export function campaignRuleOf(row: typeof campaigns.$inferSelect): CampaignRule {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    editions: row.editions,
-    minMonths: row.minMonths,
-    maxMonths: row.maxMonths,
-    appliesNew: row.appliesNew,
-    appliesRenewal: row.appliesRenewal,
-    rate: money(row.rate),
-    firstPurchaseOnly: row.firstPurchaseOnly,
-    oncePerAccount: row.oncePerAccount,
-    startsAt: row.startsAt,
-    endsAt: row.endsAt,
-    refundable: row.refundable,
-  };
 }
 
 type AccountFacts = { hasEarlierOrder: boolean; usedCampaignIds: string[]; campaigns: readonly CampaignRule[] };
